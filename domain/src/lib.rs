@@ -1,0 +1,37 @@
+//! The Referral Desk domain: the referral model and the rules of its lifecycle.
+//!
+//! Pure by design: no I/O, no clock (callers pass `now`), no async runtime and no
+//! browser bindings, so the same rules run in the wasm app (also offline) and on
+//! the server.
+
+#[macro_use]
+mod macros;
+pub mod referral;
+
+pub use referral::{
+    Address, CallToAction, Consent, Contact, CustomerProfile, Details, Direction, EmailValidity,
+    LeadQuality, LeadSource, LeadType, PhoneValidity, Qualification, Referral, ReferralType,
+    Requirements, Stage, Status, Substatus,
+};
+
+/// A text that is not one of a closed set of values (a status, a lead source, …).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownValue {
+    pub kind: &'static str,
+    pub value: String,
+    pub expected: Vec<&'static str>,
+}
+
+impl std::fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{:?} is not a {}; expected one of: {}",
+            self.value,
+            self.kind,
+            self.expected.join(", ")
+        )
+    }
+}
+
+impl std::error::Error for UnknownValue {}

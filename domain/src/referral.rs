@@ -1,0 +1,298 @@
+//! The referral (lead) as partners and the public Referrals API know it.
+//!
+//! Field names and enum spellings follow the public API (camelCase fields,
+//! `New`/`Active`/`Closed`, …) so that partners who already integrate with it
+//! recognise the data.
+
+use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+api_enum! {
+    /// The coarse state of a referral.
+    pub enum Status { New, Active, Closed }
+}
+
+api_enum! {
+    /// The fine state within a [`Status`].
+    pub enum Substatus { Pending, Received, Accepted, Won, Lost, Declined, Expired }
+}
+
+/// Where a referral is shown: the three views of the workspace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Stage {
+    Inbox,
+    Accepted,
+    Archived,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 3] = [Stage::Inbox, Stage::Accepted, Stage::Archived];
+
+    /// The stage a status is shown in; derived, never stored.
+    pub fn of(status: Status) -> Stage {
+        match status {
+            Status::New => Stage::Inbox,
+            Status::Active => Stage::Accepted,
+            Status::Closed => Stage::Archived,
+        }
+    }
+
+    /// The label of the stage's view and navigation link.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Inbox => "Inbox",
+            Stage::Accepted => "Accepted",
+            Stage::Archived => "Archived",
+        }
+    }
+}
+
+api_enum! {
+    pub enum ReferralType { Independent, Shared }
+}
+
+api_enum! {
+    pub enum Qualification { Direct, MarketingQualified, SalesQualified, None }
+}
+
+api_enum! {
+    pub enum Direction { Incoming, Outgoing }
+}
+
+api_enum! {
+    pub enum LeadType { Offer, Profile }
+}
+
+api_enum! {
+    pub enum LeadSource { AppSource, AzureMarketplace, AzurePortal }
+}
+
+api_enum! {
+    pub enum CallToAction { GetItNow, FreeTrial, TestDrive, ContactMe }
+}
+
+api_enum! {
+    /// `Low` marks a probable spam lead.
+    pub enum LeadQuality { High, Medium, Low }
+}
+
+api_enum! {
+    #[derive(Default)]
+    pub enum EmailValidity { Valid, Invalid, Spam, #[default] Unknown }
+}
+
+api_enum! {
+    #[derive(Default)]
+    pub enum PhoneValidity { Valid, Invalid, #[default] Unknown }
+}
+
+/// A person: a customer contact or a member of the partner's own team.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Contact {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: Option<String>,
+    pub phone_number: Option<String>,
+    #[serde(default)]
+    pub email_validity: EmailValidity,
+    #[serde(default)]
+    pub phone_validity: PhoneValidity,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Address {
+    pub address_line1: Option<String>,
+    pub address_line2: Option<String>,
+    pub city: Option<String>,
+    pub state: Option<String>,
+    pub postal_code: Option<String>,
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    pub region: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerProfile {
+    pub name: String,
+    pub size: Option<String>,
+    pub address: Address,
+    #[serde(default)]
+    pub team: Vec<Contact>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Requirements {
+    #[serde(default)]
+    pub industries: Vec<String>,
+    #[serde(default)]
+    pub products: Vec<String>,
+    #[serde(default)]
+    pub services: Vec<String>,
+    #[serde(default)]
+    pub solutions: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Details {
+    pub notes: Option<String>,
+    /// A decimal, serialised as a string so no precision is lost in JSON.
+    pub deal_value: Option<Decimal>,
+    /// ISO 4217.
+    pub currency: Option<String>,
+    pub closing_date_time: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub customer_requested_contact: bool,
+    #[serde(default)]
+    pub requirements: Requirements,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Consent {
+    pub consent_to_contact: bool,
+    pub consent_to_share_info_with_others: bool,
+}
+
+/// A sales referral (lead) received by a partner organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Referral {
+    pub id: String,
+    pub engagement_id: Option<String>,
+    pub name: String,
+    /// The partner's CRM ID.
+    pub external_reference_id: Option<String>,
+    /// Marketing campaign ID.
+    pub campaign_id: Option<String>,
+    pub status: Status,
+    pub substatus: Substatus,
+    pub status_reason: Option<String>,
+    #[serde(rename = "type")]
+    pub referral_type: ReferralType,
+    pub qualification: Qualification,
+    pub direction: Direction,
+    pub created_date_time: DateTime<Utc>,
+    pub updated_date_time: DateTime<Utc>,
+    pub accepted_date_time: Option<DateTime<Utc>>,
+    pub closed_date_time: Option<DateTime<Utc>>,
+    pub expiration_date_time: DateTime<Utc>,
+    /// Concurrency token: changes with every stored change.
+    #[serde(rename = "eTag")]
+    pub e_tag: String,
+    pub consent: Consent,
+    pub customer_profile: CustomerProfile,
+    pub details: Details,
+    /// The partner's own people on the deal.
+    #[serde(default)]
+    pub team: Vec<Contact>,
+    pub lead_type: Option<LeadType>,
+    pub lead_source: Option<LeadSource>,
+    pub call_to_action: Option<CallToAction>,
+    pub offer_id: Option<String>,
+    pub offer_name: Option<String>,
+    pub lead_quality: Option<LeadQuality>,
+}
+
+impl Referral {
+    /// The view this referral belongs in.
+    pub fn stage(&self) -> Stage {
+        Stage::of(self.status)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_status_is_shown_in_exactly_one_stage() {
+        assert_eq!(Stage::of(Status::New), Stage::Inbox);
+        assert_eq!(Stage::of(Status::Active), Stage::Accepted);
+        assert_eq!(Stage::of(Status::Closed), Stage::Archived);
+    }
+
+    #[test]
+    fn serialises_with_the_public_api_field_names() {
+        let json = serde_json::json!({
+            "id": "r-1",
+            "engagementId": null,
+            "name": "Contoso ERP rollout",
+            "externalReferenceId": null,
+            "campaignId": null,
+            "status": "New",
+            "substatus": "Received",
+            "statusReason": null,
+            "type": "Independent",
+            "qualification": "Direct",
+            "direction": "Incoming",
+            "createdDateTime": "2026-11-20T09:00:00Z",
+            "updatedDateTime": "2026-11-20T09:00:00Z",
+            "acceptedDateTime": null,
+            "closedDateTime": null,
+            "expirationDateTime": "2026-12-04T09:00:00Z",
+            "eTag": "1",
+            "consent": { "consentToContact": true, "consentToShareInfoWithOthers": false },
+            "customerProfile": {
+                "name": "Contoso",
+                "size": "100to999employees",
+                "address": {
+                    "addressLine1": null, "addressLine2": null, "city": "Berlin",
+                    "state": null, "postalCode": null, "country": "DE", "region": null
+                },
+                "team": [{
+                    "firstName": "Anna", "lastName": "Schmidt", "email": "anna@contoso.example",
+                    "phoneNumber": "+4930123456", "emailValidity": "Valid", "phoneValidity": "Unknown"
+                }]
+            },
+            "details": {
+                "notes": null, "dealValue": "25000.50", "currency": "EUR",
+                "closingDateTime": null, "customerRequestedContact": true,
+                "requirements": { "industries": [], "products": [], "services": [], "solutions": [] }
+            },
+            "team": [],
+            "leadType": "Offer",
+            "leadSource": "AppSource",
+            "callToAction": "ContactMe",
+            "offerId": "contoso.erp",
+            "offerName": "Contoso ERP",
+            "leadQuality": "High"
+        });
+        let referral: Referral = serde_json::from_value(json.clone()).expect("valid referral");
+        assert_eq!(referral.stage(), Stage::Inbox);
+        assert_eq!(
+            referral.details.deal_value,
+            Some(Decimal::new(2_500_050, 2))
+        );
+        assert_eq!(serde_json::to_value(&referral).expect("serialises"), json);
+    }
+
+    #[test]
+    fn api_values_parse_from_their_spelling_and_name_the_choices_otherwise() {
+        assert_eq!(
+            "ContactMe".parse::<CallToAction>(),
+            Ok(CallToAction::ContactMe)
+        );
+        assert_eq!(LeadSource::AzurePortal.to_string(), "AzurePortal");
+        let error = "Maybe".parse::<Status>().unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "\"Maybe\" is not a Status; expected one of: New, Active, Closed"
+        );
+    }
+
+    #[test]
+    fn contact_validity_is_unknown_unless_stated() {
+        let contact: Contact = serde_json::from_str(
+            r#"{"firstName":"A","lastName":"B","email":null,"phoneNumber":null}"#,
+        )
+        .unwrap();
+        assert_eq!(contact.email_validity, EmailValidity::Unknown);
+        assert_eq!(contact.phone_validity, PhoneValidity::Unknown);
+    }
+}

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Installs whatever this machine lacks to build, run and test Referral Desk.
+# Safe to re-run: each step checks first and does nothing when all is in place.
+# Sourced by scripts/run.sh and scripts/test.sh; run it alone to only install.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+TRUNK_VERSION="0.21.14"
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# Rust toolchain and wasm target, as rust-toolchain.toml names them.
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "Adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# wasm-bindgen CLI: exactly the version in Cargo.lock, which Trunk.toml must name too.
+WASM_BINDGEN_VERSION="$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)"
+TRUNK_BINDGEN_VERSION="$(sed -n 's/^wasm_bindgen *= *"\([^"]*\)".*/\1/p' Trunk.toml)"
+if [ "$WASM_BINDGEN_VERSION" != "$TRUNK_BINDGEN_VERSION" ]; then
+  echo "Trunk.toml names wasm-bindgen $TRUNK_BINDGEN_VERSION but Cargo.lock has $WASM_BINDGEN_VERSION: make them equal." >&2
+  exit 1
+fi
+
+# Trunk, built from crates.io (--locked: without it a dependency drifts and it fails to compile).
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  say "Installing Trunk $TRUNK_VERSION (about 15 minutes on two cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+# No --locked here: the registry lacks one of its locked dependency versions.
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  say "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# Chromium and its driver from Debian for the browser tests (no tool downloads its own browser here).
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  say "Installing Chromium and ChromeDriver"
+  as_root apt-get update
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver
+fi
+
+# Node tooling: Playwright Test and wasm-opt (npm's binaryen; Debian's breaks the module).
+LOCK_SUM="$(sha256sum package-lock.json | cut -d' ' -f1)"
+if [ "$(cat node_modules/.referral-desk-lock 2>/dev/null)" != "$LOCK_SUM" ]; then
+  say "Installing the Node tooling (npm ci)"
+  npm ci --no-audit --no-fund
+  echo "$LOCK_SUM" > node_modules/.referral-desk-lock
+fi
+case "$(wasm-opt --version 2>/dev/null)" in
+  *"version 132"*) ;;
+  *) echo "wasm-opt on PATH is not binaryen 132 from node_modules: $(command -v wasm-opt || echo none)" >&2; exit 1 ;;
+esac
+
+# The PostgreSQL server of this machine, for the server tests.
+if command -v pg_isready >/dev/null && ! pg_isready -q -h 127.0.0.1 -p 5432; then
+  if command -v pg_ctlcluster >/dev/null && [ -d /etc/postgresql ]; then
+    say "Starting PostgreSQL"
+    as_root pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main start || true
+  fi
+fi

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Every check of the project: formatting, lints, Rust tests (domain, server on
+# SQLite and PostgreSQL) and the browser tests against the real server.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+
+say "cargo fmt --check"
+cargo fmt --all --check
+
+say "cargo clippy (native, all targets)"
+cargo clippy --workspace --all-targets -- -D warnings
+say "cargo clippy (wasm app)"
+cargo clippy -p referral-desk --target wasm32-unknown-unknown -- -D warnings
+
+say "The domain crate stays pure"
+forbidden="$(cargo tree -p referral-desk-domain -e normal --prefix none | grep -E '^(tokio|sqlx|axum|hyper|web-sys|js-sys|wasm-bindgen|gloo|reqwest|mio)([-_ ]|$)' || true)"
+if [ -n "$forbidden" ]; then
+  echo "domain/ must not depend on I/O or browser crates, found:" >&2
+  echo "$forbidden" >&2
+  exit 1
+fi
+
+say "Rust tests"
+cargo test --workspace
+
+say "Browser tests (release SPA, real server, Debian Chromium)"
+trunk build --release
+cargo build -p referral-desk-server
+npx playwright test

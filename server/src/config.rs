@@ -1,0 +1,34 @@
+//! Start-up settings, from flags or the environment.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::Parser;
+
+#[derive(Debug, Clone, Parser)]
+#[command(
+    name = "referral-desk-server",
+    version,
+    about = "Referral Desk: API and app server"
+)]
+pub struct Config {
+    /// Address to listen on; port 0 picks a free port.
+    #[arg(long, env = "RD_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: SocketAddr,
+
+    /// `sqlite://<file>` (embedded, created on first start) or `postgres://…`.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/referral-desk.db"
+    )]
+    pub database_url: String,
+
+    /// Directory of the built SPA (`trunk build` output).
+    #[arg(long, env = "RD_STATIC_DIR", default_value = "dist")]
+    pub static_dir: PathBuf,
+
+    /// Seed a demo organisation with realistic referrals when the database has none.
+    #[arg(long, env = "RD_SEED_DEMO")]
+    pub seed_demo: bool,
+}

@@ -1,0 +1,103 @@
+//! Referral Desk server: the JSON API and the built SPA from one origin.
+
+pub mod auth;
+pub mod config;
+pub mod demo;
+pub mod error;
+pub mod routes;
+pub mod spa;
+pub mod store;
+
+use std::net::SocketAddr;
+
+use axum::Router;
+use axum::routing::any;
+use tokio::net::TcpListener;
+use tower_http::trace::TraceLayer;
+
+pub use config::Config;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub pool: store::Pool,
+}
+
+/// The whole HTTP surface: `/api/...` answers JSON, anything else is the SPA.
+pub fn app(state: AppState, config: &Config) -> Router {
+    Router::new()
+        .nest("/api", routes::api_router().with_state(state))
+        // `nest` leaves the bare prefix with a slash to the SPA; it is API ground too.
+        .route("/api/", any(routes::route_not_found))
+        .merge(spa::spa_router(&config.static_dir))
+        .layer(TraceLayer::new_for_http())
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error("cannot open the database: {0}")]
+    Store(#[from] store::StoreError),
+    #[error("cannot listen on {address}: {source}")]
+    Bind {
+        address: SocketAddr,
+        source: std::io::Error,
+    },
+}
+
+/// A server bound to its port, ready to run (tests bind port 0 and read the address).
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+}
+
+impl Application {
+    pub async fn build(config: &Config) -> Result<Self, StartupError> {
+        let pool = store::connect_and_migrate(&config.database_url).await?;
+        if config.seed_demo {
+            demo::seed_if_empty(&pool, chrono::Utc::now()).await?;
+        }
+        let listener =
+            TcpListener::bind(config.bind)
+                .await
+                .map_err(|source| StartupError::Bind {
+                    address: config.bind,
+                    source,
+                })?;
+        Ok(Self {
+            listener,
+            router: app(AppState { pool }, config),
+        })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener
+            .local_addr()
+            .expect("a bound listener has an address")
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

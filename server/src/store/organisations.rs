@@ -1,0 +1,28 @@
+//! Partner organisations (tenants).
+
+use chrono::{DateTime, Utc};
+
+use super::{Pool, StoreError, stored_time};
+
+pub async fn insert(
+    pool: &Pool,
+    id: &str,
+    name: &str,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO organisations (id, name, created_at) VALUES ($1, $2, $3)")
+        .bind(id)
+        .bind(name)
+        .bind(stored_time(now))
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+pub async fn exists(pool: &Pool, id: &str) -> Result<bool, StoreError> {
+    let found: Option<(String,)> = sqlx::query_as("SELECT id FROM organisations WHERE id = $1")
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
+    Ok(found.is_some())
+}

@@ -1,0 +1,193 @@
+//! Spawns the real server on a free port with its own database: a fresh SQLite
+//! file, or a fresh PostgreSQL database that is dropped when the test ends.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use referral_desk_server::{Application, Config};
+use sqlx::{Connection, PgConnection};
+
+pub const INDEX_HTML: &str = "<!DOCTYPE html><title>Referral Desk test shell</title>";
+pub const HASHED_ASSET: &str = "referral-desk-0123456789abcdef_bg.wasm";
+
+#[derive(Debug, Clone, Copy)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+pub struct TestApp {
+    pub address: SocketAddr,
+    pub client: reqwest::Client,
+    config: Config,
+    postgres_database: Option<String>,
+    _files: tempfile::TempDir,
+}
+
+/// Where the PostgreSQL server of this machine is (trust auth).
+fn postgres_admin_url() -> String {
+    std::env::var("TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+}
+
+fn postgres_url_for(database: &str) -> String {
+    let admin = postgres_admin_url();
+    let base = admin
+        .rsplit_once('/')
+        .map_or(admin.as_str(), |(base, _)| base);
+    format!("{base}/{database}")
+}
+
+impl TestApp {
+    /// Starts a server on `backend`; `None` only when PostgreSQL is unreachable
+    /// outside CI (in CI that is a failure, not a skip).
+    pub async fn spawn(backend: Backend) -> Option<TestApp> {
+        let files = tempfile::tempdir().expect("temporary directory");
+        let static_dir = files.path().join("dist");
+        std::fs::create_dir_all(&static_dir).unwrap();
+        std::fs::write(static_dir.join("index.html"), INDEX_HTML).unwrap();
+        std::fs::write(static_dir.join(HASHED_ASSET), b"\0asm").unwrap();
+
+        let (database_url, postgres_database) = match backend {
+            Backend::Sqlite => (
+                format!("sqlite://{}", files.path().join("desk.db").display()),
+                None,
+            ),
+            Backend::Postgres => {
+                let database = create_postgres_database().await?;
+                (postgres_url_for(&database), Some(database))
+            }
+        };
+        let config = Config {
+            bind: "127.0.0.1:0".parse().unwrap(),
+            database_url,
+            static_dir,
+            seed_demo: true,
+        };
+        let mut app = TestApp {
+            address: "127.0.0.1:0".parse().unwrap(),
+            client: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap(),
+            config,
+            postgres_database,
+            _files: files,
+        };
+        app.start().await;
+        Some(app)
+    }
+
+    /// Starts (another) server on this test's database, as a restart would.
+    pub async fn start(&mut self) {
+        let application = Application::build(&self.config)
+            .await
+            .expect("server starts");
+        self.address = application.local_addr();
+        tokio::spawn(application.run_until_stopped());
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.address)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    pub fn static_dir(&self) -> PathBuf {
+        self.config.static_dir.clone()
+    }
+}
+
+async fn create_postgres_database() -> Option<String> {
+    let admin_url = postgres_admin_url();
+    let connected =
+        tokio::time::timeout(Duration::from_secs(5), PgConnection::connect(&admin_url)).await;
+    let mut admin = match connected {
+        Ok(Ok(connection)) => connection,
+        failure => {
+            let reason = match failure {
+                Ok(Err(error)) => error.to_string(),
+                _ => "timed out".to_owned(),
+            };
+            if std::env::var("CI").is_ok_and(|v| v == "true") {
+                panic!("PostgreSQL at {admin_url} is unreachable ({reason}); CI requires it");
+            }
+            eprintln!("skipped: PostgreSQL at {admin_url} is unreachable ({reason})");
+            return None;
+        }
+    };
+    let database = format!("rd_test_{}", uuid::Uuid::new_v4().simple());
+    sqlx::query(&format!("CREATE DATABASE {database}"))
+        .execute(&mut admin)
+        .await
+        .expect("create the test database");
+    Some(database)
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let Some(database) = self.postgres_database.take() else {
+            return;
+        };
+        // Drop runs outside async, so the clean-up gets a runtime of its own.
+        let dropped = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            runtime.block_on(async {
+                let mut admin = PgConnection::connect(&postgres_admin_url()).await?;
+                sqlx::query(&format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"))
+                    .execute(&mut admin)
+                    .await
+                    .map(|_| ())
+            })
+        })
+        .join();
+        if !matches!(dropped, Ok(Ok(()))) {
+            eprintln!("could not drop a PostgreSQL test database: {dropped:?}");
+        }
+    }
+}
+
+/// Runs each test body once against SQLite and once against PostgreSQL.
+#[macro_export]
+macro_rules! backend_tests {
+    ($(async fn $name:ident($app:ident) $body:block)*) => {
+        mod sqlite {
+            #[allow(unused_imports)]
+            use super::*;
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    #[allow(unused_mut)]
+                    let mut $app = $crate::support::TestApp::spawn($crate::support::Backend::Sqlite)
+                        .await
+                        .expect("SQLite is always available");
+                    $body
+                }
+            )*
+        }
+        mod postgres {
+            #[allow(unused_imports)]
+            use super::*;
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    #[allow(unused_mut)]
+                    let Some(mut $app) = $crate::support::TestApp::spawn($crate::support::Backend::Postgres).await else {
+                        return;
+                    };
+                    $body
+                }
+            )*
+        }
+    };
+}

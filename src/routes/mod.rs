@@ -1,0 +1,11 @@
+//! One file per routed view.
+
+mod accepted;
+mod archived;
+mod inbox;
+mod not_found;
+
+pub use accepted::AcceptedView;
+pub use archived::ArchivedView;
+pub use inbox::InboxView;
+pub use not_found::NotFoundView;

@@ -1,0 +1,59 @@
+import { test as base, expect } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+
+const root = path.resolve(__dirname, '../..');
+
+type Server = { url: string };
+
+/**
+ * Each worker gets the real server binary on a free port, with a fresh SQLite
+ * file seeded with the demo organisation, serving the built SPA from dist/.
+ */
+export const test = base.extend<{}, { server: Server }>({
+  server: [
+    async ({}, use) => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'referral-desk-e2e-'));
+      const bin = process.env.RD_SERVER_BIN ?? path.join(root, 'target/debug/referral-desk-server');
+      const child = spawn(
+        bin,
+        ['--bind', '127.0.0.1:0', '--database-url', `sqlite://${dir}/desk.db`, '--static-dir', path.join(root, 'dist'), '--seed-demo'],
+        { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, RUST_LOG: 'warn' } },
+      );
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('the server did not start within 30 s')), 30_000);
+        readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+          const started = line.match(/running at (http:\/\/\S+)/);
+          if (started) {
+            clearTimeout(timer);
+            resolve(started[1]);
+          }
+        });
+        exited.then((code) => reject(new Error(`the server exited with code ${code} before it was ready`)));
+      });
+      await use({ url });
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+  baseURL: async ({ server }, use) => {
+    await use(server.url);
+  },
+});
+
+export { expect };
+
+/** The shape of a referral as the API returns it, as far as these tests read it. */
+export type ApiReferral = {
+  id: string;
+  status: 'New' | 'Active' | 'Closed';
+  substatus: string;
+  createdDateTime: string;
+  customerProfile: { name: string; address: { country: string } };
+};

@@ -1,0 +1,71 @@
+import { test, expect, type ApiReferral } from './fixtures';
+
+async function referralsFromApi(request: import('@playwright/test').APIRequestContext): Promise<ApiReferral[]> {
+  const response = await request.get('/api/v1/referrals');
+  expect(response.ok()).toBeTruthy();
+  return response.json();
+}
+
+test('the Inbox lists the demo referrals from the server', async ({ page, request }) => {
+  const inbox = (await referralsFromApi(request)).filter((r) => r.status === 'New');
+  expect(inbox.length).toBeGreaterThan(0);
+
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/inbox$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
+  const customers = page.getByRole('rowheader');
+  await expect(customers).toHaveCount(inbox.length);
+  await expect(customers).toHaveText(inbox.map((r) => r.customerProfile.name));
+
+  const first = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: inbox[0].customerProfile.name, exact: true }) });
+  await expect(first.getByRole('cell').first()).toHaveText(inbox[0].customerProfile.address.country);
+  await expect(first.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
+});
+
+test('the Accepted link navigates to the Accepted view', async ({ page, request }) => {
+  const accepted = (await referralsFromApi(request)).filter((r) => r.status === 'Active');
+  await page.goto('/inbox');
+  await expect(page.getByRole('rowheader').first()).toBeVisible();
+
+  await page.getByRole('link', { name: 'Accepted' }).click();
+  await expect(page).toHaveURL(/\/accepted$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Accepted' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Accepted' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('rowheader')).toHaveText(accepted.map((r) => r.customerProfile.name));
+});
+
+test('reloading /accepted shows the Accepted view', async ({ page }) => {
+  await page.goto('/accepted');
+  await expect(page.getByRole('heading', { level: 1, name: 'Accepted' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Accepted' })).toBeVisible();
+  await expect(page.getByRole('rowheader').first()).toBeVisible();
+});
+
+test('/archived loads directly with the final outcome of each referral', async ({ page, request }) => {
+  const archived = (await referralsFromApi(request)).filter((r) => r.status === 'Closed');
+  await page.goto('/archived');
+  await expect(page.getByRole('heading', { level: 1, name: 'Archived' })).toBeVisible();
+  await expect(page.getByRole('rowheader')).toHaveText(archived.map((r) => r.customerProfile.name));
+  await expect(page.getByRole('cell', { name: /^Declined: / }).first()).toBeVisible();
+});
+
+test('a failed fetch shows an error with a retry button, and retry recovers', async ({ page }) => {
+  await page.route('**/api/v1/referrals', (route) => route.abort('connectionrefused'));
+  await page.goto('/inbox');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Could not reach Referral Desk');
+  await expect(page.getByRole('rowheader')).toHaveCount(0);
+
+  await page.unroute('**/api/v1/referrals');
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('rowheader').first()).toBeVisible();
+});
+
+test('an unknown app path shows a page, not a blank screen', async ({ page }) => {
+  await page.goto('/no-such-page');
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await page.getByRole('link', { name: 'Go to the Inbox' }).click();
+  await expect(page).toHaveURL(/\/inbox$/);
+});
