@@ -533,7 +533,8 @@ fn referral(index: usize, customer: &Customer, plan: Plan, now: DateTime<Utc>) -
                 .to_owned(),
             ),
             closing_date_time: accepted.map(|at| at + Duration::days(45)),
-            customer_requested_contact: call_to_action == CallToAction::ContactMe && index.is_multiple_of(2),
+            customer_requested_contact: call_to_action == CallToAction::ContactMe
+                && index.is_multiple_of(2),
             requirements: Requirements {
                 industries: vec![
                     [

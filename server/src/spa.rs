@@ -1,20 +1,43 @@
-//! Serving the built SPA: files from the static directory, `index.html` for every
-//! other path so that deep links survive a reload.
+//! Serving the built SPA: files from the static directory, and `index.html` for
+//! every app path so that deep links survive a reload.
 
+use std::convert::Infallible;
 use std::path::Path;
 
 use axum::Router;
 use axum::extract::Request;
 use axum::http::{HeaderValue, header};
 use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
+use tower::ServiceExt as _;
 use tower_http::services::{ServeDir, ServeFile};
 
 pub fn spa_router(static_dir: &Path) -> Router {
-    let index = ServeFile::new(static_dir.join("index.html"));
+    let files = ServeDir::new(static_dir);
+    let shell = ServeFile::new(static_dir.join("index.html"));
     Router::new()
-        .fallback_service(ServeDir::new(static_dir).fallback(index))
+        .fallback(move |request: Request| serve(files.clone(), shell.clone(), request))
         .layer(middleware::from_fn(cache_control))
+}
+
+/// A path naming a file (`/app-1a2b….js`) is served from disk, and is a 404 when
+/// missing; any other path is an app route and gets the app shell.
+async fn serve(files: ServeDir, shell: ServeFile, request: Request) -> Response {
+    let served: Result<_, Infallible> = if names_a_file(request.uri().path()) {
+        files
+            .oneshot(request)
+            .await
+            .map(IntoResponse::into_response)
+    } else {
+        shell
+            .oneshot(request)
+            .await
+            .map(IntoResponse::into_response)
+    };
+    match served {
+        Ok(response) => response,
+        Err(never) => match never {},
+    }
 }
 
 async fn cache_control(request: Request, next: Next) -> Response {
@@ -33,25 +56,37 @@ async fn cache_control(request: Request, next: Next) -> Response {
     response
 }
 
-/// Trunk names built assets `<name>-<16 hex digits>[_bg].<ext>`.
+fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or_default()
+}
+
+fn names_a_file(path: &str) -> bool {
+    file_name(path).contains('.')
+}
+
+/// Trunk names built assets `<name>-<hash>[_bg].<ext>`, the hash being a 64-bit
+/// value in hex without leading zeros.
 fn is_hashed_asset(path: &str) -> bool {
-    let file = path.rsplit('/').next().unwrap_or_default();
-    let stem = file.split('.').next().unwrap_or_default();
+    let Some((stem, _extension)) = file_name(path).split_once('.') else {
+        return false;
+    };
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
     stem.rsplit_once('-').is_some_and(|(name, hash)| {
-        !name.is_empty() && hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())
+        !name.is_empty()
+            && (10..=16).contains(&hash.len())
+            && hash.bytes().all(|b| b.is_ascii_hexdigit())
     })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::is_hashed_asset;
+    use super::{is_hashed_asset, names_a_file};
 
     #[test]
     fn trunk_hashed_files_are_recognised() {
         assert!(is_hashed_asset("/referral-desk-3f1a9c0b7d2e4f56_bg.wasm"));
-        assert!(is_hashed_asset("/referral-desk-3f1a9c0b7d2e4f56.js"));
-        assert!(is_hashed_asset("/style-0123456789abcdef.css"));
+        assert!(is_hashed_asset("/referral-desk-66b8d528ca72837.js"));
+        assert!(is_hashed_asset("/main-0123456789abcdef.css"));
     }
 
     #[test]
@@ -62,6 +97,16 @@ mod tests {
         assert!(!is_hashed_asset("/manifest.webmanifest"));
         assert!(!is_hashed_asset("/icons/heart-outline.svg"));
         assert!(!is_hashed_asset(
+            "/referrals/0f5c2a7e-1b3d-4c5e-9f60-718293a4b5c6"
+        ));
+    }
+
+    #[test]
+    fn app_routes_are_not_files() {
+        assert!(names_a_file("/favicon-c6ef3771b82ab697.svg"));
+        assert!(!names_a_file("/"));
+        assert!(!names_a_file("/archived"));
+        assert!(!names_a_file(
             "/referrals/0f5c2a7e-1b3d-4c5e-9f60-718293a4b5c6"
         ));
     }

@@ -72,4 +72,10 @@ backend_tests! {
         assert_eq!(response.status(), StatusCode::OK);
         assert_eq!(response.headers()[CACHE_CONTROL], "public, max-age=31536000, immutable");
     }
+
+    async fn a_missing_file_is_a_404_not_the_app_shell(app) {
+        let response = app.get("/referral-desk-fedcba9876543210.js").await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+        assert_eq!(response.headers()[CACHE_CONTROL], "no-cache");
+    }
 }
