@@ -7,12 +7,17 @@
 #[macro_use]
 mod macros;
 pub mod referral;
+pub mod timing;
+pub mod validation;
+pub mod values;
 
 pub use referral::{
-    Address, CallToAction, Consent, Contact, CustomerProfile, Details, Direction, EmailValidity,
-    LeadQuality, LeadSource, LeadType, PhoneValidity, Qualification, Referral, ReferralType,
-    Requirements, Stage, Status, Substatus,
+    Actor, Address, CallToAction, Consent, Contact, CustomerProfile, Details, Direction,
+    EmailValidity, InviteContext, LeadQuality, LeadSource, LeadType, PhoneValidity, Qualification,
+    Referral, ReferralType, Requirements, Stage, Status, StatusChange, Substatus,
 };
+pub use timing::{Countdown, Flame};
+pub use validation::{FieldError, FieldErrors};
 
 /// A text that is not one of a closed set of values (a status, a lead source, …).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -197,12 +197,62 @@ pub struct Referral {
     pub offer_id: Option<String>,
     pub offer_name: Option<String>,
     pub lead_quality: Option<LeadQuality>,
+    /// Who the referral is for (e.g. a solution or a business profile), as the source names it.
+    #[serde(default)]
+    pub target: Option<String>,
+    #[serde(default)]
+    pub invite_context: Option<InviteContext>,
+    /// Every status change, oldest first.
+    #[serde(default)]
+    pub status_history: Vec<StatusChange>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InviteContext {
+    pub notes: Option<String>,
+    pub invited_by: Option<String>,
+}
+
+/// Who made a change: a signed-in user, or the system (automatic expiry, archiving).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum Actor {
+    User { id: String, name: String },
+    System,
+}
+
+/// One step of a referral's life: where it moved, when, by whom and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusChange {
+    pub at: DateTime<Utc>,
+    pub by: Actor,
+    pub status: Status,
+    pub substatus: Substatus,
+    pub reason: Option<String>,
 }
 
 impl Referral {
     /// The view this referral belongs in.
     pub fn stage(&self) -> Stage {
         Stage::of(self.status)
+    }
+
+    /// Expired referrals withhold the customer's contact information.
+    pub fn shows_contact_information(&self) -> bool {
+        self.substatus != Substatus::Expired
+    }
+
+    /// The referral as every read path hands it out: an Expired referral without
+    /// its contacts and street address.
+    pub fn redacted(mut self) -> Referral {
+        if !self.shows_contact_information() {
+            self.customer_profile.team.clear();
+            self.customer_profile.address.address_line1 = None;
+            self.customer_profile.address.address_line2 = None;
+        }
+        self
     }
 }
 
@@ -261,7 +311,10 @@ mod tests {
             "callToAction": "ContactMe",
             "offerId": "contoso.erp",
             "offerName": "Contoso ERP",
-            "leadQuality": "High"
+            "leadQuality": "High",
+            "target": null,
+            "inviteContext": null,
+            "statusHistory": []
         });
         let referral: Referral = serde_json::from_value(json.clone()).expect("valid referral");
         assert_eq!(referral.stage(), Stage::Inbox);

@@ -574,6 +574,9 @@ fn referral(index: usize, customer: &Customer, plan: Plan, now: DateTime<Utc>) -
         } else {
             LeadQuality::Medium
         }),
+        target: None,
+        invite_context: None,
+        status_history: vec![],
     }
 }
 

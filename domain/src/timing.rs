@@ -1,0 +1,139 @@
+//! The clock rules of a referral. `now` is always a parameter: this crate has no clock.
+//!
+//! Boundaries: a limit is reached *at* the instant (`now >= deadline`): a
+//! referral created at 09:00 has expired at 09:00 fourteen days later, and its
+//! flame cools at exactly 72 hours.
+
+use chrono::{DateTime, Duration, Months, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::referral::{CallToAction, LeadType, Referral, Status};
+
+/// An Inbox referral not answered within this long after creation expires.
+pub const EXPIRY_AFTER: Duration = Duration::days(14);
+/// Partners should answer within this long after creation.
+pub const RESPONSE_WINDOW: Duration = Duration::hours(24);
+/// After this long the "contact now" flame cools to "still worth contacting".
+pub const FLAME_HOT_FOR: Duration = Duration::hours(72);
+/// Informational offer leads (Get it now, Free trial, Test drive) are archived this long after creation.
+pub const OFFER_LEAD_ARCHIVE_AFTER_MONTHS: u32 = 6;
+
+/// When a referral created at `created` expires if nobody answers it.
+pub fn expiry_of(created: DateTime<Utc>) -> DateTime<Utc> {
+    created + EXPIRY_AFTER
+}
+
+/// What is left of a deadline at `now`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", content = "seconds", rename_all = "camelCase")]
+pub enum Countdown {
+    /// Time left, never zero: at the deadline itself it is `Overdue`.
+    Remaining(#[serde(with = "seconds")] Duration),
+    /// Past the deadline by this much (zero at the deadline).
+    Overdue(#[serde(with = "seconds")] Duration),
+}
+
+impl Countdown {
+    pub fn until(deadline: DateTime<Utc>, now: DateTime<Utc>) -> Countdown {
+        if now < deadline {
+            Countdown::Remaining(deadline - now)
+        } else {
+            Countdown::Overdue(now - deadline)
+        }
+    }
+
+    pub fn is_overdue(self) -> bool {
+        matches!(self, Countdown::Overdue(_))
+    }
+}
+
+/// The flame alert shown when the customer asked to be contacted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Flame {
+    /// The customer did not ask to be contacted (or the referral is closed).
+    None,
+    /// Asked less than 72 hours ago: contact now.
+    Hot,
+    /// Asked 72 hours ago or more: still worth contacting.
+    Cooled,
+}
+
+impl Flame {
+    /// The message of the alert, as shown at the top of the lead.
+    pub fn message(self) -> Option<&'static str> {
+        match self {
+            Flame::None => None,
+            Flame::Hot => Some("The customer asked to be contacted. Contact them now."),
+            Flame::Cooled => Some(
+                "The customer asked to be contacted more than 72 hours ago. They are still worth contacting.",
+            ),
+        }
+    }
+}
+
+/// Returns `true` when the lead is informational: offer leads whose call to action
+/// is Get it now, Free trial or Test drive need no answer.
+pub fn is_informational(referral: &Referral) -> bool {
+    referral.lead_type == Some(LeadType::Offer)
+        && matches!(
+            referral.call_to_action,
+            Some(CallToAction::GetItNow | CallToAction::FreeTrial | CallToAction::TestDrive)
+        )
+}
+
+impl Referral {
+    /// Whether the referral waits for the partner's answer (Inbox, not informational).
+    pub fn awaits_answer(&self) -> bool {
+        self.status == Status::New && !is_informational(self)
+    }
+
+    /// The 24-hour window to answer, for referrals that await an answer.
+    pub fn response_window(&self, now: DateTime<Utc>) -> Option<Countdown> {
+        self.awaits_answer()
+            .then(|| Countdown::until(self.created_date_time + RESPONSE_WINDOW, now))
+    }
+
+    /// Time until an unanswered referral expires.
+    pub fn expiry(&self, now: DateTime<Utc>) -> Option<Countdown> {
+        self.awaits_answer()
+            .then(|| Countdown::until(self.expiration_date_time, now))
+    }
+
+    /// Whether an unanswered Inbox referral is due to expire at `now`.
+    pub fn is_overdue_for_expiry(&self, now: DateTime<Utc>) -> bool {
+        self.awaits_answer() && now >= self.expiration_date_time
+    }
+
+    /// The flame state at `now`.
+    pub fn flame(&self, now: DateTime<Utc>) -> Flame {
+        if !self.details.customer_requested_contact || self.status == Status::Closed {
+            Flame::None
+        } else if now - self.created_date_time < FLAME_HOT_FOR {
+            Flame::Hot
+        } else {
+            Flame::Cooled
+        }
+    }
+
+    /// When an informational offer lead is archived automatically; `None` for leads that need an answer.
+    pub fn offer_archive_date(&self) -> Option<DateTime<Utc>> {
+        is_informational(self).then(|| {
+            self.created_date_time
+                .checked_add_months(Months::new(OFFER_LEAD_ARCHIVE_AFTER_MONTHS))
+                .unwrap_or(self.created_date_time)
+        })
+    }
+}
+
+mod seconds {
+    use chrono::Duration;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(duration: &Duration, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(duration.num_seconds())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Duration, D::Error> {
+        i64::deserialize(deserializer).map(Duration::seconds)
+    }
+}
