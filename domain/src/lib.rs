@@ -12,7 +12,7 @@ pub mod validation;
 pub mod values;
 
 pub use referral::{
-    Actor, Address, CallToAction, Consent, Contact, CustomerProfile, Details, Direction,
+    Actor, Address, CallToAction, Category, Consent, Contact, CustomerProfile, Details, Direction,
     EmailValidity, InviteContext, LeadQuality, LeadSource, LeadType, PhoneValidity, Qualification,
     Referral, ReferralType, Requirements, Stage, Status, StatusChange, Substatus,
 };

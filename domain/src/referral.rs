@@ -49,6 +49,11 @@ impl Stage {
 }
 
 api_enum! {
+    /// The two tabs of each stage: customer inquiries vs leads qualified by the vendor.
+    pub enum Category { Marketplace, Qualified }
+}
+
+api_enum! {
     pub enum ReferralType { Independent, Shared }
 }
 
@@ -237,6 +242,17 @@ impl Referral {
     /// The view this referral belongs in.
     pub fn stage(&self) -> Stage {
         Stage::of(self.status)
+    }
+
+    /// Marketplace leads are customer inquiries; Qualified leads were qualified by
+    /// the vendor's marketing staff or sellers. Derived, never stored.
+    pub fn category(&self) -> Category {
+        match self.qualification {
+            Qualification::MarketingQualified | Qualification::SalesQualified => {
+                Category::Qualified
+            }
+            Qualification::Direct | Qualification::None => Category::Marketplace,
+        }
     }
 
     /// Expired referrals withhold the customer's contact information.
