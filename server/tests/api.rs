@@ -35,6 +35,17 @@ backend_tests! {
         }
     }
 
+    async fn expired_referrals_are_listed_without_contact_information(app) {
+        let referrals: Vec<Value> = app.get("/api/v1/referrals").await.json().await.unwrap();
+        let expired: Vec<&Value> = referrals.iter().filter(|r| r["substatus"] == "Expired").collect();
+        assert!(!expired.is_empty(), "the demo has expired referrals");
+        for referral in expired {
+            assert_eq!(referral["customerProfile"]["team"], serde_json::json!([]), "{referral}");
+        }
+        let received = referrals.iter().find(|r| r["substatus"] == "Received").unwrap();
+        assert!(received["customerProfile"]["team"][0]["email"].is_string());
+    }
+
     async fn the_demo_is_seeded_once_across_restarts(app) {
         app.start().await;
         let referrals: Vec<Value> = app.get("/api/v1/referrals").await.json().await.unwrap();

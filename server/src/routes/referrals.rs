@@ -14,5 +14,7 @@ pub async fn list(
     organisation: CurrentOrganisation,
 ) -> Result<Json<Vec<Referral>>, AppError> {
     let referrals = store::referrals::list_for_organisation(&state.pool, &organisation.id).await?;
-    Ok(Json(referrals))
+    Ok(Json(
+        referrals.into_iter().map(Referral::redacted).collect(),
+    ))
 }
