@@ -6,10 +6,13 @@
 
 #[macro_use]
 mod macros;
+pub mod export;
 pub mod referral;
 pub mod timing;
 pub mod validation;
 pub mod values;
+
+pub use export::CsvExport;
 
 pub use referral::{
     Actor, Address, CallToAction, Category, Consent, Contact, CustomerProfile, Details, Direction,
