@@ -6,10 +6,17 @@
 
 #[macro_use]
 mod macros;
+pub mod export;
+pub mod notifications;
 pub mod referral;
 pub mod timing;
 pub mod validation;
 pub mod values;
+
+pub use export::CsvExport;
+pub use notifications::{
+    BusinessProfile, Notification, NotificationPlan, ProfileLocation, plan_notifications,
+};
 
 pub use referral::{
     Actor, Address, CallToAction, Category, Consent, Contact, CustomerProfile, Details, Direction,
