@@ -6,11 +6,13 @@
 
 #[macro_use]
 mod macros;
+pub mod filter;
 pub mod referral;
 pub mod timing;
 pub mod validation;
 pub mod values;
 
+pub use filter::{Chip, ChipValue, Filter, FilterError, SortDirection, SortKey};
 pub use referral::{
     Actor, Address, CallToAction, Category, Consent, Contact, CustomerProfile, Details, Direction,
     EmailValidity, InviteContext, LeadQuality, LeadSource, LeadType, PhoneValidity, Qualification,
