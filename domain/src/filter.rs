@@ -81,7 +81,19 @@ impl Filter {
     /// Whether no filter or search narrows the list (stage, category and sort aside):
     /// there are no chips to show and nothing to clear.
     pub fn is_empty(&self) -> bool {
-        *self == self.cleared()
+        self.calls_to_action.is_empty()
+            && self.countries.is_empty()
+            && self
+                .customer_names
+                .iter()
+                .all(|name| name.trim().is_empty())
+            && self.lead_sources.is_empty()
+            && self.lead_types.is_empty()
+            && self.lead_qualities.is_empty()
+            && self.statuses.is_empty()
+            && self.email_validities.is_empty()
+            && self.phone_validities.is_empty()
+            && self.search.trim().is_empty()
     }
 
     /// The same view (stage, category, sort) without any filter or search.

@@ -86,7 +86,7 @@ impl Filter {
     pub fn to_query_string(&self) -> String {
         let mut pairs: Vec<(&str, String)> = Vec::new();
         if let Some(stage) = self.stage {
-            pairs.push((param::STAGE, stage.label().to_owned()));
+            pairs.push((param::STAGE, stage_value(stage).to_owned()));
         }
         if let Some(category) = self.category {
             pairs.push((param::CATEGORY, category.as_str().to_owned()));
@@ -223,16 +223,25 @@ fn parse_enum<T: FromStr<Err = UnknownValue>>(
     })
 }
 
+/// Spelled here, not taken from `Stage::label`, so relabelling a view never breaks bookmarks.
+fn stage_value(stage: Stage) -> &'static str {
+    match stage {
+        Stage::Inbox => "Inbox",
+        Stage::Accepted => "Accepted",
+        Stage::Archived => "Archived",
+    }
+}
+
 fn parse_stage(value: &str) -> Result<Stage, FilterError> {
     Stage::ALL
         .into_iter()
-        .find(|stage| stage.label().eq_ignore_ascii_case(value))
+        .find(|stage| stage_value(*stage).eq_ignore_ascii_case(value))
         .ok_or_else(|| FilterError::UnknownValue {
             parameter: param::STAGE,
             error: UnknownValue {
                 kind: "Stage",
                 value: value.to_owned(),
-                expected: Stage::ALL.iter().map(|s| s.label()).collect(),
+                expected: Stage::ALL.iter().map(|s| stage_value(*s)).collect(),
             },
         })
 }

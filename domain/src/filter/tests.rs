@@ -144,6 +144,7 @@ fn a_blank_customer_name_narrows_nothing() {
     };
     assert!(filter.matches(&referral("a")));
     assert!(filter.active_chips().is_empty());
+    assert!(filter.is_empty());
 }
 
 #[test]
@@ -487,6 +488,40 @@ fn reads_a_query_string_leniently_where_it_is_harmless() {
             ..Filter::default()
         }
     );
+}
+
+#[test]
+fn reads_the_documented_example() {
+    let filter = Filter::from_query_string(
+        "country=DE&country=FR&leadSource=AppSource&q=m%C3%BCller&sort=dealValue&dir=asc&stage=Inbox&category=Qualified",
+    )
+    .unwrap();
+    assert_eq!(filter.countries, set([country("DE"), country("FR")]));
+    assert_eq!(filter.lead_sources, set([LeadSource::AppSource]));
+    assert_eq!(filter.search, "müller");
+    assert_eq!(
+        (filter.sort, filter.direction),
+        (SortKey::DealValue, SortDirection::Asc)
+    );
+    assert_eq!(
+        (filter.stage, filter.category),
+        (Some(Stage::Inbox), Some(Category::Qualified))
+    );
+    // Unencoded UTF-8, as a person may paste it, reads the same.
+    assert_eq!(
+        Filter::from_query_string("q=müller").unwrap().search,
+        "müller"
+    );
+}
+
+#[test]
+fn a_blank_search_is_no_search() {
+    let filter = Filter {
+        search: "   ".to_owned(),
+        ..Filter::default()
+    };
+    assert!(filter.is_empty());
+    assert!(filter.active_chips().is_empty());
 }
 
 #[test]
