@@ -7,6 +7,7 @@
 #[macro_use]
 mod macros;
 pub mod export;
+pub mod filter;
 pub mod notifications;
 pub mod referral;
 pub mod timing;
@@ -14,10 +15,10 @@ pub mod validation;
 pub mod values;
 
 pub use export::CsvExport;
+pub use filter::{Chip, ChipValue, Filter, FilterError, SortDirection, SortKey};
 pub use notifications::{
     BusinessProfile, Notification, NotificationPlan, ProfileLocation, plan_notifications,
 };
-
 pub use referral::{
     Actor, Address, CallToAction, Category, Consent, Contact, CustomerProfile, Details, Direction,
     EmailValidity, InviteContext, LeadQuality, LeadSource, LeadType, PhoneValidity, Qualification,
@@ -36,11 +37,18 @@ pub struct UnknownValue {
 
 impl std::fmt::Display for UnknownValue {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // "LeadSource" reads as "lead source" in a sentence.
+        let mut kind = String::new();
+        for (i, c) in self.kind.chars().enumerate() {
+            if c.is_uppercase() && i > 0 {
+                kind.push(' ');
+            }
+            kind.extend(c.to_lowercase());
+        }
         write!(
             f,
-            "{:?} is not a {}; expected one of: {}",
+            "{:?} is not a known {kind}; expected one of: {}",
             self.value,
-            self.kind,
             self.expected.join(", ")
         )
     }

@@ -351,7 +351,7 @@ mod tests {
         let error = "Maybe".parse::<Status>().unwrap_err();
         assert_eq!(
             error.to_string(),
-            "\"Maybe\" is not a Status; expected one of: New, Active, Closed"
+            "\"Maybe\" is not a known status; expected one of: New, Active, Closed"
         );
     }
 

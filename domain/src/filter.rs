@@ -1,0 +1,309 @@
+//! The list's filters, free-text search and sort order (DOMAIN.md §5).
+//!
+//! One `Filter` serves the wasm app (its state lives in the URL query string, so
+//! a filtered view is bookmarkable) and the server (`GET /api/v1/referrals?…` and
+//! the CSV export read the same query). Filters combine with AND across fields
+//! and OR within one field; an empty set means "any".
+
+mod fold;
+mod percent;
+mod query;
+mod sort;
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeSet;
+
+pub use fold::fold;
+pub use query::{FilterError, param};
+pub use sort::{SortDirection, SortKey, email_validity_rank, phone_validity_rank};
+
+use crate::referral::{
+    CallToAction, Category, EmailValidity, LeadQuality, LeadSource, LeadType, PhoneValidity,
+    Referral, Stage, Status,
+};
+use crate::values::CountryCode;
+
+/// What the referral list shows and in which order.
+///
+/// Sets are ordered (declaration order of each enum, alphabetical for text), so
+/// equal filters give equal query strings.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Filter {
+    /// The view (tab) the list belongs to; `None` lists every stage.
+    pub stage: Option<Stage>,
+    /// Marketplace or Qualified leads; `None` lists both.
+    pub category: Option<Category>,
+    pub calls_to_action: BTreeSet<CallToAction>,
+    pub countries: BTreeSet<CountryCode>,
+    /// Parts of customer names, matched case- and accent-insensitively; blank entries are ignored.
+    pub customer_names: BTreeSet<String>,
+    pub lead_sources: BTreeSet<LeadSource>,
+    pub lead_types: BTreeSet<LeadType>,
+    pub lead_qualities: BTreeSet<LeadQuality>,
+    pub statuses: BTreeSet<Status>,
+    /// Matches when any of the customer's contacts has one of these validities.
+    pub email_validities: BTreeSet<EmailValidity>,
+    /// Matches when any of the customer's contacts has one of these validities.
+    pub phone_validities: BTreeSet<PhoneValidity>,
+    /// Free text: every word must occur in the customer name, deal name, a contact's
+    /// name or email, or the notes (case- and accent-insensitive). Blank means no search.
+    pub search: String,
+    pub sort: SortKey,
+    pub direction: SortDirection,
+}
+
+/// One active filter value as a removable chip above the list.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Chip {
+    /// What the chip says, e.g. "Country: DE" or "Call to action: Contact me".
+    pub label: String,
+    /// The value the chip's ✕ removes (see [`Filter::without`]).
+    pub value: ChipValue,
+}
+
+/// The one value a chip stands for.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ChipValue {
+    CallToAction(CallToAction),
+    Country(CountryCode),
+    CustomerName(String),
+    LeadSource(LeadSource),
+    LeadType(LeadType),
+    LeadQuality(LeadQuality),
+    Status(Status),
+    EmailValidity(EmailValidity),
+    PhoneValidity(PhoneValidity),
+    Search(String),
+}
+
+impl Filter {
+    /// Whether no filter or search narrows the list (stage, category and sort aside):
+    /// there are no chips to show and nothing to clear.
+    pub fn is_empty(&self) -> bool {
+        self.calls_to_action.is_empty()
+            && self.countries.is_empty()
+            && self
+                .customer_names
+                .iter()
+                .all(|name| name.trim().is_empty())
+            && self.lead_sources.is_empty()
+            && self.lead_types.is_empty()
+            && self.lead_qualities.is_empty()
+            && self.statuses.is_empty()
+            && self.email_validities.is_empty()
+            && self.phone_validities.is_empty()
+            && self.search.trim().is_empty()
+    }
+
+    /// The same view (stage, category, sort) without any filter or search.
+    pub fn cleared(&self) -> Filter {
+        Filter {
+            stage: self.stage,
+            category: self.category,
+            sort: self.sort,
+            direction: self.direction,
+            ..Filter::default()
+        }
+    }
+
+    /// Whether the referral passes every filter and the search.
+    pub fn matches(&self, referral: &Referral) -> bool {
+        Prepared::new(self).matches(referral)
+    }
+
+    /// The referrals that match, in the filter's sort order.
+    pub fn apply<'a>(&self, referrals: &'a [Referral]) -> Vec<&'a Referral> {
+        let prepared = Prepared::new(self);
+        let mut shown: Vec<&Referral> = referrals.iter().filter(|r| prepared.matches(r)).collect();
+        shown.sort_by(|a, b| sort::compare(self.sort, self.direction, a, b));
+        shown
+    }
+
+    /// Every active filter value and the search, in the order of the filter panel.
+    pub fn active_chips(&self) -> Vec<Chip> {
+        let mut chips = Vec::new();
+        let mut push = |field: &str, value: &str, chip: ChipValue| {
+            chips.push(Chip {
+                label: format!("{field}: {value}"),
+                value: chip,
+            });
+        };
+        for &v in &self.calls_to_action {
+            push(
+                "Call to action",
+                call_to_action_label(v),
+                ChipValue::CallToAction(v),
+            );
+        }
+        for &v in &self.countries {
+            push("Country", v.as_str(), ChipValue::Country(v));
+        }
+        for v in self.customer_names.iter().filter(|v| !v.trim().is_empty()) {
+            push("Customer", v, ChipValue::CustomerName(v.clone()));
+        }
+        for &v in &self.lead_sources {
+            push(
+                "Lead source",
+                lead_source_label(v),
+                ChipValue::LeadSource(v),
+            );
+        }
+        for &v in &self.lead_types {
+            push("Lead type", v.as_str(), ChipValue::LeadType(v));
+        }
+        for &v in &self.lead_qualities {
+            push("Lead quality", v.as_str(), ChipValue::LeadQuality(v));
+        }
+        for &v in &self.statuses {
+            push("Status", v.as_str(), ChipValue::Status(v));
+        }
+        for &v in &self.email_validities {
+            push("Email", v.as_str(), ChipValue::EmailValidity(v));
+        }
+        for &v in &self.phone_validities {
+            push("Phone", v.as_str(), ChipValue::PhoneValidity(v));
+        }
+        if !self.search.trim().is_empty() {
+            push(
+                "Search",
+                &format!("\u{201C}{}\u{201D}", self.search.trim()),
+                ChipValue::Search(self.search.clone()),
+            );
+        }
+        chips
+    }
+
+    /// The filter without the chip's value; everything else stays.
+    pub fn without(&self, chip: &Chip) -> Filter {
+        let mut filter = self.clone();
+        match &chip.value {
+            ChipValue::CallToAction(v) => {
+                filter.calls_to_action.remove(v);
+            }
+            ChipValue::Country(v) => {
+                filter.countries.remove(v);
+            }
+            ChipValue::CustomerName(v) => {
+                filter.customer_names.remove(v);
+            }
+            ChipValue::LeadSource(v) => {
+                filter.lead_sources.remove(v);
+            }
+            ChipValue::LeadType(v) => {
+                filter.lead_types.remove(v);
+            }
+            ChipValue::LeadQuality(v) => {
+                filter.lead_qualities.remove(v);
+            }
+            ChipValue::Status(v) => {
+                filter.statuses.remove(v);
+            }
+            ChipValue::EmailValidity(v) => {
+                filter.email_validities.remove(v);
+            }
+            ChipValue::PhoneValidity(v) => {
+                filter.phone_validities.remove(v);
+            }
+            ChipValue::Search(_) => filter.search.clear(),
+        }
+        filter
+    }
+}
+
+/// The label of a call to action, as the filter panel shows it.
+pub fn call_to_action_label(value: CallToAction) -> &'static str {
+    match value {
+        CallToAction::GetItNow => "Get it now",
+        CallToAction::FreeTrial => "Free trial",
+        CallToAction::TestDrive => "Test drive",
+        CallToAction::ContactMe => "Contact me",
+    }
+}
+
+/// The label of a lead source, as the marketplaces spell their names.
+pub fn lead_source_label(value: LeadSource) -> &'static str {
+    match value {
+        LeadSource::AppSource => "AppSource",
+        LeadSource::AzureMarketplace => "Azure Marketplace",
+        LeadSource::AzurePortal => "Azure portal",
+    }
+}
+
+/// A filter with its texts folded once, so a long list is not re-folded per needle.
+struct Prepared<'f> {
+    filter: &'f Filter,
+    customer_names: Vec<String>,
+    search_words: Vec<String>,
+}
+
+impl<'f> Prepared<'f> {
+    fn new(filter: &'f Filter) -> Self {
+        Prepared {
+            filter,
+            customer_names: filter
+                .customer_names
+                .iter()
+                .map(|name| fold(name.trim()))
+                .filter(|name| !name.is_empty())
+                .collect(),
+            search_words: fold(&filter.search)
+                .split_whitespace()
+                .map(str::to_owned)
+                .collect(),
+        }
+    }
+
+    fn matches(&self, referral: &Referral) -> bool {
+        let f = self.filter;
+        let contacts = &referral.customer_profile.team;
+        f.stage.is_none_or(|stage| referral.stage() == stage)
+            && f.category.is_none_or(|category| referral.category() == category)
+            && accepts(&f.calls_to_action, referral.call_to_action)
+            && (f.countries.is_empty()
+                || f.countries.iter().any(|country| {
+                    country
+                        .as_str()
+                        .eq_ignore_ascii_case(referral.customer_profile.address.country.trim())
+                }))
+            && (self.customer_names.is_empty() || {
+                let customer = fold(&referral.customer_profile.name);
+                self.customer_names.iter().any(|name| customer.contains(name))
+            })
+            && accepts(&f.lead_sources, referral.lead_source)
+            && accepts(&f.lead_types, referral.lead_type)
+            // Switch to `referral.effective_quality()` once it exists.
+            && accepts(&f.lead_qualities, referral.lead_quality)
+            && accepts(&f.statuses, Some(referral.status))
+            && (f.email_validities.is_empty()
+                || contacts.iter().any(|c| f.email_validities.contains(&c.email_validity)))
+            && (f.phone_validities.is_empty()
+                || contacts.iter().any(|c| f.phone_validities.contains(&c.phone_validity)))
+            && self.matches_search(referral)
+    }
+
+    fn matches_search(&self, referral: &Referral) -> bool {
+        if self.search_words.is_empty() {
+            return true;
+        }
+        let mut searched = vec![
+            referral.customer_profile.name.as_str(),
+            referral.name.as_str(),
+            referral.details.notes.as_deref().unwrap_or_default(),
+        ];
+        for contact in &referral.customer_profile.team {
+            searched.push(&contact.first_name);
+            searched.push(&contact.last_name);
+            searched.push(contact.email.as_deref().unwrap_or_default());
+        }
+        let searched: Vec<String> = searched.into_iter().map(fold).collect();
+        self.search_words
+            .iter()
+            .all(|word| searched.iter().any(|text| text.contains(word.as_str())))
+    }
+}
+
+/// An empty set accepts anything; otherwise the value must be present and in the set.
+fn accepts<T: Ord>(accepted: &BTreeSet<T>, value: Option<T>) -> bool {
+    accepted.is_empty() || value.is_some_and(|v| accepted.contains(&v))
+}
