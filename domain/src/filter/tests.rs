@@ -778,6 +778,12 @@ proptest! {
         referrals in proptest::collection::vec(arbitrary_referral(), 0..12),
     ) {
         let filter = Filter { search: String::new(), customer_names: BTreeSet::new(), ..filter };
+        // Referral ids are unique in real data, and the id is the final tie-breaker.
+        let referrals: Vec<Referral> = referrals
+            .into_iter()
+            .enumerate()
+            .map(|(index, referral)| Referral { id: format!("{}-{index}", referral.id), ..referral })
+            .collect();
         let mut reversed = referrals.clone();
         reversed.reverse();
         let forward: Vec<&Referral> = filter.apply(&referrals);
