@@ -6,11 +6,15 @@
 
 #[macro_use]
 mod macros;
+pub mod contacts;
+pub mod quality;
 pub mod referral;
 pub mod timing;
 pub mod validation;
 pub mod values;
 
+pub use contacts::{assess_email, assess_phone};
+pub use quality::assess_quality;
 pub use referral::{
     Actor, Address, CallToAction, Category, Consent, Contact, CustomerProfile, Details, Direction,
     EmailValidity, InviteContext, LeadQuality, LeadSource, LeadType, PhoneValidity, Qualification,
