@@ -10,9 +10,8 @@
 //! Phone numbers are checked with [`PhoneNumber::parse`]'s own rules (`+`, a country code, 8 to 15
 //! digits), not with a full numbering-plan library: measured in a wasm32 cdylib (opt-level "z",
 //! LTO, `wasm-opt -Oz`), `phonenumber::parse` 0.3.10 adds 1.72 MB, 477 KB with gzip -9, mostly
-//! its numbering-plan metadata. The server may run a
-//! deeper classification at ingestion and store the result as `phoneValidity`; the wasm side
-//! reads that stored result.
+//! its numbering-plan metadata. The server may run a deeper classification at ingestion and
+//! store the result as `phoneValidity`; the wasm side reads that stored result.
 
 use crate::referral::{Contact, EmailValidity, PhoneValidity, Referral};
 use crate::values::{Email, PhoneNumber};
@@ -45,6 +44,11 @@ fn lists_domain(list: &'static str, domain: &str) -> bool {
     }
 }
 
+/// Whether `list` names the whole address (the spam list may name single senders).
+fn lists_address(list: &'static str, email: &Email) -> bool {
+    list_entries(list).any(|entry| entry.eq_ignore_ascii_case(email.as_str()))
+}
+
 /// Whether mail at `domain` (or a parent domain) is throwaway mail.
 pub fn is_disposable_email_domain(domain: &str) -> bool {
     lists_domain(DISPOSABLE_EMAIL_DOMAINS, domain)
@@ -61,7 +65,7 @@ pub fn is_listed_spam_address(email: &Email) -> bool {
     let domain = email.domain();
     is_disposable_email_domain(&domain)
         || is_spam_email_domain(&domain)
-        || list_entries(SPAM_EMAIL_DOMAINS).any(|entry| entry.eq_ignore_ascii_case(email.as_str()))
+        || lists_address(SPAM_EMAIL_DOMAINS, email)
 }
 
 /// The validity of a contact's email address, given what the source `reported`:
@@ -215,6 +219,16 @@ mod tests {
         for reported in EmailValidity::ALL {
             assert_eq!(assess_email(Some("anna@contoso.de"), *reported), *reported);
         }
+    }
+
+    #[test]
+    fn a_list_may_name_a_single_address_matched_in_any_case() {
+        let list = "# senders\nbulk@contoso.de\n";
+        let listed = Email::parse("email", "Bulk@Contoso.DE").unwrap();
+        let colleague = Email::parse("email", "anna@contoso.de").unwrap();
+        assert!(lists_address(list, &listed));
+        assert!(!lists_address(list, &colleague));
+        assert!(!lists_domain(list, "contoso.de"));
     }
 
     #[test]

@@ -15,8 +15,9 @@ use crate::referral::{EmailValidity, LeadQuality, PhoneValidity, Referral};
 /// 3. `Medium` otherwise, also for a lead without contacts (an Expired lead withholds them:
 ///    that says nothing about the customer).
 pub fn assess_quality(referral: &Referral) -> LeadQuality {
-    let contacts = &referral.customer_profile.team;
-    let assessed: Vec<(EmailValidity, PhoneValidity)> = contacts
+    let assessed: Vec<(EmailValidity, PhoneValidity)> = referral
+        .customer_profile
+        .team
         .iter()
         .map(|c| {
             (
@@ -26,17 +27,13 @@ pub fn assess_quality(referral: &Referral) -> LeadQuality {
         })
         .collect();
 
-    let any_spam = referral.has_spam_contact()
-        || assessed
-            .iter()
-            .any(|(email, _)| *email == EmailValidity::Spam);
     let no_email_works = assessed
         .iter()
         .all(|(email, _)| matches!(email, EmailValidity::Invalid | EmailValidity::Spam));
     let no_phone_works = assessed
         .iter()
         .all(|(_, phone)| *phone != PhoneValidity::Valid);
-    if any_spam || (!assessed.is_empty() && no_email_works && no_phone_works) {
+    if referral.has_spam_contact() || (!assessed.is_empty() && no_email_works && no_phone_works) {
         return LeadQuality::Low;
     }
 
@@ -257,6 +254,25 @@ mod tests {
             assess_quality(&referral(true, vec![unparsable_phone])),
             LeadQuality::Medium
         );
+    }
+
+    #[test]
+    fn only_the_customers_contacts_can_make_a_referral_spam() {
+        let mut lead = referral(true, vec![reachable()]);
+        lead.team.push(contact(
+            Some("seller@yopmail.com"),
+            EmailValidity::Valid,
+            None,
+            PhoneValidity::Unknown,
+        ));
+        assert!(!lead.has_spam_contact());
+        lead.customer_profile.team.push(contact(
+            Some("buyer@guerrillamail.com"),
+            EmailValidity::Unknown,
+            None,
+            PhoneValidity::Unknown,
+        ));
+        assert!(lead.has_spam_contact());
     }
 
     #[test]

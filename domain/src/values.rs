@@ -95,10 +95,13 @@ impl Email {
             )
         };
         let (local, domain) = text.rsplit_once('@').ok_or_else(invalid)?;
-        // Unquoted local parts (all that real forms produce): no `@`, no leading, trailing or double dot.
+        // Unquoted local parts (all that real forms produce): letters, digits, RFC 5322's symbols,
+        // and dots that neither lead, trail nor double.
         let local_ok = !local.is_empty()
             && local.len() <= 64
-            && !local.contains('@')
+            && local
+                .chars()
+                .all(|c| c.is_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c))
             && !local.starts_with('.')
             && !local.ends_with('.')
             && !local.contains("..");
@@ -180,17 +183,19 @@ const COUNTRIES: &str = include_str!("../data/iso3166-1-alpha2.tsv");
 /// Every active ISO 4217 code with its minor unit and name (`CODE\tunit\tname` lines).
 const CURRENCIES: &str = include_str!("../data/iso4217.tsv");
 
-/// The data rows of a bundled table, split at tabs: comments and blank lines skipped.
-fn table_rows(table: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+/// The rows of a bundled table as (code, the other columns): comments and blank lines skipped.
+fn table_rows(table: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
     table
         .lines()
         .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
-        .map(|line| line.split('\t').collect())
+        .filter_map(|line| line.split_once('\t'))
 }
 
-/// The row of a bundled table whose first column is `code`.
-fn table_row(table: &'static str, code: &str) -> Option<Vec<&'static str>> {
-    table_rows(table).find(|row| row[0] == code)
+/// Column `column` (1-based after the code) of the row for `code` in a bundled table.
+fn table_column(table: &'static str, code: &str, column: usize) -> Option<&'static str> {
+    table_rows(table)
+        .find(|(row_code, _)| *row_code == code)
+        .and_then(|(_, rest)| rest.split('\t').nth(column - 1))
 }
 
 /// An ISO 3166-1 alpha-2 country code, upper case, officially assigned.
@@ -215,7 +220,7 @@ impl CountryCode {
                 ));
             }
         };
-        if table_row(COUNTRIES, &upper).is_none() {
+        if table_column(COUNTRIES, &upper, 1).is_none() {
             // The two codes people most often mean but ISO does not assign.
             let hint = match upper.as_str() {
                 "UK" => " Use GB for the United Kingdom.",
@@ -240,13 +245,13 @@ impl CountryCode {
     /// The English short name, as ISO 3166-1 lists it: `Germany`, `Korea, Republic of`.
     pub fn name(&self) -> &'static str {
         // Every CountryCode passed `parse`, so its row exists.
-        table_row(COUNTRIES, self.as_str()).map_or("", |row| row[1])
+        table_column(COUNTRIES, self.as_str(), 1).unwrap_or_default()
     }
 
     /// Every assigned country, by code (for the Country filter and pickers).
     pub fn all() -> impl Iterator<Item = CountryCode> {
-        table_rows(COUNTRIES).map(|row| {
-            let code = row[0].as_bytes();
+        table_rows(COUNTRIES).map(|(code, _)| {
+            let code = code.as_bytes();
             CountryCode([code[0], code[1]])
         })
     }
@@ -273,7 +278,7 @@ impl CurrencyCode {
                 ));
             }
         };
-        if table_row(CURRENCIES, &upper).is_none() {
+        if table_column(CURRENCIES, &upper, 1).is_none() {
             return Err(FieldError::new(
                 field,
                 format!(
@@ -292,21 +297,21 @@ impl CurrencyCode {
     /// Digits after the decimal point, per ISO 4217: 2 for EUR, 0 for JPY, 3 for BHD, 4 for CLF.
     /// Codes for which ISO defines none (gold, SDR, XXX, …) count in whole units: 0.
     pub fn minor_units(&self) -> u32 {
-        table_row(CURRENCIES, self.as_str())
-            .and_then(|row| row[1].parse().ok())
+        table_column(CURRENCIES, self.as_str(), 1)
+            .and_then(|digits| digits.parse().ok())
             .unwrap_or(0)
     }
 
     /// The currency's name as ISO 4217 lists it: `Euro`, `Yen`.
     pub fn name(&self) -> &'static str {
         // Every CurrencyCode passed `parse`, so its row exists.
-        table_row(CURRENCIES, self.as_str()).map_or("", |row| row[2])
+        table_column(CURRENCIES, self.as_str(), 2).unwrap_or_default()
     }
 
     /// Every active currency, by code (for currency pickers).
     pub fn all() -> impl Iterator<Item = CurrencyCode> {
-        table_rows(CURRENCIES).map(|row| {
-            let code = row[0].as_bytes();
+        table_rows(CURRENCIES).map(|(code, _)| {
+            let code = code.as_bytes();
             CurrencyCode([code[0], code[1], code[2]])
         })
     }
@@ -551,6 +556,9 @@ mod tests {
             ".anna@contoso.de",
             "anna.@contoso.de",
             "an..na@contoso.de",
+            "anna,bob@contoso.de",
+            "<anna>@contoso.de",
+            "\"anna\"@contoso.de",
         ] {
             assert_eq!(
                 message(Email::parse("email", text)),
