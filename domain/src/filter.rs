@@ -258,7 +258,8 @@ impl<'f> Prepared<'f> {
         let f = self.filter;
         let contacts = &referral.customer_profile.team;
         f.stage.is_none_or(|stage| referral.stage() == stage)
-            && f.category.is_none_or(|category| referral.category() == category)
+            && f.category
+                .is_none_or(|category| referral.category() == category)
             && accepts(&f.calls_to_action, referral.call_to_action)
             && (f.countries.is_empty()
                 || f.countries.iter().any(|country| {
@@ -268,17 +269,22 @@ impl<'f> Prepared<'f> {
                 }))
             && (self.customer_names.is_empty() || {
                 let customer = fold(&referral.customer_profile.name);
-                self.customer_names.iter().any(|name| customer.contains(name))
+                self.customer_names
+                    .iter()
+                    .any(|name| customer.contains(name))
             })
             && accepts(&f.lead_sources, referral.lead_source)
             && accepts(&f.lead_types, referral.lead_type)
-            // Switch to `referral.effective_quality()` once it exists.
-            && accepts(&f.lead_qualities, referral.lead_quality)
+            && accepts(&f.lead_qualities, Some(referral.effective_quality()))
             && accepts(&f.statuses, Some(referral.status))
             && (f.email_validities.is_empty()
-                || contacts.iter().any(|c| f.email_validities.contains(&c.email_validity)))
+                || contacts
+                    .iter()
+                    .any(|c| f.email_validities.contains(&c.email_validity)))
             && (f.phone_validities.is_empty()
-                || contacts.iter().any(|c| f.phone_validities.contains(&c.phone_validity)))
+                || contacts
+                    .iter()
+                    .any(|c| f.phone_validities.contains(&c.phone_validity)))
             && self.matches_search(referral)
     }
 

@@ -6,19 +6,23 @@
 
 #[macro_use]
 mod macros;
+pub mod contacts;
 pub mod export;
 pub mod filter;
 pub mod notifications;
+pub mod quality;
 pub mod referral;
 pub mod timing;
 pub mod validation;
 pub mod values;
 
+pub use contacts::{assess_email, assess_phone};
 pub use export::CsvExport;
 pub use filter::{Chip, ChipValue, Filter, FilterError, SortDirection, SortKey};
 pub use notifications::{
     BusinessProfile, Notification, NotificationPlan, ProfileLocation, plan_notifications,
 };
+pub use quality::assess_quality;
 pub use referral::{
     Actor, Address, CallToAction, Category, Consent, Contact, CustomerProfile, Details, Direction,
     EmailValidity, InviteContext, LeadQuality, LeadSource, LeadType, PhoneValidity, Qualification,

@@ -73,7 +73,7 @@ impl fmt::Display for FilterError {
             }
             FilterError::BadCountry { value } => write!(
                 f,
-                "Filter \"country\": {value:?} is not a country code; expected two letters (ISO 3166-1 alpha-2), like DE or US"
+                "Filter \"country\": {value:?} is not an ISO 3166-1 country code; expected two letters, like DE or US"
             ),
         }
     }

@@ -169,14 +169,32 @@ fn lead_type_filter() {
 }
 
 #[test]
-fn lead_quality_filter_never_matches_an_unrated_lead() {
+fn lead_quality_filter_uses_the_assessed_quality_of_unrated_leads() {
     let filter = Filter {
         lead_qualities: set([LeadQuality::Low, LeadQuality::Medium]),
         ..Filter::default()
     };
     assert!(!filter.matches(&referral("high")));
     assert!(filter.matches(&with("low", |r| r.lead_quality = Some(LeadQuality::Low))));
-    assert!(!filter.matches(&with("unrated", |r| r.lead_quality = None)));
+    let unrated_spam = with("unrated-spam", |r| {
+        r.lead_quality = None;
+        r.customer_profile.team[0].email = Some("win@mailinator.com".to_owned());
+    });
+    assert!(
+        filter.matches(&unrated_spam),
+        "a spam contact makes an unrated lead Low"
+    );
+    let unrated_reachable = with("unrated-reachable", |r| {
+        r.lead_quality = None;
+        r.consent.consent_to_contact = true;
+        r.customer_profile.team[0].email_validity = EmailValidity::Valid;
+        r.customer_profile.team[0].phone_number = Some("+49 30 901820".to_owned());
+        r.customer_profile.team[0].phone_validity = PhoneValidity::Valid;
+    });
+    assert!(
+        !filter.matches(&unrated_reachable),
+        "a reachable, consenting contact makes it High"
+    );
 }
 
 #[test]
@@ -564,7 +582,7 @@ fn a_country_must_be_two_letters() {
         assert_eq!(error.parameter(), "country", "{bad}");
         assert!(
             error.to_string().ends_with(
-                "is not a country code; expected two letters (ISO 3166-1 alpha-2), like DE or US"
+                "is not an ISO 3166-1 country code; expected two letters, like DE or US"
             ),
             "{error}"
         );
@@ -573,7 +591,7 @@ fn a_country_must_be_two_letters() {
         Filter::from_query_string("country=DEU")
             .unwrap_err()
             .to_string(),
-        "Filter \"country\": \"DEU\" is not a country code; expected two letters (ISO 3166-1 alpha-2), like DE or US"
+        "Filter \"country\": \"DEU\" is not an ISO 3166-1 country code; expected two letters, like DE or US"
     );
 }
 
@@ -666,7 +684,10 @@ fn tricky_text() -> impl Strategy<Value = String> {
 fn arbitrary_filter() -> impl Strategy<Value = Filter> {
     let sets = (
         subset(CallToAction::ALL),
-        proptest::collection::btree_set("[A-Z]{2}".prop_map(|c| country(&c)), 0..4),
+        proptest::collection::btree_set(
+            proptest::sample::select(CountryCode::all().collect::<Vec<_>>()),
+            0..4,
+        ),
         proptest::collection::btree_set(
             tricky_text().prop_filter("a name", |t| !t.is_empty()),
             0..3,
