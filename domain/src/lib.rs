@@ -6,15 +6,28 @@
 
 #[macro_use]
 mod macros;
+pub mod lifecycle;
 pub mod referral;
+pub mod registration;
 pub mod timing;
 pub mod validation;
 pub mod values;
 
+pub use lifecycle::{
+    Accept, AcceptForm, Action, Blocked, ContactForm, CustomerContact, Deal, DealForm, DeclineForm,
+    DeclineReason, Edit, EditForm, IllegalTransition, LifecycleError, LostForm, NewTeamMember,
+    Reason, ReasonForm, Team, TeamMember, Won, WonForm, accept, add_team_member, allowed_actions,
+    allowed_actions_at, archive_if_informational_and_due, decline, edit, expire_if_overdue, lost,
+    won,
+};
 pub use referral::{
     Actor, Address, CallToAction, Category, Consent, Contact, CustomerProfile, Details, Direction,
     EmailValidity, InviteContext, LeadQuality, LeadSource, LeadType, PhoneValidity, Qualification,
     Referral, ReferralType, Requirements, Stage, Status, StatusChange, Substatus,
+};
+pub use registration::{
+    DealRegistration, ExchangeRates, NotEligible, PricingModel, RegistrationEligibility,
+    RegistrationForm, RegistrationState, TenantType, registration_eligibility,
 };
 pub use timing::{Countdown, Flame};
 pub use validation::{FieldError, FieldErrors};
