@@ -1014,3 +1014,155 @@ pub fn archive_if_informational_and_due(
     (due && referral.status != Status::Closed)
         .then(|| close_by_system(referral, now, INFORMATIONAL_ARCHIVED_REASON))
 }
+
+/// Referrals and forms for tests of this module and of `registration`.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use chrono::{DateTime, Duration, TimeZone, Utc};
+    use rust_decimal::Decimal;
+
+    use super::*;
+    use crate::referral::{
+        Address, CallToAction, Consent, CustomerProfile, Details, Direction, LeadType,
+        Qualification, ReferralType, Requirements,
+    };
+    use crate::registration::RegistrationForm;
+
+    pub fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 20, 12, 0, 0).unwrap()
+    }
+
+    pub fn user() -> Actor {
+        Actor::User {
+            id: "u-1".to_owned(),
+            name: "Mia Partner".to_owned(),
+        }
+    }
+
+    /// A Contact me lead in the Inbox, created `age` before [`now`].
+    pub fn inbox_referral(age: Duration) -> Referral {
+        let created = now() - age;
+        Referral {
+            id: "r-1".to_owned(),
+            engagement_id: None,
+            name: "Contoso ERP rollout".to_owned(),
+            external_reference_id: None,
+            campaign_id: None,
+            status: Status::New,
+            substatus: Substatus::Received,
+            status_reason: None,
+            referral_type: ReferralType::Independent,
+            qualification: Qualification::Direct,
+            direction: Direction::Incoming,
+            created_date_time: created,
+            updated_date_time: created,
+            accepted_date_time: None,
+            closed_date_time: None,
+            expiration_date_time: crate::timing::expiry_of(created),
+            e_tag: "7".to_owned(),
+            consent: Consent::default(),
+            customer_profile: CustomerProfile {
+                name: "Contoso".to_owned(),
+                size: None,
+                address: Address {
+                    country: "DE".to_owned(),
+                    ..Address::default()
+                },
+                team: vec![],
+            },
+            details: Details {
+                requirements: Requirements {
+                    solutions: vec!["Contoso ERP on Azure".to_owned()],
+                    ..Requirements::default()
+                },
+                ..Details::default()
+            },
+            team: vec![],
+            lead_type: Some(LeadType::Offer),
+            lead_source: None,
+            call_to_action: Some(CallToAction::ContactMe),
+            offer_id: None,
+            offer_name: None,
+            lead_quality: None,
+            target: None,
+            invite_context: None,
+            status_history: vec![],
+            status_reason_notes: None,
+            deal_registration: None,
+        }
+    }
+
+    pub fn member_form() -> ContactForm {
+        ContactForm {
+            first_name: "Jonas".to_owned(),
+            last_name: "Weber".to_owned(),
+            email: "jonas@fabrikam.example".to_owned(),
+            phone_number: String::new(),
+        }
+    }
+
+    /// A deal worth `value` in `currency`, closing at the end of the year.
+    pub fn deal_form(value: &str, currency: &str) -> DealForm {
+        DealForm {
+            name: "Contoso ERP".to_owned(),
+            deal_value: value.to_owned(),
+            currency: currency.to_owned(),
+            closing_date: "2026-12-31".to_owned(),
+            team: vec![member_form()],
+            notes: "Call back Monday".to_owned(),
+            external_reference_id: String::new(),
+            campaign_id: String::new(),
+        }
+    }
+
+    pub fn accept_command(value: &str) -> Accept {
+        AcceptForm {
+            deal: deal_form(value, "USD"),
+            customer_contacts: vec![],
+        }
+        .parse(now())
+        .expect("valid accept form")
+    }
+
+    /// The Inbox referral accepted two days ago with a deal worth `value` USD.
+    pub fn accepted_referral(value: &str) -> Referral {
+        let referral = inbox_referral(Duration::days(3));
+        accept(
+            &referral,
+            accept_command(value),
+            &user(),
+            now() - Duration::days(2),
+        )
+        .expect("accepts")
+    }
+
+    /// A registration that passes every rule for a referral created up to 30 days ago.
+    pub fn registration_form() -> RegistrationForm {
+        RegistrationForm {
+            marketplace_transaction: Some(false),
+            marketplace_transaction_date: String::new(),
+            deployed_on_azure: Some(true),
+            perpetual_contract: Some(false),
+            total_contract_value: "30000".to_owned(),
+            solution_value: "20000".to_owned(),
+            contract_signed_date: "2026-11-19".to_owned(),
+            contract_start_date: "2026-12-01".to_owned(),
+            contract_end_date: "2027-11-30".to_owned(),
+            tenant_type: "MultiTenant".to_owned(),
+            pricing_model: "PerUser".to_owned(),
+        }
+    }
+
+    pub fn reason(reason: DeclineReason, notes: &str) -> Reason {
+        ReasonForm {
+            status_reason: reason.as_str().to_owned(),
+            notes: notes.to_owned(),
+        }
+        .parse()
+        .expect("valid reason")
+    }
+
+    pub fn usd(amount: i64, scale: u32) -> Decimal {
+        Decimal::new(amount, scale)
+    }
+}

@@ -533,3 +533,362 @@ impl RegistrationForm {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::Duration;
+
+    use super::*;
+    use crate::lifecycle::fixtures::{accepted_referral, inbox_referral, now, registration_form};
+
+    fn eur() -> CurrencyCode {
+        CurrencyCode::parse("currency", "EUR").unwrap()
+    }
+
+    fn with_value(amount: Decimal, currency: &str) -> Referral {
+        let mut referral = inbox_referral(Duration::days(3));
+        referral.details.deal_value = Some(amount);
+        referral.details.currency = Some(currency.to_owned());
+        referral
+    }
+
+    /// A referral created 100 days ago, so only the day limits decide.
+    fn old_referral() -> Referral {
+        let mut referral = with_value(Decimal::from(30_000), "USD");
+        referral.created_date_time = now() - Duration::days(100);
+        referral
+    }
+
+    fn days_ago(days: i64) -> String {
+        (now().date_naive() - Duration::days(days)).to_string()
+    }
+
+    fn error_of(form: &RegistrationForm, referral: &Referral, field: &str) -> Option<String> {
+        form.parse(referral, now()).err().and_then(|e| {
+            e.for_field(&format!("dealRegistration.{field}"))
+                .map(str::to_owned)
+        })
+    }
+
+    #[test]
+    fn a_deal_of_25000_usd_with_a_solution_is_eligible_and_24999_99_is_not() {
+        let rates = ExchangeRates::usd_only();
+        assert_eq!(
+            registration_eligibility(&with_value(Decimal::from(25_000), "USD"), &rates),
+            RegistrationEligibility::Eligible
+        );
+        let below = Decimal::new(2_499_999, 2);
+        assert_eq!(
+            registration_eligibility(&with_value(below, "USD"), &rates),
+            RegistrationEligibility::NotEligible(NotEligible::BelowMinimum { usd: below })
+        );
+    }
+
+    #[test]
+    fn a_deal_without_an_eligible_solution_is_not_eligible_whatever_its_value() {
+        let mut referral = with_value(Decimal::from(1_000_000), "USD");
+        referral.details.requirements.solutions.clear();
+        let eligibility = registration_eligibility(&referral, &ExchangeRates::usd_only());
+        assert_eq!(
+            eligibility,
+            RegistrationEligibility::NotEligible(NotEligible::NoEligibleSolution)
+        );
+        assert!(!eligibility.allows_registration());
+        assert!(
+            eligibility
+                .message()
+                .unwrap()
+                .contains("no eligible solution")
+        );
+    }
+
+    #[test]
+    fn a_deal_without_a_value_is_not_eligible() {
+        let referral = inbox_referral(Duration::days(1));
+        assert_eq!(
+            registration_eligibility(&referral, &ExchangeRates::usd_only()),
+            RegistrationEligibility::NotEligible(NotEligible::NoDealValue)
+        );
+    }
+
+    #[test]
+    fn other_currencies_are_converted_with_the_callers_rates() {
+        // 1 EUR = 1.25 USD: 20,000 EUR is exactly 25,000 USD.
+        let rates = ExchangeRates::usd_only().with_rate(eur(), Decimal::new(125, 2));
+        assert_eq!(
+            registration_eligibility(&with_value(Decimal::from(20_000), "EUR"), &rates),
+            RegistrationEligibility::Eligible
+        );
+        assert!(matches!(
+            registration_eligibility(&with_value(Decimal::new(1_999_999, 2), "EUR"), &rates),
+            RegistrationEligibility::NotEligible(NotEligible::BelowMinimum { .. })
+        ));
+    }
+
+    #[test]
+    fn without_a_rate_eligibility_is_undetermined_and_registration_optional() {
+        let eligibility = registration_eligibility(
+            &with_value(Decimal::from(1_000_000), "EUR"),
+            &ExchangeRates::usd_only(),
+        );
+        assert_eq!(
+            eligibility,
+            RegistrationEligibility::Undetermined {
+                currency: "EUR".to_owned()
+            }
+        );
+        assert!(!eligibility.requires_registration());
+        assert!(eligibility.allows_registration());
+    }
+
+    #[test]
+    fn a_complete_registration_is_pending_and_keeps_the_answers() {
+        let referral = accepted_referral("30000");
+        let registration = registration_form().parse(&referral, now()).unwrap();
+        assert_eq!(registration.state, RegistrationState::Pending);
+        assert_eq!(registration.submitted_date_time, now());
+        assert!(!registration.is_marketplace_transaction());
+        assert!(!registration.is_perpetual());
+        assert_eq!(
+            registration.total_contract_value.amount,
+            Decimal::from(30_000)
+        );
+        assert_eq!(registration.total_contract_value.currency.as_str(), "USD");
+        assert_eq!(registration.tenant_type, TenantType::MultiTenant);
+        assert_eq!(registration.pricing_model, PricingModel::PerUser);
+    }
+
+    #[test]
+    fn an_empty_registration_reports_every_missing_answer_at_once() {
+        let errors = RegistrationForm::default()
+            .parse(&old_referral(), now())
+            .unwrap_err();
+        for field in [
+            "marketplaceTransaction",
+            "deployedOnAzure",
+            "perpetualContract",
+            "totalContractValue",
+            "solutionValue",
+            "contractSignedDate",
+            "contractStartDate",
+            "tenantType",
+            "pricingModel",
+        ] {
+            assert!(
+                errors
+                    .for_field(&format!("dealRegistration.{field}"))
+                    .is_some(),
+                "no error for {field}: {errors:?}"
+            );
+        }
+        assert_eq!(
+            errors.for_field("dealRegistration.deployedOnAzure"),
+            Some("Answer whether the solution is deployed on Azure.")
+        );
+    }
+
+    #[test]
+    fn a_marketplace_transaction_needs_its_estimated_date() {
+        let mut form = registration_form();
+        form.marketplace_transaction = Some(true);
+        assert_eq!(
+            error_of(&form, &old_referral(), "marketplaceTransactionDate").as_deref(),
+            Some("Estimated marketplace transaction date is required.")
+        );
+        form.marketplace_transaction_date = "2027-01-15".to_owned();
+        let registration = form.parse(&old_referral(), now()).unwrap();
+        assert_eq!(
+            registration.marketplace_transaction_date,
+            NaiveDate::from_ymd_opt(2027, 1, 15)
+        );
+    }
+
+    #[test]
+    fn a_marketplace_date_without_a_marketplace_transaction_is_questioned() {
+        let mut form = registration_form();
+        form.marketplace_transaction_date = "2027-01-15".to_owned();
+        assert!(
+            error_of(&form, &old_referral(), "marketplaceTransactionDate")
+                .unwrap()
+                .contains("not a marketplace transaction")
+        );
+    }
+
+    #[test]
+    fn the_solution_value_may_equal_but_not_exceed_the_total() {
+        let mut form = registration_form();
+        form.solution_value = "30000".to_owned();
+        assert!(form.parse(&old_referral(), now()).is_ok());
+        form.solution_value = "30000.01".to_owned();
+        assert_eq!(
+            error_of(&form, &old_referral(), "solutionValue").as_deref(),
+            Some("Solution value must not exceed the total contract value (USD 30000).")
+        );
+    }
+
+    #[test]
+    fn contract_values_must_be_numbers_of_zero_or_more() {
+        let mut form = registration_form();
+        form.total_contract_value = "-1".to_owned();
+        form.solution_value = "lots".to_owned();
+        let referral = old_referral();
+        assert!(
+            error_of(&form, &referral, "totalContractValue")
+                .unwrap()
+                .contains("zero or more")
+        );
+        assert!(
+            error_of(&form, &referral, "solutionValue")
+                .unwrap()
+                .contains("must be a number")
+        );
+    }
+
+    #[test]
+    fn values_need_the_deals_currency() {
+        let mut referral = old_referral();
+        referral.details.currency = None;
+        assert!(
+            error_of(&registration_form(), &referral, "totalContractValue")
+                .unwrap()
+                .contains("no currency")
+        );
+    }
+
+    #[test]
+    fn the_contract_signed_date_must_not_be_in_the_future() {
+        let mut form = registration_form();
+        form.contract_signed_date = days_ago(-1);
+        assert_eq!(
+            error_of(&form, &old_referral(), "contractSignedDate").as_deref(),
+            Some("Contract signed date must not be in the future.")
+        );
+        form.contract_signed_date = days_ago(0);
+        assert!(form.parse(&old_referral(), now()).is_ok());
+    }
+
+    #[test]
+    fn a_contract_signed_exactly_60_days_ago_is_accepted_and_61_is_not() {
+        let mut form = registration_form();
+        form.contract_signed_date = days_ago(60);
+        assert!(form.parse(&old_referral(), now()).is_ok());
+        form.contract_signed_date = days_ago(61);
+        assert_eq!(
+            error_of(&form, &old_referral(), "contractSignedDate").as_deref(),
+            Some("Contract signed date must be at most 60 days ago (on or after 2026-09-21).")
+        );
+    }
+
+    #[test]
+    fn a_contract_cannot_be_signed_before_the_referral_arrived() {
+        let mut referral = old_referral();
+        referral.created_date_time = now() - Duration::days(10);
+        let mut form = registration_form();
+        form.contract_signed_date = days_ago(11);
+        assert_eq!(
+            error_of(&form, &referral, "contractSignedDate").as_deref(),
+            Some("Contract signed date must not be before the referral was created (2026-11-10).")
+        );
+        form.contract_signed_date = days_ago(10);
+        assert!(form.parse(&referral, now()).is_ok());
+    }
+
+    #[test]
+    fn a_contract_started_exactly_90_days_ago_is_accepted_and_91_is_not() {
+        let mut form = registration_form();
+        form.contract_signed_date = days_ago(30);
+        form.contract_start_date = days_ago(90);
+        assert!(form.parse(&old_referral(), now()).is_ok());
+        form.contract_start_date = days_ago(91);
+        assert_eq!(
+            error_of(&form, &old_referral(), "contractStartDate").as_deref(),
+            Some("Contract start date must be at most 90 days ago (on or after 2026-08-22).")
+        );
+    }
+
+    #[test]
+    fn dates_must_be_calendar_dates() {
+        let mut form = registration_form();
+        form.contract_start_date = "31/12/2026".to_owned();
+        assert_eq!(
+            error_of(&form, &old_referral(), "contractStartDate").as_deref(),
+            Some("Contract start date must be a date like 2026-11-20.")
+        );
+    }
+
+    #[test]
+    fn the_end_date_is_required_unless_the_contract_is_perpetual() {
+        let mut form = registration_form();
+        form.contract_end_date = String::new();
+        assert_eq!(
+            error_of(&form, &old_referral(), "contractEndDate").as_deref(),
+            Some("Contract end date is required unless the contract is perpetual.")
+        );
+        form.perpetual_contract = Some(true);
+        let registration = form.parse(&old_referral(), now()).unwrap();
+        assert!(registration.is_perpetual());
+        assert_eq!(registration.contract_end_date, None);
+    }
+
+    #[test]
+    fn a_perpetual_contract_with_an_end_date_is_questioned() {
+        let mut form = registration_form();
+        form.perpetual_contract = Some(true);
+        assert!(
+            error_of(&form, &old_referral(), "contractEndDate")
+                .unwrap()
+                .starts_with("A perpetual contract has no end date")
+        );
+    }
+
+    #[test]
+    fn the_end_date_may_equal_but_not_precede_the_start_date() {
+        let mut form = registration_form();
+        form.contract_end_date = form.contract_start_date.clone();
+        assert!(form.parse(&old_referral(), now()).is_ok());
+        form.contract_end_date = "2026-11-30".to_owned();
+        assert_eq!(
+            error_of(&form, &old_referral(), "contractEndDate").as_deref(),
+            Some("Contract end date must not be before the contract start date (2026-12-01).")
+        );
+    }
+
+    #[test]
+    fn tenant_type_and_pricing_model_come_from_their_lists() {
+        let mut form = registration_form();
+        form.tenant_type = "Shared".to_owned();
+        form.pricing_model = String::new();
+        let referral = old_referral();
+        assert_eq!(
+            error_of(&form, &referral, "tenantType").as_deref(),
+            Some("Choose the tenant type: one of SingleTenant, MultiTenant.")
+        );
+        assert_eq!(
+            error_of(&form, &referral, "pricingModel").as_deref(),
+            Some("Choose the pricing model.")
+        );
+    }
+
+    #[test]
+    fn registration_states_have_labels_and_spellings() {
+        assert_eq!(RegistrationState::default(), RegistrationState::Pending);
+        assert_eq!(RegistrationState::ActionRequired.label(), "Action required");
+        assert_eq!(
+            "ActionRequired".parse::<RegistrationState>(),
+            Ok(RegistrationState::ActionRequired)
+        );
+        assert_eq!(RegistrationState::ALL.len(), 4);
+    }
+
+    #[test]
+    fn a_registration_round_trips_through_json() {
+        let registration = registration_form()
+            .parse(&accepted_referral("30000"), now())
+            .unwrap();
+        let json = serde_json::to_value(&registration).unwrap();
+        assert_eq!(json["contractSignedDate"], "2026-11-19");
+        assert_eq!(json["state"], "Pending");
+        let back: DealRegistration = serde_json::from_value(json).unwrap();
+        assert_eq!(back, registration);
+    }
+}
