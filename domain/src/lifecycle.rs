@@ -1019,7 +1019,6 @@ pub fn archive_if_informational_and_due(
 #[cfg(test)]
 pub(crate) mod fixtures {
     use chrono::{DateTime, Duration, TimeZone, Utc};
-    use rust_decimal::Decimal;
 
     use super::*;
     use crate::referral::{
@@ -1161,8 +1160,957 @@ pub(crate) mod fixtures {
         .parse()
         .expect("valid reason")
     }
+}
 
-    pub fn usd(amount: i64, scale: u32) -> Decimal {
-        Decimal::new(amount, scale)
+#[cfg(test)]
+mod tests {
+    use chrono::Duration;
+    use rust_decimal::Decimal;
+
+    use super::fixtures::*;
+    use super::*;
+    use crate::referral::CallToAction;
+    use crate::registration::RegistrationForm;
+
+    fn errors_of<T: fmt::Debug>(result: Result<T, FieldErrors>) -> FieldErrors {
+        result.expect_err("the form has problems")
+    }
+
+    fn illegal(result: Result<Referral, LifecycleError>) -> IllegalTransition {
+        match result {
+            Err(LifecycleError::IllegalTransition(illegal)) => illegal,
+            other => panic!("expected an illegal transition, got {other:?}"),
+        }
+    }
+
+    // --- Decline / Lost reasons -------------------------------------------------
+
+    #[test]
+    fn the_eight_reasons_read_as_partners_know_them() {
+        let labels: Vec<&str> = DeclineReason::ALL.iter().map(|r| r.label()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Project budget isn't adequate",
+                "Customer didn't respond",
+                "Customer chose another vendor",
+                "Customer requirement not met",
+                "Not a customer",
+                "Proposed time line was too short",
+                "Report as abuse, spam, or phishing",
+                "Others",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_reason_is_chosen_by_its_api_spelling_or_its_label() {
+        assert_eq!(
+            DeclineReason::parse("statusReason", "NotACustomer"),
+            Ok(DeclineReason::NotACustomer)
+        );
+        assert_eq!(
+            DeclineReason::parse("statusReason", "Customer didn't respond"),
+            Ok(DeclineReason::CustomerDidNotRespond)
+        );
+        assert_eq!(
+            DeclineReason::parse("statusReason", " ")
+                .unwrap_err()
+                .message,
+            "Choose a reason."
+        );
+        assert!(
+            DeclineReason::parse("statusReason", "Bored")
+                .unwrap_err()
+                .message
+                .starts_with("Choose one of the listed reasons: Project budget isn't adequate")
+        );
+    }
+
+    #[test]
+    fn others_requires_notes() {
+        let form = ReasonForm {
+            status_reason: "Others".to_owned(),
+            notes: "  ".to_owned(),
+        };
+        assert_eq!(
+            errors_of(form.parse()).for_field("statusReasonNotes"),
+            Some("Notes are required when the reason is Others: say why.")
+        );
+        let form = ReasonForm {
+            notes: "Merged with another lead".to_owned(),
+            ..form
+        };
+        assert_eq!(
+            form.parse().unwrap().notes.unwrap().as_str(),
+            "Merged with another lead"
+        );
+    }
+
+    #[test]
+    fn other_reasons_take_notes_optionally() {
+        let reason = ReasonForm {
+            status_reason: "NotACustomer".to_owned(),
+            notes: String::new(),
+        }
+        .parse()
+        .unwrap();
+        assert_eq!(reason.reason, DeclineReason::NotACustomer);
+        assert_eq!(reason.notes, None);
+    }
+
+    #[test]
+    fn a_reason_form_reports_all_its_problems_at_once() {
+        let errors = errors_of(
+            ReasonForm {
+                status_reason: String::new(),
+                notes: "x".repeat(5_001),
+            }
+            .parse(),
+        );
+        assert!(errors.for_field("statusReason").is_some());
+        assert!(errors.for_field("statusReasonNotes").is_some());
+    }
+
+    // --- Accept / Edit forms ---------------------------------------------------
+
+    #[test]
+    fn an_empty_accept_form_names_every_required_field_at_once() {
+        let errors = errors_of(AcceptForm::default().parse(now()));
+        assert_eq!(errors.for_field("name"), Some("Deal name is required."));
+        assert_eq!(
+            errors.for_field("details.dealValue"),
+            Some("Estimated deal value is required.")
+        );
+        assert_eq!(
+            errors.for_field("details.currency"),
+            Some("Currency is required.")
+        );
+        assert_eq!(
+            errors.for_field("details.closingDateTime"),
+            Some("Estimated closing date is required.")
+        );
+        assert_eq!(
+            errors.for_field("team"),
+            Some("Add at least one team member who works on this deal.")
+        );
+        assert_eq!(
+            errors.for_field("details.notes"),
+            None,
+            "notes are optional"
+        );
+    }
+
+    #[test]
+    fn a_complete_accept_form_becomes_a_command() {
+        let mut form = AcceptForm {
+            deal: deal_form("25,000.50", "eur"),
+            customer_contacts: vec![ContactForm {
+                first_name: "Anna".to_owned(),
+                last_name: "Schmidt".to_owned(),
+                email: String::new(),
+                phone_number: "+49 30 123456".to_owned(),
+            }],
+        };
+        form.deal.external_reference_id = "  CRM-42 ".to_owned();
+        form.deal.campaign_id = "SPRING".to_owned();
+        let accept = form.parse(now()).unwrap();
+        assert_eq!(accept.deal.deal_value.amount, Decimal::new(2_500_050, 2));
+        assert_eq!(accept.deal.deal_value.currency.as_str(), "EUR");
+        assert_eq!(
+            accept.deal.closing_date,
+            NaiveDate::from_ymd_opt(2026, 12, 31).unwrap()
+        );
+        assert_eq!(accept.deal.team.members().len(), 1);
+        assert_eq!(accept.deal.external_reference_id.as_deref(), Some("CRM-42"));
+        assert_eq!(accept.deal.campaign_id.as_deref(), Some("SPRING"));
+        assert_eq!(
+            accept.customer_contacts[0]
+                .phone_number
+                .as_ref()
+                .unwrap()
+                .as_str(),
+            "+4930123456"
+        );
+    }
+
+    #[test]
+    fn the_deal_value_must_be_zero_or_more() {
+        let form = AcceptForm {
+            deal: deal_form("-5", "USD"),
+            ..AcceptForm::default()
+        };
+        assert_eq!(
+            errors_of(form.parse(now())).for_field("details.dealValue"),
+            Some("Estimated deal value must be zero or more.")
+        );
+        let free = AcceptForm {
+            deal: deal_form("0", "USD"),
+            ..AcceptForm::default()
+        };
+        assert!(free.parse(now()).is_ok());
+    }
+
+    #[test]
+    fn the_amount_is_checked_even_when_the_currency_is_wrong() {
+        let form = AcceptForm {
+            deal: deal_form("abc", "EURO"),
+            ..AcceptForm::default()
+        };
+        let errors = errors_of(form.parse(now()));
+        assert!(errors.for_field("details.currency").is_some());
+        assert!(errors.for_field("details.dealValue").is_some());
+    }
+
+    #[test]
+    fn the_closing_date_may_be_today_but_not_in_the_past() {
+        let mut form = deal_form("100", "USD");
+        form.closing_date = "2026-11-20".to_owned();
+        assert!(form.parse(now()).is_ok());
+        form.closing_date = "2026-11-19".to_owned();
+        assert_eq!(
+            errors_of(form.parse(now())).for_field("details.closingDateTime"),
+            Some("Estimated closing date must be today or later (not before 2026-11-20).")
+        );
+    }
+
+    #[test]
+    fn the_closing_date_must_be_a_date() {
+        let mut form = deal_form("100", "USD");
+        form.closing_date = "next spring".to_owned();
+        assert_eq!(
+            errors_of(form.parse(now())).for_field("details.closingDateTime"),
+            Some("Estimated closing date must be a date like 2026-12-31.")
+        );
+        form.closing_date = "2027-03-01T00:00:00Z".to_owned();
+        assert!(
+            form.parse(now()).is_ok(),
+            "API clients may send a timestamp"
+        );
+    }
+
+    #[test]
+    fn team_members_need_names_and_an_email_and_are_reported_by_position() {
+        let mut form = deal_form("100", "USD");
+        form.team = vec![
+            member_form(),
+            ContactForm::default(), // a blank row the user added but did not fill
+            ContactForm {
+                first_name: "Lea".to_owned(),
+                last_name: String::new(),
+                email: String::new(),
+                phone_number: "0301234".to_owned(),
+            },
+        ];
+        let errors = errors_of(form.parse(now()));
+        assert_eq!(
+            errors.for_field("team[2].lastName"),
+            Some("Last name is required.")
+        );
+        assert_eq!(
+            errors.for_field("team[2].email"),
+            Some("Email is required for a team member.")
+        );
+        assert!(errors.for_field("team[2].phoneNumber").is_some());
+        assert_eq!(
+            errors.for_field("team[1].firstName"),
+            None,
+            "blank rows are ignored"
+        );
+    }
+
+    #[test]
+    fn a_team_of_only_blank_rows_is_no_team() {
+        let mut form = deal_form("100", "USD");
+        form.team = vec![ContactForm::default()];
+        assert!(errors_of(form.parse(now())).for_field("team").is_some());
+    }
+
+    #[test]
+    fn additional_customer_contacts_must_be_reachable() {
+        let form = AcceptForm {
+            deal: deal_form("100", "USD"),
+            customer_contacts: vec![ContactForm {
+                first_name: "Anna".to_owned(),
+                last_name: "Schmidt".to_owned(),
+                ..ContactForm::default()
+            }],
+        };
+        assert_eq!(
+            errors_of(form.parse(now())).for_field("customerProfile.team[0].email"),
+            Some("Give an email address or a phone number so the contact can be reached.")
+        );
+    }
+
+    #[test]
+    fn crm_and_campaign_ids_are_limited_in_length() {
+        let mut form = deal_form("100", "USD");
+        form.external_reference_id = "x".repeat(201);
+        form.campaign_id = "y".repeat(201);
+        let errors = errors_of(form.parse(now()));
+        assert_eq!(
+            errors.for_field("externalReferenceId"),
+            Some("CRM ID must be at most 200 characters (it has 201).")
+        );
+        assert!(errors.for_field("campaignId").is_some());
+    }
+
+    #[test]
+    fn blank_notes_are_allowed_but_nudged() {
+        let mut form = deal_form("100", "USD");
+        form.notes = " ".to_owned();
+        assert!(form.lacks_notes());
+        assert_eq!(form.parse(now()).unwrap().notes, None);
+    }
+
+    #[test]
+    fn a_new_team_member_reports_its_own_field_names() {
+        let errors = errors_of(NewTeamMember::default().parse());
+        assert_eq!(
+            errors.for_field("firstName"),
+            Some("First name is required.")
+        );
+        assert_eq!(errors.for_field("lastName"), Some("Last name is required."));
+        assert_eq!(
+            errors.for_field("email"),
+            Some("Email is required for a team member.")
+        );
+        let member = NewTeamMember {
+            first_name: "Lea".to_owned(),
+            last_name: "Braun".to_owned(),
+            email: "lea@fabrikam.example".to_owned(),
+            phone_number: "+49 170 1234567".to_owned(),
+        }
+        .parse()
+        .unwrap();
+        assert_eq!(member.phone_number.unwrap().as_str(), "+491701234567");
+    }
+
+    #[test]
+    fn forms_deserialise_from_flat_camel_case_json() {
+        let form: AcceptForm = serde_json::from_value(serde_json::json!({
+            "name": "Deal", "dealValue": "10", "currency": "USD", "closingDate": "2026-12-01",
+            "team": [{"firstName": "A", "lastName": "B", "email": "a@b.example"}],
+            "customerContacts": []
+        }))
+        .unwrap();
+        assert!(form.parse(now()).is_ok());
+    }
+
+    // --- Transitions ---------------------------------------------------------------
+
+    #[test]
+    fn accept_moves_an_inbox_referral_to_accepted_with_the_deal() {
+        let referral = inbox_referral(Duration::days(1));
+        let mut form = AcceptForm::prefilled(&referral);
+        form.deal = deal_form("30000", "USD");
+        form.customer_contacts = vec![ContactForm {
+            first_name: "Anna".to_owned(),
+            last_name: "Schmidt".to_owned(),
+            email: "anna@contoso.example".to_owned(),
+            phone_number: String::new(),
+        }];
+        let next = accept(&referral, form.parse(now()).unwrap(), &user(), now()).unwrap();
+        assert_eq!(
+            (next.status, next.substatus),
+            (Status::Active, Substatus::Accepted)
+        );
+        assert_eq!(next.accepted_date_time, Some(now()));
+        assert_eq!(next.updated_date_time, now());
+        assert_eq!(next.name, "Contoso ERP");
+        assert_eq!(next.details.deal_value, Some(Decimal::from(30_000)));
+        assert_eq!(next.details.currency.as_deref(), Some("USD"));
+        assert_eq!(
+            next.details.closing_date_time.unwrap().to_rfc3339(),
+            "2026-12-31T00:00:00+00:00"
+        );
+        assert_eq!(next.details.notes.as_deref(), Some("Call back Monday"));
+        assert_eq!(
+            next.team[0].email.as_deref(),
+            Some("jonas@fabrikam.example")
+        );
+        assert_eq!(next.customer_profile.team.len(), 1);
+        assert_eq!(next.e_tag, referral.e_tag, "storage owns versions");
+        assert_eq!(
+            next.status_history,
+            vec![StatusChange {
+                at: now(),
+                by: user(),
+                status: Status::Active,
+                substatus: Substatus::Accepted,
+                reason: None,
+            }]
+        );
+    }
+
+    #[test]
+    fn decline_archives_with_the_reason_label_and_notes() {
+        let referral = inbox_referral(Duration::days(1));
+        let next = decline(
+            &referral,
+            reason(DeclineReason::Others, "Duplicate of r-7"),
+            &user(),
+            now(),
+        )
+        .unwrap();
+        assert_eq!(
+            (next.status, next.substatus),
+            (Status::Closed, Substatus::Declined)
+        );
+        assert_eq!(next.status_reason.as_deref(), Some("Others"));
+        assert_eq!(
+            next.status_reason_notes.as_deref(),
+            Some("Duplicate of r-7")
+        );
+        assert_eq!(next.closed_date_time, Some(now()));
+        assert_eq!(next.updated_date_time, now());
+        let change = next.status_history.last().unwrap();
+        assert_eq!(change.reason.as_deref(), Some("Others"));
+        assert_eq!(change.by, user());
+    }
+
+    #[test]
+    fn edit_changes_the_deal_and_stays_accepted() {
+        let referral = accepted_referral("30000");
+        let mut form = EditForm::prefilled(&referral);
+        assert!(form.parse(now()).is_ok(), "the prefilled form is valid");
+        form.deal.name = "Contoso ERP phase 2".to_owned();
+        form.deal.deal_value = "45000".to_owned();
+        form.deal.external_reference_id = "CRM-9".to_owned();
+        let next = edit(&referral, form.parse(now()).unwrap(), &user(), now()).unwrap();
+        assert_eq!(
+            (next.status, next.substatus),
+            (Status::Active, Substatus::Accepted)
+        );
+        assert_eq!(next.name, "Contoso ERP phase 2");
+        assert_eq!(next.details.deal_value, Some(Decimal::from(45_000)));
+        assert_eq!(next.external_reference_id.as_deref(), Some("CRM-9"));
+        assert_eq!(next.updated_date_time, now());
+        assert_eq!(next.accepted_date_time, referral.accepted_date_time);
+        assert_eq!(
+            next.status_history, referral.status_history,
+            "no status change"
+        );
+    }
+
+    #[test]
+    fn add_team_member_adds_one_person_but_not_twice() {
+        let referral = accepted_referral("100");
+        let form = NewTeamMember {
+            first_name: "Lea".to_owned(),
+            last_name: "Braun".to_owned(),
+            email: "lea@fabrikam.example".to_owned(),
+            phone_number: String::new(),
+        };
+        let next = add_team_member(&referral, form.parse().unwrap(), &user(), now()).unwrap();
+        assert_eq!(next.team.len(), 2);
+        assert_eq!(next.updated_date_time, now());
+        assert_eq!(next.status_history.len(), referral.status_history.len());
+        let again = NewTeamMember {
+            email: "LEA@fabrikam.example".to_owned(),
+            ..form
+        };
+        match add_team_member(&next, again.parse().unwrap(), &user(), now()) {
+            Err(LifecycleError::Invalid { errors }) => assert_eq!(
+                errors.for_field("email"),
+                Some("LEA@fabrikam.example is already on the team.")
+            ),
+            other => panic!("expected a field error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn won_closes_without_registration_when_the_deal_is_not_eligible() {
+        let referral = accepted_referral("24999.99");
+        let command = WonForm::default()
+            .parse(&referral, &ExchangeRates::usd_only(), now())
+            .unwrap();
+        let next = won(&referral, command, &user(), now()).unwrap();
+        assert_eq!(
+            (next.status, next.substatus),
+            (Status::Closed, Substatus::Won)
+        );
+        assert_eq!(next.closed_date_time, Some(now()));
+        assert_eq!(next.deal_registration, None);
+        assert_eq!(next.status_history.len(), 2);
+    }
+
+    #[test]
+    fn won_requires_the_registration_of_an_eligible_deal() {
+        let referral = accepted_referral("25000");
+        let rates = ExchangeRates::usd_only();
+        let errors = errors_of(WonForm::default().parse(&referral, &rates, now()));
+        assert!(
+            errors
+                .for_field("dealRegistration")
+                .unwrap()
+                .contains("register it")
+        );
+        let form = WonForm {
+            deal_registration: Some(registration_form()),
+        };
+        let next = won(
+            &referral,
+            form.parse(&referral, &rates, now()).unwrap(),
+            &user(),
+            now(),
+        )
+        .unwrap();
+        let registration = next.deal_registration.unwrap();
+        assert_eq!(
+            registration.state,
+            crate::registration::RegistrationState::Pending
+        );
+    }
+
+    #[test]
+    fn won_validates_the_registration_it_requires() {
+        let referral = accepted_referral("25000");
+        let mut registration = registration_form();
+        registration.contract_end_date = String::new();
+        let form = WonForm {
+            deal_registration: Some(registration),
+        };
+        let errors = errors_of(form.parse(&referral, &ExchangeRates::usd_only(), now()));
+        assert!(
+            errors
+                .for_field("dealRegistration.contractEndDate")
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn won_refuses_a_registration_for_a_deal_that_cannot_be_registered() {
+        let referral = accepted_referral("100");
+        let form = WonForm {
+            deal_registration: Some(registration_form()),
+        };
+        let errors = errors_of(form.parse(&referral, &ExchangeRates::usd_only(), now()));
+        assert!(
+            errors
+                .for_field("dealRegistration")
+                .unwrap()
+                .starts_with("Only deals worth USD 25,000 or more can be registered")
+        );
+    }
+
+    #[test]
+    fn lost_closes_with_the_reason() {
+        let referral = accepted_referral("100");
+        let next = lost(
+            &referral,
+            reason(DeclineReason::CustomerChoseAnotherVendor, ""),
+            &user(),
+            now(),
+        )
+        .unwrap();
+        assert_eq!(
+            (next.status, next.substatus),
+            (Status::Closed, Substatus::Lost)
+        );
+        assert_eq!(
+            next.status_reason.as_deref(),
+            Some("Customer chose another vendor")
+        );
+        assert_eq!(next.status_reason_notes, None);
+        assert_eq!(next.closed_date_time, Some(now()));
+    }
+
+    #[test]
+    fn an_unanswered_referral_expires_at_14_days_by_the_system() {
+        let referral = inbox_referral(Duration::days(14) - Duration::seconds(1));
+        assert_eq!(expire_if_overdue(&referral, now()), None);
+        let referral = inbox_referral(Duration::days(14));
+        let next = expire_if_overdue(&referral, now()).unwrap();
+        assert_eq!(
+            (next.status, next.substatus),
+            (Status::Closed, Substatus::Expired)
+        );
+        assert_eq!(next.closed_date_time, Some(now()));
+        let change = next.status_history.last().unwrap();
+        assert_eq!(change.by, Actor::System);
+        assert_eq!(change.reason.as_deref(), Some(EXPIRED_REASON));
+    }
+
+    #[test]
+    fn answered_and_informational_referrals_never_expire() {
+        let later = now() + Duration::days(30);
+        assert_eq!(expire_if_overdue(&accepted_referral("1"), later), None);
+        let mut informational = inbox_referral(Duration::days(20));
+        informational.call_to_action = Some(CallToAction::FreeTrial);
+        assert_eq!(expire_if_overdue(&informational, now()), None);
+        let closed = expire_if_overdue(&inbox_referral(Duration::days(20)), now()).unwrap();
+        assert_eq!(expire_if_overdue(&closed, later), None, "expires once");
+    }
+
+    #[test]
+    fn informational_offer_leads_are_archived_after_6_months() {
+        let mut referral = inbox_referral(Duration::days(1));
+        referral.call_to_action = Some(CallToAction::TestDrive);
+        let due = referral.offer_archive_date().unwrap();
+        assert_eq!(
+            archive_if_informational_and_due(&referral, due - Duration::seconds(1)),
+            None
+        );
+        let next = archive_if_informational_and_due(&referral, due).unwrap();
+        assert_eq!(
+            (next.status, next.substatus),
+            (Status::Closed, Substatus::Expired)
+        );
+        let change = next.status_history.last().unwrap();
+        assert_eq!(change.by, Actor::System);
+        assert_eq!(
+            change.reason.as_deref(),
+            Some(INFORMATIONAL_ARCHIVED_REASON)
+        );
+        assert_eq!(
+            archive_if_informational_and_due(&next, due + Duration::days(1)),
+            None
+        );
+    }
+
+    #[test]
+    fn contact_me_leads_are_not_archived_as_informational() {
+        let referral = inbox_referral(Duration::days(1));
+        assert_eq!(
+            archive_if_informational_and_due(&referral, now() + Duration::days(400)),
+            None
+        );
+    }
+
+    // --- Every action from every state -------------------------------------------
+
+    /// Tries `action` on `referral` with a valid command.
+    fn attempt(referral: &Referral, action: Action) -> Result<Referral, LifecycleError> {
+        attempt_at(referral, action, now())
+    }
+
+    fn attempt_at(
+        referral: &Referral,
+        action: Action,
+        at: DateTime<Utc>,
+    ) -> Result<Referral, LifecycleError> {
+        let actor = user();
+        match action {
+            Action::Accept => accept(referral, accept_command("100"), &actor, at),
+            Action::Decline => decline(
+                referral,
+                reason(DeclineReason::NotACustomer, ""),
+                &actor,
+                at,
+            ),
+            Action::Edit => edit(
+                referral,
+                EditForm {
+                    deal: deal_form("200", "USD"),
+                }
+                .parse(now())
+                .unwrap(),
+                &actor,
+                at,
+            ),
+            Action::AddTeamMember => add_team_member(
+                referral,
+                NewTeamMember {
+                    first_name: "Lea".to_owned(),
+                    last_name: "Braun".to_owned(),
+                    email: "lea@fabrikam.example".to_owned(),
+                    phone_number: String::new(),
+                }
+                .parse()
+                .unwrap(),
+                &actor,
+                at,
+            ),
+            Action::Won => won(
+                referral,
+                Won {
+                    deal_registration: None,
+                },
+                &actor,
+                at,
+            ),
+            Action::Lost => lost(
+                referral,
+                reason(DeclineReason::NotACustomer, ""),
+                &actor,
+                at,
+            ),
+        }
+    }
+
+    fn in_state(status: Status, substatus: Substatus) -> Referral {
+        let mut referral = inbox_referral(Duration::days(1));
+        referral.status = status;
+        referral.substatus = substatus;
+        referral
+    }
+
+    #[test]
+    fn every_action_from_every_state_is_allowed_exactly_as_the_lifecycle_says() {
+        use Action::*;
+        let mut informational = inbox_referral(Duration::days(1));
+        informational.call_to_action = Some(CallToAction::GetItNow);
+        let cases: Vec<(
+            &str,
+            Referral,
+            Vec<Action>,
+            Option<Blocked>,
+            Option<Blocked>,
+        )> = vec![
+            // (state, referral, allowed, blocked for inbox actions, blocked for accepted actions)
+            (
+                "New/Received",
+                in_state(Status::New, Substatus::Received),
+                vec![Accept, Decline],
+                None,
+                Some(Blocked::NotYetAccepted),
+            ),
+            (
+                "New/Pending",
+                in_state(Status::New, Substatus::Pending),
+                vec![Accept, Decline],
+                None,
+                Some(Blocked::NotYetAccepted),
+            ),
+            (
+                "Active/Accepted",
+                in_state(Status::Active, Substatus::Accepted),
+                vec![Edit, AddTeamMember, Won, Lost],
+                Some(Blocked::AlreadyAccepted),
+                None,
+            ),
+            (
+                "Closed/Won",
+                in_state(Status::Closed, Substatus::Won),
+                vec![],
+                Some(Blocked::Archived),
+                Some(Blocked::Archived),
+            ),
+            (
+                "Closed/Lost",
+                in_state(Status::Closed, Substatus::Lost),
+                vec![],
+                Some(Blocked::Archived),
+                Some(Blocked::Archived),
+            ),
+            (
+                "Closed/Declined",
+                in_state(Status::Closed, Substatus::Declined),
+                vec![],
+                Some(Blocked::Archived),
+                Some(Blocked::Archived),
+            ),
+            (
+                "Closed/Expired",
+                in_state(Status::Closed, Substatus::Expired),
+                vec![],
+                Some(Blocked::Archived),
+                Some(Blocked::Archived),
+            ),
+            (
+                "informational",
+                informational,
+                vec![],
+                Some(Blocked::Informational),
+                Some(Blocked::Informational),
+            ),
+            (
+                "New/Won (never produced)",
+                in_state(Status::New, Substatus::Won),
+                vec![],
+                Some(Blocked::UnknownState),
+                Some(Blocked::UnknownState),
+            ),
+        ];
+        for (state, referral, allowed, inbox_blocked, accepted_blocked) in cases {
+            assert_eq!(allowed_actions(&referral), allowed, "allowed in {state}");
+            for action in Action::ALL.iter().copied() {
+                let result = attempt(&referral, action);
+                if allowed.contains(&action) {
+                    assert!(result.is_ok(), "{action} from {state}: {result:?}");
+                    continue;
+                }
+                let expected = if matches!(action, Accept | Decline) {
+                    inbox_blocked
+                } else {
+                    accepted_blocked
+                };
+                let illegal = illegal(result);
+                assert_eq!(Some(illegal.blocked), expected, "{action} from {state}");
+                assert_eq!(illegal.action, action);
+                assert_eq!(
+                    (illegal.status, illegal.substatus),
+                    (referral.status, referral.substatus)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn archived_referrals_say_so_in_words() {
+        let declined = in_state(Status::Closed, Substatus::Declined);
+        let error = attempt(&declined, Action::Edit).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "This referral is already archived (Declined); archived referrals accept no actions."
+        );
+    }
+
+    #[test]
+    fn illegal_moves_say_what_to_do_instead() {
+        let inbox = in_state(Status::New, Substatus::Received);
+        assert_eq!(
+            illegal(attempt(&inbox, Action::Won)).message(),
+            "This referral is still in the Inbox; accept it before you mark it as won."
+        );
+        let accepted = in_state(Status::Active, Substatus::Accepted);
+        assert_eq!(
+            illegal(attempt(&accepted, Action::Decline)).message(),
+            "This referral is already accepted; to close it, mark it as won or lost."
+        );
+        assert_eq!(
+            illegal(attempt(&accepted, Action::Accept)).message(),
+            "This referral is already accepted."
+        );
+        let mut informational = inbox;
+        informational.call_to_action = Some(CallToAction::FreeTrial);
+        assert!(
+            illegal(attempt(&informational, Action::Accept))
+                .message()
+                .starts_with("This is an informational offer lead")
+        );
+    }
+
+    #[test]
+    fn an_inbox_referral_past_its_expiry_can_no_longer_be_answered() {
+        let overdue = inbox_referral(Duration::days(15));
+        assert_eq!(
+            allowed_actions(&overdue),
+            vec![Action::Accept, Action::Decline]
+        );
+        assert_eq!(allowed_actions_at(&overdue, now()), vec![]);
+        for action in [Action::Accept, Action::Decline] {
+            assert_eq!(illegal(attempt(&overdue, action)).blocked, Blocked::Overdue);
+        }
+        let fresh = inbox_referral(Duration::days(13));
+        assert_eq!(
+            allowed_actions_at(&fresh, now()),
+            vec![Action::Accept, Action::Decline]
+        );
+    }
+
+    #[test]
+    fn a_refused_action_leaves_the_referral_untouched() {
+        let declined = decline(
+            &inbox_referral(Duration::days(1)),
+            reason(DeclineReason::NotACustomer, ""),
+            &user(),
+            now(),
+        )
+        .unwrap();
+        let before = declined.clone();
+        for action in Action::ALL.iter().copied() {
+            assert!(attempt(&declined, action).is_err());
+        }
+        assert_eq!(
+            expire_if_overdue(&declined, now() + Duration::days(30)),
+            None
+        );
+        assert_eq!(declined, before);
+    }
+
+    // --- Properties --------------------------------------------------------------
+
+    #[derive(Debug, Clone)]
+    enum Step {
+        Act(Action),
+        Expire,
+        Archive,
+        Wait(i64),
+    }
+
+    fn step() -> impl proptest::strategy::Strategy<Value = Step> {
+        use proptest::prelude::*;
+        prop_oneof![
+            proptest::sample::select(Action::ALL.to_vec()).prop_map(Step::Act),
+            Just(Step::Expire),
+            Just(Step::Archive),
+            (0i64..24 * 60).prop_map(Step::Wait),
+        ]
+    }
+
+    /// Runs `action` at `at` with valid input, a registration included when needed.
+    fn run(referral: &Referral, action: Action, at: DateTime<Utc>) -> Option<Referral> {
+        let actor = user();
+        let rates = ExchangeRates::usd_only();
+        let result = match action {
+            Action::Won => {
+                let today = at.date_naive();
+                let registration = RegistrationForm {
+                    contract_signed_date: today.to_string(),
+                    contract_start_date: today.to_string(),
+                    contract_end_date: (today + Duration::days(365)).to_string(),
+                    ..registration_form()
+                };
+                WonForm {
+                    deal_registration: Some(registration),
+                }
+                .parse(referral, &rates, at)
+                .or_else(|_| WonForm::default().parse(referral, &rates, at))
+                .map_err(LifecycleError::from)
+                .and_then(|command| won(referral, command, &actor, at))
+            }
+            Action::Accept => accept(referral, accept_command("30000"), &actor, at),
+            other => attempt_at(referral, other, at),
+        };
+        result.ok()
+    }
+
+    #[test]
+    fn the_property_runner_reaches_won_with_a_registration() {
+        let later = now() + Duration::days(20);
+        let accepted = run(&inbox_referral(Duration::hours(1)), Action::Accept, now()).unwrap();
+        let closed = run(&accepted, Action::Won, later).unwrap();
+        assert_eq!(closed.substatus, Substatus::Won);
+        assert!(closed.deal_registration.is_some());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_sequence_of_actions_leaves_a_terminal_state_and_history_only_grows(
+            informational in proptest::bool::ANY,
+            steps in proptest::collection::vec(step(), 0..40),
+        ) {
+            let mut referral = inbox_referral(Duration::hours(1));
+            if informational {
+                referral.call_to_action = Some(CallToAction::FreeTrial);
+            }
+            let mut at = now();
+            for step in steps {
+                let next = match step {
+                    Step::Act(action) => run(&referral, action, at),
+                    Step::Expire => expire_if_overdue(&referral, at),
+                    Step::Archive => archive_if_informational_and_due(&referral, at),
+                    Step::Wait(hours) => {
+                        at += Duration::hours(hours);
+                        None
+                    }
+                };
+                if let Some(next) = next {
+                    proptest::prop_assert!(referral.status != Status::Closed, "left a terminal state: {:?}", referral.substatus);
+                    proptest::prop_assert!(next.status_history.len() >= referral.status_history.len());
+                    proptest::prop_assert_eq!(&next.status_history[..referral.status_history.len()], &referral.status_history[..]);
+                    proptest::prop_assert_eq!(&next.e_tag, &referral.e_tag);
+                    if next.status != referral.status || next.substatus != referral.substatus {
+                        proptest::prop_assert_eq!(next.status_history.len(), referral.status_history.len() + 1);
+                    }
+                    referral = next;
+                }
+                if informational {
+                    proptest::prop_assert!(referral.status != Status::Active, "informational leads are never accepted");
+                }
+            }
+        }
     }
 }
