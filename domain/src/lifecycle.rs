@@ -1846,18 +1846,21 @@ mod tests {
         referral
     }
 
+    /// (state, referral, allowed actions, why Inbox actions are blocked, why Accepted-stage actions are blocked)
+    type Case = (
+        &'static str,
+        Referral,
+        Vec<Action>,
+        Option<Blocked>,
+        Option<Blocked>,
+    );
+
     #[test]
     fn every_action_from_every_state_is_allowed_exactly_as_the_lifecycle_says() {
         use Action::*;
         let mut informational = inbox_referral(Duration::days(1));
         informational.call_to_action = Some(CallToAction::GetItNow);
-        let cases: Vec<(
-            &str,
-            Referral,
-            Vec<Action>,
-            Option<Blocked>,
-            Option<Blocked>,
-        )> = vec![
+        let cases: Vec<Case> = vec![
             // (state, referral, allowed, blocked for inbox actions, blocked for accepted actions)
             (
                 "New/Received",

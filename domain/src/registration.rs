@@ -382,16 +382,16 @@ impl RegistrationForm {
                 (None, None)
             }
         };
-        if let (Some(total), Some(solution)) = (total, solution) {
-            if solution.amount > total.amount {
-                errors.push(FieldError::new(
-                    path("solutionValue"),
-                    format!(
-                        "Solution value must not exceed the total contract value ({} {}).",
-                        total.currency, total.amount
-                    ),
-                ));
-            }
+        if let (Some(total), Some(solution)) = (total, solution)
+            && solution.amount > total.amount
+        {
+            errors.push(FieldError::new(
+                path("solutionValue"),
+                format!(
+                    "Solution value must not exceed the total contract value ({} {}).",
+                    total.currency, total.amount
+                ),
+            ));
         }
 
         let signed = date(
@@ -464,15 +464,15 @@ impl RegistrationForm {
                     ));
                     None
                 };
-                if let (Some(end), Some(start)) = (end, start) {
-                    if end < start {
-                        errors.push(FieldError::new(
+                if let (Some(end), Some(start)) = (end, start)
+                    && end < start
+                {
+                    errors.push(FieldError::new(
                             path("contractEndDate"),
                             format!(
                                 "Contract end date must not be before the contract start date ({start})."
                             ),
                         ));
-                    }
                 }
                 end
             }
