@@ -450,7 +450,8 @@ impl Team {
     }
 }
 
-/// The deal fields that Accept and Edit both ask for, as typed.
+/// The deal fields that Accept and Edit both ask for, as typed. Problems are reported
+/// under the referral's API paths (`details.dealValue`, `details.closingDateTime`, `team[0].email`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct DealForm {
@@ -904,7 +905,8 @@ pub fn decline(
     ))
 }
 
-/// Changes the deal of an accepted referral; it stays Active/Accepted.
+/// Changes the deal of an accepted referral; it stays Active/Accepted (no status change,
+/// so the actor is not recorded here; the signature matches the other actions).
 pub fn edit(
     referral: &Referral,
     command: Edit,
