@@ -294,6 +294,8 @@ Status reason,Contact name,Contact email,Email validity,Contact phone,Phone vali
             target: None,
             invite_context: None,
             status_history: vec![],
+            status_reason_notes: None,
+            deal_registration: None,
         }
     }
 

@@ -9,9 +9,11 @@ mod macros;
 pub mod contacts;
 pub mod export;
 pub mod filter;
+pub mod lifecycle;
 pub mod notifications;
 pub mod quality;
 pub mod referral;
+pub mod registration;
 pub mod timing;
 pub mod validation;
 pub mod values;
@@ -19,6 +21,13 @@ pub mod values;
 pub use contacts::{assess_email, assess_phone};
 pub use export::CsvExport;
 pub use filter::{Chip, ChipValue, Filter, FilterError, SortDirection, SortKey};
+pub use lifecycle::{
+    Accept, AcceptForm, Action, Blocked, ContactForm, CustomerContact, Deal, DealForm, DeclineForm,
+    DeclineReason, Edit, EditForm, IllegalTransition, LifecycleError, LostForm, NewTeamMember,
+    Reason, ReasonForm, Team, TeamMember, Won, WonForm, accept, add_team_member, allowed_actions,
+    allowed_actions_at, archive_if_informational_and_due, decline, edit, expire_if_overdue, lost,
+    won,
+};
 pub use notifications::{
     BusinessProfile, Notification, NotificationPlan, ProfileLocation, plan_notifications,
 };
@@ -27,6 +36,10 @@ pub use referral::{
     Actor, Address, CallToAction, Category, Consent, Contact, CustomerProfile, Details, Direction,
     EmailValidity, InviteContext, LeadQuality, LeadSource, LeadType, PhoneValidity, Qualification,
     Referral, ReferralType, Requirements, Stage, Status, StatusChange, Substatus,
+};
+pub use registration::{
+    DealRegistration, ExchangeRates, NotEligible, PricingModel, RegistrationEligibility,
+    RegistrationForm, RegistrationState, TenantType, registration_eligibility,
 };
 pub use timing::{Countdown, Flame};
 pub use validation::{FieldError, FieldErrors};

@@ -229,6 +229,8 @@ mod tests {
             target: None,
             invite_context: None,
             status_history: vec![],
+            status_reason_notes: None,
+            deal_registration: None,
         }
     }
 

@@ -103,6 +103,8 @@ mod tests {
             target: None,
             invite_context: None,
             status_history: Vec::new(),
+            status_reason_notes: None,
+            deal_registration: None,
         }
     }
 

@@ -8,6 +8,8 @@ use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::registration::DealRegistration;
+
 api_enum! {
     /// The coarse state of a referral.
     pub enum Status { New, Active, Closed }
@@ -210,6 +212,12 @@ pub struct Referral {
     /// Every status change, oldest first.
     #[serde(default)]
     pub status_history: Vec<StatusChange>,
+    /// The notes given with `statusReason` when declined or lost (required for "Others").
+    #[serde(default)]
+    pub status_reason_notes: Option<String>,
+    /// The deal registration submitted when an eligible deal was won.
+    #[serde(default)]
+    pub deal_registration: Option<DealRegistration>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -330,7 +338,9 @@ mod tests {
             "leadQuality": "High",
             "target": null,
             "inviteContext": null,
-            "statusHistory": []
+            "statusHistory": [],
+            "statusReasonNotes": null,
+            "dealRegistration": null
         });
         let referral: Referral = serde_json::from_value(json.clone()).expect("valid referral");
         assert_eq!(referral.stage(), Stage::Inbox);

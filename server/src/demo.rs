@@ -577,6 +577,8 @@ fn referral(index: usize, customer: &Customer, plan: Plan, now: DateTime<Utc>) -
         target: None,
         invite_context: None,
         status_history: vec![],
+        status_reason_notes: None,
+        deal_registration: None,
     }
 }
 

@@ -54,6 +54,8 @@ fn referral(id: &str) -> Referral {
         target: None,
         invite_context: None,
         status_history: vec![],
+        status_reason_notes: None,
+        deal_registration: None,
     }
 }
 
