@@ -4,16 +4,17 @@ pub mod auth;
 pub mod config;
 pub mod demo;
 pub mod error;
+pub mod http;
 pub mod routes;
 pub mod spa;
 pub mod store;
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use axum::Router;
 use axum::routing::any;
 use tokio::net::TcpListener;
-use tower_http::trace::TraceLayer;
 
 pub use config::Config;
 
@@ -25,12 +26,13 @@ pub struct AppState {
 
 /// The whole HTTP surface: `/api/...` answers JSON, anything else is the SPA.
 pub fn app(state: AppState, config: &Config) -> Router {
-    Router::new()
+    let shell = Arc::new(spa::AppShell::load(&config.static_dir));
+    let router = Router::new()
         .nest("/api", routes::api_router().with_state(state))
         // `nest` leaves the bare prefix with a slash to the SPA; it is API ground too.
         .route("/api/", any(routes::route_not_found))
-        .merge(spa::spa_router(&config.static_dir))
-        .layer(TraceLayer::new_for_http())
+        .merge(spa::spa_router(&config.static_dir, shell.clone()));
+    http::with_http_layers(router, shell)
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -5,7 +5,7 @@ mod support;
 use reqwest::StatusCode;
 use reqwest::header::{CACHE_CONTROL, CONTENT_TYPE};
 use serde_json::Value;
-use support::{HASHED_ASSET, INDEX_HTML};
+use support::{HASHED_ASSET, INDEX_HTML, INLINE_SCRIPT};
 
 async fn problem(response: reqwest::Response) -> Value {
     assert_eq!(response.headers()[CONTENT_TYPE], "application/problem+json");
@@ -82,6 +82,42 @@ backend_tests! {
         let response = app.get(&format!("/{HASHED_ASSET}")).await;
         assert_eq!(response.status(), StatusCode::OK);
         assert_eq!(response.headers()[CACHE_CONTROL], "public, max-age=31536000, immutable");
+    }
+
+    async fn every_response_carries_the_security_headers(app) {
+        use base64::Engine as _;
+        use sha2::Digest as _;
+        let script_hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(INLINE_SCRIPT));
+        for path in ["/inbox", "/api/v1/referrals", "/api/v1/nope", &format!("/{HASHED_ASSET}")] {
+            let response = app.get(path).await;
+            let headers = response.headers();
+            let policy = headers["content-security-policy"].to_str().unwrap();
+            assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"), "{path}: {policy}");
+            assert!(policy.contains(&format!("'sha256-{script_hash}'")), "{path}: the bootstrap's hash is allowed: {policy}");
+            assert!(policy.contains("frame-ancestors 'none'"), "{path}: {policy}");
+            assert!(!policy.contains("unsafe-inline"), "{path}: {policy}");
+            assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
+            assert_eq!(headers["referrer-policy"], "same-origin", "{path}");
+            assert!(!headers["x-request-id"].is_empty(), "{path}");
+        }
+    }
+
+    async fn a_request_id_sent_by_the_caller_comes_back(app) {
+        let response = app.client.get(app.url("/api/v1/referrals")).header("x-request-id", "trace-me-42").send().await.unwrap();
+        assert_eq!(response.headers()["x-request-id"], "trace-me-42");
+    }
+
+    async fn responses_are_compressed_with_brotli_or_gzip(app) {
+        for encoding in ["br", "gzip"] {
+            let response = app.client.get(app.url("/api/v1/referrals")).header("accept-encoding", encoding).send().await.unwrap();
+            assert_eq!(response.status(), StatusCode::OK);
+            assert_eq!(response.headers()["content-encoding"], encoding);
+        }
+    }
+
+    async fn app_paths_only_answer_get_and_head(app) {
+        let response = app.client.post(app.url("/inbox")).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
     }
 
     async fn a_missing_file_is_a_404_not_the_app_shell(app) {

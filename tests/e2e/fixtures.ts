@@ -13,7 +13,23 @@ type Server = { url: string };
  * Each worker gets the real server binary on a free port, with a fresh SQLite
  * file seeded with the demo organisation, serving the built SPA from dist/.
  */
-export const test = base.extend<{}, { server: Server }>({
+export const test = base.extend<{ consoleErrors: string[] }, { server: Server }>({
+  // Fails any test whose page logged an error (a CSP violation, a panic, a failed
+  // asset) unless the test expects one: `test.info().annotations.push({ type: EXPECTS_CONSOLE_ERRORS })`.
+  consoleErrors: [
+    async ({ page }, use, testInfo) => {
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      await use(errors);
+      if (!testInfo.annotations.some((a) => a.type === EXPECTS_CONSOLE_ERRORS)) {
+        expect(errors, 'errors in the browser console').toEqual([]);
+      }
+    },
+    { auto: true },
+  ],
   server: [
     async ({}, use) => {
       const dir = mkdtempSync(path.join(tmpdir(), 'referral-desk-e2e-'));
@@ -48,6 +64,9 @@ export const test = base.extend<{}, { server: Server }>({
 });
 
 export { expect };
+
+/** Annotation type for tests that provoke a console error on purpose (e.g. a network failure). */
+export const EXPECTS_CONSOLE_ERRORS = 'expects-console-errors';
 
 /** The shape of a referral as the API returns it, as far as these tests read it. */
 export type ApiReferral = {

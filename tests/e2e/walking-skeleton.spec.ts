@@ -1,4 +1,4 @@
-import { test, expect, type ApiReferral } from './fixtures';
+import { test, expect, EXPECTS_CONSOLE_ERRORS, type ApiReferral } from './fixtures';
 
 async function referralsFromApi(request: import('@playwright/test').APIRequestContext): Promise<ApiReferral[]> {
   const response = await request.get('/api/v1/referrals');
@@ -51,6 +51,7 @@ test('/archived loads directly with the final outcome of each referral', async (
 });
 
 test('a failed fetch shows an error with a retry button, and retry recovers', async ({ page }) => {
+  test.info().annotations.push({ type: EXPECTS_CONSOLE_ERRORS });
   await page.route('**/api/v1/referrals', (route) => route.abort('connectionrefused'));
   await page.goto('/inbox');
   const alert = page.getByRole('alert');

@@ -8,7 +8,10 @@ use std::time::Duration;
 use referral_desk_server::{Application, Config};
 use sqlx::{Connection, PgConnection};
 
-pub const INDEX_HTML: &str = "<!DOCTYPE html><title>Referral Desk test shell</title>";
+/// A shell like Trunk's, with one inline bootstrap script the CSP must allow by hash.
+pub const INDEX_HTML: &str = "<!DOCTYPE html><title>Referral Desk test shell</title>\
+    <script type=\"module\">import init from '/app.js';await init('/app_bg.wasm');</script>";
+pub const INLINE_SCRIPT: &str = "import init from '/app.js';await init('/app_bg.wasm');";
 pub const HASHED_ASSET: &str = "referral-desk-0123456789abcdef_bg.wasm";
 
 #[derive(Debug, Clone, Copy)]
