@@ -15,8 +15,9 @@ mod tests;
 use std::collections::BTreeSet;
 
 pub use fold::fold;
+pub use percent::{encode as percent_encode, pairs as query_pairs};
 pub use query::{FilterError, param};
-pub use sort::{SortDirection, SortKey, email_validity_rank, phone_validity_rank};
+pub use sort::{SortDirection, SortKey, compare, email_validity_rank, phone_validity_rank};
 
 use crate::referral::{
     CallToAction, Category, EmailValidity, LeadQuality, LeadSource, LeadType, PhoneValidity,

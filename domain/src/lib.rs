@@ -6,6 +6,7 @@
 
 #[macro_use]
 mod macros;
+pub mod access;
 pub mod contacts;
 pub mod export;
 pub mod filter;
@@ -18,6 +19,7 @@ pub mod timing;
 pub mod validation;
 pub mod values;
 
+pub use access::{Member, Role};
 pub use contacts::{assess_email, assess_phone};
 pub use export::CsvExport;
 pub use filter::{Chip, ChipValue, Filter, FilterError, SortDirection, SortKey};

@@ -208,6 +208,16 @@ impl From<IllegalTransition> for LifecycleError {
     }
 }
 
+/// Whether `action` is possible on `referral` at `now`: callers check this before
+/// validating a form, so an archived referral answers "archived", not "fix the form".
+pub fn check(
+    referral: &Referral,
+    action: Action,
+    now: DateTime<Utc>,
+) -> Result<(), LifecycleError> {
+    permit(referral, action, Some(now)).map_err(LifecycleError::IllegalTransition)
+}
+
 /// Whether `action` is possible now; `now` is `None` when the clock is not considered.
 fn permit(
     referral: &Referral,

@@ -16,6 +16,18 @@ pub fn encode(text: &str) -> String {
     encoded
 }
 
+/// The decoded `name=value` pairs of a query string, with or without its leading `?`.
+pub fn pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode(name), decode(value))
+        })
+}
+
 /// Decodes `%XX` and `+` (a space, as HTML forms send it). Like the browser's
 /// `URLSearchParams`, a malformed `%` sequence is kept as typed and invalid UTF-8
 /// becomes U+FFFD, so a mangled link still opens.

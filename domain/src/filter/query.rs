@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::str::FromStr;
 
-use super::percent::{decode, encode};
+use super::percent::{encode, pairs};
 use super::{Filter, SortDirection, SortKey};
 use crate::UnknownValue;
 use crate::referral::Stage;
@@ -143,12 +143,8 @@ impl Filter {
     /// Unknown parameters and empty values are ignored so links survive future
     /// additions; a repeated single-valued parameter (`q`, `sort`, …) keeps its last value.
     pub fn from_query_string(query: &str) -> Result<Filter, FilterError> {
-        let query = query.strip_prefix('?').unwrap_or(query);
         let mut filter = Filter::default();
-        for pair in query.split('&').filter(|pair| !pair.is_empty()) {
-            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-            let name = decode(name);
-            let value = decode(value);
+        for (name, value) in pairs(query) {
             if value.is_empty() {
                 continue;
             }

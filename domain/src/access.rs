@@ -1,0 +1,93 @@
+//! Who may do what (DOMAIN.md §1): roles, and the actions each role may take on a referral.
+//!
+//! Lifecycle rules say what a referral allows; these rules say what a person may
+//! do of that. Both the server (enforcing) and the app (offering) ask here.
+
+use chrono::{DateTime, Utc};
+
+use crate::lifecycle::{Action, allowed_actions_at};
+use crate::referral::Referral;
+
+api_enum! {
+    /// A user's role in their partner organisation.
+    pub enum Role { PartnerAdmin, ReferralsAdmin, ReferralsUser, BusinessProfileAdmin, Viewer }
+}
+
+impl Role {
+    /// The role as shown in the user menu.
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::PartnerAdmin => "Partner admin",
+            Role::ReferralsAdmin => "Referrals admin",
+            Role::ReferralsUser => "Referrals user",
+            Role::BusinessProfileAdmin => "Business profile admin",
+            Role::Viewer => "Viewer",
+        }
+    }
+
+    /// Whether the role may export referral lists.
+    pub fn may_export(self) -> bool {
+        matches!(self, Role::PartnerAdmin | Role::ReferralsAdmin)
+    }
+
+    /// Whether the role may edit business profiles.
+    pub fn may_edit_business_profiles(self) -> bool {
+        matches!(self, Role::PartnerAdmin | Role::BusinessProfileAdmin)
+    }
+
+    /// Whether the role may manage the organisation's users.
+    pub fn may_manage_users(self) -> bool {
+        self == Role::PartnerAdmin
+    }
+}
+
+/// The signed-in person as access rules see them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Member<'a> {
+    pub role: Role,
+    pub email: &'a str,
+}
+
+impl Member<'_> {
+    /// Whether this person is on the referral's own team (matched by email, case-insensitively).
+    pub fn is_on_team(&self, referral: &Referral) -> bool {
+        referral
+            .team
+            .iter()
+            .filter_map(|member| member.email.as_deref())
+            .any(|email| email.trim().eq_ignore_ascii_case(self.email.trim()))
+    }
+
+    /// Whether the role lets this person act on this referral at all.
+    pub fn may_act_on(&self, referral: &Referral) -> bool {
+        match self.role {
+            Role::PartnerAdmin | Role::ReferralsAdmin => true,
+            Role::ReferralsUser => self.is_on_team(referral),
+            Role::BusinessProfileAdmin | Role::Viewer => false,
+        }
+    }
+
+    /// The actions to offer: what the referral allows at `now` and the role permits.
+    pub fn permitted_actions(&self, referral: &Referral, now: DateTime<Utc>) -> Vec<Action> {
+        if self.may_act_on(referral) {
+            allowed_actions_at(referral, now)
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Why the person may not take `action`, in words for them; `None` when they may.
+    pub fn refusal(&self, referral: &Referral) -> Option<&'static str> {
+        match self.role {
+            _ if self.may_act_on(referral) => None,
+            Role::ReferralsUser => Some(
+                "Only members of this referral's team can act on it. Ask a referrals admin to add you.",
+            ),
+            Role::BusinessProfileAdmin => {
+                Some("Business profile admins can view referrals but not act on them.")
+            }
+            Role::Viewer => Some("Viewers can view referrals but not act on them."),
+            Role::PartnerAdmin | Role::ReferralsAdmin => None,
+        }
+    }
+}
