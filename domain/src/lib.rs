@@ -9,6 +9,8 @@ mod macros;
 pub mod contacts;
 pub mod export;
 pub mod filter;
+#[cfg(test)]
+mod fixtures;
 pub mod lifecycle;
 pub mod notifications;
 pub mod quality;
