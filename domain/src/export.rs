@@ -225,6 +225,7 @@ fn push_row<'a>(line: &mut String, cells: impl Iterator<Item = &'a str>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fixtures;
     use crate::referral::*;
     use chrono::TimeZone;
     use proptest::prelude::*;
@@ -235,68 +236,31 @@ Lead type,Lead source,Call to action,Offer ID,Offer name,Currency,Deal value,Sta
 Status reason,Contact name,Contact email,Email validity,Contact phone,Phone validity\r\n";
 
     fn referral() -> Referral {
-        let created = Utc.with_ymd_and_hms(2026, 11, 20, 9, 0, 0).unwrap();
-        Referral {
-            id: "r-1".into(),
-            engagement_id: None,
-            name: "Contoso ERP rollout".into(),
-            external_reference_id: None,
-            campaign_id: None,
-            status: Status::New,
-            substatus: Substatus::Received,
-            status_reason: None,
-            referral_type: ReferralType::Independent,
-            qualification: Qualification::Direct,
-            direction: Direction::Incoming,
-            created_date_time: created,
+        let mut referral = Referral {
             updated_date_time: Utc.with_ymd_and_hms(2026, 11, 21, 10, 30, 15).unwrap(),
-            accepted_date_time: None,
-            closed_date_time: None,
-            expiration_date_time: crate::timing::expiry_of(created),
-            e_tag: "1".into(),
-            consent: Consent::default(),
-            customer_profile: CustomerProfile {
-                name: "Contoso".into(),
-                size: None,
-                address: Address {
-                    city: Some("Berlin".into()),
-                    country: "DE".into(),
-                    ..Address::default()
-                },
-                team: vec![
-                    Contact {
-                        first_name: "Anna".into(),
-                        last_name: "Schmidt".into(),
-                        email: Some("anna@contoso.example".into()),
-                        phone_number: Some("4930123456".into()),
-                        email_validity: EmailValidity::Valid,
-                        phone_validity: PhoneValidity::Unknown,
-                    },
-                    Contact {
-                        first_name: "Second".into(),
-                        last_name: "Contact".into(),
-                        ..Contact::default()
-                    },
-                ],
-            },
             details: Details {
                 deal_value: Some(Decimal::new(2_500_050, 2)),
                 currency: Some("EUR".into()),
                 ..Details::default()
             },
-            team: vec![],
-            lead_type: Some(LeadType::Offer),
-            lead_source: Some(LeadSource::AppSource),
-            call_to_action: Some(CallToAction::ContactMe),
             offer_id: Some("contoso.erp".into()),
             offer_name: Some("Contoso ERP".into()),
-            lead_quality: Some(LeadQuality::High),
-            target: None,
-            invite_context: None,
-            status_history: vec![],
-            status_reason_notes: None,
-            deal_registration: None,
-        }
+            ..fixtures::referral("r-1")
+        };
+        referral.customer_profile.address.city = Some("Berlin".into());
+        referral.customer_profile.team = vec![
+            Contact {
+                phone_number: Some("4930123456".into()),
+                email_validity: EmailValidity::Valid,
+                ..fixtures::contact("Anna", "Schmidt")
+            },
+            Contact {
+                first_name: "Second".into(),
+                last_name: "Contact".into(),
+                ..Contact::default()
+            },
+        ];
+        referral
     }
 
     fn export(referrals: &[Referral]) -> String {

@@ -10,6 +10,8 @@ pub mod access;
 pub mod contacts;
 pub mod export;
 pub mod filter;
+#[cfg(test)]
+mod fixtures;
 pub mod lifecycle;
 pub mod notifications;
 pub mod quality;

@@ -1033,10 +1033,7 @@ pub(crate) mod fixtures {
     use chrono::{DateTime, Duration, TimeZone, Utc};
 
     use super::*;
-    use crate::referral::{
-        Address, CallToAction, Consent, CustomerProfile, Details, Direction, LeadType,
-        Qualification, ReferralType, Requirements,
-    };
+    use crate::referral::{Details, Requirements};
     use crate::registration::RegistrationForm;
 
     pub fn now() -> DateTime<Utc> {
@@ -1053,34 +1050,11 @@ pub(crate) mod fixtures {
     /// A Contact me lead in the Inbox, created `age` before [`now`].
     pub fn inbox_referral(age: Duration) -> Referral {
         let created = now() - age;
-        Referral {
-            id: "r-1".to_owned(),
-            engagement_id: None,
-            name: "Contoso ERP rollout".to_owned(),
-            external_reference_id: None,
-            campaign_id: None,
-            status: Status::New,
-            substatus: Substatus::Received,
-            status_reason: None,
-            referral_type: ReferralType::Independent,
-            qualification: Qualification::Direct,
-            direction: Direction::Incoming,
+        let mut referral = Referral {
             created_date_time: created,
             updated_date_time: created,
-            accepted_date_time: None,
-            closed_date_time: None,
             expiration_date_time: crate::timing::expiry_of(created),
             e_tag: "7".to_owned(),
-            consent: Consent::default(),
-            customer_profile: CustomerProfile {
-                name: "Contoso".to_owned(),
-                size: None,
-                address: Address {
-                    country: "DE".to_owned(),
-                    ..Address::default()
-                },
-                team: vec![],
-            },
             details: Details {
                 requirements: Requirements {
                     solutions: vec!["Contoso ERP on Azure".to_owned()],
@@ -1088,19 +1062,12 @@ pub(crate) mod fixtures {
                 },
                 ..Details::default()
             },
-            team: vec![],
-            lead_type: Some(LeadType::Offer),
             lead_source: None,
-            call_to_action: Some(CallToAction::ContactMe),
-            offer_id: None,
-            offer_name: None,
             lead_quality: None,
-            target: None,
-            invite_context: None,
-            status_history: vec![],
-            status_reason_notes: None,
-            deal_registration: None,
-        }
+            ..crate::fixtures::referral("r-1")
+        };
+        referral.customer_profile.team.clear();
+        referral
     }
 
     pub fn member_form() -> ContactForm {

@@ -175,6 +175,7 @@ fn non_blank(email: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fixtures;
     use crate::referral::*;
     use chrono::{DateTime, Duration, TimeZone, Utc};
 
@@ -188,50 +189,14 @@ mod tests {
 
     /// A Contact me lead created on `day()` from Germany, region Europe.
     fn lead(id: &str) -> Referral {
-        let created = at(9);
-        Referral {
-            id: id.into(),
-            engagement_id: None,
+        let mut lead = Referral {
             name: format!("Deal {id}"),
-            external_reference_id: None,
-            campaign_id: None,
-            status: Status::New,
-            substatus: Substatus::Received,
-            status_reason: None,
-            referral_type: ReferralType::Independent,
-            qualification: Qualification::Direct,
-            direction: Direction::Incoming,
-            created_date_time: created,
-            updated_date_time: created,
-            accepted_date_time: None,
-            closed_date_time: None,
-            expiration_date_time: crate::timing::expiry_of(created),
-            e_tag: "1".into(),
-            consent: Consent::default(),
-            customer_profile: CustomerProfile {
-                name: "Contoso".into(),
-                size: None,
-                address: Address {
-                    country: "DE".into(),
-                    region: Some("Europe".into()),
-                    ..Address::default()
-                },
-                team: vec![],
-            },
-            details: Details::default(),
-            team: vec![],
             lead_type: Some(LeadType::Profile),
-            lead_source: Some(LeadSource::AppSource),
-            call_to_action: Some(CallToAction::ContactMe),
-            offer_id: None,
-            offer_name: None,
-            lead_quality: Some(LeadQuality::High),
-            target: None,
-            invite_context: None,
-            status_history: vec![],
-            status_reason_notes: None,
-            deal_registration: None,
-        }
+            ..fixtures::referral(id)
+        };
+        lead.customer_profile.address.region = Some("Europe".into());
+        lead.customer_profile.team.clear();
+        lead
     }
 
     fn leads(count: usize) -> Vec<Referral> {

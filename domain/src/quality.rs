@@ -55,57 +55,19 @@ impl Referral {
 
 #[cfg(test)]
 mod tests {
-    use chrono::{TimeZone, Utc};
-
     use super::*;
-    use crate::referral::{
-        Consent, Contact, CustomerProfile, Details, Direction, Qualification, ReferralType, Status,
-        Substatus,
-    };
+    use crate::fixtures;
+    use crate::referral::Contact;
 
+    /// A lead the source did not rate, so that the domain rates it.
     fn referral(consent_to_contact: bool, contacts: Vec<Contact>) -> Referral {
-        let created = Utc.with_ymd_and_hms(2026, 11, 20, 9, 0, 0).unwrap();
-        Referral {
-            id: "r-1".into(),
-            engagement_id: None,
-            name: "Contoso ERP rollout".into(),
-            external_reference_id: None,
-            campaign_id: None,
-            status: Status::New,
-            substatus: Substatus::Received,
-            status_reason: None,
-            referral_type: ReferralType::Independent,
-            qualification: Qualification::Direct,
-            direction: Direction::Incoming,
-            created_date_time: created,
-            updated_date_time: created,
-            accepted_date_time: None,
-            closed_date_time: None,
-            expiration_date_time: created,
-            e_tag: "1".into(),
-            consent: Consent {
-                consent_to_contact,
-                consent_to_share_info_with_others: false,
-            },
-            customer_profile: CustomerProfile {
-                name: "Contoso".into(),
-                team: contacts,
-                ..CustomerProfile::default()
-            },
-            details: Details::default(),
-            team: Vec::new(),
-            lead_type: None,
-            lead_source: None,
-            call_to_action: None,
-            offer_id: None,
-            offer_name: None,
+        let mut referral = Referral {
             lead_quality: None,
-            target: None,
-            invite_context: None,
-            status_history: Vec::new(),
-            status_reason_notes: None,
-            deal_registration: None,
-        }
+            ..fixtures::referral("r-1")
+        };
+        referral.consent.consent_to_contact = consent_to_contact;
+        referral.customer_profile.team = contacts;
+        referral
     }
 
     fn contact(

@@ -184,6 +184,9 @@ pub struct Referral {
     pub referral_type: ReferralType,
     pub qualification: Qualification,
     pub direction: Direction,
+    /// Per user: the server fills it in for the signed-in user on every read.
+    #[serde(default)]
+    pub favorite: bool,
     pub created_date_time: DateTime<Utc>,
     pub updated_date_time: DateTime<Utc>,
     pub accepted_date_time: Option<DateTime<Utc>>,
@@ -305,6 +308,7 @@ mod tests {
             "type": "Independent",
             "qualification": "Direct",
             "direction": "Incoming",
+            "favorite": false,
             "createdDateTime": "2026-11-20T09:00:00Z",
             "updatedDateTime": "2026-11-20T09:00:00Z",
             "acceptedDateTime": null,

@@ -483,6 +483,7 @@ fn referral(index: usize, customer: &Customer, plan: Plan, now: DateTime<Utc>) -
             (false, _) => Qualification::SalesQualified,
         },
         direction: Direction::Incoming,
+        favorite: false,
         created_date_time: created,
         updated_date_time: updated,
         accepted_date_time: accepted,

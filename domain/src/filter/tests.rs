@@ -1,71 +1,15 @@
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
+use chrono::{DateTime, TimeZone, Utc};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 use super::*;
-use crate::referral::{
-    Consent, Contact, CustomerProfile, Details, Direction, Qualification, ReferralType, Substatus,
-};
+use crate::fixtures::{contact, referral};
+use crate::referral::{Contact, Qualification};
 
 fn at(day: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, day, 9, 0, 0).unwrap()
-}
-
-/// An Inbox marketplace lead from Contoso (DE) with one contact of unknown validity.
-fn referral(id: &str) -> Referral {
-    Referral {
-        id: id.to_owned(),
-        engagement_id: None,
-        name: "Contoso ERP rollout".to_owned(),
-        external_reference_id: None,
-        campaign_id: None,
-        status: Status::New,
-        substatus: Substatus::Received,
-        status_reason: None,
-        referral_type: ReferralType::Independent,
-        qualification: Qualification::Direct,
-        direction: Direction::Incoming,
-        created_date_time: at(1),
-        updated_date_time: at(1),
-        accepted_date_time: None,
-        closed_date_time: None,
-        expiration_date_time: at(1) + Duration::days(14),
-        e_tag: "1".to_owned(),
-        consent: Consent::default(),
-        customer_profile: CustomerProfile {
-            name: "Contoso".to_owned(),
-            address: crate::Address {
-                country: "DE".to_owned(),
-                ..Default::default()
-            },
-            team: vec![contact("Anna", "Schmidt")],
-            ..Default::default()
-        },
-        details: Details::default(),
-        team: vec![],
-        lead_type: Some(LeadType::Offer),
-        lead_source: Some(LeadSource::AppSource),
-        call_to_action: Some(CallToAction::ContactMe),
-        offer_id: None,
-        offer_name: None,
-        lead_quality: Some(LeadQuality::High),
-        target: None,
-        invite_context: None,
-        status_history: vec![],
-        status_reason_notes: None,
-        deal_registration: None,
-    }
-}
-
-fn contact(first: &str, last: &str) -> Contact {
-    Contact {
-        first_name: first.to_owned(),
-        last_name: last.to_owned(),
-        email: Some(format!("{}@contoso.example", first.to_lowercase())),
-        ..Default::default()
-    }
 }
 
 fn with(id: &str, change: impl FnOnce(&mut Referral)) -> Referral {
