@@ -1,26 +1,276 @@
-//! Who is asking, and for which organisation.
+//! Who is asking: passwords (argon2id), server-side sessions in a cookie, the
+//! anti-CSRF token, and throttling of failed sign-ins.
 
+use std::sync::LazyLock;
+
+use argon2::Argon2;
+use argon2::password_hash::rand_core::{OsRng, RngCore};
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, Method, header};
+use base64::Engine as _;
+use chrono::{DateTime, Duration, Utc};
+use domain::{Member, Role};
+use sha2::{Digest, Sha256};
 
-use crate::demo;
+use crate::AppState;
 use crate::error::AppError;
+use crate::store::{self, Pool};
 
-/// The organisation whose data a request may see; every query is scoped by it.
-///
-/// Until accounts and sessions exist this is the demo organisation; sign-in will
-/// resolve it from the session instead, and the handlers stay as they are.
+pub const SESSION_COOKIE: &str = "rd_session";
+pub const CSRF_HEADER: &str = "x-csrf-token";
+/// Sessions last two weeks from their last use, so a partner on the road stays signed in.
+pub const SESSION_LIFETIME: Duration = Duration::days(14);
+/// After this many failed sign-ins for one email within the window, sign-in waits.
+const FAILED_SIGN_INS_ALLOWED: i64 = 5;
+const FAILED_SIGN_IN_WINDOW: Duration = Duration::minutes(15);
+
+/// The signed-in user of a request; every query is scoped to their organisation.
 #[derive(Debug, Clone)]
-pub struct CurrentOrganisation {
+pub struct CurrentUser {
     pub id: String,
+    pub organisation_id: String,
+    pub organisation_name: String,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub csrf_token: String,
+    session_id: String,
 }
 
-impl<S: Send + Sync> FromRequestParts<S> for CurrentOrganisation {
+impl CurrentUser {
+    pub fn member(&self) -> Member<'_> {
+        Member {
+            role: self.role,
+            email: &self.email,
+        }
+    }
+
+    pub fn session_id(&self) -> &str {
+        &self.session_id
+    }
+}
+
+impl FromRequestParts<AppState> for CurrentUser {
     type Rejection = AppError;
 
-    async fn from_request_parts(_parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        Ok(CurrentOrganisation {
-            id: demo::ORGANISATION_ID.to_owned(),
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let token = session_token(&parts.headers).ok_or(AppError::Unauthenticated)?;
+        let session_id = session_id_of(token);
+        let now = Utc::now();
+        let session = store::sessions::find_active(&state.pool, &session_id, now)
+            .await?
+            .ok_or(AppError::Unauthenticated)?;
+        // Safe methods change nothing; everything else must prove it comes from our app.
+        if !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS) {
+            let sent = parts
+                .headers
+                .get(CSRF_HEADER)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default();
+            if !constant_time_eq(sent.as_bytes(), session.csrf_token.as_bytes()) {
+                return Err(AppError::CsrfRejected);
+            }
+        }
+        // Slide the expiry at most once a day, not on every request.
+        let renewed = now + SESSION_LIFETIME;
+        if DateTime::parse_from_rfc3339(&session.expires_at)
+            .is_ok_and(|at| renewed - at.to_utc() > Duration::days(1))
+        {
+            store::sessions::extend(&state.pool, &session_id, renewed).await?;
+        }
+        let user = session.user;
+        Ok(CurrentUser {
+            id: user.id,
+            organisation_id: user.organisation_id,
+            organisation_name: user.organisation_name,
+            email: user.email,
+            name: user.name,
+            role: user.role,
+            csrf_token: session.csrf_token,
+            session_id,
         })
+    }
+}
+
+/// A new session for a correct email and password; failures are counted and throttled.
+pub async fn sign_in(
+    pool: &Pool,
+    email: &str,
+    password: &str,
+    now: DateTime<Utc>,
+) -> Result<(String, CurrentUser), AppError> {
+    let email = email.trim().to_lowercase();
+    let (failures, oldest) =
+        store::sessions::failed_sign_ins_since(pool, &email, now - FAILED_SIGN_IN_WINDOW).await?;
+    if failures >= FAILED_SIGN_INS_ALLOWED {
+        let wait_ends = oldest
+            .and_then(|at| DateTime::parse_from_rfc3339(&at).ok())
+            .map_or(now + FAILED_SIGN_IN_WINDOW, |at| {
+                at.to_utc() + FAILED_SIGN_IN_WINDOW
+            });
+        let minutes = ((wait_ends - now).num_seconds() + 59) / 60;
+        return Err(AppError::TooManySignIns {
+            minutes: minutes.max(1),
+        });
+    }
+    let user = store::users::find_by_email(pool, &email).await?;
+    // Verify against a real hash even for unknown emails, so timing does not tell which exist.
+    let hash = user
+        .as_ref()
+        .map_or_else(|| DUMMY_HASH.clone(), |u| u.password_hash.clone());
+    let password = password.to_owned();
+    let verified = tokio::task::spawn_blocking(move || verify_password(&hash, &password))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let Some(user) = user.filter(|_| verified) else {
+        store::sessions::record_failed_sign_in(pool, &email, now).await?;
+        return Err(AppError::InvalidCredentials);
+    };
+    store::sessions::clear_failed_sign_ins(pool, &email).await?;
+    let token = random_token();
+    let csrf_token = random_token();
+    let session_id = session_id_of(&token);
+    store::sessions::create(
+        pool,
+        &session_id,
+        &user.id,
+        &csrf_token,
+        now,
+        now + SESSION_LIFETIME,
+    )
+    .await?;
+    let current = CurrentUser {
+        id: user.id,
+        organisation_id: user.organisation_id,
+        organisation_name: user.organisation_name,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        csrf_token,
+        session_id,
+    };
+    Ok((token, current))
+}
+
+/// An argon2id hash (PHC string) of `password` with a fresh salt.
+pub fn hash_password(password: &str) -> Result<String, AppError> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|hash| hash.to_string())
+        .map_err(|e| AppError::Internal(e.to_string()))
+}
+
+fn verify_password(hash: &str, password: &str) -> bool {
+    PasswordHash::new(hash).is_ok_and(|parsed| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+    })
+}
+
+/// A valid argon2id hash of a random password nobody knows.
+static DUMMY_HASH: LazyLock<String> =
+    LazyLock::new(|| hash_password(&random_token()).expect("hashing a random password"));
+
+/// The `Set-Cookie` value that carries a session; `Secure` when served over HTTPS.
+pub fn session_cookie(token: &str, secure: bool) -> HeaderValue {
+    let max_age = SESSION_LIFETIME.num_seconds();
+    let secure = if secure { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!(
+        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"
+    ))
+    .expect("tokens are base64url")
+}
+
+/// The `Set-Cookie` value that removes the session cookie.
+pub fn clearing_cookie(secure: bool) -> HeaderValue {
+    let secure = if secure { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!(
+        "{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{secure}"
+    ))
+    .expect("ASCII")
+}
+
+/// Whether the request reached us over HTTPS (directly or through a proxy).
+pub fn is_https(headers: &HeaderMap, always_secure: bool) -> bool {
+    always_secure
+        || headers
+            .get("x-forwarded-proto")
+            .is_some_and(|proto| proto.as_bytes().eq_ignore_ascii_case(b"https"))
+}
+
+fn session_token(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|cookies| cookies.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == SESSION_COOKIE)
+        .map(|(_, value)| value)
+        .filter(|value| !value.is_empty())
+}
+
+/// Only the token's hash is stored, so a copy of the database cannot sign anyone in.
+fn session_id_of(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |diff, (x, y)| diff | (x ^ y)) == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_verify_only_against_their_own_hash() {
+        let hash = hash_password("correct horse").unwrap();
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(verify_password(&hash, "correct horse"));
+        assert!(!verify_password(&hash, "wrong horse"));
+        assert!(!verify_password(DUMMY_HASH, "correct horse"));
+    }
+
+    #[test]
+    fn the_session_cookie_is_read_among_others() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::COOKIE,
+            HeaderValue::from_static("theme=dark; rd_session=abc123; other=1"),
+        );
+        assert_eq!(session_token(&headers), Some("abc123"));
+        headers.insert(header::COOKIE, HeaderValue::from_static("rd_session="));
+        assert_eq!(session_token(&headers), None);
+    }
+
+    #[test]
+    fn cookies_are_http_only_strict_and_secure_over_https() {
+        let cookie = session_cookie("t", true);
+        let cookie = cookie.to_str().unwrap();
+        assert!(
+            cookie.contains("HttpOnly")
+                && cookie.contains("SameSite=Strict")
+                && cookie.ends_with("; Secure")
+        );
+        assert!(
+            !session_cookie("t", false)
+                .to_str()
+                .unwrap()
+                .contains("Secure")
+        );
     }
 }

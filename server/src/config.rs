@@ -31,4 +31,17 @@ pub struct Config {
     /// Seed a demo organisation with realistic referrals when the database has none.
     #[arg(long, env = "RD_SEED_DEMO")]
     pub seed_demo: bool,
+
+    /// Password of every demo user.
+    #[arg(
+        long,
+        env = "DEMO_PASSWORD",
+        default_value = "demo-password",
+        hide_env_values = true
+    )]
+    pub demo_password: String,
+
+    /// Always mark the session cookie `Secure` (behind an HTTPS proxy that does not send X-Forwarded-Proto).
+    #[arg(long, env = "RD_SECURE_COOKIES")]
+    pub secure_cookies: bool,
 }

@@ -6,25 +6,103 @@ use chrono::{DateTime, Duration, SubsecRound as _, Utc};
 use domain::{
     Address, CallToAction, Consent, Contact, CustomerProfile, Details, Direction, EmailValidity,
     LeadQuality, LeadSource, LeadType, PhoneValidity, Qualification, Referral, ReferralType,
-    Requirements, Status, Substatus,
+    Requirements, Role, Status, Substatus,
 };
 use rust_decimal::Decimal;
 
-use crate::store::{self, Pool, StoreError};
+use crate::StartupError;
+use crate::store::{self, Pool};
 
 pub const ORGANISATION_ID: &str = "org-demo-fabrikam";
 pub const ORGANISATION_NAME: &str = "Fabrikam Consulting (demo)";
+/// A second organisation, so that tenant isolation can be seen and tested.
+pub const RIVAL_ORGANISATION_ID: &str = "org-demo-rival";
+pub const RIVAL_ORGANISATION_NAME: &str = "Rival Partners Ltd (demo)";
 
-/// Seeds the demo organisation unless it is already there (safe on every start).
-pub async fn seed_if_empty(pool: &Pool, now: DateTime<Utc>) -> Result<(), StoreError> {
+/// The demo sign-ins: one user of every role, and the rival's admin.
+pub const USERS: &[DemoUser] = &[
+    DemoUser {
+        organisation_id: ORGANISATION_ID,
+        email: "admin@demo.test",
+        name: "Ada Adler",
+        role: Role::PartnerAdmin,
+    },
+    DemoUser {
+        organisation_id: ORGANISATION_ID,
+        email: "referrals@demo.test",
+        name: "Rhea Reyes",
+        role: Role::ReferralsAdmin,
+    },
+    DemoUser {
+        organisation_id: ORGANISATION_ID,
+        email: "user@demo.test",
+        name: "Umar Usman",
+        role: Role::ReferralsUser,
+    },
+    DemoUser {
+        organisation_id: ORGANISATION_ID,
+        email: "profile@demo.test",
+        name: "Pia Park",
+        role: Role::BusinessProfileAdmin,
+    },
+    DemoUser {
+        organisation_id: ORGANISATION_ID,
+        email: "viewer@demo.test",
+        name: "Vic Vogel",
+        role: Role::Viewer,
+    },
+    DemoUser {
+        organisation_id: RIVAL_ORGANISATION_ID,
+        email: "admin@rival.test",
+        name: "Rory Rival",
+        role: Role::PartnerAdmin,
+    },
+];
+
+pub struct DemoUser {
+    pub organisation_id: &'static str,
+    pub email: &'static str,
+    pub name: &'static str,
+    pub role: Role,
+}
+
+/// Seeds the demo organisations, users and referrals unless they are already there
+/// (safe on every start).
+pub async fn seed_if_empty(
+    pool: &Pool,
+    now: DateTime<Utc>,
+    password: &str,
+) -> Result<(), StartupError> {
     if store::organisations::exists(pool, ORGANISATION_ID).await? {
         return Ok(());
     }
-    store::organisations::insert(pool, ORGANISATION_ID, ORGANISATION_NAME, now).await?;
-    for referral in referrals(now) {
-        store::referrals::insert(pool, ORGANISATION_ID, &referral).await?;
+    for (index, (id, name)) in [
+        (ORGANISATION_ID, ORGANISATION_NAME),
+        (RIVAL_ORGANISATION_ID, RIVAL_ORGANISATION_NAME),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        store::organisations::insert(pool, id, name, now).await?;
+        for referral in referrals(now, index) {
+            store::referrals::insert(pool, id, &referral).await?;
+        }
     }
-    tracing::info!("seeded the demo organisation");
+    for (index, user) in USERS.iter().enumerate() {
+        let password_hash =
+            crate::auth::hash_password(password).map_err(|e| StartupError::Seed(e.to_string()))?;
+        let id = format!("user-demo-{index}");
+        let new_user = store::users::NewUser {
+            id: &id,
+            organisation_id: user.organisation_id,
+            email: user.email,
+            name: user.name,
+            role: user.role,
+            password_hash: &password_hash,
+        };
+        store::users::insert(pool, new_user, now).await?;
+    }
+    tracing::info!("seeded the demo organisations");
     Ok(())
 }
 
@@ -382,19 +460,26 @@ const PLANS: &[Plan] = &[
     },
 ];
 
-/// The demo referrals as of `now`; deterministic, so every fresh install looks the same.
-pub fn referrals(now: DateTime<Utc>) -> Vec<Referral> {
+/// The demo referrals of organisation number `organisation` as of `now`;
+/// deterministic, so every fresh install looks the same.
+pub fn referrals(now: DateTime<Utc>, organisation: usize) -> Vec<Referral> {
     // Whole seconds: the demo reads as hand-entered data, not as a clock reading.
     let now = now.trunc_subsecs(0);
     CUSTOMERS
         .iter()
         .zip(PLANS.iter().copied())
         .enumerate()
-        .map(|(index, (customer, plan))| referral(index, customer, plan, now))
+        .map(|(index, (customer, plan))| referral(organisation, index, customer, plan, now))
         .collect()
 }
 
-fn referral(index: usize, customer: &Customer, plan: Plan, now: DateTime<Utc>) -> Referral {
+fn referral(
+    organisation: usize,
+    index: usize,
+    customer: &Customer,
+    plan: Plan,
+    now: DateTime<Utc>,
+) -> Referral {
     let age_hours = match plan {
         Plan::Inbox { age_hours }
         | Plan::Accepted { age_hours }
@@ -463,7 +548,7 @@ fn referral(index: usize, customer: &Customer, plan: Plan, now: DateTime<Utc>) -
         id: format!(
             "{:08x}-0000-4000-8000-{:012x}",
             0x5eed_0000u32 + index as u32,
-            index
+            organisation * 100_000 + index
         ),
         engagement_id: Some(format!("eng-{:05}", 31000 + index)),
         name: format!("{} – {}", customer.company, DEALS[index % DEALS.len()]),
@@ -552,7 +637,19 @@ fn referral(index: usize, customer: &Customer, plan: Plan, now: DateTime<Utc>) -
                 solutions: vec![],
             },
         },
-        team: vec![],
+        // The Referrals user is on every third open deal, so they can act on some and not others.
+        team: if status != Status::Closed && index.is_multiple_of(3) {
+            vec![Contact {
+                first_name: "Umar".to_owned(),
+                last_name: "Usman".to_owned(),
+                email: Some("user@demo.test".to_owned()),
+                phone_number: None,
+                email_validity: EmailValidity::Valid,
+                phone_validity: PhoneValidity::Unknown,
+            }]
+        } else {
+            vec![]
+        },
         lead_type: Some(if marketplace && index.is_multiple_of(5) {
             LeadType::Profile
         } else {
@@ -590,7 +687,7 @@ mod tests {
 
     #[test]
     fn the_demo_has_referrals_in_every_stage() {
-        let referrals = referrals(Utc::now());
+        let referrals = referrals(Utc::now(), 0);
         assert_eq!(referrals.len(), CUSTOMERS.len().min(PLANS.len()));
         for stage in Stage::ALL {
             assert!(
@@ -602,7 +699,7 @@ mod tests {
 
     #[test]
     fn demo_ids_are_unique() {
-        let referrals = referrals(Utc::now());
+        let referrals = referrals(Utc::now(), 0);
         let mut ids: Vec<_> = referrals.iter().map(|r| r.id.as_str()).collect();
         ids.sort_unstable();
         ids.dedup();

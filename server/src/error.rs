@@ -1,8 +1,9 @@
 //! The server's one error type, answered as RFC 9457 `application/problem+json`.
 
 use axum::Json;
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use domain::{FieldErrors, Referral};
 use serde::Serialize;
 
 #[derive(Debug, thiserror::Error)]
@@ -11,11 +12,54 @@ pub enum AppError {
     RouteNotFound,
     #[error("This API resource does not accept that method.")]
     MethodNotAllowed,
+    #[error("Sign in to continue.")]
+    Unauthenticated,
+    #[error("The email address or password is incorrect.")]
+    InvalidCredentials,
+    #[error("Too many failed sign-ins for this account. Try again in {minutes} minutes.")]
+    TooManySignIns { minutes: i64 },
+    #[error(
+        "This request is missing its anti-forgery token (X-CSRF-Token). Reload the page and try again."
+    )]
+    CsrfRejected,
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("There is no referral with this ID in your organisation.")]
+    ReferralNotFound,
+    #[error(
+        "Send the referral's ETag in an If-Match header, so that a colleague's change is never overwritten unseen."
+    )]
+    PreconditionRequired,
+    #[error(
+        "This referral was changed by someone else since you loaded it. The current version is included."
+    )]
+    PreconditionFailed { current: Box<Referral> },
+    #[error("{0}")]
+    Invalid(FieldErrors),
+    #[error("{0}")]
+    Conflict(String),
+    #[error(
+        "This Idempotency-Key was already used for a different request. Use a new key for a new request."
+    )]
+    IdempotencyKeyReused,
+    #[error("A request with this Idempotency-Key is still being processed. Retry in a moment.")]
+    IdempotencyInProgress,
+    #[error("Send the request body as JSON (Content-Type: application/json).")]
+    UnsupportedMediaType,
+    #[error("The request body is too large (at most {limit_kib} KiB).")]
+    PayloadTooLarge { limit_kib: usize },
+    #[error("The request body is not valid JSON for this action: {0}")]
+    MalformedBody(String),
+    #[error("{0}")]
+    BadQuery(String),
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
+    #[error("internal error: {0}")]
+    Internal(String),
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct Problem<'a> {
     #[serde(rename = "type")]
     kind: &'a str,
@@ -23,14 +67,32 @@ struct Problem<'a> {
     status: u16,
     #[serde(skip_serializing_if = "Option::is_none")]
     detail: Option<String>,
+    /// Per-field messages of a 422.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    errors: Option<&'a FieldErrors>,
+    /// The current representation, with a 412.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    current: Option<&'a Referral>,
 }
 
 impl AppError {
-    fn status(&self) -> StatusCode {
+    pub fn status(&self) -> StatusCode {
         match self {
-            AppError::RouteNotFound => StatusCode::NOT_FOUND,
+            AppError::RouteNotFound | AppError::ReferralNotFound => StatusCode::NOT_FOUND,
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            AppError::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::Unauthenticated | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            AppError::TooManySignIns { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::CsrfRejected | AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
+            AppError::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
+            AppError::Invalid(_) | AppError::IdempotencyKeyReused => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
+            AppError::Conflict(_) | AppError::IdempotencyInProgress => StatusCode::CONFLICT,
+            AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            AppError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::MalformedBody(_) | AppError::BadQuery(_) => StatusCode::BAD_REQUEST,
+            AppError::Store(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 }
@@ -41,7 +103,7 @@ impl IntoResponse for AppError {
         // Internals are logged, never sent: a 5xx body says only that it failed.
         let detail = if status.is_server_error() {
             tracing::error!(error = ?self, "request failed");
-            None
+            Some("Something went wrong on our side. Try again; if it keeps failing, quote the x-request-id header.".to_owned())
         } else {
             Some(self.to_string())
         };
@@ -50,12 +112,29 @@ impl IntoResponse for AppError {
             title: status.canonical_reason().unwrap_or("Error"),
             status: status.as_u16(),
             detail,
+            errors: match &self {
+                AppError::Invalid(errors) => Some(errors),
+                _ => None,
+            },
+            current: match &self {
+                AppError::PreconditionFailed { current } => Some(current),
+                _ => None,
+            },
         };
         let mut response = (status, Json(problem)).into_response();
-        response.headers_mut().insert(
+        let headers = response.headers_mut();
+        headers.insert(
             header::CONTENT_TYPE,
-            header::HeaderValue::from_static("application/problem+json"),
+            HeaderValue::from_static("application/problem+json"),
         );
+        if let AppError::PreconditionFailed { current } = &self {
+            if let Ok(etag) = HeaderValue::from_str(&format!("\"{}\"", current.e_tag)) {
+                headers.insert(header::ETAG, etag);
+            }
+        }
+        if let AppError::TooManySignIns { minutes } = self {
+            headers.insert(header::RETRY_AFTER, HeaderValue::from(minutes * 60));
+        }
         response
     }
 }

@@ -4,6 +4,7 @@ pub mod auth;
 pub mod config;
 pub mod demo;
 pub mod error;
+pub mod extract;
 pub mod http;
 pub mod routes;
 pub mod spa;
@@ -13,7 +14,6 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::routing::any;
 use tokio::net::TcpListener;
 
 pub use config::Config;
@@ -22,15 +22,16 @@ pub use config::Config;
 #[derive(Clone)]
 pub struct AppState {
     pub pool: store::Pool,
+    /// Mark cookies `Secure` even without a proxy saying the request came over HTTPS.
+    pub secure_cookies: bool,
 }
 
 /// The whole HTTP surface: `/api/...` answers JSON, anything else is the SPA.
 pub fn app(state: AppState, config: &Config) -> Router {
     let shell = Arc::new(spa::AppShell::load(&config.static_dir));
+    let (api, _document) = routes::api_router();
     let router = Router::new()
-        .nest("/api", routes::api_router().with_state(state))
-        // `nest` leaves the bare prefix with a slash to the SPA; it is API ground too.
-        .route("/api/", any(routes::route_not_found))
+        .merge(api.with_state(state))
         .merge(spa::spa_router(&config.static_dir, shell.clone()));
     http::with_http_layers(router, shell)
 }
@@ -39,6 +40,8 @@ pub fn app(state: AppState, config: &Config) -> Router {
 pub enum StartupError {
     #[error("cannot open the database: {0}")]
     Store(#[from] store::StoreError),
+    #[error("cannot seed the demo: {0}")]
+    Seed(String),
     #[error("cannot listen on {address}: {source}")]
     Bind {
         address: SocketAddr,
@@ -56,7 +59,7 @@ impl Application {
     pub async fn build(config: &Config) -> Result<Self, StartupError> {
         let pool = store::connect_and_migrate(&config.database_url).await?;
         if config.seed_demo {
-            demo::seed_if_empty(&pool, chrono::Utc::now()).await?;
+            demo::seed_if_empty(&pool, chrono::Utc::now(), &config.demo_password).await?;
         }
         let listener =
             TcpListener::bind(config.bind)
@@ -67,7 +70,13 @@ impl Application {
                 })?;
         Ok(Self {
             listener,
-            router: app(AppState { pool }, config),
+            router: app(
+                AppState {
+                    pool,
+                    secure_cookies: config.secure_cookies,
+                },
+                config,
+            ),
         })
     }
 

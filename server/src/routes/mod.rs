@@ -1,21 +1,80 @@
-//! The JSON API under `/api`: one module per resource.
+//! The JSON API under `/api`: one module per resource. Routes are registered from
+//! their OpenAPI annotations, so the document at `/api/v1/openapi.json` lists every one.
 
-mod referrals;
+mod favorites;
+pub(crate) mod me;
+mod referral_actions;
+pub(crate) mod referrals;
+mod session;
 
+use axum::Json;
 use axum::Router;
-use axum::routing::get;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{any, get};
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::AppState;
 use crate::error::AppError;
+use crate::extract::BODY_LIMIT_BYTES;
 
-pub fn api_router() -> Router<AppState> {
-    Router::new()
-        .route("/v1/referrals", get(referrals::list))
+#[derive(OpenApi)]
+#[openapi(info(
+    title = "Referral Desk API",
+    description = "Partner referrals: list, act, favorite. Errors are RFC 9457 problem documents."
+))]
+struct ApiDoc;
+
+/// The API router (absolute `/api/...` paths) and its OpenAPI document.
+pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    let (router, mut document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(session::sign_in, session::sign_out))
+        .routes(routes!(me::me))
+        .routes(routes!(referrals::list))
+        .routes(routes!(referrals::detail, referral_actions::edit))
+        .routes(routes!(referral_actions::accept))
+        .routes(routes!(referral_actions::decline))
+        .routes(routes!(referral_actions::won))
+        .routes(routes!(referral_actions::lost))
+        .routes(routes!(referral_actions::add_team_member))
+        .routes(routes!(favorites::add, favorites::remove))
+        .split_for_parts();
+    document
+        .paths
+        .paths
+        .insert(OPENAPI_PATH.to_owned(), openapi_path_item());
+    let served = document.clone();
+    let router = router
+        .route(OPENAPI_PATH, get(move || async move { Json(served) }))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
         .method_not_allowed_fallback(method_not_allowed)
-        .fallback(route_not_found)
+        // Every other path under /api is API ground: a JSON 404, never the app shell.
+        .route("/api", any(route_not_found))
+        .route("/api/", any(route_not_found))
+        .route("/api/{*rest}", any(route_not_found));
+    (router, document)
 }
 
-pub(crate) async fn route_not_found() -> AppError {
+pub const OPENAPI_PATH: &str = "/api/v1/openapi.json";
+
+fn openapi_path_item() -> utoipa::openapi::PathItem {
+    use utoipa::openapi::path::{HttpMethod, OperationBuilder};
+    use utoipa::openapi::response::ResponseBuilder;
+    utoipa::openapi::PathItem::new(
+        HttpMethod::Get,
+        OperationBuilder::new()
+            .summary(Some("This OpenAPI 3.1 document"))
+            .tag("meta")
+            .response(
+                "200",
+                ResponseBuilder::new().description("The document").build(),
+            )
+            .build(),
+    )
+}
+
+async fn route_not_found() -> AppError {
     AppError::RouteNotFound
 }
 

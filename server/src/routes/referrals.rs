@@ -1,20 +1,179 @@
-//! `GET /api/v1/referrals`: the signed-in organisation's referrals.
+//! `GET /api/v1/referrals` (filtered, sorted, paged) and `GET /api/v1/referrals/{id}`.
+
+use std::collections::HashSet;
 
 use axum::Json;
-use axum::extract::State;
-use domain::Referral;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use domain::{Filter, Referral};
 
 use crate::AppState;
-use crate::auth::CurrentOrganisation;
+use crate::auth::CurrentUser;
 use crate::error::AppError;
 use crate::store;
 
+/// Referrals per page unless `limit` says otherwise, and the most a page may hold.
+const DEFAULT_LIMIT: usize = 200;
+const MAX_LIMIT: usize = 1000;
+
+/// The organisation's referrals matching the filter (the domain `Filter` query string),
+/// one page at a time: `X-Total-Count` gives the number matching, `Link: rel="next"` the next page.
+#[utoipa::path(get, path = "/api/v1/referrals", tag = "referrals",
+    params(
+        ("stage" = Option<String>, Query, description = "Inbox, Accepted or Archived"),
+        ("category" = Option<String>, Query, description = "Marketplace or Qualified"),
+        ("q" = Option<String>, Query, description = "Free-text search (customer, deal, contact, notes)"),
+        ("sort" = Option<String>, Query, description = "created, updated, dealValue, expiry, emailValidity, phoneValidity"),
+        ("dir" = Option<String>, Query, description = "asc or desc"),
+        ("favorites" = Option<String>, Query, description = "only: the signed-in user's favorites"),
+        ("limit" = Option<usize>, Query, description = "Page size, 1 to 1000 (default 200)"),
+        ("cursor" = Option<String>, Query, description = "From the previous page's Link header"),
+    ),
+    responses((status = 200, description = "A page of referrals (JSON array)", body = [Object]), (status = 400, description = "A filter value is not valid"), (status = 401)))]
 pub async fn list(
     State(state): State<AppState>,
-    organisation: CurrentOrganisation,
-) -> Result<Json<Vec<Referral>>, AppError> {
-    let referrals = store::referrals::list_for_organisation(&state.pool, &organisation.id).await?;
-    Ok(Json(
-        referrals.into_iter().map(Referral::redacted).collect(),
+    user: CurrentUser,
+    RawQuery(query): RawQuery,
+) -> Result<Response, AppError> {
+    let query = query.unwrap_or_default();
+    let filter =
+        Filter::from_query_string(&query).map_err(|e| AppError::BadQuery(e.to_string()))?;
+    let page = PageRequest::from_query(&query)?;
+    let favorites = store::favorites::referral_ids(&state.pool, &user.id).await?;
+    let referrals: Vec<Referral> =
+        store::referrals::list_for_organisation(&state.pool, &user.organisation_id)
+            .await?
+            .into_iter()
+            .map(|referral| for_user(referral, &favorites))
+            .filter(|referral| !page.favorites_only || referral.favorite)
+            .collect();
+    let matching = filter.apply(&referrals);
+    let start = match &page.cursor {
+        None => 0,
+        Some(after) => {
+            // Keyset paging: continue after where the cursor's referral sorts now,
+            // even if it no longer matches the filter.
+            let anchor = referrals.iter().find(|r| &r.id == after).ok_or_else(|| {
+                AppError::BadQuery(
+                    "The page cursor is no longer valid. Reload the list from the start."
+                        .to_owned(),
+                )
+            })?;
+            matching.partition_point(|r| {
+                domain::filter::compare(filter.sort, filter.direction, r, anchor).is_le()
+            })
+        }
+    };
+    let items: Vec<&Referral> = matching
+        .iter()
+        .skip(start)
+        .take(page.limit)
+        .copied()
+        .collect();
+    let mut response = Json(&items).into_response();
+    let headers = response.headers_mut();
+    headers.insert("x-total-count", HeaderValue::from(matching.len()));
+    if start + items.len() < matching.len() {
+        if let Some(last) = items.last() {
+            let next = next_page_query(&query, &last.id);
+            if let Ok(link) =
+                HeaderValue::from_str(&format!("</api/v1/referrals?{next}>; rel=\"next\""))
+            {
+                headers.insert(header::LINK, link);
+            }
+        }
+    }
+    Ok(response)
+}
+
+/// One referral with its status history; another organisation's answers 404.
+#[utoipa::path(get, path = "/api/v1/referrals/{id}", tag = "referrals",
+    params(("id" = String, Path, description = "Referral ID")),
+    responses((status = 200, description = "The referral; ETag carries its version", body = Object), (status = 404)))]
+pub async fn detail(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let referral = store::referrals::find(&state.pool, &user.organisation_id, &id)
+        .await?
+        .ok_or(AppError::ReferralNotFound)?;
+    let favorites = store::favorites::referral_ids(&state.pool, &user.id).await?;
+    Ok(referral_response(
+        StatusCode::OK,
+        &for_user(referral, &favorites),
     ))
+}
+
+/// The referral as this user sees it: their favorite flag, contacts withheld when Expired.
+pub fn for_user(referral: Referral, favorites: &HashSet<String>) -> Referral {
+    let favorite = favorites.contains(&referral.id);
+    Referral {
+        favorite,
+        ..referral
+    }
+    .redacted()
+}
+
+/// A referral answer with its version in `ETag`.
+pub fn referral_response(status: StatusCode, referral: &Referral) -> Response {
+    let mut response = (status, Json(referral)).into_response();
+    if let Ok(etag) = HeaderValue::from_str(&format!("\"{}\"", referral.e_tag)) {
+        response.headers_mut().insert(header::ETAG, etag);
+    }
+    response
+}
+
+struct PageRequest {
+    limit: usize,
+    cursor: Option<String>,
+    favorites_only: bool,
+}
+
+impl PageRequest {
+    fn from_query(query: &str) -> Result<PageRequest, AppError> {
+        let mut page = PageRequest {
+            limit: DEFAULT_LIMIT,
+            cursor: None,
+            favorites_only: false,
+        };
+        for (name, value) in domain::filter::query_pairs(query) {
+            match name.as_str() {
+                "limit" => {
+                    page.limit = value.parse().ok().filter(|n| (1..=MAX_LIMIT).contains(n)).ok_or_else(|| {
+                        AppError::BadQuery(format!("\"limit\" must be a whole number from 1 to {MAX_LIMIT}, not {value:?}."))
+                    })?;
+                }
+                "cursor" if !value.is_empty() => page.cursor = Some(value),
+                "favorites" => {
+                    page.favorites_only = match value.as_str() {
+                        "only" => true,
+                        "" | "all" => false,
+                        _ => {
+                            return Err(AppError::BadQuery(format!(
+                                "\"favorites\" must be \"only\" or \"all\", not {value:?}."
+                            )));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(page)
+    }
+}
+
+/// The same query with `cursor` set to `after`.
+fn next_page_query(query: &str, after: &str) -> String {
+    query
+        .split('&')
+        .filter(|pair| !pair.is_empty() && !pair.starts_with("cursor="))
+        .map(str::to_owned)
+        .chain(std::iter::once(format!(
+            "cursor={}",
+            domain::filter::percent_encode(after)
+        )))
+        .collect::<Vec<_>>()
+        .join("&")
 }

@@ -3,8 +3,12 @@
 //! Queries are written once in portable SQL against `sqlx::Any`; `$1`-style
 //! placeholders and the column types used work on both databases.
 
+pub mod favorites;
+pub mod idempotency;
 pub mod organisations;
 pub mod referrals;
+pub mod sessions;
+pub mod users;
 
 use std::str::FromStr;
 use std::time::Duration;

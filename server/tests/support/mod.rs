@@ -12,6 +12,7 @@ use sqlx::{Connection, PgConnection};
 pub const INDEX_HTML: &str = "<!DOCTYPE html><title>Referral Desk test shell</title>\
     <script type=\"module\">import init from '/app.js';await init('/app_bg.wasm');</script>";
 pub const INLINE_SCRIPT: &str = "import init from '/app.js';await init('/app_bg.wasm');";
+pub const DEMO_PASSWORD: &str = "demo-password";
 pub const HASHED_ASSET: &str = "referral-desk-0123456789abcdef_bg.wasm";
 
 #[derive(Debug, Clone, Copy)]
@@ -67,6 +68,8 @@ impl TestApp {
             database_url,
             static_dir,
             seed_demo: true,
+            demo_password: DEMO_PASSWORD.to_owned(),
+            secure_cookies: false,
         };
         let mut app = TestApp {
             address: "127.0.0.1:0".parse().unwrap(),
@@ -105,6 +108,97 @@ impl TestApp {
 
     pub fn static_dir(&self) -> PathBuf {
         self.config.static_dir.clone()
+    }
+
+    pub async fn post_json(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    /// Signs in as a demo user; panics unless it works.
+    pub async fn sign_in(&self, email: &str) -> Session {
+        let response = self
+            .post_json(
+                "/api/v1/session",
+                &serde_json::json!({ "email": email, "password": DEMO_PASSWORD }),
+            )
+            .await;
+        assert_eq!(response.status(), 200, "sign-in as {email}");
+        let cookie = response
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|v| v.starts_with("rd_session="))
+            .and_then(|v| v.split(';').next())
+            .expect("a session cookie")
+            .to_owned();
+        let me: serde_json::Value = response.json().await.unwrap();
+        Session {
+            base: format!("http://{}", self.address),
+            client: self.client.clone(),
+            cookie,
+            csrf: me["csrfToken"].as_str().expect("a CSRF token").to_owned(),
+        }
+    }
+}
+
+/// A signed-in user's requests: the session cookie on each, the CSRF token on changes.
+#[derive(Clone)]
+pub struct Session {
+    base: String,
+    client: reqwest::Client,
+    pub cookie: String,
+    pub csrf: String,
+}
+
+impl Session {
+    pub fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+        let builder = self
+            .client
+            .request(method.clone(), format!("{}{path}", self.base))
+            .header("cookie", &self.cookie);
+        if method == reqwest::Method::GET {
+            builder
+        } else {
+            builder.header("x-csrf-token", &self.csrf)
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.request(reqwest::Method::GET, path)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    pub async fn get_json(&self, path: &str) -> serde_json::Value {
+        let response = self.get(path).await;
+        assert_eq!(response.status(), 200, "GET {path}");
+        response.json().await.unwrap()
+    }
+
+    /// POSTs a JSON action with `If-Match`.
+    pub async fn act(&self, path: &str, etag: &str, body: &serde_json::Value) -> reqwest::Response {
+        self.request(reqwest::Method::POST, path)
+            .header("if-match", format!("\"{etag}\""))
+            .json(body)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    /// The first referral of a list query, e.g. `stage=Inbox`.
+    pub async fn first(&self, query: &str) -> serde_json::Value {
+        let list = self.get_json(&format!("/api/v1/referrals?{query}")).await;
+        list.as_array()
+            .and_then(|l| l.first())
+            .cloned()
+            .unwrap_or_else(|| panic!("no referral for {query}"))
     }
 }
 

@@ -1,0 +1,42 @@
+//! Request extractors whose rejections are problem documents too.
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
+use axum::http::header;
+use serde::de::DeserializeOwned;
+
+use crate::error::AppError;
+
+/// Largest JSON body accepted (notes are at most 5,000 characters).
+pub const BODY_LIMIT_BYTES: usize = 64 * 1024;
+
+/// A JSON body, with its raw bytes kept for the idempotency fingerprint.
+pub struct JsonBody<T> {
+    pub value: T,
+    pub raw: Bytes,
+}
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let is_json = request
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json"));
+        if !is_json {
+            return Err(AppError::UnsupportedMediaType);
+        }
+        let raw =
+            Bytes::from_request(request, state)
+                .await
+                .map_err(|_| AppError::PayloadTooLarge {
+                    limit_kib: BODY_LIMIT_BYTES / 1024,
+                })?;
+        let value =
+            serde_json::from_slice(&raw).map_err(|e| AppError::MalformedBody(e.to_string()))?;
+        Ok(JsonBody { value, raw })
+    }
+}

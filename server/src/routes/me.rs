@@ -1,0 +1,58 @@
+//! `GET /api/v1/me`: the signed-in user, their organisation and role.
+
+use axum::Json;
+use serde::Serialize;
+
+use crate::auth::CurrentUser;
+
+#[derive(Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Me {
+    user: UserSummary,
+    organisation: OrganisationSummary,
+    /// `PartnerAdmin`, `ReferralsAdmin`, `ReferralsUser`, `BusinessProfileAdmin` or `Viewer`.
+    role: String,
+    role_label: String,
+    /// Send back as `X-CSRF-Token` on every state-changing request.
+    csrf_token: String,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+struct UserSummary {
+    id: String,
+    email: String,
+    name: String,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+struct OrganisationSummary {
+    id: String,
+    name: String,
+}
+
+impl Me {
+    pub fn of(user: &CurrentUser) -> Me {
+        Me {
+            user: UserSummary {
+                id: user.id.clone(),
+                email: user.email.clone(),
+                name: user.name.clone(),
+            },
+            organisation: OrganisationSummary {
+                id: user.organisation_id.clone(),
+                name: user.organisation_name.clone(),
+            },
+            role: user.role.as_str().to_owned(),
+            role_label: user.role.label().to_owned(),
+            csrf_token: user.csrf_token.clone(),
+        }
+    }
+}
+
+/// The signed-in user.
+#[utoipa::path(get, path = "/api/v1/me", tag = "session", responses((status = 200, body = Me), (status = 401, description = "Not signed in")))]
+pub async fn me(user: CurrentUser) -> Json<Me> {
+    Json(Me::of(&user))
+}

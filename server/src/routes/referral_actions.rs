@@ -1,0 +1,362 @@
+//! The lifecycle actions: accept, decline, edit, add team member, won, lost.
+//!
+//! Every action runs the same pipeline: idempotency (a replayed request answers
+//! as the first did) → the referral of the user's organisation → `If-Match` →
+//! role → the domain's own check, validation and transition → a versioned write.
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Utc};
+use domain::lifecycle::{self, Action, LifecycleError};
+use domain::{
+    AcceptForm, Actor, DeclineForm, EditForm, ExchangeRates, LostForm, NewTeamMember, Referral,
+    WonForm,
+};
+use sha2::{Digest, Sha256};
+
+use crate::AppState;
+use crate::auth::CurrentUser;
+use crate::error::AppError;
+use crate::extract::JsonBody;
+use crate::routes::referrals::{for_user, referral_response};
+use crate::store::{self, idempotency};
+
+/// Accepts an Inbox referral: it moves to Accepted.
+#[utoipa::path(post, path = "/api/v1/referrals/{id}/accept", tag = "actions", params(("id" = String, Path)),
+    request_body(content = Object, description = "AcceptForm"), responses(
+        (status = 200, description = "Accepted; ETag carries the new version", body = Object),
+        (status = 409, description = "Not possible in the referral's state"), (status = 412, description = "Changed meanwhile"),
+        (status = 422, description = "Invalid fields"), (status = 428, description = "If-Match missing")))]
+pub async fn accept(
+    state: State<AppState>,
+    user: CurrentUser,
+    id: Path<String>,
+    headers: HeaderMap,
+    body: JsonBody<AcceptForm>,
+) -> Result<Response, AppError> {
+    run(
+        state,
+        user,
+        id,
+        headers,
+        body.raw,
+        Action::Accept,
+        move |referral, actor, now| {
+            let command = body.value.parse(now).map_err(invalid)?;
+            lifecycle::accept(referral, command, actor, now)
+        },
+    )
+    .await
+}
+
+/// Declines an Inbox referral with a reason: it is archived as Declined.
+#[utoipa::path(post, path = "/api/v1/referrals/{id}/decline", tag = "actions", params(("id" = String, Path)),
+    request_body(content = Object, description = "DeclineForm: reason, notes"), responses((status = 200, body = Object), (status = 409), (status = 412), (status = 422), (status = 428)))]
+pub async fn decline(
+    state: State<AppState>,
+    user: CurrentUser,
+    id: Path<String>,
+    headers: HeaderMap,
+    body: JsonBody<DeclineForm>,
+) -> Result<Response, AppError> {
+    run(
+        state,
+        user,
+        id,
+        headers,
+        body.raw,
+        Action::Decline,
+        move |referral, actor, now| {
+            let command = body.value.parse().map_err(invalid)?;
+            lifecycle::decline(referral, command, actor, now)
+        },
+    )
+    .await
+}
+
+/// Edits an accepted referral's deal.
+#[utoipa::path(patch, path = "/api/v1/referrals/{id}", tag = "actions", params(("id" = String, Path)),
+    request_body(content = Object, description = "EditForm"), responses((status = 200, body = Object), (status = 409), (status = 412), (status = 422), (status = 428)))]
+pub async fn edit(
+    state: State<AppState>,
+    user: CurrentUser,
+    id: Path<String>,
+    headers: HeaderMap,
+    body: JsonBody<EditForm>,
+) -> Result<Response, AppError> {
+    run(
+        state,
+        user,
+        id,
+        headers,
+        body.raw,
+        Action::Edit,
+        move |referral, actor, now| {
+            let command = body.value.parse(now).map_err(invalid)?;
+            lifecycle::edit(referral, command, actor, now)
+        },
+    )
+    .await
+}
+
+/// Adds an employee to an accepted referral's team.
+#[utoipa::path(post, path = "/api/v1/referrals/{id}/team", tag = "actions", params(("id" = String, Path)),
+    request_body(content = Object, description = "NewTeamMember: firstName, lastName, email, phoneNumber"), responses((status = 200, body = Object), (status = 409), (status = 412), (status = 422), (status = 428)))]
+pub async fn add_team_member(
+    state: State<AppState>,
+    user: CurrentUser,
+    id: Path<String>,
+    headers: HeaderMap,
+    body: JsonBody<NewTeamMember>,
+) -> Result<Response, AppError> {
+    run(
+        state,
+        user,
+        id,
+        headers,
+        body.raw,
+        Action::AddTeamMember,
+        move |referral, actor, now| {
+            let member = body.value.parse().map_err(invalid)?;
+            lifecycle::add_team_member(referral, member, actor, now)
+        },
+    )
+    .await
+}
+
+/// Marks an accepted referral as won (with a deal registration when eligible).
+#[utoipa::path(post, path = "/api/v1/referrals/{id}/won", tag = "actions", params(("id" = String, Path)),
+    request_body(content = Object, description = "WonForm: dealRegistration when eligible"), responses((status = 200, body = Object), (status = 409), (status = 412), (status = 422), (status = 428)))]
+pub async fn won(
+    state: State<AppState>,
+    user: CurrentUser,
+    id: Path<String>,
+    headers: HeaderMap,
+    body: JsonBody<WonForm>,
+) -> Result<Response, AppError> {
+    run(
+        state,
+        user,
+        id,
+        headers,
+        body.raw,
+        Action::Won,
+        move |referral, actor, now| {
+            let command = body
+                .value
+                .parse(referral, &ExchangeRates::usd_only(), now)
+                .map_err(invalid)?;
+            lifecycle::won(referral, command, actor, now)
+        },
+    )
+    .await
+}
+
+/// Marks an accepted referral as lost, with a reason.
+#[utoipa::path(post, path = "/api/v1/referrals/{id}/lost", tag = "actions", params(("id" = String, Path)),
+    request_body(content = Object, description = "LostForm: reason, notes"), responses((status = 200, body = Object), (status = 409), (status = 412), (status = 422), (status = 428)))]
+pub async fn lost(
+    state: State<AppState>,
+    user: CurrentUser,
+    id: Path<String>,
+    headers: HeaderMap,
+    body: JsonBody<LostForm>,
+) -> Result<Response, AppError> {
+    run(
+        state,
+        user,
+        id,
+        headers,
+        body.raw,
+        Action::Lost,
+        move |referral, actor, now| {
+            let command = body.value.parse().map_err(invalid)?;
+            lifecycle::lost(referral, command, actor, now)
+        },
+    )
+    .await
+}
+
+fn invalid(errors: domain::FieldErrors) -> LifecycleError {
+    LifecycleError::Invalid { errors }
+}
+
+type Transition =
+    dyn FnOnce(&Referral, &Actor, DateTime<Utc>) -> Result<Referral, LifecycleError> + Send;
+
+async fn run(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    raw: Bytes,
+    action: Action,
+    transition: impl FnOnce(&Referral, &Actor, DateTime<Utc>) -> Result<Referral, LifecycleError>
+    + Send
+    + 'static,
+) -> Result<Response, AppError> {
+    let transition: Box<Transition> = Box::new(transition);
+    let Some(key) = idempotency_key(&headers)? else {
+        return apply(&state, &user, &id, &headers, action, transition).await;
+    };
+    // The fingerprint covers what the request asks for, so a reused key with another body is caught.
+    let fingerprint = hex::encode(
+        Sha256::new()
+            .chain_update(action.as_str())
+            .chain_update(&id)
+            .chain_update(&raw)
+            .finalize(),
+    );
+    match idempotency::claim(&state.pool, &user.id, &key, &fingerprint, Utc::now()).await? {
+        idempotency::Claim::Completed(stored) => Ok(replay(stored)),
+        idempotency::Claim::InProgress => Err(AppError::IdempotencyInProgress),
+        idempotency::Claim::Mismatch => Err(AppError::IdempotencyKeyReused),
+        idempotency::Claim::Claimed => {
+            let outcome = apply(&state, &user, &id, &headers, action, transition).await;
+            match &outcome {
+                // Our own failure: forget the key so the client's retry can run.
+                Err(error) if error.status().is_server_error() => {
+                    idempotency::release(&state.pool, &user.id, &key).await?
+                }
+                Ok(_) | Err(_) => {
+                    let (response, stored) = remember(outcome).await?;
+                    idempotency::complete(&state.pool, &user.id, &key, &stored).await?;
+                    return Ok(response);
+                }
+            }
+            outcome
+        }
+    }
+}
+
+async fn apply(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+    headers: &HeaderMap,
+    action: Action,
+    transition: Box<Transition>,
+) -> Result<Response, AppError> {
+    let now = Utc::now();
+    let favorites = store::favorites::referral_ids(&state.pool, &user.id).await?;
+    let current = store::referrals::find(&state.pool, &user.organisation_id, id)
+        .await?
+        .ok_or(AppError::ReferralNotFound)?;
+    let version = store::referrals::version_of(&current)?;
+    let expected = if_match(headers)?;
+    if !expected.iter().any(|tag| *tag == current.e_tag) {
+        return Err(AppError::PreconditionFailed {
+            current: Box::new(for_user(current, &favorites)),
+        });
+    }
+    if let Some(refusal) = user.member().refusal(&current) {
+        return Err(AppError::Forbidden(refusal.to_owned()));
+    }
+    lifecycle::check(&current, action, now).map_err(lifecycle_error)?;
+    let actor = Actor::User {
+        id: user.id.clone(),
+        name: user.name.clone(),
+    };
+    let next = transition(&current, &actor, now).map_err(lifecycle_error)?;
+    match store::referrals::update(&state.pool, &user.organisation_id, &next, version).await? {
+        Some(stored) => Ok(referral_response(
+            StatusCode::OK,
+            &for_user(stored, &favorites),
+        )),
+        None => {
+            // Someone else wrote between our read and our write.
+            let latest = store::referrals::find(&state.pool, &user.organisation_id, id)
+                .await?
+                .ok_or(AppError::ReferralNotFound)?;
+            Err(AppError::PreconditionFailed {
+                current: Box::new(for_user(latest, &favorites)),
+            })
+        }
+    }
+}
+
+fn lifecycle_error(error: LifecycleError) -> AppError {
+    match error {
+        LifecycleError::Invalid { errors } => AppError::Invalid(errors),
+        LifecycleError::IllegalTransition(illegal) => AppError::Conflict(illegal.message()),
+    }
+}
+
+/// The entity tags of `If-Match` (quotes and `W/` removed); 428 without one.
+fn if_match(headers: &HeaderMap) -> Result<Vec<String>, AppError> {
+    let value = headers
+        .get(header::IF_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .ok_or(AppError::PreconditionRequired)?;
+    let tags: Vec<String> = value
+        .split(',')
+        .map(|tag| {
+            tag.trim()
+                .trim_start_matches("W/")
+                .trim_matches('"')
+                .to_owned()
+        })
+        .filter(|tag| !tag.is_empty())
+        .collect();
+    if tags.is_empty() {
+        Err(AppError::PreconditionRequired)
+    } else {
+        Ok(tags)
+    }
+}
+
+fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, AppError> {
+    let Some(value) = headers.get("idempotency-key") else {
+        return Ok(None);
+    };
+    let key = value.to_str().unwrap_or_default().trim().trim_matches('"');
+    if key.is_empty() || key.len() > 255 {
+        return Err(AppError::BadQuery(
+            "An Idempotency-Key must be 1 to 255 visible characters, e.g. a UUID.".to_owned(),
+        ));
+    }
+    Ok(Some(key.to_owned()))
+}
+
+/// Turns an outcome into the response to send and the record to replay later.
+async fn remember(
+    outcome: Result<Response, AppError>,
+) -> Result<(Response, idempotency::StoredResponse), AppError> {
+    let response = outcome.unwrap_or_else(IntoResponse::into_response);
+    let (parts, body) = response.into_parts();
+    let bytes = axum::body::to_bytes(body, usize::MAX)
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let stored = idempotency::StoredResponse {
+        status: parts.status.as_u16(),
+        etag: parts
+            .headers
+            .get(header::ETAG)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned),
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    };
+    Ok((
+        Response::from_parts(parts, axum::body::Body::from(bytes)),
+        stored,
+    ))
+}
+
+fn replay(stored: idempotency::StoredResponse) -> Response {
+    let status = StatusCode::from_u16(stored.status).unwrap_or(StatusCode::OK);
+    let content_type = if status.is_success() {
+        "application/json"
+    } else {
+        "application/problem+json"
+    };
+    let mut response =
+        (status, [(header::CONTENT_TYPE, content_type)], stored.body).into_response();
+    let headers = response.headers_mut();
+    headers.insert("idempotent-replayed", HeaderValue::from_static("true"));
+    if let Some(etag) = stored.etag.and_then(|e| HeaderValue::from_str(&e).ok()) {
+        headers.insert(header::ETAG, etag);
+    }
+    response
+}

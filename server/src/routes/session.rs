@@ -1,0 +1,62 @@
+//! `POST /api/v1/session` signs in, `DELETE /api/v1/session` signs out.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use chrono::Utc;
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::auth::{self, CurrentUser};
+use crate::error::AppError;
+use crate::extract::JsonBody;
+use crate::routes::me::Me;
+use crate::store;
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Credentials {
+    email: String,
+    password: String,
+}
+
+/// Signs in and sets the session cookie.
+#[utoipa::path(post, path = "/api/v1/session", tag = "session", request_body = Credentials,
+    responses((status = 200, description = "Signed in", body = Me), (status = 401, description = "Wrong email or password"), (status = 429, description = "Too many failed sign-ins")))]
+pub async fn sign_in(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: JsonBody<Credentials>,
+) -> Result<Response, AppError> {
+    let credentials = body.value;
+    let (token, user) = auth::sign_in(
+        &state.pool,
+        &credentials.email,
+        &credentials.password,
+        Utc::now(),
+    )
+    .await?;
+    let secure = auth::is_https(&headers, state.secure_cookies);
+    Ok((
+        [(header::SET_COOKIE, auth::session_cookie(&token, secure))],
+        Json(Me::of(&user)),
+    )
+        .into_response())
+}
+
+/// Signs out: ends the session and removes the cookie.
+#[utoipa::path(delete, path = "/api/v1/session", tag = "session", responses((status = 204, description = "Signed out")))]
+pub async fn sign_out(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    user: CurrentUser,
+) -> Result<Response, AppError> {
+    store::sessions::delete(&state.pool, user.session_id()).await?;
+    let secure = auth::is_https(&headers, state.secure_cookies);
+    Ok((
+        StatusCode::NO_CONTENT,
+        [(header::SET_COOKIE, auth::clearing_cookie(secure))],
+    )
+        .into_response())
+}

@@ -1,0 +1,120 @@
+//! Server-side sessions (shared by every server instance through the database).
+
+use chrono::{DateTime, Utc};
+
+use super::users::{UserRecord, UserRow, from_row};
+use super::{Pool, StoreError, stored_time};
+
+pub struct SessionRecord {
+    pub user: UserRecord,
+    pub csrf_token: String,
+    pub expires_at: String,
+}
+
+pub async fn create(
+    pool: &Pool,
+    id: &str,
+    user_id: &str,
+    csrf_token: &str,
+    now: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO sessions (id, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(id)
+        .bind(user_id)
+        .bind(csrf_token)
+        .bind(stored_time(now))
+        .bind(stored_time(expires_at))
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// The session with this id, unless it has expired.
+pub async fn find_active(
+    pool: &Pool,
+    id: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<SessionRecord>, StoreError> {
+    let query = "SELECT s.csrf_token, s.expires_at, u.id, u.organisation_id, o.name, u.email, u.name, u.role, u.password_hash \
+         FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.organisation_id \
+         WHERE s.id = $1 AND s.expires_at > $2";
+    let row: Option<(
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+    )> = sqlx::query_as(query)
+        .bind(id)
+        .bind(stored_time(now))
+        .fetch_optional(pool)
+        .await?;
+    let Some((csrf_token, expires_at, uid, org, org_name, email, name, role, hash)) = row else {
+        return Ok(None);
+    };
+    let user = from_row((uid, org, org_name, email, name, role, hash) as UserRow)?;
+    Ok(Some(SessionRecord {
+        user,
+        csrf_token,
+        expires_at,
+    }))
+}
+
+pub async fn extend(pool: &Pool, id: &str, expires_at: DateTime<Utc>) -> Result<(), StoreError> {
+    sqlx::query("UPDATE sessions SET expires_at = $1 WHERE id = $2")
+        .bind(stored_time(expires_at))
+        .bind(id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+pub async fn delete(pool: &Pool, id: &str) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM sessions WHERE id = $1")
+        .bind(id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+pub async fn record_failed_sign_in(
+    pool: &Pool,
+    email: &str,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO sign_in_failures (email, failed_at) VALUES ($1, $2)")
+        .bind(email.trim().to_lowercase())
+        .bind(stored_time(now))
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// Failed sign-ins for an email since `since`, and the oldest of them (when the wait ends).
+pub async fn failed_sign_ins_since(
+    pool: &Pool,
+    email: &str,
+    since: DateTime<Utc>,
+) -> Result<(i64, Option<String>), StoreError> {
+    let row: (i64, Option<String>) = sqlx::query_as(
+        "SELECT COUNT(*), MIN(failed_at) FROM sign_in_failures WHERE email = $1 AND failed_at > $2",
+    )
+    .bind(email.trim().to_lowercase())
+    .bind(stored_time(since))
+    .fetch_one(pool)
+    .await?;
+    Ok(row)
+}
+
+pub async fn clear_failed_sign_ins(pool: &Pool, email: &str) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM sign_in_failures WHERE email = $1")
+        .bind(email.trim().to_lowercase())
+        .execute(pool)
+        .await?;
+    Ok(())
+}

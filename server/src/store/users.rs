@@ -1,0 +1,73 @@
+//! Users of partner organisations.
+
+use chrono::{DateTime, Utc};
+use domain::Role;
+
+use super::{Pool, StoreError, stored_time};
+
+/// A user as stored, with their organisation's name.
+#[derive(Debug, Clone)]
+pub struct UserRecord {
+    pub id: String,
+    pub organisation_id: String,
+    pub organisation_name: String,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub password_hash: String,
+}
+
+pub struct NewUser<'a> {
+    pub id: &'a str,
+    pub organisation_id: &'a str,
+    pub email: &'a str,
+    pub name: &'a str,
+    pub role: Role,
+    pub password_hash: &'a str,
+}
+
+pub async fn insert(pool: &Pool, user: NewUser<'_>, now: DateTime<Utc>) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO users (id, organisation_id, email, name, role, password_hash, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(user.id)
+    .bind(user.organisation_id)
+    .bind(user.email.trim().to_lowercase())
+    .bind(user.name)
+    .bind(user.role.as_str())
+    .bind(user.password_hash)
+    .bind(stored_time(now))
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+pub(super) const SELECT_USER: &str = "SELECT u.id, u.organisation_id, o.name, u.email, u.name, u.role, u.password_hash \
+     FROM users u JOIN organisations o ON o.id = u.organisation_id";
+
+pub(super) type UserRow = (String, String, String, String, String, String, String);
+
+pub(super) fn from_row(row: UserRow) -> Result<UserRecord, StoreError> {
+    let (id, organisation_id, organisation_name, email, name, role, password_hash) = row;
+    let role = role
+        .parse()
+        .map_err(|e: domain::UnknownValue| StoreError::Corrupt(e.to_string()))?;
+    Ok(UserRecord {
+        id,
+        organisation_id,
+        organisation_name,
+        email,
+        name,
+        role,
+        password_hash,
+    })
+}
+
+pub async fn find_by_email(pool: &Pool, email: &str) -> Result<Option<UserRecord>, StoreError> {
+    let row: Option<UserRow> = sqlx::query_as(&format!("{SELECT_USER} WHERE u.email = $1"))
+        .bind(email.trim().to_lowercase())
+        .fetch_optional(pool)
+        .await?;
+    row.map(from_row).transpose()
+}
