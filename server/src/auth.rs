@@ -242,7 +242,7 @@ mod tests {
         assert!(hash.starts_with("$argon2id$"));
         assert!(verify_password(&hash, "correct horse"));
         assert!(!verify_password(&hash, "wrong horse"));
-        assert!(!verify_password(DUMMY_HASH, "correct horse"));
+        assert!(!verify_password(&DUMMY_HASH, "correct horse"));
     }
 
     #[test]

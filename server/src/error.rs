@@ -127,10 +127,10 @@ impl IntoResponse for AppError {
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/problem+json"),
         );
-        if let AppError::PreconditionFailed { current } = &self {
-            if let Ok(etag) = HeaderValue::from_str(&format!("\"{}\"", current.e_tag)) {
-                headers.insert(header::ETAG, etag);
-            }
+        if let AppError::PreconditionFailed { current } = &self
+            && let Ok(etag) = HeaderValue::from_str(&format!("\"{}\"", current.e_tag))
+        {
+            headers.insert(header::ETAG, etag);
         }
         if let AppError::TooManySignIns { minutes } = self {
             headers.insert(header::RETRY_AFTER, HeaderValue::from(minutes * 60));

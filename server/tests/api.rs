@@ -7,6 +7,10 @@ use reqwest::header::{CACHE_CONTROL, CONTENT_TYPE};
 use serde_json::Value;
 use support::{HASHED_ASSET, INDEX_HTML, INLINE_SCRIPT};
 
+fn demo_count(organisation: usize) -> usize {
+    referral_desk_server::demo::referrals(chrono::Utc::now(), organisation).len()
+}
+
 async fn problem(response: reqwest::Response) -> Value {
     assert_eq!(response.headers()[CONTENT_TYPE], "application/problem+json");
     response.json().await.expect("a JSON problem document")
@@ -14,11 +18,12 @@ async fn problem(response: reqwest::Response) -> Value {
 
 backend_tests! {
     async fn lists_the_demo_organisations_referrals(app) {
-        let response = app.get("/api/v1/referrals").await;
+        let session = app.sign_in("referrals@demo.test").await;
+        let response = session.get("/api/v1/referrals?limit=1000").await;
         assert_eq!(response.status(), StatusCode::OK);
         assert_eq!(response.headers()[CONTENT_TYPE], "application/json");
         let referrals: Vec<Value> = response.json().await.unwrap();
-        assert_eq!(referrals.len(), 30);
+        assert_eq!(referrals.len(), demo_count(0));
         let first = &referrals[0];
         for field in ["id", "name", "status", "substatus", "type", "qualification", "createdDateTime",
                       "expirationDateTime", "eTag", "customerProfile", "details", "leadSource", "callToAction"] {
@@ -36,7 +41,8 @@ backend_tests! {
     }
 
     async fn expired_referrals_are_listed_without_contact_information(app) {
-        let referrals: Vec<Value> = app.get("/api/v1/referrals").await.json().await.unwrap();
+        let session = app.sign_in("viewer@demo.test").await;
+        let referrals: Vec<Value> = session.get("/api/v1/referrals?limit=1000").await.json().await.unwrap();
         let expired: Vec<&Value> = referrals.iter().filter(|r| r["substatus"] == "Expired").collect();
         assert!(!expired.is_empty(), "the demo has expired referrals");
         for referral in expired {
@@ -48,8 +54,9 @@ backend_tests! {
 
     async fn the_demo_is_seeded_once_across_restarts(app) {
         app.start().await;
-        let referrals: Vec<Value> = app.get("/api/v1/referrals").await.json().await.unwrap();
-        assert_eq!(referrals.len(), 30);
+        let session = app.sign_in("referrals@demo.test").await;
+        let referrals: Vec<Value> = session.get("/api/v1/referrals?limit=1000").await.json().await.unwrap();
+        assert_eq!(referrals.len(), demo_count(0));
     }
 
     async fn unknown_api_paths_answer_a_json_404(app) {
@@ -108,8 +115,9 @@ backend_tests! {
     }
 
     async fn responses_are_compressed_with_brotli_or_gzip(app) {
+        let session = app.sign_in("referrals@demo.test").await;
         for encoding in ["br", "gzip"] {
-            let response = app.client.get(app.url("/api/v1/referrals")).header("accept-encoding", encoding).send().await.unwrap();
+            let response = session.request(reqwest::Method::GET, "/api/v1/referrals").header("accept-encoding", encoding).send().await.unwrap();
             assert_eq!(response.status(), StatusCode::OK);
             assert_eq!(response.headers()["content-encoding"], encoding);
         }

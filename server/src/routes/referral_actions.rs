@@ -246,7 +246,7 @@ async fn apply(
         .ok_or(AppError::ReferralNotFound)?;
     let version = store::referrals::version_of(&current)?;
     let expected = if_match(headers)?;
-    if !expected.iter().any(|tag| *tag == current.e_tag) {
+    if !expected.contains(&current.e_tag) {
         return Err(AppError::PreconditionFailed {
             current: Box::new(for_user(current, &favorites)),
         });

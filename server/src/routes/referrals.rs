@@ -74,15 +74,14 @@ pub async fn list(
     let mut response = Json(&items).into_response();
     let headers = response.headers_mut();
     headers.insert("x-total-count", HeaderValue::from(matching.len()));
-    if start + items.len() < matching.len() {
-        if let Some(last) = items.last() {
-            let next = next_page_query(&query, &last.id);
-            if let Ok(link) =
-                HeaderValue::from_str(&format!("</api/v1/referrals?{next}>; rel=\"next\""))
-            {
-                headers.insert(header::LINK, link);
-            }
-        }
+    if start + items.len() < matching.len()
+        && let Some(last) = items.last()
+        && let Ok(link) = HeaderValue::from_str(&format!(
+            "</api/v1/referrals?{}>; rel=\"next\"",
+            next_page_query(&query, &last.id)
+        ))
+    {
+        headers.insert(header::LINK, link);
     }
     Ok(response)
 }

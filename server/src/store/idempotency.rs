@@ -16,6 +16,9 @@ pub struct StoredResponse {
     pub body: String,
 }
 
+/// fingerprint, response status, ETag and body of a stored key.
+type KeyRow = (String, Option<i64>, Option<String>, Option<String>);
+
 pub enum Claim {
     /// This request owns the key: run it, then `complete` or `release`.
     Claimed,
@@ -55,7 +58,7 @@ pub async fn claim(
     if inserted.rows_affected() == 1 {
         return Ok(Claim::Claimed);
     }
-    let row: Option<(String, Option<i64>, Option<String>, Option<String>)> = sqlx::query_as(
+    let row: Option<KeyRow> = sqlx::query_as(
         "SELECT request_fingerprint, response_status, response_etag, response_body \
          FROM idempotency_keys WHERE user_id = $1 AND idempotency_key = $2",
     )

@@ -5,6 +5,19 @@ use chrono::{DateTime, Utc};
 use super::users::{UserRecord, UserRow, from_row};
 use super::{Pool, StoreError, stored_time};
 
+/// The session's CSRF token and expiry, then the user's columns as `users::UserRow`.
+type SessionRow = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+);
+
 pub struct SessionRecord {
     pub user: UserRecord,
     pub csrf_token: String,
@@ -39,17 +52,7 @@ pub async fn find_active(
     let query = "SELECT s.csrf_token, s.expires_at, u.id, u.organisation_id, o.name, u.email, u.name, u.role, u.password_hash \
          FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.organisation_id \
          WHERE s.id = $1 AND s.expires_at > $2";
-    let row: Option<(
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-    )> = sqlx::query_as(query)
+    let row: Option<SessionRow> = sqlx::query_as(query)
         .bind(id)
         .bind(stored_time(now))
         .fetch_optional(pool)

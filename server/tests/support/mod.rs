@@ -1,3 +1,6 @@
+// Each integration-test binary uses a different part of this support module.
+#![allow(dead_code)]
+
 //! Spawns the real server on a free port with its own database: a fresh SQLite
 //! file, or a fresh PostgreSQL database that is dropped when the test ends.
 

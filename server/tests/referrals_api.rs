@@ -1,0 +1,387 @@
+//! Accounts, roles, tenant isolation and the referral actions with their
+//! concurrency and idempotency guarantees — each case on SQLite and PostgreSQL.
+
+mod support;
+
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+use support::Session;
+
+fn accept_form() -> Value {
+    let closing = (chrono::Utc::now() + chrono::Duration::days(40))
+        .format("%Y-%m-%d")
+        .to_string();
+    json!({
+        "name": "Contoso – field service rollout",
+        "dealValue": "48000.00",
+        "currency": "EUR",
+        "closingDate": closing,
+        "team": [{ "firstName": "Rhea", "lastName": "Reyes", "email": "referrals@demo.test", "phoneNumber": "" }],
+        "notes": "Call scheduled with their IT lead.",
+        "externalReferenceId": "CRM-1001",
+        "campaignId": "",
+        "customerContacts": []
+    })
+}
+
+/// An Inbox referral that awaits an answer (not informational, not overdue).
+async fn inbox_referral(session: &Session) -> Value {
+    let inbox = session
+        .get_json(
+            "/api/v1/referrals?stage=Inbox&callToAction=ContactMe&sort=created&dir=desc&limit=1000",
+        )
+        .await;
+    inbox
+        .as_array()
+        .unwrap()
+        .first()
+        .cloned()
+        .expect("the demo has fresh Contact me leads in the Inbox")
+}
+
+fn path(referral: &Value, action: &str) -> String {
+    format!(
+        "/api/v1/referrals/{}/{action}",
+        referral["id"].as_str().unwrap()
+    )
+}
+
+fn etag(referral: &Value) -> String {
+    referral["eTag"].as_str().unwrap().to_owned()
+}
+
+async fn problem(response: reqwest::Response, status: StatusCode) -> Value {
+    assert_eq!(response.status(), status);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/problem+json"
+    );
+    response.json().await.unwrap()
+}
+
+backend_tests! {
+    async fn signing_in_sets_an_http_only_strict_cookie_and_me_tells_who(app) {
+        let response = app.post_json("/api/v1/session", &json!({ "email": "Referrals@Demo.test ", "password": "demo-password" })).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let cookie = response.headers()["set-cookie"].to_str().unwrap().to_owned();
+        assert!(cookie.starts_with("rd_session=") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
+        assert!(!cookie.contains("Secure"), "plain HTTP on loopback: {cookie}");
+        let session = app.sign_in("referrals@demo.test").await;
+        let me = session.get_json("/api/v1/me").await;
+        assert_eq!(me["user"]["email"], "referrals@demo.test");
+        assert_eq!(me["organisation"]["name"], "Fabrikam Consulting (demo)");
+        assert_eq!(me["role"], "ReferralsAdmin");
+        assert_eq!(me["roleLabel"], "Referrals admin");
+    }
+
+    async fn the_cookie_is_secure_behind_https(app) {
+        let response = app.client.post(app.url("/api/v1/session")).header("x-forwarded-proto", "https")
+            .json(&json!({ "email": "viewer@demo.test", "password": "demo-password" })).send().await.unwrap();
+        assert!(response.headers()["set-cookie"].to_str().unwrap().ends_with("; Secure"));
+    }
+
+    async fn a_wrong_password_is_refused_and_repeated_failures_are_throttled(app) {
+        for _ in 0..5 {
+            let response = app.post_json("/api/v1/session", &json!({ "email": "user@demo.test", "password": "guess" })).await;
+            let body = problem(response, StatusCode::UNAUTHORIZED).await;
+            assert_eq!(body["detail"], "The email address or password is incorrect.");
+        }
+        let response = app.post_json("/api/v1/session", &json!({ "email": "user@demo.test", "password": "demo-password" })).await;
+        assert!(response.headers().contains_key("retry-after"));
+        let body = problem(response, StatusCode::TOO_MANY_REQUESTS).await;
+        assert!(body["detail"].as_str().unwrap().starts_with("Too many failed sign-ins"));
+        // Another account is not affected.
+        app.sign_in("viewer@demo.test").await;
+    }
+
+    async fn unknown_emails_get_the_same_answer_as_wrong_passwords(app) {
+        let response = app.post_json("/api/v1/session", &json!({ "email": "nobody@demo.test", "password": "x" })).await;
+        assert_eq!(problem(response, StatusCode::UNAUTHORIZED).await["detail"], "The email address or password is incorrect.");
+    }
+
+    async fn without_a_session_the_api_answers_401(app) {
+        for path in ["/api/v1/me", "/api/v1/referrals", "/api/v1/referrals/5eed0000-0000-4000-8000-000000000000"] {
+            let body = problem(app.get(path).await, StatusCode::UNAUTHORIZED).await;
+            assert_eq!(body["detail"], "Sign in to continue.", "{path}");
+        }
+    }
+
+    async fn signing_out_ends_the_session(app) {
+        let session = app.sign_in("viewer@demo.test").await;
+        let response = session.request(Method::DELETE, "/api/v1/session").send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::NO_CONTENT);
+        assert!(response.headers()["set-cookie"].to_str().unwrap().contains("Max-Age=0"));
+        assert_eq!(session.get("/api/v1/me").await.status(), StatusCode::UNAUTHORIZED);
+    }
+
+    async fn changes_without_the_csrf_token_are_refused(app) {
+        let session = app.sign_in("referrals@demo.test").await;
+        let referral = inbox_referral(&session).await;
+        let response = app.client.post(app.url(&path(&referral, "accept")))
+            .header("cookie", &session.cookie).header("if-match", format!("\"{}\"", etag(&referral)))
+            .json(&accept_form()).send().await.unwrap();
+        let body = problem(response, StatusCode::FORBIDDEN).await;
+        assert!(body["detail"].as_str().unwrap().contains("anti-forgery token"));
+        let unchanged = session.get_json(&format!("/api/v1/referrals/{}", referral["id"].as_str().unwrap())).await;
+        assert_eq!(unchanged["status"], "New");
+    }
+
+    async fn accepting_with_if_match_moves_the_referral_to_accepted(app) {
+        let session = app.sign_in("referrals@demo.test").await;
+        let referral = inbox_referral(&session).await;
+        let id = referral["id"].as_str().unwrap();
+        let response = session.act(&path(&referral, "accept"), &etag(&referral), &accept_form()).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let new_etag = response.headers()["etag"].to_str().unwrap().to_owned();
+        let accepted: Value = response.json().await.unwrap();
+        assert_eq!(accepted["status"], "Active");
+        assert_eq!(accepted["substatus"], "Accepted");
+        assert_eq!(accepted["details"]["dealValue"], "48000.00");
+        assert_eq!(accepted["externalReferenceId"], "CRM-1001");
+        assert_eq!(new_etag, format!("\"{}\"", accepted["eTag"].as_str().unwrap()));
+        assert_ne!(accepted["eTag"], referral["eTag"]);
+        let history = accepted["statusHistory"].as_array().unwrap();
+        assert_eq!(history.last().unwrap()["substatus"], "Accepted");
+        assert_eq!(history.last().unwrap()["by"]["name"], "Rhea Reyes");
+        let listed = session.get_json("/api/v1/referrals?stage=Accepted&limit=1000").await;
+        assert!(listed.as_array().unwrap().iter().any(|r| r["id"] == id));
+        let detail = session.get(&format!("/api/v1/referrals/{id}")).await;
+        assert_eq!(detail.headers()["etag"].to_str().unwrap(), new_etag);
+    }
+
+    async fn a_stale_or_missing_if_match_changes_nothing(app) {
+        let session = app.sign_in("referrals@demo.test").await;
+        let referral = inbox_referral(&session).await;
+        let missing = session.request(Method::POST, &path(&referral, "accept")).json(&accept_form()).send().await.unwrap();
+        assert!(problem(missing, StatusCode::PRECONDITION_REQUIRED).await["detail"].as_str().unwrap().contains("If-Match"));
+        assert_eq!(session.act(&path(&referral, "accept"), &etag(&referral), &accept_form()).await.status(), StatusCode::OK);
+        // The same accept with the version seen before: someone changed it meanwhile.
+        let stale = session.act(&path(&referral, "accept"), &etag(&referral), &accept_form()).await;
+        let body = problem(stale, StatusCode::PRECONDITION_FAILED).await;
+        assert_eq!(body["current"]["status"], "Active", "the current representation comes along");
+    }
+
+    async fn invalid_input_answers_422_per_field_and_stores_nothing(app) {
+        let session = app.sign_in("referrals@demo.test").await;
+        let referral = inbox_referral(&session).await;
+        let mut form = accept_form();
+        form["dealValue"] = json!("-5");
+        form["currency"] = json!("EURO");
+        form["name"] = json!("");
+        form["team"] = json!([]);
+        let body = problem(session.act(&path(&referral, "accept"), &etag(&referral), &form).await, StatusCode::UNPROCESSABLE_ENTITY).await;
+        let fields: Vec<&str> = body["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+        for field in ["name", "details.dealValue", "details.currency", "team"] {
+            assert!(fields.iter().any(|f| f.starts_with(field)), "{field} missing from {fields:?}");
+        }
+        let unchanged = session.get_json(&format!("/api/v1/referrals/{}", referral["id"].as_str().unwrap())).await;
+        assert_eq!(unchanged["eTag"], referral["eTag"]);
+    }
+
+    async fn malformed_bodies_answer_problems_too(app) {
+        let session = app.sign_in("referrals@demo.test").await;
+        let referral = inbox_referral(&session).await;
+        let url = path(&referral, "accept");
+        let send = |body: &'static str, content_type: &'static str| {
+            session.request(Method::POST, &url).header("if-match", format!("\"{}\"", etag(&referral)))
+                .header("content-type", content_type).body(body).send()
+        };
+        problem(send("{not json", "application/json").await.unwrap(), StatusCode::BAD_REQUEST).await;
+        problem(send("{}", "text/plain").await.unwrap(), StatusCode::UNSUPPORTED_MEDIA_TYPE).await;
+        problem(send(r#"{"name": 5}"#, "application/json").await.unwrap(), StatusCode::BAD_REQUEST).await;
+        let huge = json!({ "name": "x".repeat(1_000_000) });
+        let response = session.request(Method::POST, &url).header("if-match", format!("\"{}\"", etag(&referral))).json(&huge).send().await.unwrap();
+        problem(response, StatusCode::PAYLOAD_TOO_LARGE).await;
+        // A long but acceptable-size name with markup and SQL is refused by the rules, stored as nothing.
+        let mut form = accept_form();
+        form["name"] = json!(format!("<script>alert(1)</script>'; DROP TABLE referrals; --{}", "x".repeat(300)));
+        let body = problem(session.act(&url, &etag(&referral), &form).await, StatusCode::UNPROCESSABLE_ENTITY).await;
+        assert!(body["errors"][0]["message"].as_str().unwrap().contains("at most 200 characters"));
+        assert_eq!(session.get_json("/api/v1/referrals?limit=1").await.as_array().unwrap().len(), 1, "the table is still there");
+    }
+
+    async fn decline_needs_notes_for_others_and_archives_as_declined(app) {
+        let session = app.sign_in("referrals@demo.test").await;
+        let referral = inbox_referral(&session).await;
+        let without_notes = session.act(&path(&referral, "decline"), &etag(&referral), &json!({ "statusReason": "Others", "notes": "" })).await;
+        let body = problem(without_notes, StatusCode::UNPROCESSABLE_ENTITY).await;
+        assert_eq!(body["errors"][0]["field"], "statusReasonNotes");
+        assert!(body["errors"][0]["message"].as_str().unwrap().contains("Notes"), "{body}");
+        let declined = session.act(&path(&referral, "decline"), &etag(&referral), &json!({ "statusReason": "NotACustomer", "notes": "" })).await;
+        assert_eq!(declined.status(), StatusCode::OK);
+        let declined: Value = declined.json().await.unwrap();
+        assert_eq!((declined["status"].as_str(), declined["substatus"].as_str()), (Some("Closed"), Some("Declined")));
+        // Terminal means terminal.
+        let again = session.act(&path(&declined, "accept"), &etag(&declined), &accept_form()).await;
+        assert!(problem(again, StatusCode::CONFLICT).await["detail"].as_str().unwrap().contains("archived"));
+    }
+
+    async fn a_replayed_idempotency_key_returns_the_first_answer_and_applies_once(app) {
+        let session = app.sign_in("referrals@demo.test").await;
+        let referral = inbox_referral(&session).await;
+        let send = |body: Value| {
+            session.request(Method::POST, &path(&referral, "accept")).header("if-match", format!("\"{}\"", etag(&referral)))
+                .header("idempotency-key", "accept-once-1").json(&body).send()
+        };
+        let first = send(accept_form()).await.unwrap();
+        assert_eq!(first.status(), StatusCode::OK);
+        let first_etag = first.headers()["etag"].clone();
+        let first_body: Value = first.json().await.unwrap();
+        let replay = send(accept_form()).await.unwrap();
+        assert_eq!(replay.status(), StatusCode::OK, "a replay is not a stale write");
+        assert_eq!(replay.headers()["etag"], first_etag);
+        assert_eq!(replay.headers()["idempotent-replayed"], "true");
+        assert_eq!(replay.json::<Value>().await.unwrap(), first_body);
+        let stored = session.get_json(&format!("/api/v1/referrals/{}", referral["id"].as_str().unwrap())).await;
+        assert_eq!(stored["eTag"], first_body["eTag"], "applied once");
+        let mut other = accept_form();
+        other["dealValue"] = json!("1.00");
+        let reused = send(other).await.unwrap();
+        assert!(problem(reused, StatusCode::UNPROCESSABLE_ENTITY).await["detail"].as_str().unwrap().contains("Idempotency-Key"));
+    }
+
+    async fn two_concurrent_requests_with_one_key_apply_once(app) {
+        let session = app.sign_in("referrals@demo.test").await;
+        let referral = inbox_referral(&session).await;
+        let send = || {
+            session.request(Method::POST, &path(&referral, "accept")).header("if-match", format!("\"{}\"", etag(&referral)))
+                .header("idempotency-key", "concurrent-1").json(&accept_form()).send()
+        };
+        let (a, b) = tokio::join!(send(), send());
+        let statuses = [a.unwrap().status(), b.unwrap().status()];
+        assert!(statuses.contains(&StatusCode::OK), "{statuses:?}");
+        assert!(statuses.iter().all(|s| [StatusCode::OK, StatusCode::CONFLICT].contains(s)), "{statuses:?}");
+        let stored = session.get_json(&format!("/api/v1/referrals/{}", referral["id"].as_str().unwrap())).await;
+        let version: u64 = stored["eTag"].as_str().unwrap().parse().unwrap();
+        let before: u64 = etag(&referral).parse().unwrap();
+        assert_eq!(version, before + 1, "exactly one write");
+    }
+
+    async fn roles_decide_who_may_act(app) {
+        let admin = app.sign_in("referrals@demo.test").await;
+        let inbox = admin.get_json("/api/v1/referrals?stage=Inbox&callToAction=ContactMe&limit=1000").await;
+        let on_team = |r: &&Value| r["team"].as_array().unwrap().iter().any(|m| m["email"] == "user@demo.test");
+        let inbox = inbox.as_array().unwrap();
+        let team_referral = inbox.iter().find(on_team).cloned().expect("the Referrals user is on some Inbox referrals");
+        let other_referral = inbox.iter().find(|r| !on_team(r)).cloned().expect("and not on others");
+        for (email, referral, expected) in [
+            ("viewer@demo.test", &team_referral, StatusCode::FORBIDDEN),
+            ("profile@demo.test", &team_referral, StatusCode::FORBIDDEN),
+            ("user@demo.test", &other_referral, StatusCode::FORBIDDEN),
+            ("user@demo.test", &team_referral, StatusCode::OK),
+        ] {
+            let session = app.sign_in(email).await;
+            let decline = json!({ "statusReason": "CustomerDidNotRespond", "notes": "" });
+            let response = session.act(&path(referral, "decline"), &etag(referral), &decline).await;
+            assert_eq!(response.status(), expected, "{email} declining {}", referral["id"]);
+        }
+        let admin_decline = admin.act(&path(&other_referral, "decline"), &etag(&other_referral), &json!({ "statusReason": "NotACustomer" })).await;
+        assert_eq!(admin_decline.status(), StatusCode::OK, "a partner admin may act on any referral");
+    }
+
+    async fn another_organisations_referral_is_a_404_everywhere(app) {
+        let ours = app.sign_in("referrals@demo.test").await;
+        let referral = inbox_referral(&ours).await;
+        let id = referral["id"].as_str().unwrap();
+        let rival = app.sign_in("admin@rival.test").await;
+        assert_eq!(rival.get(&format!("/api/v1/referrals/{id}")).await.status(), StatusCode::NOT_FOUND);
+        for action in ["accept", "decline", "won", "lost", "team"] {
+            let response = rival.act(&path(&referral, action), &etag(&referral), &accept_form()).await;
+            assert_eq!(response.status(), StatusCode::NOT_FOUND, "{action}");
+        }
+        let patch = rival.request(Method::PATCH, &format!("/api/v1/referrals/{id}")).header("if-match", "\"1\"").json(&accept_form()).send().await.unwrap();
+        assert_eq!(patch.status(), StatusCode::NOT_FOUND);
+        for method in [Method::PUT, Method::DELETE] {
+            let response = rival.request(method.clone(), &format!("/api/v1/referrals/{id}/favorite")).send().await.unwrap();
+            assert_eq!(response.status(), StatusCode::NOT_FOUND, "{method} favorite");
+        }
+        let rival_list = rival.get_json("/api/v1/referrals?limit=1000").await;
+        assert!(!rival_list.as_array().unwrap().is_empty());
+        assert!(rival_list.as_array().unwrap().iter().all(|r| r["id"] != id));
+        let ours_after = ours.get_json(&format!("/api/v1/referrals/{id}")).await;
+        assert_eq!(ours_after["eTag"], referral["eTag"], "nothing the rival sent changed it");
+    }
+
+    async fn favorites_are_per_user(app) {
+        let admin = app.sign_in("referrals@demo.test").await;
+        let viewer = app.sign_in("viewer@demo.test").await;
+        let referral = inbox_referral(&admin).await;
+        let id = referral["id"].as_str().unwrap();
+        assert_eq!(admin.request(Method::PUT, &format!("/api/v1/referrals/{id}/favorite")).send().await.unwrap().status(), StatusCode::NO_CONTENT);
+        assert_eq!(admin.request(Method::PUT, &format!("/api/v1/referrals/{id}/favorite")).send().await.unwrap().status(), StatusCode::NO_CONTENT);
+        assert_eq!(admin.get_json(&format!("/api/v1/referrals/{id}")).await["favorite"], true);
+        assert_eq!(viewer.get_json(&format!("/api/v1/referrals/{id}")).await["favorite"], false);
+        let favorites = admin.get_json("/api/v1/referrals?favorites=only").await;
+        assert_eq!(favorites.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect::<Vec<_>>(), vec![id]);
+        admin.request(Method::DELETE, &format!("/api/v1/referrals/{id}/favorite")).send().await.unwrap();
+        assert!(admin.get_json("/api/v1/referrals?favorites=only").await.as_array().unwrap().is_empty());
+    }
+
+    async fn lists_filter_and_page_with_a_total_and_a_next_link(app) {
+        let session = app.sign_in("referrals@demo.test").await;
+        let all = session.get_json("/api/v1/referrals?stage=Inbox&limit=1000").await;
+        let all: Vec<&str> = all.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+        assert!(all.len() > 10);
+        let mut seen = Vec::new();
+        let mut next = Some("/api/v1/referrals?stage=Inbox&limit=4".to_owned());
+        while let Some(url) = next.take() {
+            let response = session.get(&url).await;
+            assert_eq!(response.status(), StatusCode::OK);
+            assert_eq!(response.headers()["x-total-count"].to_str().unwrap(), all.len().to_string());
+            next = response.headers().get("link").map(|link| {
+                let link = link.to_str().unwrap();
+                assert!(link.ends_with("rel=\"next\""), "{link}");
+                link[1..link.find('>').unwrap()].to_owned()
+            });
+            let page: Vec<Value> = response.json().await.unwrap();
+            assert!(page.len() <= 4);
+            seen.extend(page.into_iter().map(|r| r["id"].as_str().unwrap().to_owned()));
+        }
+        assert_eq!(seen, all, "the pages together are the whole list, in order, without repeats");
+    }
+
+    async fn bad_filter_values_name_the_parameter(app) {
+        let session = app.sign_in("referrals@demo.test").await;
+        for (query, words) in [
+            ("leadSource=Bing", "leadSource"),
+            ("country=XX", "country"),
+            ("sort=price", "sort"),
+            ("limit=0", "limit"),
+            ("limit=abc", "limit"),
+            ("favorites=maybe", "favorites"),
+        ] {
+            let body = problem(session.get(&format!("/api/v1/referrals?{query}")).await, StatusCode::BAD_REQUEST).await;
+            assert!(body["detail"].as_str().unwrap().contains(words), "{query}: {body}");
+        }
+    }
+
+    async fn the_openapi_document_lists_every_route(app) {
+        let response = app.get("/api/v1/openapi.json").await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let document: Value = response.json().await.unwrap();
+        assert!(document["openapi"].as_str().unwrap().starts_with("3.1"));
+        let expected = [
+            ("post", "/api/v1/session"), ("delete", "/api/v1/session"), ("get", "/api/v1/me"),
+            ("get", "/api/v1/referrals"), ("get", "/api/v1/referrals/{id}"), ("patch", "/api/v1/referrals/{id}"),
+            ("post", "/api/v1/referrals/{id}/accept"), ("post", "/api/v1/referrals/{id}/decline"),
+            ("post", "/api/v1/referrals/{id}/won"), ("post", "/api/v1/referrals/{id}/lost"),
+            ("post", "/api/v1/referrals/{id}/team"), ("put", "/api/v1/referrals/{id}/favorite"),
+            ("delete", "/api/v1/referrals/{id}/favorite"), ("get", "/api/v1/openapi.json"),
+        ];
+        let paths = document["paths"].as_object().unwrap();
+        let documented: usize = paths.values().map(|item| item.as_object().unwrap().len()).sum();
+        for (method, path) in expected {
+            assert!(paths.get(path).and_then(|item| item.get(method)).is_some(), "{method} {path} is not documented");
+        }
+        assert_eq!(documented, expected.len(), "every documented operation is expected here: {paths:?}");
+        // And every documented route is really served (never the app shell or a 404).
+        for (method, path) in expected {
+            let url = app.url(&path.replace("{id}", "no-such-referral"));
+            let method: Method = method.to_uppercase().parse().unwrap();
+            let response = app.client.request(method.clone(), url).send().await.unwrap();
+            assert!(![StatusCode::NOT_FOUND, StatusCode::METHOD_NOT_ALLOWED].contains(&response.status()) || path.contains("{id}"),
+                "{method} {path} answered {}", response.status());
+            assert_ne!(response.headers()["content-type"], "text/html; charset=utf-8", "{method} {path}");
+        }
+    }
+}
