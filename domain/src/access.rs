@@ -91,3 +91,99 @@ impl Member<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::{contact, created, referral};
+
+    fn on_team_of(email: &str) -> Referral {
+        let mut member = contact("Umar", "Usman");
+        member.email = Some(email.to_owned());
+        Referral {
+            team: vec![member],
+            ..referral("r-team")
+        }
+    }
+
+    #[test]
+    fn admins_may_act_on_every_referral() {
+        for role in [Role::PartnerAdmin, Role::ReferralsAdmin] {
+            let member = Member {
+                role,
+                email: "someone@partner.test",
+            };
+            assert!(member.may_act_on(&referral("r-1")), "{role:?}");
+            assert_eq!(member.refusal(&referral("r-1")), None);
+            assert!(
+                member
+                    .permitted_actions(&referral("r-1"), created())
+                    .contains(&Action::Accept)
+            );
+        }
+    }
+
+    #[test]
+    fn a_referrals_user_acts_only_where_on_the_team() {
+        let member = Member {
+            role: Role::ReferralsUser,
+            email: " User@Partner.test",
+        };
+        assert!(
+            member.may_act_on(&on_team_of("user@partner.test ")),
+            "matched case- and space-insensitively"
+        );
+        assert!(!member.may_act_on(&referral("r-1")));
+        assert!(
+            member
+                .permitted_actions(&referral("r-1"), created())
+                .is_empty()
+        );
+        assert!(member.refusal(&referral("r-1")).unwrap().contains("team"));
+    }
+
+    #[test]
+    fn viewers_and_business_profile_admins_only_read() {
+        for role in [Role::Viewer, Role::BusinessProfileAdmin] {
+            let member = Member {
+                role,
+                email: "user@partner.test",
+            };
+            assert!(
+                !member.may_act_on(&on_team_of("user@partner.test")),
+                "{role:?}"
+            );
+            assert!(member.refusal(&referral("r-1")).unwrap().contains("view"));
+        }
+    }
+
+    #[test]
+    fn role_powers_beyond_referrals() {
+        assert!(Role::PartnerAdmin.may_manage_users());
+        assert!(!Role::ReferralsAdmin.may_manage_users());
+        assert!(
+            Role::ReferralsAdmin.may_export()
+                && !Role::ReferralsUser.may_export()
+                && !Role::Viewer.may_export()
+        );
+        assert!(
+            Role::BusinessProfileAdmin.may_edit_business_profiles()
+                && !Role::ReferralsAdmin.may_edit_business_profiles()
+        );
+        assert_eq!(Role::BusinessProfileAdmin.label(), "Business profile admin");
+    }
+
+    #[test]
+    fn archived_referrals_offer_no_actions_even_to_admins() {
+        let archived = Referral {
+            status: crate::Status::Closed,
+            substatus: crate::Substatus::Won,
+            ..referral("r-won")
+        };
+        let member = Member {
+            role: Role::PartnerAdmin,
+            email: "a@partner.test",
+        };
+        assert!(member.permitted_actions(&archived, created()).is_empty());
+    }
+}

@@ -378,4 +378,57 @@ mod tests {
         assert_eq!(contact.email_validity, EmailValidity::Unknown);
         assert_eq!(contact.phone_validity, PhoneValidity::Unknown);
     }
+
+    #[test]
+    fn expired_referrals_withhold_contact_information() {
+        let mut expired = crate::fixtures::referral("r-exp");
+        expired.status = Status::Closed;
+        expired.substatus = Substatus::Expired;
+        expired.customer_profile.address.address_line1 = Some("Friedrichstraße 1".to_owned());
+        assert!(!expired.shows_contact_information());
+        let redacted = expired.redacted();
+        assert!(redacted.customer_profile.team.is_empty());
+        assert_eq!(redacted.customer_profile.address.address_line1, None);
+        assert_eq!(
+            redacted.customer_profile.name, "Contoso",
+            "the customer's name stays"
+        );
+        assert_eq!(
+            redacted.customer_profile.address.country, "DE",
+            "so does the country"
+        );
+    }
+
+    #[test]
+    fn other_referrals_keep_their_contacts() {
+        for substatus in [
+            Substatus::Received,
+            Substatus::Accepted,
+            Substatus::Won,
+            Substatus::Lost,
+            Substatus::Declined,
+        ] {
+            let referral = Referral {
+                substatus,
+                ..crate::fixtures::referral("r-1")
+            };
+            assert_eq!(referral.clone().redacted(), referral, "{substatus:?}");
+        }
+    }
+
+    #[test]
+    fn the_category_follows_the_qualification() {
+        for (qualification, category) in [
+            (Qualification::Direct, Category::Marketplace),
+            (Qualification::None, Category::Marketplace),
+            (Qualification::MarketingQualified, Category::Qualified),
+            (Qualification::SalesQualified, Category::Qualified),
+        ] {
+            let referral = Referral {
+                qualification,
+                ..crate::fixtures::referral("r-1")
+            };
+            assert_eq!(referral.category(), category, "{qualification:?}");
+        }
+    }
 }

@@ -137,3 +137,161 @@ mod seconds {
         i64::deserialize(deserializer).map(Duration::seconds)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::{created, referral};
+    use crate::referral::{LeadType, Substatus};
+
+    fn at(offset: Duration) -> DateTime<Utc> {
+        created() + offset
+    }
+
+    fn hot_lead() -> Referral {
+        let mut referral = referral("r-flame");
+        referral.details.customer_requested_contact = true;
+        referral
+    }
+
+    fn informational(call_to_action: CallToAction) -> Referral {
+        Referral {
+            call_to_action: Some(call_to_action),
+            lead_type: Some(LeadType::Offer),
+            ..referral("r-info")
+        }
+    }
+
+    #[test]
+    fn a_referral_expires_exactly_fourteen_days_after_creation() {
+        let referral = referral("r-1");
+        assert_eq!(referral.expiration_date_time, at(Duration::days(14)));
+        let just_before = at(Duration::days(14) - Duration::seconds(1));
+        assert_eq!(
+            referral.expiry(just_before),
+            Some(Countdown::Remaining(Duration::seconds(1)))
+        );
+        assert!(!referral.is_overdue_for_expiry(just_before));
+        assert_eq!(
+            referral.expiry(at(Duration::days(14))),
+            Some(Countdown::Overdue(Duration::zero()))
+        );
+        assert!(referral.is_overdue_for_expiry(at(Duration::days(14))));
+    }
+
+    #[test]
+    fn the_response_window_is_twenty_four_hours() {
+        let referral = referral("r-1");
+        assert_eq!(
+            referral.response_window(at(Duration::hours(1))),
+            Some(Countdown::Remaining(Duration::hours(23)))
+        );
+        assert!(
+            !referral
+                .response_window(at(Duration::hours(24) - Duration::seconds(1)))
+                .unwrap()
+                .is_overdue()
+        );
+        assert!(
+            referral
+                .response_window(at(Duration::hours(24)))
+                .unwrap()
+                .is_overdue()
+        );
+        assert_eq!(
+            referral.response_window(at(Duration::hours(30))),
+            Some(Countdown::Overdue(Duration::hours(6)))
+        );
+    }
+
+    #[test]
+    fn only_referrals_awaiting_an_answer_count_down() {
+        let accepted = Referral {
+            status: Status::Active,
+            substatus: Substatus::Accepted,
+            ..referral("r-a")
+        };
+        assert_eq!(accepted.response_window(at(Duration::hours(1))), None);
+        assert_eq!(accepted.expiry(at(Duration::hours(1))), None);
+        assert!(!accepted.is_overdue_for_expiry(at(Duration::days(30))));
+        let offer = informational(CallToAction::FreeTrial);
+        assert_eq!(offer.response_window(at(Duration::hours(1))), None);
+        assert!(
+            !offer.is_overdue_for_expiry(at(Duration::days(30))),
+            "informational leads never expire unanswered"
+        );
+    }
+
+    #[test]
+    fn the_flame_is_hot_for_seventy_two_hours_then_cools() {
+        let lead = hot_lead();
+        assert_eq!(lead.flame(at(Duration::zero())), Flame::Hot);
+        assert_eq!(
+            lead.flame(at(Duration::hours(72) - Duration::seconds(1))),
+            Flame::Hot
+        );
+        assert_eq!(lead.flame(at(Duration::hours(72))), Flame::Cooled);
+        assert_eq!(lead.flame(at(Duration::days(10))), Flame::Cooled);
+        assert_ne!(Flame::Hot.message(), Flame::Cooled.message());
+        assert!(
+            Flame::Cooled
+                .message()
+                .unwrap()
+                .contains("still worth contacting")
+        );
+    }
+
+    #[test]
+    fn no_flame_without_a_request_to_be_contacted_or_once_closed() {
+        assert_eq!(referral("r-1").flame(at(Duration::hours(1))), Flame::None);
+        let closed = Referral {
+            status: Status::Closed,
+            substatus: Substatus::Won,
+            ..hot_lead()
+        };
+        assert_eq!(closed.flame(at(Duration::hours(1))), Flame::None);
+        assert_eq!(Flame::None.message(), None);
+    }
+
+    #[test]
+    fn get_it_now_free_trial_and_test_drive_offer_leads_are_informational() {
+        for call_to_action in [
+            CallToAction::GetItNow,
+            CallToAction::FreeTrial,
+            CallToAction::TestDrive,
+        ] {
+            assert!(
+                is_informational(&informational(call_to_action)),
+                "{call_to_action:?}"
+            );
+        }
+        assert!(!is_informational(&informational(CallToAction::ContactMe)));
+        let profile_lead = Referral {
+            lead_type: Some(LeadType::Profile),
+            ..informational(CallToAction::FreeTrial)
+        };
+        assert!(!is_informational(&profile_lead), "only offer leads");
+    }
+
+    #[test]
+    fn informational_offer_leads_are_archived_six_calendar_months_after_creation() {
+        assert_eq!(
+            informational(CallToAction::TestDrive).offer_archive_date(),
+            Some(chrono::TimeZone::with_ymd_and_hms(&Utc, 2027, 5, 20, 9, 0, 0).unwrap())
+        );
+        assert_eq!(
+            referral("r-1").offer_archive_date(),
+            None,
+            "Contact me leads follow the full lifecycle"
+        );
+    }
+
+    #[test]
+    fn countdowns_serialise_as_state_and_seconds() {
+        let json = serde_json::to_value(Countdown::Remaining(Duration::minutes(90))).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({ "state": "remaining", "seconds": 5400 })
+        );
+    }
+}

@@ -90,3 +90,44 @@ impl From<FieldError> for FieldErrors {
         FieldErrors(vec![error])
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_problems_of_a_form_are_collected_and_found_by_field() {
+        let mut errors = FieldErrors::new();
+        assert_eq!(errors.collect(Ok::<_, FieldError>(5)), Some(5));
+        assert_eq!(
+            errors.collect::<u8>(Err(FieldError::new("name", "Deal name is required."))),
+            None
+        );
+        errors.push(FieldError::new(
+            "details.currency",
+            "Currency must be a three-letter ISO 4217 currency code, like EUR or USD.",
+        ));
+        assert_eq!(errors.for_field("name"), Some("Deal name is required."));
+        assert_eq!(errors.for_field("notes"), None);
+        assert!(
+            errors
+                .to_string()
+                .starts_with("Deal name is required. Currency")
+        );
+        assert_eq!(errors.clone().into_result(|| ()), Err(errors));
+        assert_eq!(FieldErrors::new().into_result(|| 7), Ok(7));
+    }
+
+    #[test]
+    fn field_errors_serialise_with_field_and_message() {
+        let json = serde_json::to_value(FieldErrors::from(FieldError::new(
+            "name",
+            "Deal name is required.",
+        )))
+        .unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!([{ "field": "name", "message": "Deal name is required." }])
+        );
+    }
+}
