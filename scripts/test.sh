@@ -23,6 +23,10 @@ fi
 say "Rust tests"
 cargo test --workspace
 
+say "Domain rules as wasm32 in headless Chromium"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
+  cargo test -p referral-desk-domain --target wasm32-unknown-unknown --test rules_in_the_browser
+
 say "Browser tests (release SPA, real server, Debian Chromium)"
 trunk build --release
 cargo build -p referral-desk-server

@@ -14,7 +14,7 @@ mod tests;
 
 use std::collections::BTreeSet;
 
-pub use fold::fold;
+pub use fold::{fold, fold_into};
 pub use percent::{encode as percent_encode, pairs as query_pairs};
 pub use query::{FilterError, param};
 pub use sort::{SortDirection, SortKey, compare, email_validity_rank, phone_validity_rank};
@@ -110,15 +110,22 @@ impl Filter {
 
     /// Whether the referral passes every filter and the search.
     pub fn matches(&self, referral: &Referral) -> bool {
-        Prepared::new(self).matches(referral)
+        Prepared::new(self).matches(referral, &mut String::new())
     }
 
     /// The referrals that match, in the filter's sort order.
     pub fn apply<'a>(&self, referrals: &'a [Referral]) -> Vec<&'a Referral> {
         let prepared = Prepared::new(self);
-        let mut shown: Vec<&Referral> = referrals.iter().filter(|r| prepared.matches(r)).collect();
-        shown.sort_by(|a, b| sort::compare(self.sort, self.direction, a, b));
-        shown
+        // One search buffer for the whole list, not one allocation per referral.
+        let mut buffer = String::new();
+        // Each referral's sort value is worked out once, not at every comparison.
+        let mut shown: Vec<(Option<sort::SortValue>, &Referral)> = referrals
+            .iter()
+            .filter(|r| prepared.matches(r, &mut buffer))
+            .map(|r| (sort::sort_value(self.sort, r), r))
+            .collect();
+        shown.sort_by(|a, b| sort::compare_keyed(self.direction, *a, *b));
+        shown.into_iter().map(|(_, r)| r).collect()
     }
 
     /// Every active filter value and the search, in the order of the filter panel.
@@ -255,7 +262,8 @@ impl<'f> Prepared<'f> {
         }
     }
 
-    fn matches(&self, referral: &Referral) -> bool {
+    /// `buffer` is scratch space for the search, reused across referrals.
+    fn matches(&self, referral: &Referral, buffer: &mut String) -> bool {
         let f = self.filter;
         let contacts = &referral.customer_profile.team;
         f.stage.is_none_or(|stage| referral.stage() == stage)
@@ -276,7 +284,8 @@ impl<'f> Prepared<'f> {
             })
             && accepts(&f.lead_sources, referral.lead_source)
             && accepts(&f.lead_types, referral.lead_type)
-            && accepts(&f.lead_qualities, Some(referral.effective_quality()))
+            // Assessing quality checks every contact: only when a quality filter asks.
+            && (f.lead_qualities.is_empty() || f.lead_qualities.contains(&referral.effective_quality()))
             && accepts(&f.statuses, Some(referral.status))
             && (f.email_validities.is_empty()
                 || contacts
@@ -286,27 +295,35 @@ impl<'f> Prepared<'f> {
                 || contacts
                     .iter()
                     .any(|c| f.phone_validities.contains(&c.phone_validity)))
-            && self.matches_search(referral)
+            && self.matches_search(referral, buffer)
     }
 
-    fn matches_search(&self, referral: &Referral) -> bool {
+    fn matches_search(&self, referral: &Referral, searched: &mut String) -> bool {
         if self.search_words.is_empty() {
             return true;
         }
-        let mut searched = vec![
+        // One folded buffer per referral; fields are separated by a newline, which no
+        // search word contains, so a word never matches across two fields.
+        searched.clear();
+        let contacts = referral.customer_profile.team.iter().flat_map(|contact| {
+            [
+                contact.first_name.as_str(),
+                contact.last_name.as_str(),
+                contact.email.as_deref().unwrap_or_default(),
+            ]
+        });
+        let fields = [
             referral.customer_profile.name.as_str(),
             referral.name.as_str(),
             referral.details.notes.as_deref().unwrap_or_default(),
         ];
-        for contact in &referral.customer_profile.team {
-            searched.push(&contact.first_name);
-            searched.push(&contact.last_name);
-            searched.push(contact.email.as_deref().unwrap_or_default());
+        for text in fields.into_iter().chain(contacts) {
+            fold_into(searched, text);
+            searched.push('\n');
         }
-        let searched: Vec<String> = searched.into_iter().map(fold).collect();
         self.search_words
             .iter()
-            .all(|word| searched.iter().any(|text| text.contains(word.as_str())))
+            .all(|word| searched.contains(word.as_str()))
     }
 }
 

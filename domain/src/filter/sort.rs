@@ -139,15 +139,35 @@ pub fn phone_validity_rank(validity: PhoneValidity) -> u8 {
 /// (no deal value, no expiry, no contacts) last in both directions, then by id
 /// ascending so the order is total and does not depend on the input order.
 pub fn compare(key: SortKey, direction: SortDirection, a: &Referral, b: &Referral) -> Ordering {
-    let by_key = match key {
-        SortKey::Created => directed(direction, a.created_date_time.cmp(&b.created_date_time)),
-        SortKey::Updated => directed(direction, a.updated_date_time.cmp(&b.updated_date_time)),
-        SortKey::DealValue => missing_last(direction, a.details.deal_value, b.details.deal_value),
-        SortKey::Expiry => missing_last(direction, expiry_of(a), expiry_of(b)),
-        SortKey::EmailValidity => missing_last(direction, best_email(a), best_email(b)),
-        SortKey::PhoneValidity => missing_last(direction, best_phone(a), best_phone(b)),
-    };
-    by_key.then_with(|| a.id.cmp(&b.id))
+    compare_keyed(direction, (sort_value(key, a), a), (sort_value(key, b), b))
+}
+
+/// What a referral sorts by for one key; computed once per referral when sorting a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum SortValue {
+    Time(chrono::DateTime<chrono::Utc>),
+    Amount(rust_decimal::Decimal),
+    Rank(u8),
+}
+
+pub(crate) fn sort_value(key: SortKey, referral: &Referral) -> Option<SortValue> {
+    match key {
+        SortKey::Created => Some(SortValue::Time(referral.created_date_time)),
+        SortKey::Updated => Some(SortValue::Time(referral.updated_date_time)),
+        SortKey::DealValue => referral.details.deal_value.map(SortValue::Amount),
+        SortKey::Expiry => expiry_of(referral).map(SortValue::Time),
+        SortKey::EmailValidity => best_email(referral).map(SortValue::Rank),
+        SortKey::PhoneValidity => best_phone(referral).map(SortValue::Rank),
+    }
+}
+
+/// The list order of two referrals with their sort values: the one rule `compare` and `Filter::apply` share.
+pub(crate) fn compare_keyed(
+    direction: SortDirection,
+    (a_value, a): (Option<SortValue>, &Referral),
+    (b_value, b): (Option<SortValue>, &Referral),
+) -> Ordering {
+    missing_last(direction, a_value, b_value).then_with(|| a.id.cmp(&b.id))
 }
 
 fn directed(direction: SortDirection, ordering: Ordering) -> Ordering {
