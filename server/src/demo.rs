@@ -9,8 +9,6 @@
 //! user at a plausible past time, so its history is what the product would write.
 
 use chrono::{DateTime, Days, Duration, Months, SubsecRound as _, Utc};
-#[cfg(test)]
-use domain::LeadQuality;
 use domain::{
     AcceptForm, Actor, Address, CallToAction, Consent, Contact, ContactForm, CustomerProfile,
     DeclineReason, Details, Direction, EmailValidity, ExchangeRates, InviteContext, LeadSource,
@@ -988,6 +986,13 @@ const CUSTOMER_MESSAGES: &[&str] = &[
     "",
 ];
 
+/// What spam referrals say.
+const SPAM_MESSAGES: &[&str] = &[
+    "Congratulations!!! Claim your free licences today at our partner portal.",
+    "We guarantee 10x traffic in 7 days. Reply for price list.",
+    "URGENT: your account will be suspended, verify your payment details now.",
+];
+
 /// Notes a salesperson writes when taking a deal on; same placeholders plus `{first}` and `{other}`.
 const SALES_NOTES: &[&str] = &[
     "Discovery call with {first} done. {first} is the champion; the CFO signs. Proposal due mid-{month}.",
@@ -1339,7 +1344,8 @@ impl Generator {
             spam,
         };
 
-        let qualification = if informational {
+        // Spammers fill in the contact form of a marketplace listing.
+        let qualification = if informational || spam {
             Qualification::Direct
         } else {
             self.rng.weighted(&[
@@ -1375,16 +1381,23 @@ impl Generator {
                 (Qualification::SalesQualified, _) => 30,
                 _ => 10,
             });
-        let with_value = self.rng.percent(match qualification {
-            Qualification::SalesQualified => 90,
-            Qualification::MarketingQualified => 50,
-            _ => 30,
-        });
+        let with_value = !spam
+            && self.rng.percent(match qualification {
+                Qualification::SalesQualified => 90,
+                Qualification::MarketingQualified => 50,
+                _ => 30,
+            });
         let month = (created + Duration::days(self.rng.between(20, 90)))
             .format("%B")
             .to_string();
         let count = self.rng.between(12, 400);
-        let message = self.rng_pick(CUSTOMER_MESSAGES);
+        let message = match call_to_action {
+            _ if spam => self.rng_pick(SPAM_MESSAGES),
+            Some(CallToAction::GetItNow) => "Deployed {offer} from the marketplace.",
+            Some(CallToAction::FreeTrial) => "Started a 30-day free trial of {offer}.",
+            Some(CallToAction::TestDrive) => "Took the {offer} test drive.",
+            _ => self.rng_pick(CUSTOMER_MESSAGES),
+        };
         let message = self.fill(message, &lead, &month, count);
         let vendor_person = (*self.rng.pick(VENDOR_PEOPLE)).to_owned();
         let (campaign_id, invite_context) = match qualification {
@@ -1394,7 +1407,7 @@ impl Generator {
                     Some(campaign.to_owned()),
                     Some(InviteContext {
                         notes: Some(format!(
-                            "Attended a {} event and asked for a partner to follow up on {}.",
+                            "Attended a {} and asked for a partner to follow up on {}.",
                             campaign_event(campaign),
                             product.topic
                         )),
@@ -1526,7 +1539,7 @@ impl Generator {
     }
 
     fn rng_pick(&mut self, items: &'static [&'static str]) -> &'static str {
-        *self.rng.pick(items)
+        self.rng.pick::<&'static str>(items)
     }
 
     /// Fills a template's `{placeholders}` with this lead's details.
@@ -1869,7 +1882,7 @@ mod tests {
     use std::collections::{BTreeMap, HashSet};
 
     use chrono::TimeZone as _;
-    use domain::{Category, Flame, Stage};
+    use domain::{Category, Flame, LeadQuality, Stage};
 
     use super::*;
 
@@ -2190,6 +2203,27 @@ mod tests {
             .count();
         let share = theirs as f64 / open.len() as f64;
         assert!((0.25..0.45).contains(&share), "{theirs} of {}", open.len());
+    }
+
+    #[test]
+    fn the_demo_can_be_generated_at_any_time() {
+        // Month ends, leap days and year ends move the dates the forms check.
+        let mut at = Utc.with_ymd_and_hms(2027, 12, 31, 23, 59, 59).unwrap();
+        for _ in 0..12 {
+            for organisation in 0..2 {
+                let referrals = referrals(at, organisation);
+                assert!(referrals.iter().all(|r| r.updated_date_time <= at));
+            }
+            at += Duration::hours(24 * 29 + 7) + Duration::minutes(13);
+        }
+    }
+
+    #[test]
+    #[ignore = "prints samples for reading"]
+    fn print_samples() {
+        for referral in demo().iter().step_by(23) {
+            println!("{}", serde_json::to_string_pretty(referral).unwrap());
+        }
     }
 
     #[test]
