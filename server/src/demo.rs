@@ -2229,19 +2229,38 @@ mod tests {
     #[test]
     fn print_the_mix() {
         // Run with --nocapture to see what the demo holds.
-        let mut mix: BTreeMap<String, usize> = BTreeMap::new();
-        for referral in demo() {
-            *mix.entry(format!(
-                "{:?}/{:?} {:?}",
-                referral.status,
-                referral.substatus,
-                referral.category()
-            ))
-            .or_default() += 1;
+        for organisation in 0..2 {
+            let referrals = referrals(now(), organisation);
+            let mut mix: BTreeMap<String, usize> = BTreeMap::new();
+            for referral in &referrals {
+                let key = format!(
+                    "{:?}/{:?} {:?}",
+                    referral.status,
+                    referral.substatus,
+                    referral.category()
+                );
+                *mix.entry(key).or_default() += 1;
+                let flame = format!("flame {:?}", referral.flame(now()));
+                *mix.entry(flame).or_default() += 1;
+            }
+            let count = |f: &dyn Fn(&Referral) -> bool| referrals.iter().filter(|r| f(r)).count();
+            println!("organisation {organisation}: {} referrals", referrals.len());
+            for (key, count) in &mix {
+                println!("  {key}: {count}");
+            }
+            println!(
+                "  informational in the Inbox: {}, spam contacts: {}, registered: {}",
+                count(&|r| r.status == Status::New && !r.awaits_answer()),
+                count(&|r| r.has_spam_contact()),
+                count(&|r| r.deal_registration.is_some()),
+            );
+            assert_eq!(
+                mix.iter()
+                    .filter(|(k, _)| !k.starts_with("flame"))
+                    .map(|(_, v)| v)
+                    .sum::<usize>(),
+                referrals.len()
+            );
         }
-        for (key, count) in &mix {
-            println!("{key}: {count}");
-        }
-        assert_eq!(mix.values().sum::<usize>(), demo().len());
     }
 }
