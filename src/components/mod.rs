@@ -1,5 +1,9 @@
 //! Reusable view pieces.
 
+mod require_sign_in;
 mod stage_list;
+mod top_bar;
 
+pub use require_sign_in::{RequireSignIn, sign_in_path};
 pub use stage_list::StageList;
+pub use top_bar::{TopBar, UserMenu};
