@@ -104,7 +104,9 @@ pub enum SessionState {
     Unknown,
     /// Nobody is signed in. `return_here`: the session ended under the user's feet
     /// (or never existed), so sign-in should bring them back to where they were.
-    SignedOut { return_here: bool },
+    SignedOut {
+        return_here: bool,
+    },
     SignedIn(Me),
 }
 

@@ -76,3 +76,20 @@ test('an unknown app path shows a page, not a blank screen', async ({ page }) =>
   await page.getByRole('link', { name: 'Go to the Inbox' }).click();
   await expect(page).toHaveURL(/\/inbox$/);
 });
+
+test('the list follows the server\'s pages until it has every referral', async ({ page }) => {
+  const inbox = (await referralsFromApi(page.request)).filter((r) => r.status === 'New');
+  const asked: string[] = [];
+  // Tiny pages, so that the app must follow `Link: rel="next"` several times.
+  await page.route(/\/api\/v1\/referrals\?/, async (route) => {
+    const url = new URL(route.request().url());
+    asked.push(url.search);
+    url.searchParams.set('limit', '2');
+    await route.fulfill({ response: await route.fetch({ url: url.toString() }) });
+  });
+  await page.goto('/inbox');
+  await expect(page.getByRole('rowheader')).toHaveText(inbox.map((r) => r.customerProfile.name));
+  expect(asked[0]).toBe('?limit=1000');
+  expect(asked.length).toBeGreaterThan(2);
+  expect(asked.slice(1).every((search) => search.includes('cursor='))).toBeTruthy();
+});
