@@ -11,7 +11,7 @@ use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api::Session;
-use crate::components::{RequireSignIn, TopBar};
+use crate::components::{FocusHeadingOnNavigation, RequireSignIn, TopBar};
 use crate::routes::{AcceptedView, ArchivedView, InboxView, NotFoundView, SignInView};
 
 /// The whole app: asks who is signed in, then shows the shell around the routed views.
@@ -50,6 +50,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn AppRoutes() -> impl IntoView {
     view! {
+        <FocusHeadingOnNavigation/>
         <Routes fallback=|| view! { <RequireSignIn><NotFoundView/></RequireSignIn> }>
             <Route path=path!("/sign-in") view=SignInView/>
             <Route path=path!("/") view=|| view! { <Redirect path="/inbox"/> }/>

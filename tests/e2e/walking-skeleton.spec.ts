@@ -36,6 +36,8 @@ test('the Accepted link navigates to the Accepted view', async ({ page }) => {
   await expect(page).toHaveURL(/\/accepted$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Accepted' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Accepted' })).toHaveAttribute('aria-current', 'page');
+  // Focus moves to the new page's heading, as after a full page load.
+  await expect(page.getByRole('heading', { level: 1, name: 'Accepted' })).toBeFocused();
   await expect(page.getByRole('rowheader')).toHaveText(accepted.map((r) => r.customerProfile.name));
 });
 
