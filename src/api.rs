@@ -1,14 +1,24 @@
 //! The HTTP client: every call to the server goes through here, so headers,
-//! cancellation and error handling live in one place.
+//! the session, cancellation and error handling live in one place.
+//!
+//! The signed-in user ([`Me`], with the anti-forgery token) is held by the
+//! [`Session`]; every non-GET request sends its token as `X-CSRF-Token`, and a
+//! 401 from any call marks the session as ended, which sends the user to the
+//! sign-in page (see `RequireSignIn` in `lib.rs`).
 
+use std::cell::Cell;
 use std::fmt;
 
 use domain::Referral;
-use gloo_net::http::{Request, Response};
-use leptos::prelude::on_cleanup;
+use gloo_net::http::{Method, RequestBuilder, Response};
+use leptos::prelude::*;
 use send_wrapper::SendWrapper;
-use serde::Deserialize;
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+const CSRF_HEADER: &str = "X-CSRF-Token";
+/// The largest page the server hands out; fewer round trips for a full list.
+const PAGE_LIMIT: usize = 1000;
 
 /// Why a request did not give an answer the app can use; shown to the user as is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +29,13 @@ pub enum ApiError {
     Server { status: u16, detail: Option<String> },
     /// The server's answer was not what this version of the app understands.
     Unreadable,
+}
+
+impl ApiError {
+    /// Whether the server said the request needs a signed-in user.
+    pub fn is_unauthenticated(&self) -> bool {
+        matches!(self, ApiError::Server { status: 401, .. })
+    }
 }
 
 impl fmt::Display for ApiError {
@@ -53,36 +70,241 @@ struct Problem {
     detail: Option<String>,
 }
 
-/// The signed-in organisation's referrals.
-pub async fn list_referrals() -> Result<Vec<Referral>, ApiError> {
-    get_json("/api/v1/referrals").await
+/// The signed-in user, their organisation and role (`GET /api/v1/me`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Me {
+    pub user: UserSummary,
+    pub organisation: OrganisationSummary,
+    /// `PartnerAdmin`, `ReferralsAdmin`, `ReferralsUser`, `BusinessProfileAdmin` or `Viewer`.
+    pub role: String,
+    /// The role as people read it, e.g. "Referrals admin".
+    pub role_label: String,
+    /// Sent back as `X-CSRF-Token` on every state-changing request.
+    pub csrf_token: String,
 }
 
-async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    // Cancel the request when the view that asked for it goes away.
-    let controller = SendWrapper::new(web_sys::AbortController::new().ok());
-    let signal = controller.as_ref().map(|c| c.signal());
-    on_cleanup(move || {
-        if let Some(controller) = controller.take() {
-            controller.abort();
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct UserSummary {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct OrganisationSummary {
+    pub id: String,
+    pub name: String,
+}
+
+/// Where the app stands with the server's session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SessionState {
+    /// `GET /api/v1/me` has not answered yet.
+    Unknown,
+    /// Nobody is signed in. `return_here`: the session ended under the user's feet
+    /// (or never existed), so sign-in should bring them back to where they were.
+    SignedOut {
+        return_here: bool,
+    },
+    SignedIn(Me),
+}
+
+/// The app's session: one per app, provided as context by [`Session::provide`].
+#[derive(Debug, Clone, Copy)]
+pub struct Session(RwSignal<SessionState>);
+
+thread_local! {
+    // Requests also start from event handlers and actions, which run outside the
+    // component tree, so the HTTP layer keeps its own handle to the one session.
+    static CURRENT: Cell<Option<Session>> = const { Cell::new(None) };
+}
+
+impl Session {
+    /// Creates the app's session (not yet known) and provides it as context.
+    pub fn provide() -> Session {
+        let session = Session(RwSignal::new(SessionState::Unknown));
+        CURRENT.with(|current| current.set(Some(session)));
+        provide_context(session);
+        session
+    }
+
+    /// The session provided by [`Session::provide`].
+    pub fn current() -> Session {
+        CURRENT
+            .with(Cell::get)
+            .expect("Session::provide is called when the app starts")
+    }
+
+    /// Where the session stands (tracked).
+    pub fn state(self) -> SessionState {
+        self.0.get()
+    }
+
+    /// The signed-in user, if any (tracked).
+    pub fn me(self) -> Option<Me> {
+        self.0.with(|state| match state {
+            SessionState::SignedIn(me) => Some(me.clone()),
+            _ => None,
+        })
+    }
+
+    fn set(self, state: SessionState) {
+        self.0.set(state);
+    }
+
+    fn csrf_token(self) -> Option<String> {
+        self.0.with_untracked(|state| match state {
+            SessionState::SignedIn(me) => Some(me.csrf_token.clone()),
+            _ => None,
+        })
+    }
+
+    /// A 401 on a call that needs a session: it has ended, ask the user to sign in again.
+    fn expired(self) {
+        self.set(SessionState::SignedOut { return_here: true });
+    }
+}
+
+/// Asks the server who is signed in and records the answer in the session.
+/// A 401 is an answer (nobody); only an unreachable or broken server is an error.
+pub async fn me() -> Result<Option<Me>, ApiError> {
+    let session = Session::current();
+    match read_json::<Me>(send(request(Method::GET, "/api/v1/me")).await?).await {
+        Ok(me) => {
+            session.set(SessionState::SignedIn(me.clone()));
+            Ok(Some(me))
         }
-    });
-    let response = Request::get(path)
-        .header("Accept", "application/json")
-        .abort_signal(signal.as_ref())
-        .send()
-        .await
-        .map_err(|_| ApiError::Unreachable)?;
-    read_json(response).await
+        Err(error) if error.is_unauthenticated() => {
+            session.expired();
+            Ok(None)
+        }
+        Err(error) => Err(error),
+    }
+}
+
+#[derive(Serialize)]
+struct Credentials<'a> {
+    email: &'a str,
+    password: &'a str,
+}
+
+/// Signs in; on success the session holds the user. A wrong password is a 401
+/// with the server's explanation, not an ended session.
+pub async fn sign_in(email: &str, password: &str) -> Result<Me, ApiError> {
+    let session = Session::current();
+    let request = request(Method::POST, "/api/v1/session")
+        .json(&Credentials { email, password })
+        .map_err(|_| ApiError::Unreadable)?;
+    let response = request.send().await.map_err(|_| ApiError::Unreachable)?;
+    let me: Me = read_json(response).await?;
+    session.set(SessionState::SignedIn(me.clone()));
+    Ok(me)
+}
+
+/// Ends the session on the server; the app then shows the sign-in page.
+pub async fn sign_out() -> Result<(), ApiError> {
+    let session = Session::current();
+    let response = send(request(Method::DELETE, "/api/v1/session")).await?;
+    // A 401 means the session had already ended: the user is signed out either way.
+    if response.ok() || response.status() == 401 {
+        session.set(SessionState::SignedOut { return_here: false });
+        Ok(())
+    } else {
+        Err(problem(&response).await)
+    }
+}
+
+/// All of the signed-in organisation's referrals, following the server's pages.
+pub async fn list_referrals() -> Result<Vec<Referral>, ApiError> {
+    let cancel = cancel_on_cleanup();
+    let mut next = Some(format!("/api/v1/referrals?limit={PAGE_LIMIT}"));
+    let mut all = Vec::new();
+    while let Some(path) = next.take() {
+        let response = send(request(Method::GET, &path).abort_signal(cancel.as_deref())).await?;
+        next = response
+            .headers()
+            .get("link")
+            .and_then(|link| next_page(&link));
+        let page: Vec<Referral> = read_json(response).await?;
+        all.extend(page);
+    }
+    Ok(all)
+}
+
+/// An abort signal that cancels the requests when the view that asked for them goes away.
+fn cancel_on_cleanup() -> Option<SendWrapper<web_sys::AbortSignal>> {
+    let controller = web_sys::AbortController::new().ok()?;
+    let signal = SendWrapper::new(controller.signal());
+    let controller = SendWrapper::new(controller);
+    on_cleanup(move || controller.abort());
+    Some(signal)
+}
+
+/// A request with the headers every call needs; state-changing ones prove they come from the app.
+fn request(method: Method, path: &str) -> RequestBuilder {
+    let is_safe = matches!(method, Method::GET | Method::HEAD);
+    let request = RequestBuilder::new(path)
+        .method(method)
+        .header("Accept", "application/json");
+    match Session::current().csrf_token() {
+        Some(token) if !is_safe => request.header(CSRF_HEADER, &token),
+        _ => request,
+    }
+}
+
+/// Sends a request; a 401 means the session has ended.
+async fn send(request: RequestBuilder) -> Result<Response, ApiError> {
+    let session = Session::current();
+    let response = request.send().await.map_err(|_| ApiError::Unreachable)?;
+    if response.status() == 401 {
+        session.expired();
+    }
+    Ok(response)
 }
 
 async fn read_json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     if !response.ok() {
-        let detail = response.json::<Problem>().await.ok().and_then(|p| p.detail);
-        return Err(ApiError::Server {
-            status: response.status(),
-            detail,
-        });
+        return Err(problem(&response).await);
     }
     response.json().await.map_err(|_| ApiError::Unreadable)
+}
+
+async fn problem(response: &Response) -> ApiError {
+    let detail = response.json::<Problem>().await.ok().and_then(|p| p.detail);
+    ApiError::Server {
+        status: response.status(),
+        detail,
+    }
+}
+
+/// The `rel="next"` target of a `Link` header, if it is one of our API paths.
+fn next_page(link: &str) -> Option<String> {
+    link.split(',').find_map(|entry| {
+        let (target, params) = entry.trim().split_once(';')?;
+        let is_next = params
+            .split(';')
+            .any(|param| matches!(param.trim(), "rel=\"next\"" | "rel=next"));
+        let path = target.trim().strip_prefix('<')?.strip_suffix('>')?;
+        (is_next && path.starts_with("/api/")).then(|| path.to_owned())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next_page;
+
+    #[test]
+    fn the_next_page_is_read_from_the_link_header() {
+        assert_eq!(
+            next_page("</api/v1/referrals?limit=1000&cursor=r-9>; rel=\"next\""),
+            Some("/api/v1/referrals?limit=1000&cursor=r-9".to_owned())
+        );
+        assert_eq!(next_page("</api/v1/referrals?a=1>; rel=\"prev\""), None);
+        assert_eq!(
+            next_page("<https://elsewhere.test/x>; rel=\"next\""),
+            None,
+            "only our own API is followed"
+        );
+    }
 }

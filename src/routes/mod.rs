@@ -4,8 +4,10 @@ mod accepted;
 mod archived;
 mod inbox;
 mod not_found;
+mod sign_in;
 
 pub use accepted::AcceptedView;
 pub use archived::ArchivedView;
 pub use inbox::InboxView;
 pub use not_found::NotFoundView;
+pub use sign_in::{SignInView, safe_next};

@@ -1,13 +1,18 @@
-import { test, expect, EXPECTS_CONSOLE_ERRORS, type ApiReferral } from './fixtures';
+import { test, expect, signIn, EXPECTS_CONSOLE_ERRORS, type ApiReferral } from './fixtures';
 
+test.beforeEach(async ({ page }) => {
+  await signIn(page);
+});
+
+/** All of the signed-in organisation's referrals (one page holds the demo data). */
 async function referralsFromApi(request: import('@playwright/test').APIRequestContext): Promise<ApiReferral[]> {
-  const response = await request.get('/api/v1/referrals');
+  const response = await request.get('/api/v1/referrals?limit=1000');
   expect(response.ok()).toBeTruthy();
   return response.json();
 }
 
-test('the Inbox lists the demo referrals from the server', async ({ page, request }) => {
-  const inbox = (await referralsFromApi(request)).filter((r) => r.status === 'New');
+test('the Inbox lists the demo referrals from the server', async ({ page }) => {
+  const inbox = (await referralsFromApi(page.request)).filter((r) => r.status === 'New');
   expect(inbox.length).toBeGreaterThan(0);
 
   await page.goto('/');
@@ -22,8 +27,8 @@ test('the Inbox lists the demo referrals from the server', async ({ page, reques
   await expect(first.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
 });
 
-test('the Accepted link navigates to the Accepted view', async ({ page, request }) => {
-  const accepted = (await referralsFromApi(request)).filter((r) => r.status === 'Active');
+test('the Accepted link navigates to the Accepted view', async ({ page }) => {
+  const accepted = (await referralsFromApi(page.request)).filter((r) => r.status === 'Active');
   await page.goto('/inbox');
   await expect(page.getByRole('rowheader').first()).toBeVisible();
 
@@ -31,6 +36,8 @@ test('the Accepted link navigates to the Accepted view', async ({ page, request 
   await expect(page).toHaveURL(/\/accepted$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Accepted' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Accepted' })).toHaveAttribute('aria-current', 'page');
+  // Focus moves to the new page's heading, as after a full page load.
+  await expect(page.getByRole('heading', { level: 1, name: 'Accepted' })).toBeFocused();
   await expect(page.getByRole('rowheader')).toHaveText(accepted.map((r) => r.customerProfile.name));
 });
 
@@ -42,8 +49,8 @@ test('reloading /accepted shows the Accepted view', async ({ page }) => {
   await expect(page.getByRole('rowheader').first()).toBeVisible();
 });
 
-test('/archived loads directly with the final outcome of each referral', async ({ page, request }) => {
-  const archived = (await referralsFromApi(request)).filter((r) => r.status === 'Closed');
+test('/archived loads directly with the final outcome of each referral', async ({ page }) => {
+  const archived = (await referralsFromApi(page.request)).filter((r) => r.status === 'Closed');
   await page.goto('/archived');
   await expect(page.getByRole('heading', { level: 1, name: 'Archived' })).toBeVisible();
   await expect(page.getByRole('rowheader')).toHaveText(archived.map((r) => r.customerProfile.name));
@@ -52,13 +59,14 @@ test('/archived loads directly with the final outcome of each referral', async (
 
 test('a failed fetch shows an error with a retry button, and retry recovers', async ({ page }) => {
   test.info().annotations.push({ type: EXPECTS_CONSOLE_ERRORS });
-  await page.route('**/api/v1/referrals', (route) => route.abort('connectionrefused'));
+  const referrals = /\/api\/v1\/referrals(\?|$)/;
+  await page.route(referrals, (route) => route.abort('connectionrefused'));
   await page.goto('/inbox');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Could not reach Referral Desk');
   await expect(page.getByRole('rowheader')).toHaveCount(0);
 
-  await page.unroute('**/api/v1/referrals');
+  await page.unroute(referrals);
   await alert.getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page.getByRole('rowheader').first()).toBeVisible();
@@ -69,4 +77,21 @@ test('an unknown app path shows a page, not a blank screen', async ({ page }) =>
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
   await page.getByRole('link', { name: 'Go to the Inbox' }).click();
   await expect(page).toHaveURL(/\/inbox$/);
+});
+
+test('the list follows the server\'s pages until it has every referral', async ({ page }) => {
+  const inbox = (await referralsFromApi(page.request)).filter((r) => r.status === 'New');
+  const asked: string[] = [];
+  // Tiny pages, so that the app must follow `Link: rel="next"` several times.
+  await page.route(/\/api\/v1\/referrals\?/, async (route) => {
+    const url = new URL(route.request().url());
+    asked.push(url.search);
+    url.searchParams.set('limit', '2');
+    await route.fulfill({ response: await route.fetch({ url: url.toString() }) });
+  });
+  await page.goto('/inbox');
+  await expect(page.getByRole('rowheader')).toHaveText(inbox.map((r) => r.customerProfile.name));
+  expect(asked[0]).toBe('?limit=1000');
+  expect(asked.length).toBeGreaterThan(2);
+  expect(asked.slice(1).every((search) => search.includes('cursor='))).toBeTruthy();
 });

@@ -1,0 +1,140 @@
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::api::{self, Session};
+
+/// Where the app goes after sign-in when nobody asked for a page.
+const HOME: &str = "/inbox";
+
+/// The sign-in form; once signed in, goes on to the `next` page it was asked for.
+#[component]
+pub fn SignInView() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let password_input = NodeRef::<html::Input>::new();
+
+    let sign_in = Action::new_local(|(email, password): &(String, String)| {
+        let (email, password) = (email.clone(), password.clone());
+        async move { api::sign_in(&email, &password).await }
+    });
+    let busy = sign_in.pending();
+    let error = move || {
+        sign_in
+            .value()
+            .get()
+            .and_then(Result::err)
+            .filter(|_| !busy.get())
+    };
+
+    // Signed in, now or already: go where the user was headed.
+    let signed_in = Memo::new(move |_| session.me().is_some());
+    Effect::new(move |_| {
+        if signed_in.get() {
+            let next = safe_next(query.read_untracked().get_str("next"));
+            navigate(
+                &next,
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        }
+    });
+    // A failed attempt keeps the email; the password is cleared for a fresh try.
+    Effect::new(move |_| {
+        if let Some(Err(_)) = sign_in.value().get() {
+            password.set(String::new());
+            if let Some(input) = password_input.get_untracked() {
+                let _ = input.focus();
+            }
+        }
+    });
+
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if !busy.get_untracked() {
+            sign_in.dispatch((email.get_untracked(), password.get_untracked()));
+        }
+    };
+
+    view! {
+        <section class="page sign-in" aria-labelledby="page-heading">
+            <h1 id="page-heading">"Sign in to Referral Desk"</h1>
+            <form on:submit=submit aria-busy=move || busy.get().to_string()>
+                {move || error().map(|error| view! {
+                    <p class="form-error" role="alert">{error.to_string()}</p>
+                })}
+                <div class="field">
+                    <label for="sign-in-email">"Email"</label>
+                    <input
+                        id="sign-in-email"
+                        name="email"
+                        type="email"
+                        autocomplete="username"
+                        inputmode="email"
+                        required
+                        bind:value=email
+                    />
+                </div>
+                <div class="field">
+                    <label for="sign-in-password">"Password"</label>
+                    <input
+                        id="sign-in-password"
+                        name="password"
+                        type="password"
+                        autocomplete="current-password"
+                        required
+                        node_ref=password_input
+                        bind:value=password
+                    />
+                </div>
+                <button type="submit" disabled=busy>
+                    {move || if busy.get() { "Signing in…" } else { "Sign in" }}
+                </button>
+            </form>
+        </section>
+    }
+}
+
+/// The page to open after sign-in: `next` if it is a path on this site, else the Inbox.
+/// Never an absolute or protocol-relative URL, so a link cannot send users elsewhere.
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(path)
+            if path.starts_with('/')
+                && !path.starts_with("//")
+                && !path.contains('\\')
+                && !path.chars().any(char::is_control)
+                && !path.starts_with("/sign-in") =>
+        {
+            path.to_owned()
+        }
+        _ => HOME.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_is_followed_only_to_paths_on_this_site() {
+        assert_eq!(safe_next(Some("/archived?q=acme")), "/archived?q=acme");
+        assert_eq!(safe_next(None), "/inbox");
+        for elsewhere in [
+            "https://evil.test/",
+            "//evil.test",
+            "/\\evil.test",
+            "javascript:alert(1)",
+            "/sign-in?next=/x",
+            "",
+        ] {
+            assert_eq!(safe_next(Some(elsewhere)), "/inbox", "{elsewhere}");
+        }
+    }
+}
