@@ -384,4 +384,59 @@ backend_tests! {
             assert_ne!(response.headers()["content-type"], "text/html; charset=utf-8", "{method} {path}");
         }
     }
+
+    async fn bad_input_answers_4xx_problems_and_changes_nothing(app) {
+        let session = app.sign_in("referrals@demo.test").await;
+        let referral = inbox_referral(&session).await;
+        let id = referral["id"].as_str().unwrap();
+        let with = |field: &str, value: Value| {
+            let mut form = accept_form();
+            form[field] = value;
+            form
+        };
+        let table: Vec<(&str, &str, Value, StatusCode)> = vec![
+            ("deal value of the wrong type", "accept", with("dealValue", json!(48000)), StatusCode::BAD_REQUEST),
+            ("team of the wrong type", "accept", with("team", json!("Rhea")), StatusCode::BAD_REQUEST),
+            ("negative deal value", "accept", with("dealValue", json!("-1")), StatusCode::UNPROCESSABLE_ENTITY),
+            ("absurd deal value", "accept", with("dealValue", json!("9".repeat(40))), StatusCode::UNPROCESSABLE_ENTITY),
+            ("words for a deal value", "accept", with("dealValue", json!("lots")), StatusCode::UNPROCESSABLE_ENTITY),
+            ("unknown currency", "accept", with("currency", json!("XYZ")), StatusCode::UNPROCESSABLE_ENTITY),
+            ("impossible date", "accept", with("closingDate", json!("2026-13-45")), StatusCode::UNPROCESSABLE_ENTITY),
+            ("closing date in the past", "accept", with("closingDate", json!("1999-01-01")), StatusCode::UNPROCESSABLE_ENTITY),
+            ("team member without email", "accept", with("team", json!([{ "firstName": "A", "lastName": "B" }])), StatusCode::UNPROCESSABLE_ENTITY),
+            ("bad team email", "accept", with("team", json!([{ "firstName": "A", "lastName": "B", "email": "not-an-email" }])), StatusCode::UNPROCESSABLE_ENTITY),
+            ("unknown decline reason", "decline", json!({ "statusReason": "Bribery" }), StatusCode::UNPROCESSABLE_ENTITY),
+            ("notes over 5,000 characters", "decline", json!({ "statusReason": "Others", "notes": "n".repeat(5_001) }), StatusCode::UNPROCESSABLE_ENTITY),
+            ("a JSON array instead of an object", "accept", json!([1, 2]), StatusCode::BAD_REQUEST),
+            ("lost before accepting", "lost", json!({ "statusReason": "NotACustomer" }), StatusCode::CONFLICT),
+        ];
+        for (case, action, body, status) in table {
+            let response = session.act(&path(&referral, action), &etag(&referral), &body).await;
+            assert_eq!(response.status(), status, "{case}");
+            assert_eq!(response.headers()["content-type"], "application/problem+json", "{case}");
+            let problem: Value = response.json().await.unwrap();
+            assert!(!problem["detail"].as_str().unwrap_or_default().is_empty(), "{case}: a specific message");
+        }
+        let after = session.get_json(&format!("/api/v1/referrals/{id}")).await;
+        assert_eq!(after, session.get_json(&format!("/api/v1/referrals/{id}")).await);
+        assert_eq!(after["eTag"], referral["eTag"], "nothing was stored");
+        assert_eq!(after["status"], "New");
+    }
+
+    async fn markup_and_sql_in_text_are_stored_as_plain_text(app) {
+        let session = app.sign_in("referrals@demo.test").await;
+        let referral = inbox_referral(&session).await;
+        let text = "<script>alert('x')</script> \"; DROP TABLE referrals; --";
+        let mut form = accept_form();
+        form["name"] = json!(text);
+        form["notes"] = json!(text);
+        form["externalReferenceId"] = json!("<img src=x onerror=alert(1)>");
+        let response = session.act(&path(&referral, "accept"), &etag(&referral), &form).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let stored = session.get_json(&format!("/api/v1/referrals/{}", referral["id"].as_str().unwrap())).await;
+        assert_eq!(stored["name"], text, "kept verbatim; the app renders it as text");
+        assert_eq!(stored["details"]["notes"], text);
+        assert_eq!(stored["externalReferenceId"], "<img src=x onerror=alert(1)>");
+        assert!(session.get_json("/api/v1/referrals?limit=1000").await.as_array().unwrap().len() > 100, "the table is intact");
+    }
 }

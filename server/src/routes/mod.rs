@@ -44,6 +44,8 @@ pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .paths
         .paths
         .insert(OPENAPI_PATH.to_owned(), openapi_path_item());
+    // utoipa fills a license from Cargo metadata; ours states none, and 3.1 rejects an empty one.
+    document.info.license = None;
     let served = document.clone();
     let router = router
         .route(OPENAPI_PATH, get(move || async move { Json(served) }))
