@@ -16,6 +16,7 @@ use sha2::{Digest, Sha256};
 
 use crate::AppState;
 use crate::error::AppError;
+use crate::store::users::UserRecord;
 use crate::store::{self, Pool};
 
 pub const SESSION_COOKIE: &str = "rd_session";
@@ -40,6 +41,19 @@ pub struct CurrentUser {
 }
 
 impl CurrentUser {
+    fn of_session(user: UserRecord, csrf_token: String, session_id: String) -> CurrentUser {
+        CurrentUser {
+            id: user.id,
+            organisation_id: user.organisation_id,
+            organisation_name: user.organisation_name,
+            email: user.email,
+            name: user.name,
+            role: user.role,
+            csrf_token,
+            session_id,
+        }
+    }
+
     pub fn member(&self) -> Member<'_> {
         Member {
             role: self.role,
@@ -83,17 +97,11 @@ impl FromRequestParts<AppState> for CurrentUser {
         {
             store::sessions::extend(&state.pool, &session_id, renewed).await?;
         }
-        let user = session.user;
-        Ok(CurrentUser {
-            id: user.id,
-            organisation_id: user.organisation_id,
-            organisation_name: user.organisation_name,
-            email: user.email,
-            name: user.name,
-            role: user.role,
-            csrf_token: session.csrf_token,
+        Ok(CurrentUser::of_session(
+            session.user,
+            session.csrf_token,
             session_id,
-        })
+        ))
     }
 }
 
@@ -144,17 +152,7 @@ pub async fn sign_in(
         now + SESSION_LIFETIME,
     )
     .await?;
-    let current = CurrentUser {
-        id: user.id,
-        organisation_id: user.organisation_id,
-        organisation_name: user.organisation_name,
-        email: user.email,
-        name: user.name,
-        role: user.role,
-        csrf_token,
-        session_id,
-    };
-    Ok((token, current))
+    Ok((token, CurrentUser::of_session(user, csrf_token, session_id)))
 }
 
 /// An argon2id hash (PHC string) of `password` with a fresh salt.

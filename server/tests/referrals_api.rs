@@ -439,4 +439,113 @@ backend_tests! {
         assert_eq!(stored["externalReferenceId"], "<img src=x onerror=alert(1)>");
         assert!(session.get_json("/api/v1/referrals?limit=1000").await.as_array().unwrap().len() > 100, "the table is intact");
     }
+
+    async fn an_accepted_deal_is_edited_staffed_and_won_or_lost(app) {
+        let session = app.sign_in("admin@demo.test").await;
+        let inbox = session.get_json("/api/v1/referrals?stage=Inbox&callToAction=ContactMe&limit=1000").await;
+        let inbox = inbox.as_array().unwrap();
+        let (first, second) = (&inbox[0], &inbox[1]);
+        let accepted: Value = session.act(&path(first, "accept"), &etag(first), &accept_form()).await.json().await.unwrap();
+
+        let mut edit = accept_form();
+        edit["name"] = json!("Contoso – field service, phase 2");
+        edit["dealValue"] = json!("52000");
+        let id = accepted["id"].as_str().unwrap();
+        let edited = session.request(Method::PATCH, &format!("/api/v1/referrals/{id}"))
+            .header("if-match", format!("\"{}\"", etag(&accepted))).json(&edit).send().await.unwrap();
+        assert_eq!(edited.status(), StatusCode::OK);
+        let edited: Value = edited.json().await.unwrap();
+        assert_eq!(edited["name"], "Contoso – field service, phase 2");
+        assert_eq!(edited["details"]["dealValue"], "52000");
+        assert_eq!(edited["substatus"], "Accepted", "an edit stays Accepted");
+
+        let employee = json!({ "firstName": "Umar", "lastName": "Usman", "email": "user@demo.test", "phoneNumber": "+49 30 901820" });
+        let staffed = session.act(&path(&edited, "team"), &etag(&edited), &employee).await;
+        assert_eq!(staffed.status(), StatusCode::OK);
+        let staffed: Value = staffed.json().await.unwrap();
+        assert!(staffed["team"].as_array().unwrap().iter().any(|m| m["email"] == "user@demo.test"));
+
+        // EUR without an exchange rate: registration is optional, so won needs nothing more.
+        let won = session.act(&path(&staffed, "won"), &etag(&staffed), &json!({})).await;
+        assert_eq!(won.status(), StatusCode::OK);
+        let won: Value = won.json().await.unwrap();
+        assert_eq!((won["status"].as_str(), won["substatus"].as_str()), (Some("Closed"), Some("Won")));
+        assert!(won["closedDateTime"].is_string());
+
+        let accepted: Value = session.act(&path(second, "accept"), &etag(second), &accept_form()).await.json().await.unwrap();
+        let lost = session.act(&path(&accepted, "lost"), &etag(&accepted), &json!({ "statusReason": "CustomerChoseAnotherVendor", "notes": "Went with the incumbent." })).await;
+        assert_eq!(lost.status(), StatusCode::OK);
+        let lost: Value = lost.json().await.unwrap();
+        assert_eq!(lost["substatus"], "Lost");
+        assert_eq!(lost["statusReason"], "Customer chose another vendor");
+    }
+
+    async fn every_role_is_held_to_its_actions(app) {
+        let admin = app.sign_in("referrals@demo.test").await;
+        let all = admin.get_json("/api/v1/referrals?limit=1000").await;
+        let all = all.as_array().unwrap();
+        let on_team = |r: &Value| r["team"].as_array().unwrap().iter().any(|m| m["email"] == "user@demo.test");
+        let awaiting = |r: &Value| r["status"] == "New" && r["callToAction"] == "ContactMe";
+        let inbox_other = all.iter().find(|r| awaiting(r) && !on_team(r)).unwrap();
+        let accepted_other = all.iter().find(|r| r["status"] == "Active" && !on_team(r)).unwrap();
+        let actions: [(&str, &Value); 6] = [
+            ("accept", inbox_other), ("decline", inbox_other), ("won", accepted_other),
+            ("lost", accepted_other), ("team", accepted_other), ("edit", accepted_other),
+        ];
+        for email in ["viewer@demo.test", "profile@demo.test", "user@demo.test"] {
+            let session = app.sign_in(email).await;
+            for (action, referral) in actions {
+                let body = json!({ "statusReason": "NotACustomer" });
+                let response = if action == "edit" {
+                    session.request(Method::PATCH, &format!("/api/v1/referrals/{}", referral["id"].as_str().unwrap()))
+                        .header("if-match", format!("\"{}\"", etag(referral))).json(&body).send().await.unwrap()
+                } else {
+                    session.act(&path(referral, action), &etag(referral), &body).await
+                };
+                let problem = problem(response, StatusCode::FORBIDDEN).await;
+                assert!(problem["detail"].as_str().unwrap().contains("view") || problem["detail"].as_str().unwrap().contains("team"), "{email} {action}: {problem}");
+            }
+            // Every role may still read and heart.
+            assert_eq!(session.get(&format!("/api/v1/referrals/{}", inbox_other["id"].as_str().unwrap())).await.status(), StatusCode::OK);
+        }
+        for (id, before) in [(inbox_other, inbox_other), (accepted_other, accepted_other)] {
+            let after = admin.get_json(&format!("/api/v1/referrals/{}", id["id"].as_str().unwrap())).await;
+            assert_eq!(after["eTag"], before["eTag"], "refused actions changed nothing");
+        }
+    }
+
+    async fn eligible_deals_are_won_only_with_a_valid_registration(app) {
+        let session = app.sign_in("referrals@demo.test").await;
+        let accepted = session.get_json("/api/v1/referrals?stage=Accepted&limit=1000").await;
+        let eligible = accepted.as_array().unwrap().iter().find(|r| {
+            r["details"]["currency"] == "USD"
+                && r["details"]["dealValue"].as_str().is_some_and(|v| v.parse::<f64>().unwrap() >= 25_000.0)
+                && !r["details"]["requirements"]["solutions"].as_array().is_none_or(|s| s.is_empty())
+        });
+        let referral = eligible.cloned().expect("the demo has an accepted USD deal of 25,000 or more with an eligible solution");
+        let without = session.act(&path(&referral, "won"), &etag(&referral), &json!({})).await;
+        let body = problem(without, StatusCode::UNPROCESSABLE_ENTITY).await;
+        assert_eq!(body["errors"][0]["field"], "dealRegistration", "{body}");
+
+        let today = chrono::Utc::now().date_naive();
+        let created = chrono::DateTime::parse_from_rfc3339(referral["createdDateTime"].as_str().unwrap()).unwrap().date_naive();
+        let value = referral["details"]["dealValue"].as_str().unwrap();
+        let registration = |signed: chrono::NaiveDate| json!({ "dealRegistration": {
+            "marketplaceTransaction": false, "marketplaceTransactionDate": "", "deployedOnAzure": true,
+            "perpetualContract": false, "totalContractValue": value, "solutionValue": value,
+            "contractSignedDate": signed.to_string(), "contractStartDate": today.to_string(),
+            "contractEndDate": (today + chrono::Duration::days(365)).to_string(),
+            "tenantType": "SingleTenant", "pricingModel": "PerUser"
+        }});
+        let future = session.act(&path(&referral, "won"), &etag(&referral), &registration(today + chrono::Duration::days(3))).await;
+        let body = problem(future, StatusCode::UNPROCESSABLE_ENTITY).await;
+        assert!(body["errors"].as_array().unwrap().iter().any(|e| e["field"].as_str().unwrap().contains("contractSignedDate")), "{body}");
+
+        let signed = created.max(today - chrono::Duration::days(10));
+        let won = session.act(&path(&referral, "won"), &etag(&referral), &registration(signed)).await;
+        assert_eq!(won.status(), StatusCode::OK);
+        let won: Value = won.json().await.unwrap();
+        assert_eq!(won["substatus"], "Won");
+        assert_eq!(won["dealRegistration"]["state"], "Pending");
+    }
 }
