@@ -14,6 +14,8 @@ mod tests;
 
 use std::collections::BTreeSet;
 
+use memchr::memmem;
+
 pub use fold::{fold, fold_into};
 pub use percent::{encode as percent_encode, pairs as query_pairs};
 pub use query::{FilterError, param};
@@ -110,14 +112,14 @@ impl Filter {
 
     /// Whether the referral passes every filter and the search.
     pub fn matches(&self, referral: &Referral) -> bool {
-        Prepared::new(self).matches(referral, &mut String::new())
+        Prepared::new(self).matches(referral, &mut Vec::new())
     }
 
     /// The referrals that match, in the filter's sort order.
     pub fn apply<'a>(&self, referrals: &'a [Referral]) -> Vec<&'a Referral> {
         let prepared = Prepared::new(self);
         // One search buffer for the whole list, not one allocation per referral.
-        let mut buffer = String::new();
+        let mut buffer = Vec::new();
         // Each referral's sort value is worked out once, not at every comparison.
         let mut shown: Vec<(Option<sort::SortValue>, &Referral)> = referrals
             .iter()
@@ -242,7 +244,8 @@ pub fn lead_source_label(value: LeadSource) -> &'static str {
 struct Prepared<'f> {
     filter: &'f Filter,
     customer_names: Vec<String>,
-    search_words: Vec<String>,
+    /// One searcher per folded search word, built once for the whole list.
+    search_words: Vec<memmem::Finder<'static>>,
 }
 
 impl<'f> Prepared<'f> {
@@ -257,13 +260,13 @@ impl<'f> Prepared<'f> {
                 .collect(),
             search_words: fold(&filter.search)
                 .split_whitespace()
-                .map(str::to_owned)
+                .map(|word| memmem::Finder::new(word).into_owned())
                 .collect(),
         }
     }
 
     /// `buffer` is scratch space for the search, reused across referrals.
-    fn matches(&self, referral: &Referral, buffer: &mut String) -> bool {
+    fn matches(&self, referral: &Referral, buffer: &mut Vec<u8>) -> bool {
         let f = self.filter;
         let contacts = &referral.customer_profile.team;
         f.stage.is_none_or(|stage| referral.stage() == stage)
@@ -298,7 +301,7 @@ impl<'f> Prepared<'f> {
             && self.matches_search(referral, buffer)
     }
 
-    fn matches_search(&self, referral: &Referral, searched: &mut String) -> bool {
+    fn matches_search(&self, referral: &Referral, searched: &mut Vec<u8>) -> bool {
         if self.search_words.is_empty() {
             return true;
         }
@@ -319,11 +322,11 @@ impl<'f> Prepared<'f> {
         ];
         for text in fields.into_iter().chain(contacts) {
             fold_into(searched, text);
-            searched.push('\n');
+            searched.push(b'\n');
         }
         self.search_words
             .iter()
-            .all(|word| searched.contains(word.as_str()))
+            .all(|word| word.find(searched).is_some())
     }
 }
 

@@ -21,8 +21,8 @@ use crate::store::{self, Pool};
 
 pub const SESSION_COOKIE: &str = "rd_session";
 pub const CSRF_HEADER: &str = "x-csrf-token";
-/// Sessions last two weeks from their last use, so a partner on the road stays signed in.
-pub const SESSION_LIFETIME: Duration = Duration::days(14);
+/// Sessions last 30 days from their last use, so a partner on the road stays signed in.
+pub const SESSION_LIFETIME: Duration = Duration::days(30);
 /// After this many failed sign-ins for one email within the window, sign-in waits.
 const FAILED_SIGN_INS_ALLOWED: i64 = 5;
 const FAILED_SIGN_IN_WINDOW: Duration = Duration::minutes(15);

@@ -1267,7 +1267,9 @@ impl Generator {
             },
             Plan::Pending => self.minutes(10, 36 * HOUR),
             // Exactly whole minutes, so the expiry is 5 to 50 minutes from `now`.
-            Plan::ExpiringSoon => return self.now - Duration::days(14) + self.minutes(5, 50),
+            Plan::ExpiringSoon => {
+                return self.now - domain::timing::EXPIRY_AFTER + self.minutes(5, 50);
+            }
             Plan::Informational => self.minutes(20, 175 * DAY),
             Plan::InformationalArchived => self.minutes(190 * DAY, 400 * DAY),
             Plan::Accepted => self.minutes(2 * HOUR, 75 * DAY),

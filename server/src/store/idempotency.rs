@@ -5,8 +5,9 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::{Pool, StoreError, stored_time};
 
-/// How long a key is remembered.
-pub const KEPT_FOR: Duration = Duration::hours(24);
+/// How long a key is remembered: a week, so a phone that was offline over a weekend
+/// replays its queue safely (the HTTP draft asks for at least 24 hours).
+pub const KEPT_FOR: Duration = Duration::days(7);
 
 /// A completed request's response, replayed as it was.
 #[derive(Debug, Clone)]
