@@ -112,19 +112,60 @@ impl Filter {
 
     /// Whether the referral passes every filter and the search.
     pub fn matches(&self, referral: &Referral) -> bool {
-        Prepared::new(self).matches(referral, &mut Vec::new())
+        let prepared = Prepared::new(self);
+        prepared.matches_fields(referral)
+            && (prepared.search_words.is_empty()
+                || prepared.matches_words(&searchable_text(referral)))
     }
 
     /// The referrals that match, in the filter's sort order.
     pub fn apply<'a>(&self, referrals: &'a [Referral]) -> Vec<&'a Referral> {
+        self.select(referrals, None)
+    }
+
+    /// `apply` for a list whose searchable text was folded once in advance: what a
+    /// list that is queried again and again (the app's, a server's cache) uses.
+    pub fn apply_indexed<'a>(
+        &self,
+        referrals: &'a [Referral],
+        index: &SearchIndex,
+    ) -> Vec<&'a Referral> {
+        assert_eq!(
+            referrals.len(),
+            index.texts.len(),
+            "the index was built for this list"
+        );
+        self.select(referrals, Some(index))
+    }
+
+    /// Filters, then sorts by the filter's key.
+    fn select<'a>(
+        &self,
+        referrals: &'a [Referral],
+        index: Option<&SearchIndex>,
+    ) -> Vec<&'a Referral> {
         let prepared = Prepared::new(self);
-        // One search buffer for the whole list, not one allocation per referral.
+        // Without an index, one buffer serves the whole list.
         let mut buffer = Vec::new();
+        let mut searched = |at: usize, referral: &Referral| {
+            prepared.search_words.is_empty() || {
+                let text: &[u8] = match index {
+                    Some(index) => &index.texts[at],
+                    None => {
+                        buffer.clear();
+                        write_searchable_text(&mut buffer, referral);
+                        &buffer
+                    }
+                };
+                prepared.matches_words(text)
+            }
+        };
         // Each referral's sort value is worked out once, not at every comparison.
         let mut shown: Vec<(Option<sort::SortValue>, &Referral)> = referrals
             .iter()
-            .filter(|r| prepared.matches(r, &mut buffer))
-            .map(|r| (sort::sort_value(self.sort, r), r))
+            .enumerate()
+            .filter(|(at, r)| prepared.matches_fields(r) && searched(*at, r))
+            .map(|(_, r)| (sort::sort_value(self.sort, r), r))
             .collect();
         shown.sort_by(|a, b| sort::compare_keyed(self.direction, *a, *b));
         shown.into_iter().map(|(_, r)| r).collect()
@@ -265,8 +306,8 @@ impl<'f> Prepared<'f> {
         }
     }
 
-    /// `buffer` is scratch space for the search, reused across referrals.
-    fn matches(&self, referral: &Referral, buffer: &mut Vec<u8>) -> bool {
+    /// Every filter but the free-text search.
+    fn matches_fields(&self, referral: &Referral) -> bool {
         let f = self.filter;
         let contacts = &referral.customer_profile.team;
         f.stage.is_none_or(|stage| referral.stage() == stage)
@@ -298,35 +339,55 @@ impl<'f> Prepared<'f> {
                 || contacts
                     .iter()
                     .any(|c| f.phone_validities.contains(&c.phone_validity)))
-            && self.matches_search(referral, buffer)
     }
 
-    fn matches_search(&self, referral: &Referral, searched: &mut Vec<u8>) -> bool {
-        if self.search_words.is_empty() {
-            return true;
-        }
-        // One folded buffer per referral; fields are separated by a newline, which no
-        // search word contains, so a word never matches across two fields.
-        searched.clear();
-        let contacts = referral.customer_profile.team.iter().flat_map(|contact| {
-            [
-                contact.first_name.as_str(),
-                contact.last_name.as_str(),
-                contact.email.as_deref().unwrap_or_default(),
-            ]
-        });
-        let fields = [
-            referral.customer_profile.name.as_str(),
-            referral.name.as_str(),
-            referral.details.notes.as_deref().unwrap_or_default(),
-        ];
-        for text in fields.into_iter().chain(contacts) {
-            fold_into(searched, text);
-            searched.push(b'\n');
-        }
+    /// Whether every search word occurs in a referral's folded searchable text.
+    fn matches_words(&self, text: &[u8]) -> bool {
         self.search_words
             .iter()
-            .all(|word| word.find(searched).is_some())
+            .all(|word| word.find(text).is_some())
+    }
+}
+
+/// The folded searchable text of each referral of a list, built once for many queries.
+#[derive(Debug, Clone, Default)]
+pub struct SearchIndex {
+    texts: Vec<Vec<u8>>,
+}
+
+impl SearchIndex {
+    pub fn new(referrals: &[Referral]) -> SearchIndex {
+        SearchIndex {
+            texts: referrals.iter().map(searchable_text).collect(),
+        }
+    }
+}
+
+fn searchable_text(referral: &Referral) -> Vec<u8> {
+    let mut text = Vec::with_capacity(128);
+    write_searchable_text(&mut text, referral);
+    text
+}
+
+/// What search looks at — customer, deal name, notes, contacts' names and emails —
+/// folded, each field ended by a newline, which no search word contains, so a word
+/// never matches across two fields.
+fn write_searchable_text(text: &mut Vec<u8>, referral: &Referral) {
+    let contacts = referral.customer_profile.team.iter().flat_map(|contact| {
+        [
+            contact.first_name.as_str(),
+            contact.last_name.as_str(),
+            contact.email.as_deref().unwrap_or_default(),
+        ]
+    });
+    let fields = [
+        referral.customer_profile.name.as_str(),
+        referral.name.as_str(),
+        referral.details.notes.as_deref().unwrap_or_default(),
+    ];
+    for field in fields.into_iter().chain(contacts) {
+        fold_into(text, field);
+        text.push(b'\n');
     }
 }
 

@@ -24,7 +24,7 @@ pub mod values;
 pub use access::{Member, Role};
 pub use contacts::{assess_email, assess_phone};
 pub use export::CsvExport;
-pub use filter::{Chip, ChipValue, Filter, FilterError, SortDirection, SortKey};
+pub use filter::{Chip, ChipValue, Filter, FilterError, SearchIndex, SortDirection, SortKey};
 pub use lifecycle::{
     Accept, AcceptForm, Action, Blocked, ContactForm, CustomerContact, Deal, DealForm, DeclineForm,
     DeclineReason, Edit, EditForm, IllegalTransition, LifecycleError, LostForm, NewTeamMember,

@@ -740,6 +740,15 @@ proptest! {
     }
 
     #[test]
+    fn a_search_index_changes_nothing_but_speed(
+        filter in arbitrary_filter(),
+        referrals in proptest::collection::vec(arbitrary_referral(), 0..12),
+    ) {
+        let index = SearchIndex::new(&referrals);
+        prop_assert_eq!(filter.apply_indexed(&referrals, &index), filter.apply(&referrals));
+    }
+
+    #[test]
     fn apply_orders_the_same_whatever_the_input_order(
         filter in arbitrary_filter(),
         referrals in proptest::collection::vec(arbitrary_referral(), 0..12),
