@@ -5,6 +5,8 @@ use tracing_subscriber::EnvFilter;
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     tracing_subscriber::fmt()
+        // Logs go to stderr; stdout carries the URL and sign-ins that people and scripts read.
+        .with_writer(std::io::stderr)
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
         )
@@ -23,10 +25,10 @@ async fn main() -> std::process::ExitCode {
         application.local_addr()
     );
     if config.seed_demo {
-        println!(
-            "Demo organisation: {}",
-            referral_desk_server::demo::ORGANISATION_NAME
-        );
+        println!("Demo sign-ins (password: {}):", config.demo_password);
+        for user in referral_desk_server::demo::USERS {
+            println!("  {:<22} {}", user.email, user.role.label());
+        }
     }
     match application.run_until_stopped().await {
         Ok(()) => std::process::ExitCode::SUCCESS,
