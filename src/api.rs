@@ -232,6 +232,22 @@ pub async fn list_referrals() -> Result<Vec<Referral>, ApiError> {
     Ok(all)
 }
 
+/// Hearts (`true`) or un-hearts a referral for the signed-in user.
+pub async fn set_favorite(referral_id: &str, favorite: bool) -> Result<(), ApiError> {
+    let method = if favorite {
+        Method::PUT
+    } else {
+        Method::DELETE
+    };
+    let path = format!("/api/v1/referrals/{referral_id}/favorite");
+    let response = send(request(method, &path)).await?;
+    if response.ok() {
+        Ok(())
+    } else {
+        Err(problem(&response).await)
+    }
+}
+
 /// An abort signal that cancels the requests when the view that asked for them goes away.
 fn cancel_on_cleanup() -> Option<SendWrapper<web_sys::AbortSignal>> {
     let controller = web_sys::AbortController::new().ok()?;

@@ -12,7 +12,9 @@ use leptos_router::path;
 
 use crate::api::Session;
 use crate::components::{FocusHeadingOnNavigation, RequireSignIn, TopBar};
-use crate::routes::{AcceptedView, ArchivedView, InboxView, NotFoundView, SignInView};
+use crate::routes::{
+    AcceptedView, ArchivedView, FavoritesView, InboxView, NotFoundView, SignInView,
+};
 
 /// The whole app: asks who is signed in, then shows the shell around the routed views.
 #[component]
@@ -57,6 +59,7 @@ fn AppRoutes() -> impl IntoView {
             <Route path=path!("/inbox") view=|| view! { <RequireSignIn><InboxView/></RequireSignIn> }/>
             <Route path=path!("/accepted") view=|| view! { <RequireSignIn><AcceptedView/></RequireSignIn> }/>
             <Route path=path!("/archived") view=|| view! { <RequireSignIn><ArchivedView/></RequireSignIn> }/>
+            <Route path=path!("/favorites") view=|| view! { <RequireSignIn><FavoritesView/></RequireSignIn> }/>
         </Routes>
     }
 }

@@ -15,6 +15,7 @@ pub fn TopBar() -> impl IntoView {
                     <A href="/inbox">"Inbox"</A>
                     <A href="/accepted">"Accepted"</A>
                     <A href="/archived">"Archived"</A>
+                    <A href="/favorites">"Favorites"</A>
                 </nav>
                 <UserMenu me/>
             })}

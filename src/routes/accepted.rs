@@ -1,10 +1,10 @@
 use domain::Stage;
 use leptos::prelude::*;
 
-use crate::components::StageList;
+use crate::components::{Listing, ReferralList};
 
 /// Accepted referrals being worked towards won or lost.
 #[component]
 pub fn AcceptedView() -> impl IntoView {
-    view! { <StageList stage=Stage::Accepted/> }
+    view! { <ReferralList listing=Listing::Stage(Stage::Accepted)/> }
 }

@@ -1,10 +1,10 @@
 use domain::Stage;
 use leptos::prelude::*;
 
-use crate::components::StageList;
+use crate::components::{Listing, ReferralList};
 
 /// Won, lost, declined and expired referrals: read-only.
 #[component]
 pub fn ArchivedView() -> impl IntoView {
-    view! { <StageList stage=Stage::Archived/> }
+    view! { <ReferralList listing=Listing::Stage(Stage::Archived)/> }
 }

@@ -1,10 +1,10 @@
 use domain::Stage;
 use leptos::prelude::*;
 
-use crate::components::StageList;
+use crate::components::{Listing, ReferralList};
 
 /// New referrals waiting for an answer.
 #[component]
 pub fn InboxView() -> impl IntoView {
-    view! { <StageList stage=Stage::Inbox/> }
+    view! { <ReferralList listing=Listing::Stage(Stage::Inbox)/> }
 }

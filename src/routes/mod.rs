@@ -2,12 +2,14 @@
 
 mod accepted;
 mod archived;
+mod favorites;
 mod inbox;
 mod not_found;
 mod sign_in;
 
 pub use accepted::AcceptedView;
 pub use archived::ArchivedView;
+pub use favorites::FavoritesView;
 pub use inbox::InboxView;
 pub use not_found::NotFoundView;
 pub use sign_in::{SignInView, safe_next};

@@ -3,15 +3,41 @@ use domain::{Referral, Stage};
 use leptos::prelude::*;
 
 use crate::api;
+use crate::components::Heart;
 
-/// The referrals of one stage, with loading, empty and error states.
+/// Which referrals a list view shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listing {
+    /// One stage's referrals (Inbox, Accepted, Archived).
+    Stage(Stage),
+    /// The user's hearted referrals, of every stage and both tabs.
+    Favorites,
+}
+
+impl Listing {
+    fn label(self) -> &'static str {
+        match self {
+            Listing::Stage(stage) => stage.label(),
+            Listing::Favorites => "Favorites",
+        }
+    }
+
+    fn shows(self, referral: &Referral) -> bool {
+        match self {
+            Listing::Stage(stage) => referral.stage() == stage,
+            Listing::Favorites => referral.favorite,
+        }
+    }
+}
+
+/// The referrals of a listing, with loading, empty and error states.
 #[component]
-pub fn StageList(
-    /// Which stage's referrals to list.
-    stage: Stage,
+pub fn ReferralList(
+    /// Which referrals to list.
+    listing: Listing,
 ) -> impl IntoView {
     let referrals = LocalResource::new(api::list_referrals);
-    let heading = stage.label();
+    let heading = listing.label();
     view! {
         <section class="page" aria-labelledby="page-heading">
             <h1 id="page-heading">{heading}</h1>
@@ -26,11 +52,11 @@ pub fn StageList(
                     </div>
                 }.into_any(),
                 Some(Ok(all)) => {
-                    let rows: Vec<Referral> = all.into_iter().filter(|r| r.stage() == stage).collect();
+                    let rows: Vec<Referral> = all.into_iter().filter(|r| listing.shows(r)).collect();
                     if rows.is_empty() {
-                        view! { <p class="empty">{empty_message(stage)}</p> }.into_any()
+                        view! { <p class="empty">{empty_message(listing)}</p> }.into_any()
                     } else {
-                        view! { <ReferralTable stage rows/> }.into_any()
+                        view! { <ReferralTable listing rows/> }.into_any()
                     }
                 }
             }}
@@ -38,7 +64,10 @@ pub fn StageList(
     }
 }
 
-fn empty_message(stage: Stage) -> &'static str {
+fn empty_message(listing: Listing) -> &'static str {
+    let Listing::Stage(stage) = listing else {
+        return "No favorites yet. Select the heart on any referral to keep it here.";
+    };
     match stage {
         Stage::Inbox => "No new referrals. New leads appear here as soon as they arrive.",
         Stage::Accepted => {
@@ -51,26 +80,28 @@ fn empty_message(stage: Stage) -> &'static str {
 }
 
 #[component]
-fn ReferralTable(stage: Stage, rows: Vec<Referral>) -> impl IntoView {
+fn ReferralTable(listing: Listing, rows: Vec<Referral>) -> impl IntoView {
     let count = rows.len();
     view! {
         <table class="referral-table">
             <caption>{format!("{count} referrals")}</caption>
             <thead>
                 <tr>
+                    <th scope="col"><span class="visually-hidden">"Favorite"</span></th>
                     <th scope="col">"Customer"</th>
                     <th scope="col">"Country"</th>
                     <th scope="col">"Created"</th>
-                    <th scope="col">{stage_column(stage)}</th>
+                    <th scope="col">{column(listing)}</th>
                 </tr>
             </thead>
             <tbody>
                 {rows.into_iter().map(|referral| view! {
                     <tr>
+                        <td class="heart-cell"><Heart referral_id=referral.id.clone() favorite=referral.favorite/></td>
                         <th scope="row">{referral.customer_profile.name.clone()}</th>
                         <td>{referral.customer_profile.address.country.clone()}</td>
                         <td><LocalTime at=referral.created_date_time/></td>
-                        <td>{stage_detail(stage, &referral)}</td>
+                        <td>{detail(listing, &referral)}</td>
                     </tr>
                 }).collect_view()}
             </tbody>
@@ -78,15 +109,19 @@ fn ReferralTable(stage: Stage, rows: Vec<Referral>) -> impl IntoView {
     }
 }
 
-fn stage_column(stage: Stage) -> &'static str {
-    match stage {
-        Stage::Inbox => "Deal",
-        Stage::Accepted => "Deal value",
-        Stage::Archived => "Outcome",
+fn column(listing: Listing) -> &'static str {
+    match listing {
+        Listing::Stage(Stage::Inbox) => "Deal",
+        Listing::Stage(Stage::Accepted) => "Deal value",
+        Listing::Stage(Stage::Archived) => "Outcome",
+        Listing::Favorites => "Stage",
     }
 }
 
-fn stage_detail(stage: Stage, referral: &Referral) -> String {
+fn detail(listing: Listing, referral: &Referral) -> String {
+    let Listing::Stage(stage) = listing else {
+        return referral.stage().label().to_owned();
+    };
     match stage {
         Stage::Inbox => referral.name.clone(),
         Stage::Accepted => match (&referral.details.deal_value, &referral.details.currency) {

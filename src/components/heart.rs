@@ -1,0 +1,60 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api;
+
+/// The heart that puts a referral on the user's favorites, and takes it off again.
+///
+/// It changes at once and tells the server in the background; if the server
+/// refuses or cannot be reached, it changes back and says why.
+#[component]
+pub fn Heart(
+    /// The referral this heart is for.
+    referral_id: String,
+    /// Whether it is a favorite when the list was loaded.
+    favorite: bool,
+) -> impl IntoView {
+    let favorite = RwSignal::new(favorite);
+    let failure = RwSignal::new(None::<String>);
+    let pending = RwSignal::new(false);
+    let toggle = move |_| {
+        if pending.get_untracked() {
+            return;
+        }
+        let wanted = !favorite.get_untracked();
+        favorite.set(wanted);
+        failure.set(None);
+        pending.set(true);
+        let referral_id = referral_id.clone();
+        spawn_local(async move {
+            if let Err(error) = api::set_favorite(&referral_id, wanted).await {
+                favorite.set(!wanted);
+                failure.set(Some(error.to_string()));
+            }
+            pending.set(false);
+        });
+    };
+    let label = move || {
+        if favorite.get() {
+            "Remove from favorites"
+        } else {
+            "Add to favorites"
+        }
+    };
+    view! {
+        <button
+            type="button"
+            class="heart"
+            class:heart-on=move || favorite.get()
+            aria-pressed=move || favorite.get().to_string()
+            aria-label=label
+            title=label
+            on:click=toggle
+        >
+            <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+                <path d="M12 21s-7.5-4.6-9.6-9.1C.9 8.6 3 5 6.6 5c2 0 3.4 1.1 4.2 2.3h2.4C14 6.1 15.4 5 17.4 5 21 5 23.1 8.6 21.6 11.9 19.5 16.4 12 21 12 21z"/>
+            </svg>
+        </button>
+        {move || failure.get().map(|message| view! { <span class="heart-error" role="alert">{message}</span> })}
+    }
+}

@@ -1,0 +1,9 @@
+use leptos::prelude::*;
+
+use crate::components::{Listing, ReferralList};
+
+/// The referrals the user hearted, from every stage and both tabs.
+#[component]
+pub fn FavoritesView() -> impl IntoView {
+    view! { <ReferralList listing=Listing::Favorites/> }
+}
