@@ -20,7 +20,7 @@ use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::error::AppError;
 use crate::extract::JsonBody;
-use crate::routes::referrals::{for_user, referral_response};
+use crate::routes::referrals::{referral_response, seen_by};
 use crate::store::{self, idempotency};
 
 /// Accepts an Inbox referral: it moves to Accepted.
@@ -240,7 +240,6 @@ async fn apply(
     transition: Box<Transition>,
 ) -> Result<Response, AppError> {
     let now = Utc::now();
-    let favorites = store::favorites::referral_ids(&state.pool, &user.id).await?;
     let current = store::referrals::find(&state.pool, &user.organisation_id, id)
         .await?
         .ok_or(AppError::ReferralNotFound)?;
@@ -248,7 +247,7 @@ async fn apply(
     let expected = if_match(headers)?;
     if !expected.contains(&current.e_tag) {
         return Err(AppError::PreconditionFailed {
-            current: Box::new(for_user(current, &favorites)),
+            current: Box::new(seen_by(state, user, current).await?),
         });
     }
     if let Some(refusal) = user.member().refusal(&current) {
@@ -263,7 +262,7 @@ async fn apply(
     match store::referrals::update(&state.pool, &user.organisation_id, &next, version).await? {
         Some(stored) => Ok(referral_response(
             StatusCode::OK,
-            &for_user(stored, &favorites),
+            &seen_by(state, user, stored).await?,
         )),
         None => {
             // Someone else wrote between our read and our write.
@@ -271,7 +270,7 @@ async fn apply(
                 .await?
                 .ok_or(AppError::ReferralNotFound)?;
             Err(AppError::PreconditionFailed {
-                current: Box::new(for_user(latest, &favorites)),
+                current: Box::new(seen_by(state, user, latest).await?),
             })
         }
     }

@@ -1,7 +1,5 @@
 //! `GET /api/v1/referrals` (filtered, sorted, paged) and `GET /api/v1/referrals/{id}`.
 
-use std::collections::HashSet;
-
 use axum::Json;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderValue, StatusCode, header};
@@ -45,7 +43,10 @@ pub async fn list(
         store::referrals::list_for_organisation(&state.pool, &user.organisation_id)
             .await?
             .into_iter()
-            .map(|referral| for_user(referral, &favorites))
+            .map(|referral| {
+                let favorite = favorites.contains(&referral.id);
+                for_user(referral, favorite)
+            })
             .filter(|referral| !page.favorites_only || referral.favorite)
             .collect();
     let matching = filter.apply(&referrals);
@@ -98,16 +99,24 @@ pub async fn detail(
     let referral = store::referrals::find(&state.pool, &user.organisation_id, &id)
         .await?
         .ok_or(AppError::ReferralNotFound)?;
-    let favorites = store::favorites::referral_ids(&state.pool, &user.id).await?;
     Ok(referral_response(
         StatusCode::OK,
-        &for_user(referral, &favorites),
+        &seen_by(&state, &user, referral).await?,
     ))
 }
 
+/// One referral as this user sees it (see [`for_user`]), with its favorite flag looked up.
+pub async fn seen_by(
+    state: &AppState,
+    user: &CurrentUser,
+    referral: Referral,
+) -> Result<Referral, AppError> {
+    let favorite = store::favorites::contains(&state.pool, &user.id, &referral.id).await?;
+    Ok(for_user(referral, favorite))
+}
+
 /// The referral as this user sees it: their favorite flag, contacts withheld when Expired.
-pub fn for_user(referral: Referral, favorites: &HashSet<String>) -> Referral {
-    let favorite = favorites.contains(&referral.id);
+pub fn for_user(referral: Referral, favorite: bool) -> Referral {
     Referral {
         favorite,
         ..referral

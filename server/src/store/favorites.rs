@@ -42,3 +42,14 @@ pub async fn referral_ids(pool: &Pool, user_id: &str) -> Result<HashSet<String>,
             .await?;
     Ok(rows.into_iter().map(|(id,)| id).collect())
 }
+
+/// Whether one referral is among the user's favorites.
+pub async fn contains(pool: &Pool, user_id: &str, referral_id: &str) -> Result<bool, StoreError> {
+    let found: Option<(String,)> =
+        sqlx::query_as("SELECT referral_id FROM favorites WHERE user_id = $1 AND referral_id = $2")
+            .bind(user_id)
+            .bind(referral_id)
+            .fetch_optional(pool)
+            .await?;
+    Ok(found.is_some())
+}
