@@ -215,18 +215,16 @@ async fn run(
         idempotency::Claim::Mismatch => Err(AppError::IdempotencyKeyReused),
         idempotency::Claim::Claimed => {
             let outcome = apply(&state, &user, &id, &headers, action, transition).await;
-            match &outcome {
+            if let Err(error) = &outcome
+                && error.status().is_server_error()
+            {
                 // Our own failure: forget the key so the client's retry can run.
-                Err(error) if error.status().is_server_error() => {
-                    idempotency::release(&state.pool, &user.id, &key).await?
-                }
-                Ok(_) | Err(_) => {
-                    let (response, stored) = remember(outcome).await?;
-                    idempotency::complete(&state.pool, &user.id, &key, &stored).await?;
-                    return Ok(response);
-                }
+                idempotency::release(&state.pool, &user.id, &key).await?;
+                return outcome;
             }
-            outcome
+            let (response, stored) = remember(outcome).await?;
+            idempotency::complete(&state.pool, &user.id, &key, &stored).await?;
+            Ok(response)
         }
     }
 }
