@@ -13,6 +13,7 @@
 //! its numbering-plan metadata. The server may run a deeper classification at ingestion and
 //! store the result as `phoneValidity`; the wasm side reads that stored result.
 
+use crate::filter::{email_validity_rank, phone_validity_rank};
 use crate::referral::{Contact, EmailValidity, PhoneValidity, Referral};
 use crate::values::{Email, PhoneNumber};
 
@@ -120,6 +121,29 @@ impl Contact {
 }
 
 impl Referral {
+    /// The customer contact that speaks for the referral: the one with the best email
+    /// validity, then the best phone validity (the first of equals). Its validities are
+    /// the referral's everywhere — the list's indicators, the filters, the sort and the
+    /// export — so they always agree. `None` without contacts, or when they are
+    /// withheld (Expired).
+    pub fn primary_contact(&self) -> Option<&Contact> {
+        if !self.shows_contact_information() {
+            return None;
+        }
+        self.customer_profile
+            .team
+            .iter()
+            .enumerate()
+            .max_by_key(|(at, contact)| {
+                (
+                    email_validity_rank(contact.email_validity),
+                    phone_validity_rank(contact.phone_validity),
+                    std::cmp::Reverse(*at),
+                )
+            })
+            .map(|(_, contact)| contact)
+    }
+
     /// Whether any of the customer's contacts is flagged as spam (the partner's own team is not
     /// considered: they are not the lead).
     pub fn has_spam_contact(&self) -> bool {

@@ -93,15 +93,21 @@ impl<W: Write> CsvExport<W> {
 
     /// Writes one referral as one row.
     ///
-    /// The contact columns show the *first* customer contact
-    /// (`customerProfile.team[0]`); they are empty for an Expired referral,
-    /// which withholds its contact information on every read path.
+    /// The contact columns show the primary contact (`Referral::primary_contact`:
+    /// the one whose validities the list shows, filters and sorts by); they are empty
+    /// for an Expired referral, which withholds its contact information on every read path.
     pub fn write_referral(&mut self, referral: &Referral) -> io::Result<()> {
         self.line.clear();
         push_row(&mut self.line, cells(referral).iter().map(|c| c.as_ref()));
         self.writer.write_all(self.line.as_bytes())?;
         self.rows += 1;
         Ok(())
+    }
+
+    /// The writer, so that what was written so far can be taken out of an in-memory
+    /// buffer and sent on while the export goes on (streaming in chunks).
+    pub fn get_mut(&mut self) -> &mut W {
+        &mut self.writer
     }
 
     /// How many referral rows were written (the header not counted).
@@ -120,11 +126,7 @@ impl<W: Write> CsvExport<W> {
 fn cells(referral: &Referral) -> [Cow<'_, str>; 21] {
     let profile = &referral.customer_profile;
     let details = &referral.details;
-    // Same rule as `Referral::redacted()`, without cloning the referral.
-    let contact: Option<&Contact> = profile
-        .team
-        .first()
-        .filter(|_| referral.shows_contact_information());
+    let contact: Option<&Contact> = referral.primary_contact();
     [
         Cow::from(referral.id.as_str()),
         Cow::from(timestamp(referral.created_date_time)),
@@ -297,6 +299,20 @@ anna@contoso.example,Valid,4930123456,Unknown\r\n"
     }
 
     #[test]
+    fn what_was_written_can_be_taken_out_between_rows() {
+        let mut export = CsvExport::new(Vec::new()).unwrap();
+        let header = std::mem::take(export.get_mut());
+        export.write_referral(&referral()).unwrap();
+        let row = std::mem::take(export.get_mut());
+        assert!(export.finish().unwrap().is_empty());
+        assert_eq!(
+            String::from_utf8(header).unwrap(),
+            format!("{BOM}{HEADER_LINE}")
+        );
+        assert!(String::from_utf8(row).unwrap().starts_with("r-1,"));
+    }
+
+    #[test]
     fn the_bom_is_written_once_however_many_rows() {
         let text = export(&[referral(), referral(), referral()]);
         assert!(text.starts_with(BOM));
@@ -344,8 +360,22 @@ ContactMe,contoso.erp,Contoso ERP,EUR,25000.50,Closed,Expired,Not answered withi
     }
 
     #[test]
-    fn the_contact_columns_show_the_first_customer_contact() {
+    fn the_contact_columns_show_the_primary_contact_whatever_its_place() {
         let mut r = referral();
+        let primary = body(std::slice::from_ref(&r));
+        r.customer_profile.team.swap(0, 1);
+        assert_eq!(
+            body(&[r]),
+            primary,
+            "the contact with the best validities speaks for the referral"
+        );
+    }
+
+    #[test]
+    fn of_equally_valid_contacts_the_first_is_the_primary_one() {
+        let mut r = referral();
+        r.customer_profile.team[0].email_validity = EmailValidity::Unknown;
+        r.customer_profile.team[0].phone_validity = PhoneValidity::Unknown;
         r.customer_profile.team.swap(0, 1);
         assert!(body(&[r]).ends_with(",Second Contact,,Unknown,,Unknown\r\n"));
     }

@@ -45,9 +45,9 @@ pub struct Filter {
     pub lead_types: BTreeSet<LeadType>,
     pub lead_qualities: BTreeSet<LeadQuality>,
     pub statuses: BTreeSet<Status>,
-    /// Matches when any of the customer's contacts has one of these validities.
+    /// Matches when the primary contact (see `Referral::primary_contact`) has one of these.
     pub email_validities: BTreeSet<EmailValidity>,
-    /// Matches when any of the customer's contacts has one of these validities.
+    /// Matches when the primary contact (see `Referral::primary_contact`) has one of these.
     pub phone_validities: BTreeSet<PhoneValidity>,
     /// Free text: every word must occur in the customer name, deal name, a contact's
     /// name or email, or the notes (case- and accent-insensitive). Blank means no search.
@@ -130,20 +130,20 @@ impl Filter {
         referrals: &'a [Referral],
         index: &SearchIndex,
     ) -> Vec<&'a Referral> {
-        assert_eq!(
-            referrals.len(),
-            index.texts.len(),
-            "the index was built for this list"
-        );
         self.select(referrals, Some(index))
     }
 
-    /// Filters, then sorts by the filter's key.
-    fn select<'a>(
-        &self,
-        referrals: &'a [Referral],
-        index: Option<&SearchIndex>,
-    ) -> Vec<&'a Referral> {
+    /// The positions in `referrals` of those that match, in the filter's sort order:
+    /// what a view that keeps the list itself (the app) needs, without copying referrals.
+    /// `index`, when given, must have been built for this list.
+    pub fn positions(&self, referrals: &[Referral], index: Option<&SearchIndex>) -> Vec<usize> {
+        if let Some(index) = index {
+            assert_eq!(
+                referrals.len(),
+                index.texts.len(),
+                "the index was built for this list"
+            );
+        }
         let prepared = Prepared::new(self);
         // Without an index, one buffer serves the whole list.
         let mut buffer = Vec::new();
@@ -161,14 +161,32 @@ impl Filter {
             }
         };
         // Each referral's sort value is worked out once, not at every comparison.
-        let mut shown: Vec<(Option<sort::SortValue>, &Referral)> = referrals
+        let mut shown: Vec<(Option<sort::SortValue>, usize)> = referrals
             .iter()
             .enumerate()
             .filter(|(at, r)| prepared.matches_fields(r) && searched(*at, r))
-            .map(|(_, r)| (sort::sort_value(self.sort, r), r))
+            .map(|(at, r)| (sort::sort_value(self.sort, r), at))
             .collect();
-        shown.sort_by(|a, b| sort::compare_keyed(self.direction, *a, *b));
-        shown.into_iter().map(|(_, r)| r).collect()
+        shown.sort_by(|a, b| {
+            sort::compare_keyed(
+                self.direction,
+                (a.0, &referrals[a.1]),
+                (b.0, &referrals[b.1]),
+            )
+        });
+        shown.into_iter().map(|(_, at)| at).collect()
+    }
+
+    /// Filters, then sorts by the filter's key.
+    fn select<'a>(
+        &self,
+        referrals: &'a [Referral],
+        index: Option<&SearchIndex>,
+    ) -> Vec<&'a Referral> {
+        self.positions(referrals, index)
+            .into_iter()
+            .map(|at| &referrals[at])
+            .collect()
     }
 
     /// Every active filter value and the search, in the order of the filter panel.
@@ -201,19 +219,31 @@ impl Filter {
             );
         }
         for &v in &self.lead_types {
-            push("Lead type", v.as_str(), ChipValue::LeadType(v));
+            push("Lead type", lead_type_label(v), ChipValue::LeadType(v));
         }
         for &v in &self.lead_qualities {
-            push("Lead quality", v.as_str(), ChipValue::LeadQuality(v));
+            push(
+                "Lead quality",
+                lead_quality_label(v),
+                ChipValue::LeadQuality(v),
+            );
         }
         for &v in &self.statuses {
             push("Status", v.as_str(), ChipValue::Status(v));
         }
         for &v in &self.email_validities {
-            push("Email", v.as_str(), ChipValue::EmailValidity(v));
+            push(
+                "Email",
+                email_validity_label(v),
+                ChipValue::EmailValidity(v),
+            );
         }
         for &v in &self.phone_validities {
-            push("Phone", v.as_str(), ChipValue::PhoneValidity(v));
+            push(
+                "Phone",
+                phone_validity_label(v),
+                ChipValue::PhoneValidity(v),
+            );
         }
         if !self.search.trim().is_empty() {
             push(
@@ -281,6 +311,42 @@ pub fn lead_source_label(value: LeadSource) -> &'static str {
     }
 }
 
+/// The label of a lead type, as the filter panel and the lead show it.
+pub fn lead_type_label(value: LeadType) -> &'static str {
+    match value {
+        LeadType::Offer => "Offer",
+        LeadType::Profile => "Business profile",
+    }
+}
+
+/// The label of a lead quality; Low marks a probable spam lead.
+pub fn lead_quality_label(value: LeadQuality) -> &'static str {
+    match value {
+        LeadQuality::High => "High",
+        LeadQuality::Medium => "Medium",
+        LeadQuality::Low => "Low (probable spam)",
+    }
+}
+
+/// The label of an email validity, as the indicators and the filter panel word it.
+pub fn email_validity_label(value: EmailValidity) -> &'static str {
+    match value {
+        EmailValidity::Valid => "Valid",
+        EmailValidity::Invalid => "Invalid",
+        EmailValidity::Spam => "Spam",
+        EmailValidity::Unknown => "Not verified",
+    }
+}
+
+/// The label of a phone validity, as the indicators and the filter panel word it.
+pub fn phone_validity_label(value: PhoneValidity) -> &'static str {
+    match value {
+        PhoneValidity::Valid => "Valid",
+        PhoneValidity::Invalid => "Invalid",
+        PhoneValidity::Unknown => "Not verified",
+    }
+}
+
 /// A filter with its texts folded once, so a long list is not re-folded per needle.
 struct Prepared<'f> {
     filter: &'f Filter,
@@ -309,7 +375,7 @@ impl<'f> Prepared<'f> {
     /// Every filter but the free-text search.
     fn matches_fields(&self, referral: &Referral) -> bool {
         let f = self.filter;
-        let contacts = &referral.customer_profile.team;
+        let contact = referral.primary_contact();
         f.stage.is_none_or(|stage| referral.stage() == stage)
             && f.category
                 .is_none_or(|category| referral.category() == category)
@@ -332,13 +398,9 @@ impl<'f> Prepared<'f> {
             && (f.lead_qualities.is_empty() || f.lead_qualities.contains(&referral.effective_quality()))
             && accepts(&f.statuses, Some(referral.status))
             && (f.email_validities.is_empty()
-                || contacts
-                    .iter()
-                    .any(|c| f.email_validities.contains(&c.email_validity)))
+                || contact.is_some_and(|c| f.email_validities.contains(&c.email_validity)))
             && (f.phone_validities.is_empty()
-                || contacts
-                    .iter()
-                    .any(|c| f.phone_validities.contains(&c.phone_validity)))
+                || contact.is_some_and(|c| f.phone_validities.contains(&c.phone_validity)))
     }
 
     /// Whether every search word occurs in a referral's folded searchable text.

@@ -520,6 +520,43 @@ impl DealForm {
         }
     }
 
+    /// The user's form moved onto a newer version of the referral: fields the user
+    /// left as they were (`yours` equals `baseline`, the form as it started) take the
+    /// newer version's value (`current`); fields the user changed keep theirs. So
+    /// re-applying after a colleague's change never undoes it where the user did not
+    /// touch the field.
+    pub fn rebased(&self, baseline: &DealForm, current: &DealForm) -> DealForm {
+        fn pick<T: PartialEq + Clone>(yours: &T, baseline: &T, current: &T) -> T {
+            if yours == baseline {
+                current.clone()
+            } else {
+                yours.clone()
+            }
+        }
+        DealForm {
+            name: pick(&self.name, &baseline.name, &current.name),
+            deal_value: pick(&self.deal_value, &baseline.deal_value, &current.deal_value),
+            currency: pick(&self.currency, &baseline.currency, &current.currency),
+            closing_date: pick(
+                &self.closing_date,
+                &baseline.closing_date,
+                &current.closing_date,
+            ),
+            team: pick(&self.team, &baseline.team, &current.team),
+            notes: pick(&self.notes, &baseline.notes, &current.notes),
+            external_reference_id: pick(
+                &self.external_reference_id,
+                &baseline.external_reference_id,
+                &current.external_reference_id,
+            ),
+            campaign_id: pick(
+                &self.campaign_id,
+                &baseline.campaign_id,
+                &current.campaign_id,
+            ),
+        }
+    }
+
     /// Notes are optional but strongly encouraged: the UI nudges when they are blank.
     pub fn lacks_notes(&self) -> bool {
         self.notes.trim().is_empty()
@@ -2094,5 +2131,41 @@ mod tests {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod rebase_tests {
+    use super::DealForm;
+
+    fn form(name: &str, value: &str, notes: &str) -> DealForm {
+        DealForm {
+            name: name.to_owned(),
+            deal_value: value.to_owned(),
+            notes: notes.to_owned(),
+            ..DealForm::default()
+        }
+    }
+
+    #[test]
+    fn untouched_fields_take_the_newer_version_and_changed_ones_stay_the_users() {
+        let baseline = form("Fleet", "1000", "");
+        let yours = form("Fleet phase 2", "1000", "");
+        let current = form("Fleet", "1000", "Colleague: demo first");
+        let rebased = yours.rebased(&baseline, &current);
+        assert_eq!(rebased.name, "Fleet phase 2", "the user's change stays");
+        assert_eq!(
+            rebased.notes, "Colleague: demo first",
+            "the colleague's change is kept"
+        );
+        assert_eq!(rebased.deal_value, "1000");
+    }
+
+    #[test]
+    fn when_both_changed_a_field_the_users_value_wins() {
+        let baseline = form("Fleet", "1000", "");
+        let yours = form("Fleet", "2000", "");
+        let current = form("Fleet", "3000", "");
+        assert_eq!(yours.rebased(&baseline, &current).deal_value, "2000");
     }
 }

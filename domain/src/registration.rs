@@ -112,6 +112,38 @@ impl ExchangeRates {
     }
 }
 
+impl std::str::FromStr for ExchangeRates {
+    type Err = String;
+
+    /// Reads `EUR=1.08, GBP=1.27` (US dollars per unit; commas, semicolons or line
+    /// breaks between entries): how an operator configures the server.
+    fn from_str(text: &str) -> Result<ExchangeRates, String> {
+        let mut rates = ExchangeRates::usd_only();
+        for entry in text
+            .split([',', ';', '\n'])
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+        {
+            let (code, rate) = entry.split_once('=').ok_or_else(|| {
+                format!("Exchange rate {entry:?} must look like EUR=1.08 (US dollars per unit).")
+            })?;
+            let currency = CurrencyCode::parse("currency", code)
+                .map_err(|e| format!("Exchange rate {entry:?}: {}", e.message))?;
+            let rate = Decimal::from_str(rate.trim())
+                .ok()
+                .filter(|rate| *rate > Decimal::ZERO)
+                .ok_or_else(|| {
+                    format!(
+                        "Exchange rate {entry:?}: {:?} is not a positive number.",
+                        rate.trim()
+                    )
+                })?;
+            rates = rates.with_rate(currency, rate);
+        }
+        Ok(rates)
+    }
+}
+
 /// Why a deal cannot be registered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "reason", rename_all = "camelCase")]
@@ -890,5 +922,49 @@ mod tests {
         assert_eq!(json["state"], "Pending");
         let back: DealRegistration = serde_json::from_value(json).unwrap();
         assert_eq!(back, registration);
+    }
+}
+
+#[cfg(test)]
+mod exchange_rate_tests {
+    use std::str::FromStr;
+
+    use rust_decimal::Decimal;
+
+    use super::ExchangeRates;
+    use crate::values::{CurrencyCode, Money};
+
+    fn eur(amount: i64) -> Money {
+        Money {
+            amount: Decimal::from(amount),
+            currency: CurrencyCode::parse("currency", "EUR").unwrap(),
+        }
+    }
+
+    #[test]
+    fn reads_the_operators_table() {
+        let rates = ExchangeRates::from_str(" EUR=1.10; gbp = 1.27\nJPY=0.0067, ").unwrap();
+        assert_eq!(rates.in_usd(eur(1000)), Some(Decimal::from(1100)));
+        assert_eq!(
+            ExchangeRates::from_str("").unwrap(),
+            ExchangeRates::usd_only()
+        );
+    }
+
+    #[test]
+    fn says_which_entry_is_wrong() {
+        let error = ExchangeRates::from_str("EUR=1.1,XXQ=2").unwrap_err();
+        assert!(error.contains("XXQ=2"), "{error}");
+        let error = ExchangeRates::from_str("EUR=abc").unwrap_err();
+        assert!(
+            error.contains("\"abc\" is not a positive number"),
+            "{error}"
+        );
+        assert!(ExchangeRates::from_str("EUR=-1").is_err());
+        assert!(
+            ExchangeRates::from_str("EUR 1.1")
+                .unwrap_err()
+                .contains("EUR=1.08")
+        );
     }
 }

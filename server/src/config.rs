@@ -32,6 +32,16 @@ pub struct Config {
     #[arg(long, env = "RD_SEED_DEMO")]
     pub seed_demo: bool,
 
+    /// Multiplies the demo's referrals (358 per organisation): 30 gives about 10,000 each.
+    #[arg(long, env = "RD_DEMO_SCALE", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=300))]
+    pub demo_scale: u16,
+
+    /// US dollars per unit of other currencies, e.g. `EUR=1.08,GBP=1.27`: deals in those
+    /// currencies worth USD 25,000 or more must be registered when won. Deals in a
+    /// currency without a rate may be registered but need not be.
+    #[arg(long, env = "RD_USD_RATES", default_value = "", value_parser = parse_rates)]
+    pub usd_rates: domain::ExchangeRates,
+
     /// Password of every demo user.
     #[arg(
         long,
@@ -44,4 +54,8 @@ pub struct Config {
     /// Always mark the session cookie `Secure` (behind an HTTPS proxy that does not send X-Forwarded-Proto).
     #[arg(long, env = "RD_SECURE_COOKIES")]
     pub secure_cookies: bool,
+}
+
+fn parse_rates(text: &str) -> Result<domain::ExchangeRates, String> {
+    text.parse()
 }

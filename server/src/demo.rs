@@ -75,11 +75,12 @@ pub struct DemoUser {
 }
 
 /// Seeds the demo organisations, users and referrals unless they are already there
-/// (safe on every start).
+/// (safe on every start). `scale` multiplies the number of referrals (see [`referrals_at_scale`]).
 pub async fn seed_if_empty(
     pool: &Pool,
     now: DateTime<Utc>,
     password: &str,
+    scale: usize,
 ) -> Result<(), StartupError> {
     if store::organisations::exists(pool, ORGANISATION_ID).await? {
         return Ok(());
@@ -92,9 +93,7 @@ pub async fn seed_if_empty(
     .enumerate()
     {
         store::organisations::insert(pool, id, name, now).await?;
-        for referral in referrals(now, index) {
-            store::referrals::insert(pool, id, &referral).await?;
-        }
+        store::referrals::insert_many(pool, id, referrals_at_scale(now, index, scale)).await?;
     }
     for (index, user) in USERS.iter().enumerate() {
         let password_hash =
@@ -1100,6 +1099,13 @@ const PLAN_MIX: &[(Plan, usize)] = &[
 /// The demo referrals of organisation number `organisation` as of `now`;
 /// deterministic, so every fresh install looks the same.
 pub fn referrals(now: DateTime<Utc>, organisation: usize) -> Vec<Referral> {
+    referrals_at_scale(now, organisation, 1)
+}
+
+/// The demo with `scale` times as many referrals of each plan: a realistic large
+/// organisation (`--demo-scale 30` gives each about 10,000) for trying and testing
+/// long lists.
+pub fn referrals_at_scale(now: DateTime<Utc>, organisation: usize, scale: usize) -> Vec<Referral> {
     // Whole seconds: the demo reads as hand-entered data, not as a clock reading.
     let now = now.trunc_subsecs(0);
     let mut generator = Generator {
@@ -1110,7 +1116,7 @@ pub fn referrals(now: DateTime<Utc>, organisation: usize) -> Vec<Referral> {
     };
     PLAN_MIX
         .iter()
-        .flat_map(|&(plan, count)| std::iter::repeat_n(plan, count))
+        .flat_map(|&(plan, count)| std::iter::repeat_n(plan, count * scale.max(1)))
         .enumerate()
         .map(|(index, plan)| generator.referral(index, plan))
         .collect()

@@ -1,6 +1,7 @@
 //! Referral Desk server: the JSON API and the built SPA from one origin.
 
 pub mod auth;
+pub mod cache;
 pub mod config;
 pub mod demo;
 pub mod error;
@@ -22,8 +23,12 @@ pub use config::Config;
 #[derive(Clone)]
 pub struct AppState {
     pub pool: store::Pool,
+    /// The dollar rates deal registration is decided with (`--usd-rates`).
+    pub rates: std::sync::Arc<domain::ExchangeRates>,
     /// Mark cookies `Secure` even without a proxy saying the request came over HTTPS.
     pub secure_cookies: bool,
+    /// Each organisation's referrals, kept while unchanged.
+    pub referrals: std::sync::Arc<cache::ReferralCache>,
 }
 
 /// The whole HTTP surface: `/api/...` answers JSON, anything else is the SPA.
@@ -59,7 +64,13 @@ impl Application {
     pub async fn build(config: &Config) -> Result<Self, StartupError> {
         let pool = store::connect_and_migrate(&config.database_url).await?;
         if config.seed_demo {
-            demo::seed_if_empty(&pool, chrono::Utc::now(), &config.demo_password).await?;
+            demo::seed_if_empty(
+                &pool,
+                chrono::Utc::now(),
+                &config.demo_password,
+                config.demo_scale.into(),
+            )
+            .await?;
         }
         let listener =
             TcpListener::bind(config.bind)
@@ -73,7 +84,9 @@ impl Application {
             router: app(
                 AppState {
                     pool,
+                    rates: std::sync::Arc::new(config.usd_rates.clone()),
                     secure_cookies: config.secure_cookies,
+                    referrals: Default::default(),
                 },
                 config,
             ),

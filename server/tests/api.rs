@@ -17,6 +17,26 @@ async fn problem(response: reqwest::Response) -> Value {
 }
 
 backend_tests! {
+    async fn users_lists_the_colleagues_of_ones_own_organisation_only(app) {
+        let session = app.sign_in("user@demo.test").await;
+        let users = session.get_json("/api/v1/users").await;
+        let emails: Vec<&str> = users
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|user| user["email"].as_str().unwrap())
+            .collect();
+        assert_eq!(emails.len(), 5, "{emails:?}");
+        assert!(emails.contains(&"referrals@demo.test"));
+        assert!(!emails.contains(&"admin@rival.test"), "another organisation's user leaked");
+        let names: Vec<&str> = users.as_array().unwrap().iter().map(|u| u["name"].as_str().unwrap()).collect();
+        let mut sorted = names.clone();
+        sorted.sort();
+        assert_eq!(names, sorted, "by name");
+        assert!(users[0].get("passwordHash").is_none() && users[0].get("password_hash").is_none());
+        assert_eq!(app.get("/api/v1/users").await.status(), 401);
+    }
+
     async fn lists_the_demo_organisations_referrals(app) {
         let session = app.sign_in("referrals@demo.test").await;
         let response = session.get("/api/v1/referrals?limit=1000").await;

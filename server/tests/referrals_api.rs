@@ -353,8 +353,8 @@ backend_tests! {
         let document: Value = response.json().await.unwrap();
         assert!(document["openapi"].as_str().unwrap().starts_with("3.1"));
         let expected = [
-            ("post", "/api/v1/session"), ("delete", "/api/v1/session"), ("get", "/api/v1/me"),
-            ("get", "/api/v1/referrals"), ("get", "/api/v1/referrals/{id}"), ("patch", "/api/v1/referrals/{id}"),
+            ("post", "/api/v1/session"), ("delete", "/api/v1/session"), ("get", "/api/v1/me"), ("get", "/api/v1/users"), ("get", "/api/v1/exchange-rates"),
+            ("get", "/api/v1/referrals"), ("get", "/api/v1/referrals/export.csv"), ("get", "/api/v1/referrals/{id}"), ("patch", "/api/v1/referrals/{id}"),
             ("post", "/api/v1/referrals/{id}/accept"), ("post", "/api/v1/referrals/{id}/decline"),
             ("post", "/api/v1/referrals/{id}/won"), ("post", "/api/v1/referrals/{id}/lost"),
             ("post", "/api/v1/referrals/{id}/team"), ("put", "/api/v1/referrals/{id}/favorite"),
@@ -366,6 +366,9 @@ backend_tests! {
             assert!(paths.get(path).and_then(|item| item.get(method)).is_some(), "{method} {path} is not documented");
         }
         assert_eq!(documented, expected.len(), "every documented operation is expected here: {paths:?}");
+        let operation_ids: Vec<&str> = paths.values().flat_map(|item| item.as_object().unwrap().values()).filter_map(|op| op["operationId"].as_str()).collect();
+        let unique: std::collections::BTreeSet<&&str> = operation_ids.iter().collect();
+        assert_eq!(unique.len(), operation_ids.len(), "operation ids are unique: {operation_ids:?}");
         // And every documented route is really served (never the app shell or a 404).
         for (method, path) in expected {
             let url = app.url(&path.replace("{id}", "no-such-referral"));
@@ -430,6 +433,44 @@ backend_tests! {
         assert_eq!(stored["details"]["notes"], text);
         assert_eq!(stored["externalReferenceId"], "<img src=x onerror=alert(1)>");
         assert!(session.get_json("/api/v1/referrals?limit=1000").await.as_array().unwrap().len() > 100, "the table is intact");
+    }
+
+    async fn with_a_euro_rate_an_eligible_euro_deal_must_be_registered_to_be_won(app) {
+        app.config_mut().usd_rates = "EUR=1.10".parse().unwrap();
+        app.start().await;
+        let session = app.sign_in("admin@demo.test").await;
+        assert_eq!(session.get_json("/api/v1/exchange-rates").await, json!({ "EUR": "1.10" }));
+        let inbox = session.get_json("/api/v1/referrals?stage=Inbox&callToAction=ContactMe&limit=1000").await;
+        let lead = inbox
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| !r["details"]["requirements"]["solutions"].as_array().unwrap().is_empty())
+            .expect("a demo lead with an eligible solution");
+        // EUR 48,000 at 1.10 is USD 52,800: eligible.
+        let accepted: Value = session.act(&path(lead, "accept"), &etag(lead), &accept_form()).await.json().await.unwrap();
+        let refused = session.act(&path(&accepted, "won"), &etag(&accepted), &json!({})).await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body: Value = refused.json().await.unwrap();
+        assert_eq!(body["errors"][0]["field"], "dealRegistration", "{body}");
+    }
+
+    async fn the_list_sees_a_change_another_server_stored_at_the_next_request(app) {
+        let session = app.sign_in("referrals@demo.test").await;
+        let count = |list: Value| list.as_array().unwrap().len();
+        let before = count(session.get_json("/api/v1/referrals?limit=1000").await);
+        // Served twice: the second answer comes from the kept list.
+        assert_eq!(count(session.get_json("/api/v1/referrals?limit=1000").await), before);
+        // Another instance sharing the database stores a referral.
+        let pool = app.pool().await;
+        let mut extra = referral_desk_server::demo::referrals(chrono::Utc::now(), 0).remove(0);
+        extra.id = "stored-by-another-server".into();
+        referral_desk_server::store::referrals::insert_many(&pool, referral_desk_server::demo::ORGANISATION_ID, [&extra])
+            .await
+            .unwrap();
+        let after = session.get_json("/api/v1/referrals?limit=1000").await;
+        assert_eq!(count(after.clone()), before + 1);
+        assert!(after.as_array().unwrap().iter().any(|r| r["id"] == "stored-by-another-server"));
     }
 
     async fn an_accepted_deal_is_edited_staffed_and_won_or_lost(app) {

@@ -17,9 +17,9 @@ pub enum SortKey {
     DealValue,
     /// `expirationDateTime` of referrals that await an answer; others have no expiry.
     Expiry,
-    /// The best email validity among the customer's contacts.
+    /// The email validity of the primary contact (the best among the customer's contacts).
     EmailValidity,
-    /// The best phone validity among the customer's contacts.
+    /// The phone validity of the primary contact (see `Referral::primary_contact`).
     PhoneValidity,
 }
 
@@ -194,18 +194,12 @@ fn expiry_of(referral: &Referral) -> Option<chrono::DateTime<chrono::Utc>> {
 
 fn best_email(referral: &Referral) -> Option<u8> {
     referral
-        .customer_profile
-        .team
-        .iter()
+        .primary_contact()
         .map(|contact| email_validity_rank(contact.email_validity))
-        .max()
 }
 
 fn best_phone(referral: &Referral) -> Option<u8> {
     referral
-        .customer_profile
-        .team
-        .iter()
+        .primary_contact()
         .map(|contact| phone_validity_rank(contact.phone_validity))
-        .max()
 }

@@ -154,7 +154,7 @@ fn status_filter() {
 }
 
 #[test]
-fn email_validity_filter_matches_when_any_contact_has_it() {
+fn email_validity_filter_matches_the_primary_contacts_validity() {
     let filter = Filter {
         email_validities: set([EmailValidity::Valid]),
         ..Filter::default()
@@ -169,16 +169,23 @@ fn email_validity_filter_matches_when_any_contact_has_it() {
 }
 
 #[test]
-fn phone_validity_filter_matches_when_any_contact_has_it() {
+fn phone_validity_filter_matches_the_primary_contacts_validity() {
     let filter = Filter {
-        phone_validities: set([PhoneValidity::Invalid]),
+        phone_validities: set([PhoneValidity::Valid]),
         ..Filter::default()
     };
     assert!(!filter.matches(&referral("unknown")));
-    let mut invalid = contact("Ben", "Meier");
-    invalid.phone_validity = PhoneValidity::Invalid;
-    assert!(filter.matches(&with("second-invalid", |r| {
-        r.customer_profile.team.push(invalid)
+    let mut valid = contact("Ben", "Meier");
+    valid.phone_validity = PhoneValidity::Valid;
+    assert!(filter.matches(&with("second-valid", |r| {
+        r.customer_profile.team.push(valid.clone())
+    })));
+    // A contact with a better email speaks for the referral, with its own phone.
+    let mut better_email = contact("Ana", "Lima");
+    better_email.email_validity = EmailValidity::Valid;
+    assert!(!filter.matches(&with("better-email-elsewhere", |r| {
+        r.customer_profile.team.push(valid);
+        r.customer_profile.team.push(better_email);
     })));
 }
 
@@ -746,6 +753,20 @@ proptest! {
     ) {
         let index = SearchIndex::new(&referrals);
         prop_assert_eq!(filter.apply_indexed(&referrals, &index), filter.apply(&referrals));
+    }
+
+    #[test]
+    fn positions_point_at_what_apply_returns(
+        filter in arbitrary_filter(),
+        referrals in proptest::collection::vec(arbitrary_referral(), 0..12),
+    ) {
+        let index = SearchIndex::new(&referrals);
+        let positioned: Vec<&Referral> = filter
+            .positions(&referrals, Some(&index))
+            .into_iter()
+            .map(|at| &referrals[at])
+            .collect();
+        prop_assert_eq!(positioned, filter.apply(&referrals));
     }
 
     #[test]

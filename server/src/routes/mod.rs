@@ -1,11 +1,14 @@
 //! The JSON API under `/api`: one module per resource. Routes are registered from
 //! their OpenAPI annotations, so the document at `/api/v1/openapi.json` lists every one.
 
+mod exchange_rates;
+mod export;
 mod favorites;
 pub(crate) mod me;
 mod referral_actions;
 pub(crate) mod referrals;
 mod session;
+mod users;
 
 use axum::Json;
 use axum::Router;
@@ -22,7 +25,7 @@ use crate::extract::BODY_LIMIT_BYTES;
 #[derive(OpenApi)]
 #[openapi(info(
     title = "Referral Desk API",
-    description = "Partner referrals: list, act, favorite. Errors are RFC 9457 problem documents."
+    description = "Partner referrals: list, export, act, favorite. Errors are RFC 9457 problem documents."
 ))]
 struct ApiDoc;
 
@@ -31,7 +34,10 @@ pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
     let (router, mut document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(session::sign_in, session::sign_out))
         .routes(routes!(me::me))
+        .routes(routes!(users::list))
+        .routes(routes!(exchange_rates::exchange_rates))
         .routes(routes!(referrals::list))
+        .routes(routes!(export::export_csv))
         .routes(routes!(referrals::detail, referral_actions::edit))
         .routes(routes!(referral_actions::accept))
         .routes(routes!(referral_actions::decline))

@@ -11,8 +11,7 @@ use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use domain::lifecycle::{self, Action, LifecycleError};
 use domain::{
-    AcceptForm, Actor, DeclineForm, EditForm, ExchangeRates, LostForm, NewTeamMember, Referral,
-    WonForm,
+    AcceptForm, Actor, DeclineForm, EditForm, LostForm, NewTeamMember, Referral, WonForm,
 };
 use sha2::{Digest, Sha256};
 
@@ -136,6 +135,7 @@ pub async fn won(
     headers: HeaderMap,
     body: JsonBody<WonForm>,
 ) -> Result<Response, AppError> {
+    let rates = state.rates.clone();
     run(
         state,
         user,
@@ -144,10 +144,7 @@ pub async fn won(
         body.raw,
         Action::Won,
         move |referral, actor, now| {
-            let command = body
-                .value
-                .parse(referral, &ExchangeRates::usd_only(), now)
-                .map_err(invalid)?;
+            let command = body.value.parse(referral, &rates, now).map_err(invalid)?;
             lifecycle::won(referral, command, actor, now)
         },
     )

@@ -19,12 +19,7 @@ const MAX_LIMIT: usize = 1000;
 /// one page at a time: `X-Total-Count` gives the number matching, `Link: rel="next"` the next page.
 #[utoipa::path(get, path = "/api/v1/referrals", tag = "referrals",
     params(
-        ("stage" = Option<String>, Query, description = "Inbox, Accepted or Archived"),
-        ("category" = Option<String>, Query, description = "Marketplace or Qualified"),
-        ("q" = Option<String>, Query, description = "Free-text search (customer, deal, contact, notes)"),
-        ("sort" = Option<String>, Query, description = "created, updated, dealValue, expiry, emailValidity, phoneValidity"),
-        ("dir" = Option<String>, Query, description = "asc or desc"),
-        ("favorites" = Option<String>, Query, description = "only: the signed-in user's favorites"),
+        SelectionQuery,
         ("limit" = Option<usize>, Query, description = "Page size, 1 to 1000 (default 200)"),
         ("cursor" = Option<String>, Query, description = "From the previous page's Link header"),
     ),
@@ -35,20 +30,22 @@ pub async fn list(
     RawQuery(query): RawQuery,
 ) -> Result<Response, AppError> {
     let query = query.unwrap_or_default();
-    let filter =
-        Filter::from_query_string(&query).map_err(|e| AppError::BadQuery(e.to_string()))?;
+    let Selection {
+        filter,
+        favorites_only,
+    } = Selection::from_query(&query)?;
     let page = PageRequest::from_query(&query)?;
     let favorites = store::favorites::referral_ids(&state.pool, &user.id).await?;
-    let referrals: Vec<Referral> =
-        store::referrals::list_for_organisation(&state.pool, &user.organisation_id)
-            .await?
-            .into_iter()
-            .map(|referral| {
-                let favorite = favorites.contains(&referral.id);
-                for_user(referral, favorite)
-            })
-            .filter(|referral| !page.favorites_only || referral.favorite)
-            .collect();
+    let referrals: Vec<Referral> = state
+        .referrals
+        .referrals(&state.pool, &user.organisation_id)
+        .await?
+        .iter()
+        .filter_map(|referral| {
+            let favorite = favorites.contains(&referral.id);
+            (favorite || !favorites_only).then(|| for_user(referral.clone(), favorite))
+        })
+        .collect();
     let matching = filter.apply(&referrals);
     let start = match &page.cursor {
         None => 0,
@@ -133,10 +130,63 @@ pub fn referral_response(status: StatusCode, referral: &Referral) -> Response {
     response
 }
 
+/// The main query parameters of the list and the export, as the OpenAPI document shows
+/// them; the query is read by [`Selection::from_query`].
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)] // Documentation only: never built.
+pub struct SelectionQuery {
+    /// Inbox, Accepted or Archived
+    stage: Option<String>,
+    /// Marketplace or Qualified
+    category: Option<String>,
+    /// Free-text search (customer, deal, contact, notes)
+    q: Option<String>,
+    /// created, updated, dealValue, expiry, emailValidity, phoneValidity
+    sort: Option<String>,
+    /// asc or desc
+    dir: Option<String>,
+    /// only: the signed-in user's favorites
+    favorites: Option<String>,
+}
+
+/// What the list and the CSV export select: the domain `Filter` (with its sort) and `favorites=only`.
+pub struct Selection {
+    pub filter: Filter,
+    /// Only the signed-in user's favorites.
+    pub favorites_only: bool,
+}
+
+impl Selection {
+    /// Reads the list's query string; a bad value is a 400 that names the parameter.
+    pub fn from_query(query: &str) -> Result<Selection, AppError> {
+        let filter =
+            Filter::from_query_string(query).map_err(|e| AppError::BadQuery(e.to_string()))?;
+        let mut favorites_only = false;
+        for (name, value) in domain::filter::query_pairs(query) {
+            if name == "favorites" {
+                favorites_only = match value.as_str() {
+                    "only" => true,
+                    "" | "all" => false,
+                    _ => {
+                        return Err(AppError::BadQuery(format!(
+                            "\"favorites\" must be \"only\" or \"all\", not {value:?}."
+                        )));
+                    }
+                }
+            }
+        }
+        Ok(Selection {
+            filter,
+            favorites_only,
+        })
+    }
+}
+
+/// Which page of the list: `limit` and `cursor`.
 struct PageRequest {
     limit: usize,
     cursor: Option<String>,
-    favorites_only: bool,
 }
 
 impl PageRequest {
@@ -144,7 +194,6 @@ impl PageRequest {
         let mut page = PageRequest {
             limit: DEFAULT_LIMIT,
             cursor: None,
-            favorites_only: false,
         };
         for (name, value) in domain::filter::query_pairs(query) {
             match name.as_str() {
@@ -154,17 +203,6 @@ impl PageRequest {
                     })?;
                 }
                 "cursor" if !value.is_empty() => page.cursor = Some(value),
-                "favorites" => {
-                    page.favorites_only = match value.as_str() {
-                        "only" => true,
-                        "" | "all" => false,
-                        _ => {
-                            return Err(AppError::BadQuery(format!(
-                                "\"favorites\" must be \"only\" or \"all\", not {value:?}."
-                            )));
-                        }
-                    }
-                }
                 _ => {}
             }
         }

@@ -32,7 +32,7 @@ pub enum StoreError {
 }
 
 /// Opens the database named by `url`, creating an SQLite file (and its directory) on first use,
-/// and brings its schema up to date.
+/// and brings its schema and the referrals' derived columns up to date.
 pub async fn connect_and_migrate(url: &str) -> Result<Pool, StoreError> {
     sqlx::any::install_default_drivers();
     let url = prepare_sqlite_file(url)?;
@@ -54,6 +54,13 @@ pub async fn connect_and_migrate(url: &str) -> Result<Pool, StoreError> {
         .connect_with(options)
         .await?;
     sqlx::migrate!("./migrations").run(&pool).await?;
+    let projected = referrals::backfill_projection(&pool).await?;
+    if projected > 0 {
+        tracing::info!(
+            referrals = projected,
+            "derived the sort columns of stored referrals"
+        );
+    }
     Ok(pool)
 }
 

@@ -1,8 +1,133 @@
 //! Referrals: the JSON document plus the columns derived from it for scoping and ordering.
 
-use domain::Referral;
+use std::borrow::Borrow;
+use std::sync::LazyLock;
 
-use super::{Pool, StoreError, stored_time};
+use domain::filter::{email_validity_rank, phone_validity_rank};
+use domain::{Referral, SortDirection, SortKey};
+use futures_util::{Stream, StreamExt as _};
+use rust_decimal::Decimal;
+use sqlx::Any;
+use sqlx::any::AnyArguments;
+use sqlx::query::Query;
+
+use super::{Pool, StoreError, is_sqlite, stored_time};
+
+type AnyQuery<'q> = Query<'q, Any, AnyArguments<'q>>;
+
+/// Bump when a derived column is added or its meaning changes: rows written with an
+/// older version are derived again at start-up by [`backfill_projection`].
+const PROJECTION_VERSION: i64 = 2;
+
+/// The columns derived from the document, in the order [`Projection::bind`] binds them.
+const PROJECTED_COLUMNS: [&str; 12] = [
+    "status",
+    "substatus",
+    "customer_name",
+    "country",
+    "created_at",
+    "updated_at",
+    "expires_at",
+    "answer_expires_at",
+    "deal_value_key",
+    "best_email_rank",
+    "best_phone_rank",
+    "projection_version",
+];
+
+/// Rows per multi-row `INSERT`: well under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
+const ROWS_PER_INSERT: usize = 500;
+
+/// The columns derived from one referral: what lists scope and sort by without reading JSON.
+struct Projection {
+    status: &'static str,
+    substatus: &'static str,
+    customer_name: String,
+    country: String,
+    created_at: String,
+    updated_at: String,
+    expires_at: String,
+    answer_expires_at: Option<String>,
+    deal_value_key: Option<String>,
+    best_email_rank: Option<i64>,
+    best_phone_rank: Option<i64>,
+}
+
+impl Projection {
+    /// The one place the derived columns are worked out; insert, update and backfill all bind this.
+    fn of(referral: &Referral) -> Projection {
+        Projection {
+            status: referral.status.as_str(),
+            substatus: referral.substatus.as_str(),
+            customer_name: referral.customer_profile.name.clone(),
+            country: referral.customer_profile.address.country.clone(),
+            created_at: stored_time(referral.created_date_time),
+            updated_at: stored_time(referral.updated_date_time),
+            expires_at: stored_time(referral.expiration_date_time),
+            answer_expires_at: referral
+                .awaits_answer()
+                .then(|| stored_time(referral.expiration_date_time)),
+            deal_value_key: referral.details.deal_value.map(deal_value_key),
+            // The referral's validities are its primary contact's (one domain rule for
+            // the list, the filters, the sort and the export).
+            best_email_rank: referral
+                .primary_contact()
+                .map(|c| i64::from(email_validity_rank(c.email_validity))),
+            best_phone_rank: referral
+                .primary_contact()
+                .map(|c| i64::from(phone_validity_rank(c.phone_validity))),
+        }
+    }
+
+    /// Binds the values of [`PROJECTED_COLUMNS`], in that order.
+    fn bind(self, query: AnyQuery<'_>) -> AnyQuery<'_> {
+        query
+            .bind(self.status)
+            .bind(self.substatus)
+            .bind(self.customer_name)
+            .bind(self.country)
+            .bind(self.created_at)
+            .bind(self.updated_at)
+            .bind(self.expires_at)
+            .bind(self.answer_expires_at)
+            .bind(self.deal_value_key)
+            .bind(self.best_email_rank)
+            .bind(self.best_phone_rank)
+            .bind(PROJECTION_VERSION)
+    }
+}
+
+/// A deal value as text whose byte order is numeric order, exactly: `"1"` then 29 integer
+/// and 28 fraction digits for zero and up; `"0"` then the nines' complement of those digits
+/// below zero (so larger magnitudes come first).
+///
+/// Why text: both databases compare text by bytes (PostgreSQL with `COLLATE "C"`), while
+/// SQLite has no exact decimal type (its NUMERIC falls back to a 64-bit float above 2^63),
+/// so `NUMERIC` would order large or finely scaled values differently on the two. 29 + 28
+/// digits hold every `Decimal` (96-bit mantissa, scale 0 to 28) without rounding, and
+/// values that compare equal (`1.0`, `1.00`) get the same key, leaving the tie to the id.
+fn deal_value_key(value: Decimal) -> String {
+    const INTEGER_DIGITS: usize = 29;
+    const FRACTION_DIGITS: usize = 28;
+    let scale = value.scale() as usize;
+    let mantissa = value.mantissa().unsigned_abs().to_string();
+    // mantissa × 10^-scale, written with exactly INTEGER_DIGITS + FRACTION_DIGITS digits.
+    let digits = format!(
+        "{mantissa:0>width$}{:0<pad$}",
+        "",
+        width = INTEGER_DIGITS + scale,
+        pad = FRACTION_DIGITS - scale
+    );
+    if value.is_sign_negative() && !value.is_zero() {
+        let complement: String = digits
+            .bytes()
+            .map(|digit| char::from(b'9' - digit + b'0'))
+            .collect();
+        format!("0{complement}")
+    } else {
+        format!("1{digits}")
+    }
+}
 
 /// The stored version of a referral (its `eTag`).
 pub fn version_of(referral: &Referral) -> Result<i64, StoreError> {
@@ -20,32 +145,90 @@ fn document_of(referral: &Referral) -> Result<String, StoreError> {
     serde_json::to_string(&shared).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
-/// Stores a new referral for an organisation.
-pub async fn insert(
+/// `($first, …, $first + count - 1)`.
+fn placeholders(first: usize, count: usize) -> String {
+    let list: Vec<String> = (first..first + count).map(|n| format!("${n}")).collect();
+    format!("({})", list.join(", "))
+}
+
+/// `status = $first, …`: every projected column, numbered from `first`.
+fn set_projection(first: usize) -> String {
+    let assignments: Vec<String> = PROJECTED_COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(i, column)| format!("{column} = ${}", first + i))
+        .collect();
+    assignments.join(", ")
+}
+
+/// Parameters of one inserted row: id, organisation, version, document, then the projection.
+const INSERT_PARAMETERS: usize = 4 + PROJECTED_COLUMNS.len();
+
+fn insert_sql(rows: usize) -> String {
+    let values: Vec<String> = (0..rows)
+        .map(|row| placeholders(row * INSERT_PARAMETERS + 1, INSERT_PARAMETERS))
+        .collect();
+    format!(
+        "INSERT INTO referrals (id, organisation_id, version, document, {}) VALUES {}",
+        PROJECTED_COLUMNS.join(", "),
+        values.join(", ")
+    )
+}
+
+static FULL_INSERT_SQL: LazyLock<String> = LazyLock::new(|| insert_sql(ROWS_PER_INSERT));
+
+static UPDATE_SQL: LazyLock<String> = LazyLock::new(|| {
+    let next = 3 + PROJECTED_COLUMNS.len();
+    format!(
+        "UPDATE referrals SET version = $1, document = $2, {} \
+         WHERE organisation_id = ${next} AND id = ${} AND version = ${}",
+        set_projection(3),
+        next + 1,
+        next + 2
+    )
+});
+
+static BACKFILL_SQL: LazyLock<String> = LazyLock::new(|| {
+    let next = 1 + PROJECTED_COLUMNS.len();
+    format!(
+        "UPDATE referrals SET {} WHERE id = ${next} AND version = ${}",
+        set_projection(1),
+        next + 1
+    )
+});
+
+/// Stores new referrals of an organisation in one transaction, several hundred per
+/// statement; the referrals are taken from the iterator a batch at a time.
+pub async fn insert_many<R: Borrow<Referral>>(
     pool: &Pool,
     organisation_id: &str,
-    referral: &Referral,
+    referrals: impl IntoIterator<Item = R>,
 ) -> Result<(), StoreError> {
-    let document = document_of(referral)?;
-    let version = version_of(referral)?;
-    sqlx::query(
-        "INSERT INTO referrals (id, organisation_id, status, substatus, customer_name, country, \
-         created_at, updated_at, expires_at, version, document) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-    )
-    .bind(&referral.id)
-    .bind(organisation_id)
-    .bind(referral.status.as_str())
-    .bind(referral.substatus.as_str())
-    .bind(&referral.customer_profile.name)
-    .bind(&referral.customer_profile.address.country)
-    .bind(stored_time(referral.created_date_time))
-    .bind(stored_time(referral.updated_date_time))
-    .bind(stored_time(referral.expiration_date_time))
-    .bind(version)
-    .bind(document)
-    .execute(pool)
-    .await?;
+    let mut referrals = referrals.into_iter().peekable();
+    let mut transaction = pool.begin().await?;
+    while referrals.peek().is_some() {
+        let batch: Vec<R> = referrals.by_ref().take(ROWS_PER_INSERT).collect();
+        let partial_sql;
+        let sql = if batch.len() == ROWS_PER_INSERT {
+            FULL_INSERT_SQL.as_str()
+        } else {
+            partial_sql = insert_sql(batch.len());
+            partial_sql.as_str()
+        };
+        let mut query = sqlx::query(sql);
+        for referral in &batch {
+            let referral = referral.borrow();
+            query = Projection::of(referral).bind(
+                query
+                    .bind(referral.id.clone())
+                    .bind(organisation_id.to_owned())
+                    .bind(version_of(referral)?)
+                    .bind(document_of(referral)?),
+            );
+        }
+        query.execute(&mut *transaction).await?;
+    }
+    transaction.commit().await?;
     Ok(())
 }
 
@@ -63,6 +246,92 @@ pub async fn list_for_organisation(
     rows.into_iter()
         .map(|(document,)| parse(&document))
         .collect()
+}
+
+/// An organisation's referrals in the list's order for one sort key and direction
+/// (`domain::filter::compare`), with the user's favorite flag, read through a cursor:
+/// rows arrive one by one, never the whole organisation at once.
+pub struct InListOrder {
+    sql: String,
+    organisation_id: String,
+    user_id: String,
+}
+
+impl InListOrder {
+    pub fn new(
+        pool: &Pool,
+        organisation_id: &str,
+        user_id: &str,
+        sort: SortKey,
+        direction: SortDirection,
+        favorites_only: bool,
+    ) -> InListOrder {
+        // Text keys compare as bytes, as Rust compares strings: SQLite's default, PostgreSQL's "C".
+        let bytewise = if is_sqlite(pool.connect_options().database_url.as_str()) {
+            ""
+        } else {
+            " COLLATE \"C\""
+        };
+        let (key, collate) = match sort {
+            SortKey::Created => ("r.created_at", bytewise),
+            SortKey::Updated => ("r.updated_at", bytewise),
+            SortKey::DealValue => ("r.deal_value_key", bytewise),
+            SortKey::Expiry => ("r.answer_expires_at", bytewise),
+            SortKey::EmailValidity => ("r.best_email_rank", ""),
+            SortKey::PhoneValidity => ("r.best_phone_rank", ""),
+        };
+        let direction = match direction {
+            SortDirection::Asc => "ASC",
+            SortDirection::Desc => "DESC",
+        };
+        let only_favorites = if favorites_only {
+            " AND f.referral_id IS NOT NULL"
+        } else {
+            ""
+        };
+        // A missing value sorts last in both directions, then ties go by id ascending.
+        let sql = format!(
+            "SELECT r.document, f.referral_id FROM referrals r \
+             LEFT JOIN favorites f ON f.referral_id = r.id AND f.user_id = $2 \
+             WHERE r.organisation_id = $1{only_favorites} \
+             ORDER BY {key}{collate} {direction} NULLS LAST, r.id{bytewise} ASC"
+        );
+        InListOrder {
+            sql,
+            organisation_id: organisation_id.to_owned(),
+            user_id: user_id.to_owned(),
+        }
+    }
+
+    /// Each referral (as stored, not yet redacted) and whether it is the user's favorite.
+    pub fn rows<'a>(
+        &'a self,
+        pool: &'a Pool,
+    ) -> impl Stream<Item = Result<(Referral, bool), StoreError>> + Send + 'a {
+        sqlx::query_as::<_, (String, Option<String>)>(&self.sql)
+            .bind(&self.organisation_id)
+            .bind(&self.user_id)
+            .fetch(pool)
+            .map(|row| {
+                let (document, favorite) = row?;
+                Ok((parse(&document)?, favorite.is_some()))
+            })
+    }
+}
+
+/// What changes whenever an organisation's stored referrals change: their number
+/// and the sum of their versions (each stored change raises a version).
+pub type Stamp = (i64, i64);
+
+pub async fn stamp(pool: &Pool, organisation_id: &str) -> Result<Stamp, StoreError> {
+    let stamp: Stamp = sqlx::query_as(
+        "SELECT CAST(COUNT(*) AS BIGINT), CAST(COALESCE(SUM(version), 0) AS BIGINT) \
+         FROM referrals WHERE organisation_id = $1",
+    )
+    .bind(organisation_id)
+    .fetch_one(pool)
+    .await?;
+    Ok(stamp)
 }
 
 /// One referral of an organisation; `None` for another organisation's or an unknown id.
@@ -92,27 +361,128 @@ pub async fn update(
         e_tag: (expected_version + 1).to_string(),
         ..referral.clone()
     };
-    let updated = sqlx::query(
-        "UPDATE referrals SET status = $1, substatus = $2, customer_name = $3, country = $4, \
-         updated_at = $5, expires_at = $6, version = $7, document = $8 \
-         WHERE organisation_id = $9 AND id = $10 AND version = $11",
-    )
-    .bind(stored.status.as_str())
-    .bind(stored.substatus.as_str())
-    .bind(&stored.customer_profile.name)
-    .bind(&stored.customer_profile.address.country)
-    .bind(stored_time(stored.updated_date_time))
-    .bind(stored_time(stored.expiration_date_time))
-    .bind(expected_version + 1)
-    .bind(document_of(&stored)?)
-    .bind(organisation_id)
-    .bind(&stored.id)
-    .bind(expected_version)
-    .execute(pool)
-    .await?;
+    let query = sqlx::query(UPDATE_SQL.as_str())
+        .bind(expected_version + 1)
+        .bind(document_of(&stored)?);
+    let updated = Projection::of(&stored)
+        .bind(query)
+        .bind(organisation_id)
+        .bind(&stored.id)
+        .bind(expected_version)
+        .execute(pool)
+        .await?;
     Ok((updated.rows_affected() == 1).then_some(stored))
+}
+
+/// Derives the columns of rows written before the current projection (by an older
+/// server, or before a migration added a column), a few hundred rows at a time.
+pub async fn backfill_projection(pool: &Pool) -> Result<u64, StoreError> {
+    let mut projected = 0;
+    let mut after = String::new();
+    loop {
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT id, document FROM referrals WHERE projection_version < $1 AND id > $2 \
+             ORDER BY id LIMIT $3",
+        )
+        .bind(PROJECTION_VERSION)
+        .bind(&after)
+        .bind(ROWS_PER_INSERT as i64)
+        .fetch_all(pool)
+        .await?;
+        let Some((last, _)) = rows.last() else {
+            return Ok(projected);
+        };
+        after = last.clone();
+        let mut transaction = pool.begin().await?;
+        for (id, document) in &rows {
+            let readable =
+                parse(document).and_then(|referral| Ok((version_of(&referral)?, referral)));
+            // An unreadable row keeps its old projection (and is tried again at the next start)
+            // rather than keeping the server from starting.
+            let (version, referral) = match readable {
+                Ok(readable) => readable,
+                Err(error) => {
+                    tracing::error!(%id, %error, "cannot derive the sort columns of a referral");
+                    continue;
+                }
+            };
+            // A row changed meanwhile was written with the current projection: nothing to do.
+            let updated = Projection::of(&referral)
+                .bind(sqlx::query(BACKFILL_SQL.as_str()))
+                .bind(id)
+                .bind(version)
+                .execute(&mut *transaction)
+                .await?;
+            projected += updated.rows_affected();
+        }
+        transaction.commit().await?;
+    }
 }
 
 fn parse(document: &str) -> Result<Referral, StoreError> {
     serde_json::from_str(document).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decimal(text: &str) -> Decimal {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn deal_value_keys_sort_as_the_numbers_do() {
+        let ascending = [
+            Decimal::MIN,
+            decimal("-25000.5"),
+            decimal("-1"),
+            decimal("-0.0000000000000000000000000001"),
+            Decimal::ZERO,
+            decimal("0.0000000000000000000000000001"),
+            decimal("0.05"),
+            decimal("0.5"),
+            decimal("1"),
+            decimal("9.99"),
+            decimal("10"),
+            decimal("25000.50"),
+            decimal("100000000000000000000"),
+            Decimal::MAX,
+        ];
+        let keys: Vec<String> = ascending.iter().copied().map(deal_value_key).collect();
+        for pair in keys.windows(2) {
+            assert!(
+                pair[0] < pair[1],
+                "{} should sort before {}",
+                pair[0],
+                pair[1]
+            );
+        }
+        assert!(keys.iter().all(|key| key.len() == 58), "fixed width");
+    }
+
+    #[test]
+    fn equal_deal_values_share_a_key_whatever_their_scale_or_sign_of_zero() {
+        assert_eq!(
+            deal_value_key(decimal("1.0")),
+            deal_value_key(decimal("1.00"))
+        );
+        assert_eq!(
+            deal_value_key(decimal("-0.00")),
+            deal_value_key(Decimal::ZERO)
+        );
+        assert_eq!(
+            deal_value_key(decimal("25000.50")),
+            format!("1{:0>29}{:0<28}", "25000", "5")
+        );
+    }
+
+    #[test]
+    fn the_statements_number_their_parameters_in_order() {
+        assert!(insert_sql(2).ends_with(
+            "($17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32)"
+        ));
+        assert!(UPDATE_SQL.ends_with("WHERE organisation_id = $15 AND id = $16 AND version = $17"));
+        assert!(BACKFILL_SQL.ends_with("WHERE id = $13 AND version = $14"));
+    }
 }

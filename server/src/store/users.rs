@@ -71,3 +71,17 @@ pub async fn find_by_email(pool: &Pool, email: &str) -> Result<Option<UserRecord
         .await?;
     row.map(from_row).transpose()
 }
+
+/// The users of one organisation, by name.
+pub async fn list_for_organisation(
+    pool: &Pool,
+    organisation_id: &str,
+) -> Result<Vec<UserRecord>, StoreError> {
+    let rows: Vec<UserRow> = sqlx::query_as(&format!(
+        "{SELECT_USER} WHERE u.organisation_id = $1 ORDER BY u.name, u.id"
+    ))
+    .bind(organisation_id)
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter().map(from_row).collect()
+}

@@ -72,6 +72,8 @@ impl TestApp {
             static_dir,
             seed_demo: true,
             demo_password: DEMO_PASSWORD.to_owned(),
+            demo_scale: 1,
+            usd_rates: Default::default(),
             secure_cookies: false,
         };
         let mut app = TestApp {
@@ -89,12 +91,24 @@ impl TestApp {
     }
 
     /// Starts (another) server on this test's database, as a restart would.
+    /// The settings the next [`TestApp::start`] uses.
+    pub fn config_mut(&mut self) -> &mut Config {
+        &mut self.config
+    }
+
     pub async fn start(&mut self) {
         let application = Application::build(&self.config)
             .await
             .expect("server starts");
         self.address = application.local_addr();
         tokio::spawn(application.run_until_stopped());
+    }
+
+    /// A connection pool of its own on this test's database, for arranging data directly.
+    pub async fn pool(&self) -> referral_desk_server::store::Pool {
+        referral_desk_server::store::connect_and_migrate(&self.config.database_url)
+            .await
+            .expect("the test database opens")
     }
 
     pub fn url(&self, path: &str) -> String {

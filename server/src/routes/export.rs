@@ -1,0 +1,138 @@
+//! `GET /api/v1/referrals/export.csv`: the list as filtered, as a CSV file of any size.
+//!
+//! A task reads the organisation's referrals through a database cursor in the list's
+//! order, keeps those the filter matches, and writes them with the domain's `CsvExport`
+//! into a buffer that goes out in chunks through a bounded channel: when the client reads
+//! slowly the task waits, so memory stays flat however many rows there are.
+
+use std::io;
+
+use axum::body::{Body, Bytes};
+use axum::extract::{RawQuery, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use chrono::Utc;
+use domain::{CsvExport, Role};
+use futures_util::StreamExt as _;
+use tokio::sync::mpsc;
+use tracing::Instrument as _;
+
+use crate::AppState;
+use crate::auth::CurrentUser;
+use crate::error::AppError;
+use crate::routes::referrals::{Selection, SelectionQuery, for_user};
+use crate::store::{self, Pool};
+
+/// Bytes gathered before they are sent on: few writes, little memory.
+const CHUNK_BYTES: usize = 64 * 1024;
+/// Chunks written but not yet sent to the client; the writer waits beyond that.
+const CHUNKS_IN_FLIGHT: usize = 4;
+
+type Chunks = mpsc::Sender<io::Result<Bytes>>;
+
+/// The organisation's referrals matching the filter, in the list's order, as CSV (UTF-8
+/// with BOM, RFC 4180, formulas neutralised) streamed without a row limit. Takes the
+/// list's query; `limit` and `cursor` do not apply. For roles that may export.
+#[utoipa::path(get, path = "/api/v1/referrals/export.csv", tag = "referrals",
+    params(SelectionQuery),
+    responses(
+        (status = 200, description = "The CSV file, as an attachment named referrals-YYYY-MM-DD.csv", content_type = "text/csv", body = String),
+        (status = 400, description = "A filter value is not valid"),
+        (status = 401),
+        (status = 403, description = "The user's role may not export")))]
+pub async fn export_csv(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    RawQuery(query): RawQuery,
+) -> Result<Response, AppError> {
+    if !user.role.may_export() {
+        return Err(AppError::Forbidden(refusal(user.role)));
+    }
+    let selection = Selection::from_query(&query.unwrap_or_default())?;
+    let (chunks, mut sent) = mpsc::channel(CHUNKS_IN_FLIGHT);
+    let export = async move {
+        if let Err(error) = write_export(&state.pool, &user, selection, &chunks).await {
+            // The response has begun: ending the body with an error tells the client the file is incomplete.
+            tracing::error!(%error, "the CSV export failed part-way");
+            let _ = chunks.send(Err(error)).await;
+        }
+    };
+    tokio::spawn(export.in_current_span());
+    // A receiver answers "no more" however often it is asked, as a compressing layer may ask.
+    let body = futures_util::stream::poll_fn(move |cx| sent.poll_recv(cx));
+    let file_name = domain::export::file_name(Utc::now().date_naive());
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file_name}\""),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        Body::from_stream(body),
+    )
+        .into_response())
+}
+
+/// Why `role` may not export, and who can.
+fn refusal(role: Role) -> String {
+    let exporters: Vec<String> = Role::ALL
+        .iter()
+        .filter(|role| role.may_export())
+        .map(|role| role.label().to_lowercase())
+        .collect();
+    format!(
+        "{}s can view referrals but not export them. Ask a {} to export this list.",
+        role.label(),
+        exporters.join(" or ")
+    )
+}
+
+/// Writes the whole export into `chunks`; returns early, without error, when the client has gone.
+async fn write_export(
+    pool: &Pool,
+    user: &CurrentUser,
+    Selection {
+        filter,
+        favorites_only,
+    }: Selection,
+    chunks: &Chunks,
+) -> io::Result<()> {
+    let referrals = store::referrals::InListOrder::new(
+        pool,
+        &user.organisation_id,
+        &user.id,
+        filter.sort,
+        filter.direction,
+        favorites_only,
+    );
+    let mut rows = std::pin::pin!(referrals.rows(pool));
+    let mut export = CsvExport::new(new_buffer())?;
+    while let Some(row) = rows.next().await {
+        let (referral, favorite) = row.map_err(io::Error::other)?;
+        // Filtered and written as the list shows it to this user (contacts withheld when Expired).
+        let referral = for_user(referral, favorite);
+        if !filter.matches(&referral) {
+            continue;
+        }
+        export.write_referral(&referral)?;
+        if export.get_mut().len() >= CHUNK_BYTES
+            && !send(chunks, std::mem::replace(export.get_mut(), new_buffer())).await
+        {
+            return Ok(());
+        }
+    }
+    send(chunks, export.finish()?).await;
+    Ok(())
+}
+
+fn new_buffer() -> Vec<u8> {
+    // Room for one more row past the threshold, so a chunk is one allocation.
+    Vec::with_capacity(CHUNK_BYTES + 4 * 1024)
+}
+
+/// Sends one chunk, waiting while the channel is full; false when the client has gone.
+async fn send(chunks: &Chunks, chunk: Vec<u8>) -> bool {
+    chunks.send(Ok(Bytes::from(chunk))).await.is_ok()
+}
