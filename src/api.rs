@@ -9,7 +9,7 @@
 use std::cell::Cell;
 use std::fmt;
 
-use domain::Referral;
+use domain::{Action, FieldErrors, Member, Referral, Role};
 use gloo_net::http::{Method, RequestBuilder, Response};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -68,6 +68,102 @@ impl fmt::Display for ApiError {
 #[derive(Deserialize)]
 struct Problem {
     detail: Option<String>,
+    /// With a 422: what to fix, field by field.
+    #[serde(default)]
+    errors: Option<FieldErrors>,
+    /// With a 412: the referral as it is now.
+    #[serde(default)]
+    current: Option<Box<Referral>>,
+}
+
+/// Why a lifecycle action was not applied.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ActionError {
+    /// The server found fields to fix (422).
+    Invalid(FieldErrors),
+    /// Someone changed the referral since the user loaded it (412): here it is now.
+    Conflict(Box<Referral>),
+    /// Anything else: unreachable, refused (403), not allowed any more (409), …
+    Failed(ApiError),
+}
+
+impl fmt::Display for ActionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ActionError::Invalid(_) => {
+                f.write_str("Some fields need a change: see the messages next to them.")
+            }
+            ActionError::Conflict(_) => {
+                f.write_str("Someone changed this referral since you opened it.")
+            }
+            ActionError::Failed(error) => error.fmt(f),
+        }
+    }
+}
+
+/// A new `Idempotency-Key`: a form keeps one per submission, so a retry after a
+/// lost answer cannot apply the action twice.
+pub fn new_idempotency_key() -> String {
+    let mut bytes = [0u8; 16];
+    if let Ok(crypto) = window().crypto() {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Applies a lifecycle action to the version of the referral the user saw
+/// (`If-Match`), once (`Idempotency-Key`); answers the referral as it is now.
+pub async fn act(
+    referral: &Referral,
+    action: Action,
+    body: &impl Serialize,
+    idempotency_key: &str,
+) -> Result<Referral, ActionError> {
+    let id = domain::filter::percent_encode(&referral.id);
+    let (method, path) = match action {
+        Action::Accept => (Method::POST, format!("/api/v1/referrals/{id}/accept")),
+        Action::Decline => (Method::POST, format!("/api/v1/referrals/{id}/decline")),
+        Action::Edit => (Method::PATCH, format!("/api/v1/referrals/{id}")),
+        Action::AddTeamMember => (Method::POST, format!("/api/v1/referrals/{id}/team")),
+        Action::Won => (Method::POST, format!("/api/v1/referrals/{id}/won")),
+        Action::Lost => (Method::POST, format!("/api/v1/referrals/{id}/lost")),
+    };
+    let request = request(method, &path)
+        .header("If-Match", &format!("\"{}\"", referral.e_tag))
+        .header("Idempotency-Key", idempotency_key)
+        .json(body)
+        .map_err(|_| ActionError::Failed(ApiError::Unreadable))?;
+    let response = answered(request.send())
+        .await
+        .map_err(ActionError::Failed)?;
+    if response.ok() {
+        return response
+            .json()
+            .await
+            .map_err(|_| ActionError::Failed(ApiError::Unreadable));
+    }
+    let status = response.status();
+    let problem = response.json::<Problem>().await.ok();
+    Err(match (status, problem) {
+        (
+            422,
+            Some(Problem {
+                errors: Some(errors),
+                ..
+            }),
+        ) => ActionError::Invalid(errors),
+        (
+            412,
+            Some(Problem {
+                current: Some(current),
+                ..
+            }),
+        ) => ActionError::Conflict(current),
+        (status, problem) => ActionError::Failed(ApiError::Server {
+            status,
+            detail: problem.and_then(|p| p.detail),
+        }),
+    })
 }
 
 /// The signed-in user, their organisation and role (`GET /api/v1/me`).
@@ -76,12 +172,21 @@ struct Problem {
 pub struct Me {
     pub user: UserSummary,
     pub organisation: OrganisationSummary,
-    /// `PartnerAdmin`, `ReferralsAdmin`, `ReferralsUser`, `BusinessProfileAdmin` or `Viewer`.
-    pub role: String,
+    pub role: Role,
     /// The role as people read it, e.g. "Referrals admin".
     pub role_label: String,
     /// Sent back as `X-CSRF-Token` on every state-changing request.
     pub csrf_token: String,
+}
+
+impl Me {
+    /// The signed-in person as the domain's access rules see them.
+    pub fn member(&self) -> Member<'_> {
+        Member {
+            role: self.role,
+            email: &self.user.email,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -160,6 +265,14 @@ impl Session {
         })
     }
 
+    /// The signed-in user, if any, without tracking.
+    pub fn me_untracked(self) -> Option<Me> {
+        self.0.with_untracked(|state| match state {
+            SessionState::SignedIn(me) => Some(me.clone()),
+            _ => None,
+        })
+    }
+
     /// A 401 on a call that needs a session: it has ended, ask the user to sign in again.
     fn expired(self) {
         self.set(SessionState::SignedOut { return_here: true });
@@ -208,6 +321,8 @@ pub async fn sign_out() -> Result<(), ApiError> {
     let response = send(request(Method::DELETE, "/api/v1/session")).await?;
     // A 401 means the session had already ended: the user is signed out either way.
     if response.ok() || response.status() == 401 {
+        // Signing out on purpose: nothing typed here should meet the next person.
+        crate::drafts::clear_all();
         session.set(SessionState::SignedOut { return_here: false });
         Ok(())
     } else {
@@ -230,6 +345,35 @@ pub async fn list_referrals() -> Result<Vec<Referral>, ApiError> {
         all.extend(page);
     }
     Ok(all)
+}
+
+/// A person of the signed-in organisation, as the team pickers offer them.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Colleague {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    pub role_label: String,
+}
+
+/// The people of the signed-in organisation, by name.
+pub async fn colleagues() -> Result<Vec<Colleague>, ApiError> {
+    let cancel = cancel_on_cleanup();
+    read_json(send(request(Method::GET, "/api/v1/users").abort_signal(cancel.as_deref())).await?)
+        .await
+}
+
+/// The dollar rates the server decides deal registration with.
+pub async fn exchange_rates() -> Result<domain::ExchangeRates, ApiError> {
+    read_json(send(request(Method::GET, "/api/v1/exchange-rates")).await?).await
+}
+
+/// One referral as the server has it now (contacts withheld when Expired).
+pub async fn referral(id: &str) -> Result<Referral, ApiError> {
+    let cancel = cancel_on_cleanup();
+    let path = format!("/api/v1/referrals/{}", domain::filter::percent_encode(id));
+    read_json(send(request(Method::GET, &path).abort_signal(cancel.as_deref())).await?).await
 }
 
 /// Hearts (`true`) or un-hearts a referral for the signed-in user.
@@ -271,8 +415,16 @@ fn request(method: Method, path: &str) -> RequestBuilder {
 
 /// Sends a request; a 401 means the session has ended.
 async fn send(request: RequestBuilder) -> Result<Response, ApiError> {
+    answered(request.send()).await
+}
+
+/// The answer to a request on its way (built with or without a body); a 401 means
+/// the session has ended.
+async fn answered(
+    sent: impl std::future::Future<Output = Result<Response, gloo_net::Error>>,
+) -> Result<Response, ApiError> {
     let session = Session::current();
-    let response = request.send().await.map_err(|_| ApiError::Unreachable)?;
+    let response = sent.await.map_err(|_| ApiError::Unreachable)?;
     if response.status() == 401 {
         session.expired();
     }

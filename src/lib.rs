@@ -3,23 +3,33 @@
 //! The components live here (not in `main.rs`) so that tests can import them.
 
 pub mod api;
+pub mod clock;
 pub mod components;
+pub mod drafts;
+pub mod format;
+pub mod listing;
 pub mod routes;
+pub mod store;
 
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api::Session;
+use crate::clock::Clock;
 use crate::components::{FocusHeadingOnNavigation, RequireSignIn, TopBar};
 use crate::routes::{
-    AcceptedView, ArchivedView, FavoritesView, InboxView, NotFoundView, SignInView,
+    AcceptedView, ArchivedView, FavoritesView, InboxView, NotFoundView, ReferralDetailView,
+    SignInView,
 };
+use crate::store::Referrals;
 
 /// The whole app: asks who is signed in, then shows the shell around the routed views.
 #[component]
 pub fn App() -> impl IntoView {
     Session::provide();
+    Clock::provide();
+    Referrals::provide();
     let who = LocalResource::new(api::me);
     // Only whether the first answer came matters here; sign-in and sign-out are routed.
     let started = Memo::new(move |_| who.get().map(|answer| answer.map(|_| ())));
@@ -60,6 +70,7 @@ fn AppRoutes() -> impl IntoView {
             <Route path=path!("/accepted") view=|| view! { <RequireSignIn><AcceptedView/></RequireSignIn> }/>
             <Route path=path!("/archived") view=|| view! { <RequireSignIn><ArchivedView/></RequireSignIn> }/>
             <Route path=path!("/favorites") view=|| view! { <RequireSignIn><FavoritesView/></RequireSignIn> }/>
+            <Route path=path!("/referrals/:id") view=|| view! { <RequireSignIn><ReferralDetailView/></RequireSignIn> }/>
         </Routes>
     }
 }

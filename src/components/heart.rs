@@ -1,41 +1,37 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use crate::api;
+use crate::store::Referrals;
 
 /// The heart that puts a referral on the user's favorites, and takes it off again.
 ///
-/// It changes at once and tells the server in the background; if the server
-/// refuses or cannot be reached, it changes back and says why.
+/// It changes at once (everywhere: rows, counts, the Favorites view) and tells the
+/// server in the background; if the server refuses or cannot be reached, it
+/// changes back and says why.
 #[component]
 pub fn Heart(
     /// The referral this heart is for.
     referral_id: String,
-    /// Whether it is a favorite when the list was loaded.
-    favorite: bool,
 ) -> impl IntoView {
-    let favorite = RwSignal::new(favorite);
+    let store = Referrals::current();
     let failure = RwSignal::new(None::<String>);
     let pending = RwSignal::new(false);
+    let id = StoredValue::new(referral_id);
+    let favorite = move || id.with_value(|id| store.is_favorite(id));
     let toggle = move |_| {
         if pending.get_untracked() {
             return;
         }
-        let wanted = !favorite.get_untracked();
-        favorite.set(wanted);
+        let wanted = !id.with_value(|id| store.is_favorite(id));
         failure.set(None);
         pending.set(true);
-        let referral_id = referral_id.clone();
-        spawn_local(async move {
-            if let Err(error) = api::set_favorite(&referral_id, wanted).await {
-                favorite.set(!wanted);
-                failure.set(Some(error.to_string()));
-            }
+        // One request at a time, so a quick double click cannot arrive out of order.
+        store.set_favorite(id.get_value(), wanted, move |answer| {
+            failure.set(answer.err().map(|error| error.to_string()));
             pending.set(false);
         });
     };
     let label = move || {
-        if favorite.get() {
+        if favorite() {
             "Remove from favorites"
         } else {
             "Add to favorites"
@@ -45,8 +41,8 @@ pub fn Heart(
         <button
             type="button"
             class="heart"
-            class:heart-on=move || favorite.get()
-            aria-pressed=move || favorite.get().to_string()
+            class:heart-on=favorite
+            aria-pressed=move || favorite().to_string()
             aria-label=label
             title=label
             on:click=toggle

@@ -1,13 +1,39 @@
 //! Reusable view pieces.
 
+mod accept_action;
+mod action_run;
+mod copy_button;
+mod deal_fields;
+mod filter_chips;
+mod filter_panel;
+mod form_fields;
 mod heading_focus;
 mod heart;
+mod indicators;
+mod page_title;
+mod reason_action;
 mod referral_list;
+mod referral_table;
 mod require_sign_in;
+mod team_member_action;
 mod top_bar;
+mod won_action;
 
-pub use heading_focus::FocusHeadingOnNavigation;
+pub use accept_action::{AcceptAction, EditAction};
+pub use action_run::{ActionRun, Closed, ConfirmAndSend, ConflictNotice, Difference, Step};
+pub use copy_button::CopyButton;
+pub use filter_chips::FilterChips;
+pub use filter_panel::FilterPanel;
+pub use heading_focus::{
+    FocusHeadingOnNavigation, focus_now, focus_when_shown, refocus_heading_if_lost,
+};
 pub use heart::Heart;
-pub use referral_list::{Listing, ReferralList};
+pub use indicators::{EmailValidityBadge, FlameIcon, PhoneValidityBadge, SpamFlag};
+pub use page_title::page_title;
+pub use reason_action::ReasonAction;
+pub use referral_list::ReferralList;
+pub use referral_table::ReferralTable;
 pub use require_sign_in::{RequireSignIn, sign_in_path};
+pub use team_member_action::TeamMemberAction;
 pub use top_bar::{TopBar, UserMenu};
+pub use won_action::WonAction;

@@ -1,148 +1,283 @@
-use chrono::{DateTime, Local, Utc};
-use domain::{Referral, Stage};
+//! A list view: heading, tabs, search, sort, filters (the state lives in the URL),
+//! export, and the windowed table.
+
+use std::sync::Arc;
+
+use domain::filter::SortDirection;
+use domain::referral::Category;
+use domain::{Filter, FilterError, SortKey};
 use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::api;
-use crate::components::Heart;
+use crate::api::{ApiError, Session};
+use crate::components::{FilterChips, FilterPanel, ReferralTable, page_title};
+use crate::listing::{Listing, with_query};
+use crate::store::{Referrals, Snapshot};
 
-/// Which referrals a list view shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Listing {
-    /// One stage's referrals (Inbox, Accepted, Archived).
-    Stage(Stage),
-    /// The user's hearted referrals, of every stage and both tabs.
-    Favorites,
+/// What the list can show right now.
+#[derive(Debug, Clone, PartialEq)]
+enum ListState {
+    Loading,
+    Failed(ApiError),
+    /// The link's query string names a filter value that does not exist.
+    BadLink(FilterError),
+    Ready {
+        snapshot: Arc<Snapshot>,
+        positions: Arc<Vec<usize>>,
+        filter: Filter,
+    },
 }
 
-impl Listing {
-    fn label(self) -> &'static str {
-        match self {
-            Listing::Stage(stage) => stage.label(),
-            Listing::Favorites => "Favorites",
-        }
-    }
-
-    fn shows(self, referral: &Referral) -> bool {
-        match self {
-            Listing::Stage(stage) => referral.stage() == stage,
-            Listing::Favorites => referral.favorite,
-        }
-    }
-}
-
-/// The referrals of a listing, with loading, empty and error states.
+/// The referrals of a listing, narrowed and ordered by the filter in the URL.
 #[component]
 pub fn ReferralList(
     /// Which referrals to list.
     listing: Listing,
 ) -> impl IntoView {
-    let referrals = LocalResource::new(api::list_referrals);
-    let heading = listing.label();
-    view! {
-        <section class="page" aria-labelledby="page-heading">
-            <h1 id="page-heading">{heading}</h1>
-            {move || match referrals.get() {
-                None => view! {
-                    <p class="loading" role="status">"Loading referrals…"</p>
-                }.into_any(),
-                Some(Err(error)) => view! {
-                    <div class="error-panel" role="alert">
-                        <p>{error.to_string()}</p>
-                        <button type="button" on:click=move |_| referrals.refetch()>"Retry"</button>
-                    </div>
-                }.into_any(),
-                Some(Ok(all)) => {
-                    let rows: Vec<Referral> = all.into_iter().filter(|r| listing.shows(r)).collect();
-                    if rows.is_empty() {
-                        view! { <p class="empty">{empty_message(listing)}</p> }.into_any()
-                    } else {
-                        view! { <ReferralTable listing rows/> }.into_any()
-                    }
+    let store = Referrals::current();
+    let session = expect_context::<Session>();
+    page_title(move || listing.label().to_owned());
+    let location = use_location();
+    let navigate = use_navigate();
+    // Every filter change is a new history entry: Back undoes it, a reload keeps it.
+    let set_filter = Callback::new(move |filter: Filter| {
+        navigate(
+            &listing.href(&filter),
+            NavigateOptions {
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    });
+    let url_filter = Memo::new(move |_| Filter::from_query_string(&location.search.get()));
+    let filter = Memo::new(move |_| url_filter.get().map(|url| listing.effective(&url)));
+    let state = Memo::new(move |_| {
+        let filter = match filter.get() {
+            Ok(filter) => filter,
+            Err(error) => return ListState::BadLink(error),
+        };
+        match store.loaded() {
+            None => ListState::Loading,
+            Some(Err(error)) => ListState::Failed(error),
+            Some(Ok(snapshot)) => {
+                let positions = listing.positions(&snapshot, &filter, || store.favorites().get());
+                ListState::Ready {
+                    snapshot,
+                    positions: Arc::new(positions),
+                    filter,
                 }
-            }}
+            }
+        }
+    });
+    let current = Signal::derive(move || filter.get().unwrap_or_default());
+    let panel_open = RwSignal::new(false);
+    let may_export = move || session.me().is_some_and(|me| me.role.may_export());
+    let export_href = move || {
+        with_query(
+            "/api/v1/referrals/export.csv",
+            &listing.full_query(&current.get()),
+        )
+    };
+    view! {
+        <section class="page list-page" aria-labelledby="page-heading">
+            <header class="list-header">
+                <h1 id="page-heading">{listing.label()}</h1>
+                <div class="list-actions">
+                    <button
+                        type="button"
+                        class="secondary filters-toggle"
+                        aria-controls="filter-panel"
+                        aria-expanded=move || panel_open.get().to_string()
+                        on:click=move |_| panel_open.update(|open| *open = !*open)
+                    >
+                        {move || match current.get().active_chips().len() {
+                            0 => "Filters".to_owned(),
+                            n => format!("Filters ({n})"),
+                        }}
+                    </button>
+                    {move || may_export().then(|| view! {
+                        <a class="button export" href=export_href download="">
+                            "Export"
+                            <span class="visually-hidden">" this list as CSV"</span>
+                        </a>
+                    })}
+                </div>
+            </header>
+            {listing.has_tabs().then(|| view! { <CategoryTabs listing current/> })}
+            <SearchBox current set_filter/>
+            <div class="list-layout">
+                <FilterPanel listing current set_filter open=panel_open/>
+                <div class="list-body">
+                    <div class="list-toolbar">
+                        <p class="result-count" role="status">{move || match state.get() {
+                            ListState::Ready { positions, .. } => match positions.len() {
+                                1 => "1 referral".to_owned(),
+                                n => format!("{n} referrals"),
+                            },
+                            ListState::Loading => "Loading referrals…".to_owned(),
+                            _ => String::new(),
+                        }}</p>
+                        <SortControl current set_filter/>
+                    </div>
+                    <FilterChips current set_filter/>
+                    {move || match state.get() {
+                        ListState::Loading => view! { <LoadingRows/> }.into_any(),
+                        ListState::Failed(error) => view! {
+                            <div class="error-panel" role="alert">
+                                <p>{error.to_string()}</p>
+                                <button type="button" on:click=move |_| store.reload()>"Retry"</button>
+                            </div>
+                        }.into_any(),
+                        ListState::BadLink(error) => view! {
+                            <div class="error-panel" role="alert">
+                                <p>{format!("This link's filter cannot be used. {error}.")}</p>
+                                <a href=listing.path()>{format!("Show all of {}", listing.label())}</a>
+                            </div>
+                        }.into_any(),
+                        ListState::Ready { positions, .. } if positions.is_empty() => {
+                            let filtered = !current.get_untracked().is_empty();
+                            view! { <p class="empty">{listing.empty_message(filtered)}</p> }.into_any()
+                        }
+                        ListState::Ready { snapshot, positions, filter } => view! {
+                            <ReferralTable listing snapshot positions filter/>
+                        }.into_any(),
+                    }}
+                </div>
+            </div>
         </section>
     }
 }
 
-fn empty_message(listing: Listing) -> &'static str {
+/// "Marketplace leads" and "Qualified leads" within a stage, with their counts.
+#[component]
+fn CategoryTabs(listing: Listing, current: Signal<Filter>) -> impl IntoView {
+    let store = Referrals::current();
     let Listing::Stage(stage) = listing else {
-        return "No favorites yet. Select the heart on any referral to keep it here.";
+        return None;
     };
-    match stage {
-        Stage::Inbox => "No new referrals. New leads appear here as soon as they arrive.",
-        Stage::Accepted => {
-            "No accepted referrals yet. Accept a lead in the Inbox to work on it here."
+    let count = move |category: Category| {
+        store.loaded().and_then(Result::ok).map(|snapshot| {
+            snapshot
+                .referrals
+                .iter()
+                .filter(|r| r.stage() == stage && r.category() == category)
+                .count()
+        })
+    };
+    let tab = move |category: Category, label: &'static str| {
+        let href = move || {
+            listing.href(&Filter {
+                category: Some(category),
+                ..current.get()
+            })
+        };
+        let selected = move || current.get().category == Some(category);
+        view! {
+            <a
+                href=href
+                class="tab"
+                aria-current=move || selected().then_some("page")
+            >
+                {label}
+                {move || count(category).map(|n| view! { <span class="count">{n}</span> })}
+            </a>
         }
-        Stage::Archived => {
-            "Nothing archived yet. Won, lost, declined and expired referrals are kept here."
-        }
-    }
+    };
+    Some(view! {
+        <nav class="category-tabs" aria-label="Lead categories">
+            {tab(Category::Marketplace, "Marketplace leads")}
+            {tab(Category::Qualified, "Qualified leads")}
+        </nav>
+    })
 }
 
+/// Free-text search over customer, deal name, contacts and notes; applied on Enter.
 #[component]
-fn ReferralTable(listing: Listing, rows: Vec<Referral>) -> impl IntoView {
-    let count = rows.len();
+fn SearchBox(current: Signal<Filter>, set_filter: Callback<Filter>) -> impl IntoView {
+    let input = NodeRef::<leptos::html::Input>::new();
+    // Back/forward and chip removal change the search: the box follows the URL.
+    // Only the search itself: ticking a filter must not wipe what is typed but not yet sent.
+    let search = Memo::new(move |_| current.get().search);
+    Effect::new(move |_| {
+        let search = search.get();
+        if let Some(input) = input.get()
+            && input.value() != search
+        {
+            input.set_value(&search);
+        }
+    });
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let Some(input) = input.get_untracked() else {
+            return;
+        };
+        let search = input.value().trim().to_owned();
+        let filter = current.get_untracked();
+        if filter.search != search {
+            set_filter.run(Filter { search, ..filter });
+        }
+    };
     view! {
-        <table class="referral-table">
-            <caption>{format!("{count} referrals")}</caption>
-            <thead>
-                <tr>
-                    <th scope="col"><span class="visually-hidden">"Favorite"</span></th>
-                    <th scope="col">"Customer"</th>
-                    <th scope="col">"Country"</th>
-                    <th scope="col">"Created"</th>
-                    <th scope="col">{column(listing)}</th>
-                </tr>
-            </thead>
-            <tbody>
-                {rows.into_iter().map(|referral| view! {
-                    <tr>
-                        <td class="heart-cell"><Heart referral_id=referral.id.clone() favorite=referral.favorite/></td>
-                        <th scope="row">{referral.customer_profile.name.clone()}</th>
-                        <td>{referral.customer_profile.address.country.clone()}</td>
-                        <td><LocalTime at=referral.created_date_time/></td>
-                        <td>{detail(listing, &referral)}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
+        <form class="search-box" role="search" on:submit=submit>
+            <label for="list-search">"Search"</label>
+            <input
+                id="list-search"
+                type="search"
+                name="q"
+                node_ref=input
+                placeholder="Customer, deal, contact or notes"
+                prop:value=move || current.get_untracked().search
+            />
+            <button type="submit">"Search"</button>
+        </form>
     }
 }
 
-fn column(listing: Listing) -> &'static str {
-    match listing {
-        Listing::Stage(Stage::Inbox) => "Deal",
-        Listing::Stage(Stage::Accepted) => "Deal value",
-        Listing::Stage(Stage::Archived) => "Outcome",
-        Listing::Favorites => "Stage",
-    }
-}
-
-fn detail(listing: Listing, referral: &Referral) -> String {
-    let Listing::Stage(stage) = listing else {
-        return referral.stage().label().to_owned();
-    };
-    match stage {
-        Stage::Inbox => referral.name.clone(),
-        Stage::Accepted => match (&referral.details.deal_value, &referral.details.currency) {
-            (Some(value), Some(currency)) => format!("{value} {currency}"),
-            (Some(value), None) => value.to_string(),
-            _ => "—".to_owned(),
-        },
-        Stage::Archived => match &referral.status_reason {
-            Some(reason) => format!("{}: {reason}", referral.substatus),
-            None => referral.substatus.to_string(),
-        },
-    }
-}
-
-/// An instant in the user's time zone, machine-readable in `datetime`.
+/// The sort key and direction (the domain's sort keys).
 #[component]
-fn LocalTime(at: DateTime<Utc>) -> impl IntoView {
-    let machine = at.to_rfc3339();
-    let human = at
-        .with_timezone(&Local)
-        .format("%-d %b %Y, %H:%M")
-        .to_string();
-    view! { <time datetime=machine>{human}</time> }
+fn SortControl(current: Signal<Filter>, set_filter: Callback<Filter>) -> impl IntoView {
+    let on_key = move |event: leptos::ev::Event| {
+        let value = event_target_value(&event);
+        if let Ok(sort) = value.parse::<SortKey>() {
+            set_filter.run(Filter {
+                sort,
+                ..current.get_untracked()
+            });
+        }
+    };
+    let on_direction = move |event: leptos::ev::Event| {
+        let value = event_target_value(&event);
+        if let Ok(direction) = value.parse::<SortDirection>() {
+            set_filter.run(Filter {
+                direction,
+                ..current.get_untracked()
+            });
+        }
+    };
+    view! {
+        <div class="sort-control">
+            <label for="sort-key">"Sort by"</label>
+            <select id="sort-key" on:change=on_key>
+                {SortKey::ALL.into_iter().map(|key| view! {
+                    <option value=key.as_str() prop:selected=move || current.get().sort == key>{key.label()}</option>
+                }).collect_view()}
+            </select>
+            <label for="sort-direction" class="visually-hidden">"Order"</label>
+            <select id="sort-direction" on:change=on_direction>
+                <option value="desc" prop:selected=move || current.get().direction == SortDirection::Desc>"Descending"</option>
+                <option value="asc" prop:selected=move || current.get().direction == SortDirection::Asc>"Ascending"</option>
+            </select>
+        </div>
+    }
+}
+
+/// Grey placeholder rows while the first load runs.
+#[component]
+fn LoadingRows() -> impl IntoView {
+    view! {
+        <div class="skeleton" aria-hidden="true">
+            {(0..6).map(|_| view! { <div class="skeleton-row"></div> }).collect_view()}
+        </div>
+    }
 }

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
-use crate::components::{Listing, ReferralList};
+use crate::components::ReferralList;
+use crate::listing::Listing;
 
 /// The referrals the user hearted, from every stage and both tabs.
 #[component]

@@ -1,7 +1,8 @@
 use domain::Stage;
 use leptos::prelude::*;
 
-use crate::components::{Listing, ReferralList};
+use crate::components::ReferralList;
+use crate::listing::Listing;
 
 /// New referrals waiting for an answer.
 #[component]

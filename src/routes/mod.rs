@@ -5,6 +5,7 @@ mod archived;
 mod favorites;
 mod inbox;
 mod not_found;
+mod referral_detail;
 mod sign_in;
 
 pub use accepted::AcceptedView;
@@ -12,4 +13,5 @@ pub use archived::ArchivedView;
 pub use favorites::FavoritesView;
 pub use inbox::InboxView;
 pub use not_found::NotFoundView;
+pub use referral_detail::ReferralDetailView;
 pub use sign_in::{SignInView, safe_next};

@@ -4,6 +4,7 @@ use leptos_router::components::A;
 /// Any path the app does not know.
 #[component]
 pub fn NotFoundView() -> impl IntoView {
+    crate::components::page_title(|| "Page not found".to_owned());
     view! {
         <section class="page">
             <h1>"Page not found"</h1>

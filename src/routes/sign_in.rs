@@ -11,6 +11,7 @@ const HOME: &str = "/inbox";
 /// The sign-in form; once signed in, goes on to the `next` page it was asked for.
 #[component]
 pub fn SignInView() -> impl IntoView {
+    crate::components::page_title(|| "Sign in".to_owned());
     let session = expect_context::<Session>();
     let query = use_query_map();
     let navigate = use_navigate();

@@ -1,0 +1,38 @@
+//! The app's clock. Countdowns and the flame read `now` from here, so they all tick
+//! together, and the domain crate (which has no clock) always gets the time passed in.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+
+/// Countdowns show minutes at the finest, so twice a minute is often enough.
+const TICK: Duration = Duration::from_secs(30);
+
+/// The current time as a signal, provided once for the whole app.
+#[derive(Debug, Clone, Copy)]
+pub struct Clock(ReadSignal<DateTime<Utc>>);
+
+impl Clock {
+    /// Starts the clock and provides it as context.
+    pub fn provide() -> Clock {
+        let (now, set_now) = signal(Utc::now());
+        // The app's clock runs as long as the app does; the handle is never cleared.
+        if let Ok(handle) = set_interval_with_handle(move || set_now.set(Utc::now()), TICK) {
+            on_cleanup(move || handle.clear());
+        }
+        let clock = Clock(now);
+        provide_context(clock);
+        clock
+    }
+
+    /// The clock provided by [`Clock::provide`].
+    pub fn current() -> Clock {
+        expect_context()
+    }
+
+    /// Now (tracked: a view that reads it is refreshed at every tick).
+    pub fn now(self) -> DateTime<Utc> {
+        self.0.get()
+    }
+}

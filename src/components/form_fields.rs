@@ -1,0 +1,145 @@
+//! Labelled inputs bound to a form signal, with the field's message beside them
+//! (`aria-invalid`, `aria-describedby`). A field's check shows once the user leaves it.
+
+use leptos::prelude::*;
+
+/// What every field needs: where its value lives and what to say about it.
+pub struct Bound<F: 'static> {
+    pub form: RwSignal<F>,
+    /// The message for a field (by its API path), if any.
+    pub error: Callback<String, Option<String>>,
+    /// The user left a field (by its API path).
+    pub leave: Callback<String>,
+    /// Inputs are read-only while a request runs.
+    pub disabled: Signal<bool>,
+}
+
+impl<F> Clone for Bound<F> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<F> Copy for Bound<F> {}
+
+/// A one-line input (`kind`: text, email, tel, date, …).
+#[allow(clippy::too_many_arguments)]
+pub fn input<F: Send + Sync + 'static>(
+    bound: Bound<F>,
+    id: impl Into<String>,
+    label: &'static str,
+    kind: &'static str,
+    field: impl Into<String>,
+    get: impl Fn(&F) -> String + Copy + Send + Sync + 'static,
+    set: impl Fn(&mut F, String) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let id: String = id.into();
+    let error_id = format!("{id}-error");
+    let (error, leave) = wiring(bound, field.into());
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                type=kind
+                aria-invalid={
+                    let error = error.clone();
+                    move || error().is_some().to_string()
+                }
+                aria-describedby=error_id.clone()
+                prop:value=move || bound.form.with(get)
+                on:input=move |event| bound.form.update(|f| set(f, event_target_value(&event)))
+                on:blur=leave
+                disabled=move || bound.disabled.get()
+            />
+            <p id=error_id class="field-error">{error}</p>
+        </div>
+    }
+}
+
+/// A multi-line input.
+pub fn textarea<F: Send + Sync + 'static>(
+    bound: Bound<F>,
+    id: impl Into<String>,
+    label: &'static str,
+    field: impl Into<String>,
+    get: impl Fn(&F) -> String + Copy + Send + Sync + 'static,
+    set: impl Fn(&mut F, String) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let id: String = id.into();
+    let error_id = format!("{id}-error");
+    let (error, leave) = wiring(bound, field.into());
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <textarea
+                id=id
+                rows="4"
+                aria-invalid={
+                    let error = error.clone();
+                    move || error().is_some().to_string()
+                }
+                aria-describedby=error_id.clone()
+                prop:value=move || bound.form.with(get)
+                on:input=move |event| bound.form.update(|f| set(f, event_target_value(&event)))
+                on:blur=leave
+                disabled=move || bound.disabled.get()
+            ></textarea>
+            <p id=error_id class="field-error">{error}</p>
+        </div>
+    }
+}
+
+/// A choice from a fixed list of (value, label); the first option is the empty "Choose …".
+#[allow(clippy::too_many_arguments)]
+pub fn select<F: Send + Sync + 'static>(
+    bound: Bound<F>,
+    id: impl Into<String>,
+    label: &'static str,
+    placeholder: &'static str,
+    options: Vec<(String, String)>,
+    field: impl Into<String>,
+    get: impl Fn(&F) -> String + Copy + Send + Sync + 'static,
+    set: impl Fn(&mut F, String) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let id: String = id.into();
+    let error_id = format!("{id}-error");
+    let (error, leave) = wiring(bound, field.into());
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select
+                id=id
+                aria-invalid={
+                    let error = error.clone();
+                    move || error().is_some().to_string()
+                }
+                aria-describedby=error_id.clone()
+                prop:value=move || bound.form.with(get)
+                on:change=move |event| bound.form.update(|f| set(f, event_target_value(&event)))
+                on:blur=leave
+                disabled=move || bound.disabled.get()
+            >
+                <option value="">{placeholder}</option>
+                {options.into_iter().map(|(value, text)| view! { <option value=value>{text}</option> }).collect_view()}
+            </select>
+            <p id=error_id class="field-error">{error}</p>
+        </div>
+    }
+}
+
+/// A field's message, and what leaving it does: its own check shows from then on.
+fn wiring<F: Send + Sync + 'static>(
+    bound: Bound<F>,
+    field: String,
+) -> (
+    impl Fn() -> Option<String> + Clone + Send + Sync + 'static,
+    impl Fn(leptos::ev::FocusEvent) + Clone + 'static,
+) {
+    let error = {
+        let field = field.clone();
+        move || bound.error.run(field.clone())
+    };
+    let leave = move |_| bound.leave.run(field.clone());
+    (error, leave)
+}

@@ -1,0 +1,86 @@
+//! Small icons with words: the flame, contact validity, the spam flag. Every icon
+//! carries a text alternative; colour is never the only signal.
+
+use domain::Flame;
+use domain::referral::{EmailValidity, PhoneValidity};
+use leptos::prelude::*;
+
+/// The flame of a referral whose customer asked to be contacted; nothing otherwise.
+#[component]
+pub fn FlameIcon(flame: Flame) -> impl IntoView {
+    let (class, label) = match flame {
+        Flame::None => return None,
+        Flame::Hot => ("flame flame-hot", "Hot: the customer asked to be contacted"),
+        Flame::Cooled => (
+            "flame flame-cooled",
+            "Cooled: asked to be contacted more than 72 hours ago",
+        ),
+    };
+    Some(view! {
+        <span class=class role="img" aria-label=label title=label>
+            <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+                <path d="M12 2c1 3.5-1.5 5.5-3 7.5C7.2 11.9 6 13.8 6 16a6 6 0 0 0 12 0c0-2.6-1.3-4.6-2.6-6.1-.3 1.4-1 2.5-2.1 3.1.6-3.9-.3-8.2-1.3-11z"/>
+            </svg>
+        </span>
+    })
+}
+
+/// The email validity of a contact, with an envelope icon.
+#[component]
+pub fn EmailValidityBadge(validity: EmailValidity) -> impl IntoView {
+    let class = match validity {
+        EmailValidity::Valid => "badge validity-valid",
+        EmailValidity::Invalid => "badge validity-invalid",
+        EmailValidity::Spam => "badge validity-spam",
+        EmailValidity::Unknown => "badge validity-unknown",
+    };
+    view! {
+        <span class=class title=format!("Email: {}", domain::filter::email_validity_label(validity))>
+            <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+                <path d="M3 5h18v14H3z M3 6l9 7 9-7" fill="none" stroke="currentColor" stroke-width="2"/>
+            </svg>
+            <span class="visually-hidden">"Email: "</span>
+            {domain::filter::email_validity_label(validity)}
+        </span>
+    }
+}
+
+/// The phone validity of a contact, with a handset icon.
+#[component]
+pub fn PhoneValidityBadge(validity: PhoneValidity) -> impl IntoView {
+    let class = match validity {
+        PhoneValidity::Valid => "badge validity-valid",
+        PhoneValidity::Invalid => "badge validity-invalid",
+        PhoneValidity::Unknown => "badge validity-unknown",
+    };
+    view! {
+        <span class=class title=format!("Phone: {}", domain::filter::phone_validity_label(validity))>
+            <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+                <path d="M7 2h10v20H7z M11 18h2" fill="none" stroke="currentColor" stroke-width="2"/>
+            </svg>
+            <span class="visually-hidden">"Phone: "</span>
+            {domain::filter::phone_validity_label(validity)}
+        </span>
+    }
+}
+
+/// Flags a referral whose contact is known to send spam.
+#[component]
+pub fn SpamFlag(
+    /// Only the icon (in a list row), named for screen readers.
+    #[prop(optional)]
+    compact: bool,
+) -> impl IntoView {
+    const WHY: &str = "Probable spam: a contact's email address or domain is known for spam";
+    let icon = view! {
+        <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+            <path d="M12 3 2 21h20z M12 10v5 M12 17.5v.5" fill="none" stroke="currentColor" stroke-width="2"/>
+        </svg>
+    };
+    if compact {
+        view! { <span class="spam-icon" role="img" aria-label=WHY title=WHY>{icon}</span> }
+            .into_any()
+    } else {
+        view! { <span class="badge badge-spam" title=WHY>{icon}"Spam"</span> }.into_any()
+    }
+}

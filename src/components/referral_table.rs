@@ -1,0 +1,270 @@
+//! The referral list as a table (cards on a phone) that renders only the rows in
+//! view, so a list of 10,000+ referrals scrolls as smoothly as one of ten.
+//!
+//! Every row has the same height, `--row-stride` in the stylesheet (in rem, so it
+//! grows with the user's font size; cards have their own), measured on a rendered
+//! row, so the rows above and below the window are stood in for by two spacer rows
+//! of the right height and the page's scrollbar stays true.
+
+use std::sync::Arc;
+
+use domain::{Filter, Referral, Stage};
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::clock::Clock;
+use crate::components::{EmailValidityBadge, FlameIcon, Heart, PhoneValidityBadge, SpamFlag};
+use crate::format;
+use crate::listing::Listing;
+use crate::store::Snapshot;
+
+/// Used until a row has been rendered and measured.
+const FALLBACK_STRIDE: f64 = 80.0;
+/// Rows rendered beyond each edge of the screen, so fast scrolling and Tab never
+/// reach an empty stretch.
+const OVERSCAN: usize = 8;
+
+/// The rows of a list, windowed.
+#[component]
+pub fn ReferralTable(
+    listing: Listing,
+    /// The referrals the list draws from.
+    snapshot: Arc<Snapshot>,
+    /// Positions in `snapshot` of the referrals shown, in order.
+    positions: Arc<Vec<usize>>,
+    /// The filter that chose them, for the links to each referral.
+    filter: Filter,
+) -> impl IntoView {
+    let total = positions.len();
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    let stride = RwSignal::new(FALLBACK_STRIDE);
+    let window_rows = RwSignal::new((0, total.min(40)));
+
+    let measure = move || {
+        let Some(body) = body.get_untracked() else {
+            return;
+        };
+        let row_stride = row_stride(&body);
+        let top = body.get_bounding_client_rect().top();
+        let screen = window()
+            .inner_height()
+            .ok()
+            .and_then(|height| height.as_f64())
+            .unwrap_or(800.0);
+        // Rows above the screen's top edge, and how many fit on the screen.
+        let first = (-top / row_stride).floor().max(0.0) as usize;
+        let fit = (screen / row_stride).ceil() as usize + 1;
+        let start = first.saturating_sub(OVERSCAN).min(total);
+        let end = (first + fit + OVERSCAN).min(total);
+        if stride.get_untracked() != row_stride {
+            stride.set(row_stride);
+        }
+        if window_rows.get_untracked() != (start, end) {
+            window_rows.set((start, end));
+        }
+    };
+    // The listeners go with the table: a new filter makes a new table.
+    let on_scroll = window_event_listener(ev::scroll, move |_| measure());
+    let on_resize = window_event_listener(ev::resize, move |_| measure());
+    on_cleanup(move || {
+        on_scroll.remove();
+        on_resize.remove();
+    });
+    Effect::new(move |_| {
+        if body.get().is_some() {
+            measure();
+        }
+    });
+
+    let rows = StoredValue::new((snapshot, positions, filter));
+    let spacer = move |rows: usize| format!("{}px", rows as f64 * stride.get());
+    view! {
+        <table class="referral-table" aria-rowcount=total + 1>
+            <caption class="visually-hidden">{format!("{} referrals", listing.label())}</caption>
+            <thead>
+                <tr aria-rowindex="1">
+                    <th scope="col"><span class="visually-hidden">"Favorite"</span></th>
+                    <th scope="col">"Customer"</th>
+                    <th scope="col">"Country"</th>
+                    <th scope="col">"Lead"</th>
+                    <th scope="col">"Created"</th>
+                    <th scope="col">{stage_column(listing)}</th>
+                    <th scope="col">"Contact"</th>
+                </tr>
+            </thead>
+            <tbody node_ref=body>
+                <tr class="spacer" aria-hidden="true" style:height=move || spacer(window_rows.get().0)><td colspan="7"></td></tr>
+                <For
+                    each=move || { let (start, end) = window_rows.get(); start..end }
+                    key=|row| *row
+                    let:row
+                >
+                    {rows.with_value(|(snapshot, positions, filter)| {
+                        let referral = &snapshot.referrals[positions[row]];
+                        view! {
+                            <ReferralRow
+                                listing
+                                referral=referral.clone()
+                                href=listing.detail_href(referral, filter)
+                                row_index=row + 2
+                            />
+                        }
+                    })}
+                </For>
+                <tr class="spacer" aria-hidden="true" style:height=move || spacer(total - window_rows.get().1)><td colspan="7"></td></tr>
+            </tbody>
+        </table>
+    }
+}
+
+/// The height of one row (or card) as the stylesheet sets it.
+/// The height of one row (or card, with the gap below it), measured on a rendered
+/// row: the stylesheet sets it in rem, so it follows the user's font size.
+fn row_stride(body: &web_sys::HtmlTableSectionElement) -> f64 {
+    let Some(row) = body.query_selector("tr.referral-row").ok().flatten() else {
+        return FALLBACK_STRIDE;
+    };
+    let gap = window()
+        .get_computed_style(&row)
+        .ok()
+        .flatten()
+        .and_then(|style| style.get_property_value("margin-bottom").ok())
+        .and_then(|value| value.trim().trim_end_matches("px").parse::<f64>().ok())
+        .unwrap_or(0.0);
+    Some(row.get_bounding_client_rect().height() + gap)
+        .filter(|stride| *stride > 0.0)
+        .unwrap_or(FALLBACK_STRIDE)
+}
+
+fn stage_column(listing: Listing) -> &'static str {
+    match listing {
+        Listing::Stage(Stage::Inbox) => "Respond",
+        Listing::Stage(Stage::Accepted) => "Deal",
+        Listing::Stage(Stage::Archived) => "Outcome",
+        Listing::Favorites => "Stage",
+    }
+}
+
+/// One referral: who, where, what kind of lead, how urgent, how reachable.
+#[component]
+fn ReferralRow(
+    listing: Listing,
+    referral: Referral,
+    /// Its detail page.
+    href: String,
+    /// Its place in the whole list (the header is row 1), for screen readers.
+    row_index: usize,
+) -> impl IntoView {
+    let clock = Clock::current();
+    let lead = [
+        referral.lead_type.map(domain::filter::lead_type_label),
+        referral.lead_source.map(domain::filter::lead_source_label),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let call_to_action = referral
+        .call_to_action
+        .map(domain::filter::call_to_action_label);
+    let contact = referral.primary_contact().cloned();
+    let spam = referral.has_spam_contact();
+    let country = referral.customer_profile.address.country.clone();
+    let referral = StoredValue::new(referral);
+    let flame = move || referral.with_value(|r| r.flame(clock.now()));
+    view! {
+        <tr class="referral-row" aria-rowindex=row_index>
+            <td class="heart-cell">
+                <Heart referral_id=referral.with_value(|r| r.id.clone())/>
+            </td>
+            <th scope="row" class="customer-cell">
+                <span class="line">
+                    {move || view! { <FlameIcon flame=flame()/> }}
+                    {spam.then(|| view! { <SpamFlag compact=true/> })}
+                    <a href=href class="customer-link">{referral.with_value(|r| r.customer_profile.name.clone())}</a>
+                </span>
+                <span class="line secondary">{referral.with_value(|r| r.name.clone())}</span>
+            </th>
+            <td class="country-cell"><span class="card-label">"Country "</span>{country}</td>
+            <td class="lead-cell">
+                <span class="line" title=lead.clone()>{lead.clone()}</span>
+                <span class="line secondary">{call_to_action}</span>
+            </td>
+            <td class="created-cell">
+                <time datetime=referral.with_value(|r| r.created_date_time.to_rfc3339())>
+                    <span class="card-label">"Created "</span>
+                    <span class="line">{referral.with_value(|r| format::date(r.created_date_time))}</span>
+                    " "
+                    <span class="line secondary">{referral.with_value(|r| format::time(r.created_date_time))}</span>
+                </time>
+            </td>
+            <td class="stage-cell">{move || referral.with_value(|r| stage_detail(listing, r, clock))}</td>
+            <td class="contact-cell">
+                {match contact {
+                    Some(contact) => view! {
+                        <span class="line"><EmailValidityBadge validity=contact.email_validity/></span>
+                        <span class="line"><PhoneValidityBadge validity=contact.phone_validity/></span>
+                    }.into_any(),
+                    None => view! { <span class="line secondary">"No contact details"</span> }.into_any(),
+                }}
+            </td>
+        </tr>
+    }
+}
+
+/// The column that differs by stage: the countdowns in the Inbox, the deal once
+/// accepted, the outcome once archived.
+fn stage_detail(listing: Listing, referral: &Referral, clock: Clock) -> AnyView {
+    let stage = match listing {
+        Listing::Stage(stage) => stage,
+        Listing::Favorites => {
+            return view! {
+                <span class="line">{referral.stage().label()}</span>
+                <span class="line secondary">{referral.substatus.as_str()}</span>
+            }
+            .into_any();
+        }
+    };
+    match stage {
+        Stage::Inbox => {
+            let now = clock.now();
+            match (referral.response_window(now), referral.expiry(now)) {
+                (Some(window), Some(expiry)) => view! {
+                    <span class="line" class:urgent=window.is_overdue() title=format::response_window(window)>
+                        {format::response_window_short(window)}
+                    </span>
+                    <span class="line secondary">{format::expiry(expiry)}</span>
+                }
+                .into_any(),
+                _ => view! {
+                    <span class="line">"No action needed"</span>
+                    <span class="line secondary">
+                        {referral.offer_archive_date().map(|at| format!("Archived on {}", format::date(at)))}
+                    </span>
+                }
+                .into_any(),
+            }
+        }
+        Stage::Accepted => {
+            let value = referral
+                .details
+                .deal_value
+                .map(|value| format::money(value, referral.details.currency.as_deref()))
+                .unwrap_or_else(|| "No deal value".to_owned());
+            let closing = referral
+                .details
+                .closing_date_time
+                .map(|at| format!("Closing {}", format::date(at)));
+            view! {
+                <span class="line">{value}</span>
+                <span class="line secondary">{closing}</span>
+            }
+            .into_any()
+        }
+        Stage::Archived => view! {
+            <span class="line">{referral.substatus.as_str()}</span>
+            <span class="line secondary">{referral.status_reason.clone()}</span>
+        }
+        .into_any(),
+    }
+}

@@ -1,0 +1,179 @@
+//! How values read on screen: durations, money, dates and the domain's enum values
+//! in words. Presentation only; what the values mean is the domain crate's.
+
+use chrono::{DateTime, Duration, Local, Utc};
+use domain::Countdown;
+use domain::referral::{Qualification, ReferralType};
+use rust_decimal::Decimal;
+
+/// A duration in the two largest units that matter: "3 days 4 h", "5 h 12 min", "12 min".
+pub fn duration(span: Duration) -> String {
+    let minutes = span.num_minutes().max(0);
+    let (days, hours, minutes) = (minutes / 1440, minutes / 60 % 24, minutes % 60);
+    match (days, hours, minutes) {
+        (0, 0, 0) => "less than a minute".to_owned(),
+        (0, 0, m) => format!("{m} min"),
+        (0, h, 0) => format!("{h} h"),
+        (0, h, m) => format!("{h} h {m} min"),
+        (1, 0, _) => "1 day".to_owned(),
+        (1, h, _) => format!("1 day {h} h"),
+        (d, 0, _) => format!("{d} days"),
+        (d, h, _) => format!("{d} days {h} h"),
+    }
+}
+
+/// What is left of the 24-hour response window.
+pub fn response_window(countdown: Countdown) -> String {
+    match countdown {
+        Countdown::Remaining(left) => format!("{} left to respond", duration(left)),
+        Countdown::Overdue(past) => {
+            format!("Respond now: the 24 h window passed {} ago", duration(past))
+        }
+    }
+}
+
+/// The response window in a list row, where space is short.
+pub fn response_window_short(countdown: Countdown) -> String {
+    match countdown {
+        Countdown::Remaining(left) => format!("{} left", duration(left)),
+        Countdown::Overdue(past) => format!("Overdue by {}", duration(past)),
+    }
+}
+
+/// What is left before an unanswered referral expires.
+pub fn expiry(countdown: Countdown) -> String {
+    match countdown {
+        Countdown::Remaining(left) => format!("Expires in {}", duration(left)),
+        Countdown::Overdue(_) => "Expiring now".to_owned(),
+    }
+}
+
+/// A deal value with its currency: "125,000 EUR", "9,999.50 USD".
+pub fn money(value: Decimal, currency: Option<&str>) -> String {
+    let number = if value.fract().is_zero() {
+        value.trunc().normalize().to_string()
+    } else {
+        format!("{:.2}", value)
+    };
+    let amount = group_thousands(&number);
+    match currency {
+        Some(currency) => format!("{amount} {currency}"),
+        None => amount,
+    }
+}
+
+/// An instant in the user's time zone: "21 Nov 2026, 09:00".
+pub fn date_time(at: DateTime<Utc>) -> String {
+    at.with_timezone(&Local)
+        .format("%-d %b %Y, %H:%M")
+        .to_string()
+}
+
+/// A country as the filter panel and the lead show it: "Germany (DE)".
+pub fn country(code: domain::values::CountryCode) -> String {
+    format!("{} ({})", code.name(), code.as_str())
+}
+
+/// A time of day in the user's time zone: "09:00".
+pub fn time(at: DateTime<Utc>) -> String {
+    at.with_timezone(&Local).format("%H:%M").to_string()
+}
+
+/// A day in the user's time zone: "21 Nov 2026".
+pub fn date(at: DateTime<Utc>) -> String {
+    at.with_timezone(&Local).format("%-d %b %Y").to_string()
+}
+
+pub fn qualification(value: Qualification) -> &'static str {
+    match value {
+        Qualification::Direct => "Direct (customer inquiry)",
+        Qualification::MarketingQualified => "Marketing qualified",
+        Qualification::SalesQualified => "Sales qualified",
+        Qualification::None => "Not qualified",
+    }
+}
+
+pub fn referral_type(value: ReferralType) -> &'static str {
+    match value {
+        ReferralType::Independent => "Independent",
+        ReferralType::Shared => "Shared with the vendor",
+    }
+}
+
+/// "1234567.50" → "1,234,567.50"; "-1234" → "-1,234".
+fn group_thousands(number: &str) -> String {
+    let (sign, digits) = match number.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", number),
+    };
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (digits, None),
+    };
+    let mut grouped = String::with_capacity(number.len() + whole.len() / 3);
+    for (at, digit) in whole.chars().enumerate() {
+        if at > 0 && (whole.len() - at) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    match fraction {
+        Some(fraction) => format!("{sign}{grouped}.{fraction}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_use_the_two_largest_units() {
+        assert_eq!(duration(Duration::seconds(20)), "less than a minute");
+        assert_eq!(duration(Duration::minutes(12)), "12 min");
+        assert_eq!(duration(Duration::minutes(5 * 60 + 12)), "5 h 12 min");
+        assert_eq!(duration(Duration::hours(5)), "5 h");
+        assert_eq!(duration(Duration::hours(24 + 3)), "1 day 3 h");
+        assert_eq!(
+            duration(Duration::hours(3 * 24 + 4) + Duration::minutes(59)),
+            "3 days 4 h"
+        );
+        assert_eq!(duration(Duration::days(14)), "14 days");
+        assert_eq!(duration(Duration::minutes(-5)), "less than a minute");
+    }
+
+    #[test]
+    fn countdowns_say_what_to_do() {
+        assert_eq!(
+            response_window(Countdown::Remaining(Duration::minutes(18 * 60 + 5))),
+            "18 h 5 min left to respond"
+        );
+        assert_eq!(
+            response_window(Countdown::Overdue(Duration::hours(30))),
+            "Respond now: the 24 h window passed 1 day 6 h ago"
+        );
+        assert_eq!(
+            expiry(Countdown::Remaining(Duration::days(9))),
+            "Expires in 9 days"
+        );
+        assert_eq!(
+            response_window_short(Countdown::Remaining(Duration::minutes(65))),
+            "1 h 5 min left"
+        );
+        assert_eq!(
+            response_window_short(Countdown::Overdue(Duration::hours(2))),
+            "Overdue by 2 h"
+        );
+        assert_eq!(expiry(Countdown::Overdue(Duration::zero())), "Expiring now");
+    }
+
+    #[test]
+    fn money_groups_thousands_and_keeps_the_cents() {
+        let value = |text: &str| text.parse::<Decimal>().unwrap();
+        assert_eq!(money(value("125000"), Some("EUR")), "125,000 EUR");
+        assert_eq!(money(value("1234567.50"), Some("USD")), "1,234,567.50 USD");
+        assert_eq!(money(value("999"), None), "999");
+        assert_eq!(money(value("-1000"), None), "-1,000");
+        assert_eq!(money(value("100.00"), Some("JPY")), "100 JPY");
+    }
+}

@@ -1,0 +1,570 @@
+//! `/referrals/:id`: everything about one lead, grouped, with the flame alert and
+//! the countdowns on top and previous/next through the list it was opened from.
+
+use domain::referral::{Actor, Contact, StatusChange};
+use domain::{Action, Filter, Flame, Referral, Stage};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_params_map};
+
+use crate::api::{self, ApiError, Session};
+use crate::clock::Clock;
+use crate::components::{
+    AcceptAction, Closed, CopyButton, EditAction, EmailValidityBadge, FlameIcon, Heart,
+    PhoneValidityBadge, ReasonAction, SpamFlag, TeamMemberAction, WonAction, focus_when_shown,
+    page_title, refocus_heading_if_lost,
+};
+use crate::format;
+use crate::listing::Listing;
+use crate::store::Referrals;
+
+/// One referral's page.
+#[component]
+pub fn ReferralDetailView() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.get().get("id").unwrap_or_default());
+    let referral = LocalResource::new(move || {
+        let id = id.get();
+        async move { api::referral(&id).await }
+    });
+    // After an action, the referral as the server answered it (until another one is opened).
+    let changed = RwSignal::new(None::<Referral>);
+    let announcement = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        id.track();
+        changed.set(None);
+        announcement.set(None);
+    });
+    let store = Referrals::current();
+    let on_changed = Callback::new(move |(updated, message): (Referral, Option<String>)| {
+        changed.set(Some(updated));
+        announcement.set(message);
+        // The lists and counts catch up in the background.
+        store.reload();
+    });
+    // Previous/Next reuse this view: until the next referral is in, it shows as loading,
+    // never the previous one under the new address.
+    page_title(move || match referral.get() {
+        Some(Ok(referral)) => referral.customer_profile.name,
+        Some(Err(ApiError::Server { status: 404, .. })) => "Referral not found".to_owned(),
+        _ => "Referral".to_owned(),
+    });
+    let shown = move || {
+        let id = id.get();
+        match changed.get().filter(|updated| updated.id == id) {
+            Some(updated) => Some(Ok(updated)),
+            None => referral
+                .get()
+                .filter(|loaded| loaded.as_ref().is_ok_and(|r| r.id == id) || loaded.is_err()),
+        }
+    };
+    view! {
+        <section class="page detail-page" aria-labelledby="page-heading">
+            <p class="announcement" role="status">{move || announcement.get()}</p>
+            {move || match shown() {
+                None => view! {
+                    <h1 id="page-heading">"Referral"</h1>
+                    <p class="loading" role="status">"Loading the referral…"</p>
+                }.into_any(),
+                Some(Err(ApiError::Server { status: 404, .. })) => view! {
+                    <h1 id="page-heading">"Referral not found"</h1>
+                    <p>"This referral does not exist or belongs to another organisation."</p>
+                    <a href="/inbox">"Go to the Inbox"</a>
+                }.into_any(),
+                Some(Err(error)) => view! {
+                    <h1 id="page-heading">"Referral"</h1>
+                    <div class="error-panel" role="alert">
+                        <p>{error.to_string()}</p>
+                        <button type="button" on:click=move |_| referral.refetch()>"Retry"</button>
+                    </div>
+                }.into_any(),
+                Some(Ok(referral)) => view! { <Detail referral on_changed/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// The list the page was opened from (or the referral's own stage), and where
+/// this referral sits in it.
+struct Place {
+    listing: Listing,
+    filter: Filter,
+    previous: Option<String>,
+    next: Option<String>,
+    /// "3 of 42" in the list.
+    position: Option<(usize, usize)>,
+}
+
+fn place_of(referral: &Referral, query: &str, store: Referrals) -> Place {
+    let (listing, filter) = Listing::from_full_query(query)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| (Listing::Stage(referral.stage()), Filter::default()));
+    let mut place = Place {
+        listing,
+        filter,
+        previous: None,
+        next: None,
+        position: None,
+    };
+    if let Some(Ok(snapshot)) = store.loaded() {
+        let positions = listing.positions(&snapshot, &place.filter, || store.favorites().get());
+        if let Some(at) = positions
+            .iter()
+            .position(|&p| snapshot.referrals[p].id == referral.id)
+        {
+            let href = |p: usize| listing.detail_href(&snapshot.referrals[p], &place.filter);
+            place.previous = at.checked_sub(1).map(|before| href(positions[before]));
+            place.next = positions.get(at + 1).map(|&after| href(after));
+            place.position = Some((at + 1, positions.len()));
+        }
+    }
+    place
+}
+
+#[component]
+fn Detail(
+    referral: Referral,
+    /// An action changed the referral: its new state, and what to announce.
+    on_changed: Callback<(Referral, Option<String>)>,
+) -> impl IntoView {
+    let clock = Clock::current();
+    let store = Referrals::current();
+    let location = use_location();
+    let id = referral.id.clone();
+    refocus_heading_if_lost();
+    let place = {
+        let referral = referral.clone();
+        Memo::new(move |_| {
+            let place = place_of(&referral, &location.search.get(), store);
+            (
+                place.listing.href(&place.filter),
+                place.listing.label(),
+                place.previous,
+                place.next,
+                place.position,
+            )
+        })
+    };
+    let flame = {
+        let referral = referral.clone();
+        move || referral.flame(clock.now())
+    };
+    let r = referral;
+    view! {
+        <nav class="detail-nav" aria-label="Referral navigation">
+            <a href=move || place.get().0>{move || format!("Back to {}", place.get().1)}</a>
+            <span class="detail-steps">
+                {move || place.get().4.map(|(at, of)| view! { <span class="secondary">{format!("{at} of {of}")}</span> })}
+                {move || match place.get().2 {
+                    Some(href) => view! { <a href=href rel="prev">"Previous"</a> }.into_any(),
+                    None => view! { <span class="secondary" aria-disabled="true">"Previous"</span> }.into_any(),
+                }}
+                {move || match place.get().3 {
+                    Some(href) => view! { <a href=href rel="next">"Next"</a> }.into_any(),
+                    None => view! { <span class="secondary" aria-disabled="true">"Next"</span> }.into_any(),
+                }}
+            </span>
+        </nav>
+        <header class="detail-header">
+            <div>
+                <h1 id="page-heading">{r.customer_profile.name.clone()}</h1>
+                <p class="detail-subtitle">
+                    {r.name.clone()}
+                    " · "
+                    <span class="stage-badge">{r.stage().label()}</span>
+                    " · "
+                    {format!("{} / {}", r.status.as_str(), r.substatus.as_str())}
+                </p>
+            </div>
+            <Heart referral_id=id/>
+        </header>
+        {move || flame_alert(flame())}
+        <Countdowns referral=r.clone()/>
+        <Actions referral=r.clone() on_changed/>
+        <div class="detail-grid">
+            <ContactBlock referral=r.clone()/>
+            <section class="detail-section" aria-labelledby="deal-heading">
+                <h2 id="deal-heading">"Deal"</h2>
+                <dl class="fields">
+                    {field("Deal name", Some(r.name.clone()))}
+                    {field("Estimated value", r.details.deal_value.map(|v| format::money(v, r.details.currency.as_deref())))}
+                    {field("Currency", r.details.currency.clone())}
+                    {field("Estimated closing date", r.details.closing_date_time.map(format::date))}
+                    {field("Customer asked to be contacted", Some(yes_no(r.details.customer_requested_contact)))}
+                    {field("Notes", r.details.notes.clone())}
+                    {field("Industries", list(&r.details.requirements.industries))}
+                    {field("Products", list(&r.details.requirements.products))}
+                    {field("Services", list(&r.details.requirements.services))}
+                    {field("Solutions", list(&r.details.requirements.solutions))}
+                    {field("CRM ID", r.external_reference_id.clone())}
+                    {field("Marketing campaign ID", r.campaign_id.clone())}
+                </dl>
+            </section>
+            <section class="detail-section" aria-labelledby="customer-heading">
+                <h2 id="customer-heading">"Customer"</h2>
+                <dl class="fields">
+                    {field("Company", Some(r.customer_profile.name.clone()))}
+                    {field("Company size", r.customer_profile.size.clone())}
+                    {field("Address", address(&r))}
+                    {field("Country", Some(country(&r.customer_profile.address.country)))}
+                    {field("Region", r.customer_profile.address.region.clone())}
+                    {field("Consent to contact", Some(yes_no(r.consent.consent_to_contact)))}
+                    {field("Consent to share with others", Some(yes_no(r.consent.consent_to_share_info_with_others)))}
+                </dl>
+            </section>
+            <section class="detail-section" aria-labelledby="lead-heading">
+                <h2 id="lead-heading">"Lead"</h2>
+                <dl class="fields">
+                    {field("Category", Some(match r.category() { domain::referral::Category::Marketplace => "Marketplace lead".to_owned(), domain::referral::Category::Qualified => "Qualified lead".to_owned() }))}
+                    {field("Qualification", Some(format::qualification(r.qualification).to_owned()))}
+                    {field("Lead type", r.lead_type.map(|v| domain::filter::lead_type_label(v).to_owned()))}
+                    {field("Lead source", r.lead_source.map(|v| domain::filter::lead_source_label(v).to_owned()))}
+                    {field("Call to action", r.call_to_action.map(|v| domain::filter::call_to_action_label(v).to_owned()))}
+                    {field("Offer", offer(&r))}
+                    {field("Lead quality", Some(domain::filter::lead_quality_label(r.effective_quality()).to_owned()))}
+                    {field("Referral type", Some(format::referral_type(r.referral_type).to_owned()))}
+                    {field("Direction", Some(r.direction.as_str().to_owned()))}
+                    {field("Target", r.target.clone())}
+                    {field("Invited by", r.invite_context.as_ref().and_then(|c| c.invited_by.clone()))}
+                    {field("Invitation notes", r.invite_context.as_ref().and_then(|c| c.notes.clone()))}
+                    {field("Referral ID", Some(r.id.clone()))}
+                    {field("Engagement ID", r.engagement_id.clone())}
+                </dl>
+            </section>
+            <section class="detail-section" aria-labelledby="status-heading">
+                <h2 id="status-heading">"Status"</h2>
+                <dl class="fields">
+                    {field("Status", Some(format!("{} / {}", r.status.as_str(), r.substatus.as_str())))}
+                    {field("Reason", r.status_reason.clone())}
+                    {field("Reason notes", r.status_reason_notes.clone())}
+                    {field("Created", Some(format::date_time(r.created_date_time)))}
+                    {field("Updated", Some(format::date_time(r.updated_date_time)))}
+                    {field("Accepted", r.accepted_date_time.map(format::date_time))}
+                    {field("Closed", r.closed_date_time.map(format::date_time))}
+                    {field("Expires", r.awaits_answer().then(|| format::date_time(r.expiration_date_time)))}
+                </dl>
+                <h3>"Your team"</h3>
+                {if r.team.is_empty() {
+                    view! { <p class="secondary">"Nobody from your organisation is on this deal yet."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="team">
+                            {r.team.iter().map(|member| view! {
+                                <li>{person(member)}{member.email.clone().map(|e| format!(" · {e}"))}</li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+                {r.deal_registration.as_ref().map(|registration| view! {
+                    <h3>"Deal registration"</h3>
+                    <dl class="fields">
+                        {field("State", Some(registration.state.as_str().to_owned()))}
+                        {field("Submitted", Some(format::date_time(registration.submitted_date_time)))}
+                        {field("Total contract value", Some(format::money(registration.total_contract_value.amount, Some(registration.total_contract_value.currency.as_str()))))}
+                        {field("Solution value", Some(format::money(registration.solution_value.amount, Some(registration.solution_value.currency.as_str()))))}
+                        {field("Contract signed", Some(registration.contract_signed_date.to_string()))}
+                        {field("Contract start", Some(registration.contract_start_date.to_string()))}
+                        {field("Contract end", Some(registration.contract_end_date.map_or_else(|| "Perpetual".to_owned(), |d| d.to_string())))}
+                    </dl>
+                })}
+            </section>
+            <History created=r.created_date_time changes=r.status_history.clone()/>
+        </div>
+    }
+}
+
+/// The actions the signed-in user may take on the referral now, each opening its form.
+#[component]
+fn Actions(referral: Referral, on_changed: Callback<(Referral, Option<String>)>) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let clock = Clock::current();
+    let open = RwSignal::new(None::<Action>);
+    let Some(me) = session.me() else {
+        return ().into_any();
+    };
+    if referral.stage() == Stage::Archived {
+        return view! {
+            <p class="actions-note">"Archived referrals are kept as they are: no further actions."</p>
+        }
+        .into_any();
+    }
+    let member = me.member();
+    let offered = member.permitted_actions(&referral, clock.now());
+    let refusal = member.refusal(&referral);
+    let referral = StoredValue::new(referral);
+    let acted = StoredValue::new(false);
+    let on_done = Callback::new(move |closed: Closed| {
+        acted.set_value(true);
+        let (updated, message) = match closed {
+            Closed::Applied(updated) => {
+                let message = announcement(&updated);
+                (updated, message)
+            }
+            Closed::Discarded(current) => (
+                current,
+                "Your changes were discarded. This is the referral as it is now.".to_owned(),
+            ),
+        };
+        open.set(None);
+        on_changed.run((updated, Some(message)));
+    });
+    let on_cancel = Callback::new(move |_| open.set(None));
+    // Focus follows the form: into it when it opens, back to the button that opened it
+    // when it is cancelled. After an action the page itself changes (see `Detail`).
+    Effect::new(move |previous: Option<Option<Action>>| {
+        let now = open.get();
+        match (previous, now) {
+            (Some(_), Some(_)) => focus_when_shown(".action-panel h2"),
+            (Some(Some(closed)), None) if !acted.get_value() => focus_when_shown(format!(
+                ".action-buttons button[data-action=\"{}\"]",
+                closed.as_str()
+            )),
+            _ => {}
+        }
+        now
+    });
+    view! {
+        <div class="actions">
+            {refusal.map(|why| view! { <p class="actions-note">{why}</p> })}
+            {move || open.get().is_none().then(|| view! {
+                <div class="action-buttons">
+                    {offered.iter().map(|&action| view! {
+                        <button type="button" class="secondary" data-action=action.as_str() on:click=move |_| open.set(Some(action))>
+                            {action.label()}
+                        </button>
+                    }).collect_view()}
+                </div>
+            })}
+            {move || open.get().map(|action| action_form(action, referral.get_value(), on_done, on_cancel))}
+        </div>
+    }
+    .into_any()
+}
+
+/// The form of one action.
+fn action_form(
+    action: Action,
+    referral: Referral,
+    on_done: Callback<Closed>,
+    on_cancel: Callback<()>,
+) -> AnyView {
+    match action {
+        Action::Accept => view! { <AcceptAction referral on_done on_cancel/> }.into_any(),
+        Action::Edit => view! { <EditAction referral on_done on_cancel/> }.into_any(),
+        Action::AddTeamMember => {
+            view! { <TeamMemberAction referral on_done on_cancel/> }.into_any()
+        }
+        Action::Decline | Action::Lost => {
+            view! { <ReasonAction action referral on_done on_cancel/> }.into_any()
+        }
+        Action::Won => view! { <WonAction referral on_done on_cancel/> }.into_any(),
+    }
+}
+
+/// What the screen reader hears, and the page shows, once an action went through.
+fn announcement(updated: &Referral) -> String {
+    let customer = &updated.customer_profile.name;
+    match updated.stage() {
+        Stage::Archived => format!(
+            "{}: {customer} is now in Archived.",
+            updated.substatus.as_str()
+        ),
+        Stage::Accepted => format!("Saved: {customer} is in Accepted."),
+        Stage::Inbox => format!("Saved: {customer}."),
+    }
+}
+
+/// The flame alert at the top of a lead whose customer asked to be contacted.
+fn flame_alert(flame: Flame) -> Option<impl IntoView> {
+    let message = flame.message()?;
+    let (class, title) = match flame {
+        Flame::Hot => ("flame-alert flame-alert-hot", "Contact now"),
+        _ => ("flame-alert flame-alert-cooled", "Still worth contacting"),
+    };
+    Some(view! {
+        <div class=class role="note" aria-label="Customer asked to be contacted">
+            <FlameIcon flame/>
+            <p><strong>{title}</strong>" "{message}</p>
+        </div>
+    })
+}
+
+/// The 24-hour window and the expiry, ticking; or why no answer is needed.
+#[component]
+fn Countdowns(referral: Referral) -> impl IntoView {
+    let clock = Clock::current();
+    if let Some(archive) = referral.offer_archive_date() {
+        return view! {
+            <p class="countdowns info">
+                {format!(
+                    "No action needed: this {} lead is for your information (cross-sell and up-sell). It is archived automatically on {}.",
+                    referral.call_to_action.map(domain::filter::call_to_action_label).unwrap_or("offer"),
+                    format::date(archive),
+                )}
+            </p>
+        }
+        .into_any();
+    }
+    if !referral.awaits_answer() {
+        return ().into_any();
+    }
+    let referral = StoredValue::new(referral);
+    let window = move || referral.with_value(|r| r.response_window(clock.now()));
+    let expiry = move || referral.with_value(|r| r.expiry(clock.now()));
+    view! {
+        <dl class="countdowns">
+            <div class:urgent=move || window().is_some_and(|c| c.is_overdue())>
+                <dt>"Response window (24 h)"</dt>
+                <dd>{move || window().map(format::response_window)}</dd>
+            </div>
+            <div>
+                <dt>"Expiry (14 days)"</dt>
+                <dd>{move || expiry().map(format::expiry)}</dd>
+            </div>
+        </dl>
+    }
+    .into_any()
+}
+
+/// The customer's contacts with validity, quick copy and the spam warning; none once Expired.
+#[component]
+fn ContactBlock(referral: Referral) -> impl IntoView {
+    let contacts = if !referral.shows_contact_information() {
+        view! { <p class="secondary">"Contact information is not shown for expired referrals."</p> }
+            .into_any()
+    } else if referral.customer_profile.team.is_empty() {
+        view! { <p class="secondary">"The customer left no contact details."</p> }.into_any()
+    } else {
+        view! {
+            <ul class="contacts">
+                {referral.customer_profile.team.iter().map(contact).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="detail-section contact-block" aria-labelledby="contact-heading">
+            <h2 id="contact-heading">"Contact"</h2>
+            {referral.has_spam_contact().then(|| view! {
+                <p class="spam-warning" role="note">
+                    <SpamFlag/>
+                    " This contact's email address or domain is known to send spam. Check the lead before you reach out."
+                </p>
+            })}
+            {contacts}
+            <p class="fine-print">
+                "The vendor verifies that contact details are reachable, not who the customer is or that their interest is genuine. A referral is not an endorsement: protecting against fraud is your responsibility."
+            </p>
+        </section>
+    }
+}
+
+fn contact(contact: &Contact) -> impl IntoView {
+    view! {
+        <li class="contact">
+            <p class="contact-name">{person(contact)}</p>
+            {contact.email.clone().map(|email| view! {
+                <p class="contact-line">
+                    <a href=format!("mailto:{email}") class="contact-email">{email.clone()}</a>
+                    <EmailValidityBadge validity=contact.email_validity/>
+                    <CopyButton text=email what="email address"/>
+                </p>
+            })}
+            {contact.phone_number.clone().map(|phone| view! {
+                <p class="contact-line">
+                    <a href=format!("tel:{phone}") class="contact-phone">{phone.clone()}</a>
+                    <PhoneValidityBadge validity=contact.phone_validity/>
+                    <CopyButton text=phone what="phone number"/>
+                </p>
+            })}
+        </li>
+    }
+}
+
+/// When the referral arrived, then every status change, oldest first.
+#[component]
+fn History(created: chrono::DateTime<chrono::Utc>, changes: Vec<StatusChange>) -> impl IntoView {
+    view! {
+        <section class="detail-section history" aria-labelledby="history-heading">
+            <h2 id="history-heading">"Status history"</h2>
+            <ol>
+                <li>
+                    <time datetime=created.to_rfc3339()>{format::date_time(created)}</time>
+                    " — Received"
+                </li>
+                {changes.into_iter().map(|change| {
+                    let by = match change.by {
+                        Actor::User { name, .. } => name,
+                        Actor::System => "Referral Desk (automatic)".to_owned(),
+                    };
+                    view! {
+                        <li>
+                            <time datetime=change.at.to_rfc3339()>{format::date_time(change.at)}</time>
+                            " — "
+                            {format!("{} / {}", change.status.as_str(), change.substatus.as_str())}
+                            {change.reason.map(|reason| format!(" ({reason})"))}
+                            <span class="secondary">{format!(" by {by}")}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+/// One label and its value; a missing value says so rather than leaving a gap.
+fn field(label: &'static str, value: Option<String>) -> impl IntoView {
+    let value = value.filter(|v| !v.trim().is_empty());
+    let missing = value.is_none();
+    view! {
+        <div class="field-row">
+            <dt>{label}</dt>
+            <dd class:secondary=missing>{value.unwrap_or_else(|| "Not given".to_owned())}</dd>
+        </div>
+    }
+}
+
+fn yes_no(value: bool) -> String {
+    if value { "Yes" } else { "No" }.to_owned()
+}
+
+fn list(values: &[String]) -> Option<String> {
+    (!values.is_empty()).then(|| values.join(", "))
+}
+
+fn person(contact: &Contact) -> String {
+    format!("{} {}", contact.first_name, contact.last_name)
+        .trim()
+        .to_owned()
+}
+
+fn country(code: &str) -> String {
+    match domain::values::CountryCode::parse("country", code) {
+        Ok(country) => format::country(country),
+        Err(_) => code.to_owned(),
+    }
+}
+
+fn offer(referral: &Referral) -> Option<String> {
+    match (&referral.offer_name, &referral.offer_id) {
+        (Some(name), Some(id)) => Some(format!("{name} ({id})")),
+        (Some(name), None) => Some(name.clone()),
+        (None, id) => id.clone(),
+    }
+}
+
+fn address(referral: &Referral) -> Option<String> {
+    let a = &referral.customer_profile.address;
+    let parts: Vec<&str> = [
+        a.address_line1.as_deref(),
+        a.address_line2.as_deref(),
+        a.postal_code.as_deref(),
+        a.city.as_deref(),
+        a.state.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|part| !part.trim().is_empty())
+    .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
