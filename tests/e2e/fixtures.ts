@@ -1,4 +1,5 @@
-import { test as base, expect, type ConsoleMessage, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type APIRequestContext, type ConsoleMessage, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,11 +10,58 @@ const root = path.resolve(__dirname, '../..');
 
 type Server = { url: string };
 
+/** A server binary running on a free port over its own fresh demo database. */
+type Running = Server & { stop: () => Promise<void> };
+
 /**
- * Each worker gets the real server binary on a free port, with a fresh SQLite
- * file seeded with the demo organisation, serving the built SPA from dist/.
+ * Starts the real server binary on a free port, with a fresh SQLite file seeded
+ * with the demo organisation, serving the built SPA from dist/.
  */
-export const test = base.extend<{ consoleErrors: string[] }, { server: Server }>({
+async function startServer(demoScale: number, usdRates: string): Promise<Running> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'referral-desk-e2e-'));
+  const bin = process.env.RD_SERVER_BIN ?? path.join(root, 'target/debug/referral-desk-server');
+  const child = spawn(
+    bin,
+    ['--bind', '127.0.0.1:0', '--database-url', `sqlite://${dir}/desk.db`, '--static-dir', path.join(root, 'dist'), '--seed-demo', '--demo-scale', String(demoScale), '--usd-rates', usdRates],
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, RUST_LOG: 'warn' } },
+  );
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the server did not start within 60 s')), 60_000);
+      readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+        const started = line.match(/running at (http:\/\/\S+)/);
+        if (started) {
+          clearTimeout(timer);
+          resolve(started[1]);
+        }
+      });
+      exited.then((code) => reject(new Error(`the server exited with code ${code} before it was ready`)));
+    });
+    return { url, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/**
+ * Each spec file gets its own server and database (see `server`). A worker runs
+ * several files one after another, and which files share a worker depends on
+ * timing; with one server per worker, what one file changed (a lead accepted or
+ * declined, a heart left on) would meet the next file's tests, which pick leads by
+ * their place in a list and count favorites.
+ */
+export const test = base.extend<{ consoleErrors: string[]; server: Server }, { fileServer: { file?: string; running?: Running }; demoScale: number; usdRates: string }>({
+  // The server's dollar rates (`--usd-rates`); none unless a spec asks.
+  usdRates: ['', { scope: 'worker', option: true }],
+  // How many times the demo's referrals (358 per organisation); a spec can ask for a big organisation.
+  demoScale: [1, { scope: 'worker', option: true }],
   // Fails any test whose page logged an error (a CSP violation, a panic, a failed
   // asset) unless the test expects one: `test.info().annotations.push({ type: EXPECTS_CONSOLE_ERRORS })`.
   consoleErrors: [
@@ -30,33 +78,32 @@ export const test = base.extend<{ consoleErrors: string[] }, { server: Server }>
     },
     { auto: true },
   ],
-  server: [
+  // The worker's server for the spec file it is running; stopped when the worker ends.
+  fileServer: [
     async ({}, use) => {
-      const dir = mkdtempSync(path.join(tmpdir(), 'referral-desk-e2e-'));
-      const bin = process.env.RD_SERVER_BIN ?? path.join(root, 'target/debug/referral-desk-server');
-      const child = spawn(
-        bin,
-        ['--bind', '127.0.0.1:0', '--database-url', `sqlite://${dir}/desk.db`, '--static-dir', path.join(root, 'dist'), '--seed-demo'],
-        { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, RUST_LOG: 'warn' } },
-      );
-      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-      const url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('the server did not start within 30 s')), 30_000);
-        readline.createInterface({ input: child.stdout! }).on('line', (line) => {
-          const started = line.match(/running at (http:\/\/\S+)/);
-          if (started) {
-            clearTimeout(timer);
-            resolve(started[1]);
-          }
-        });
-        exited.then((code) => reject(new Error(`the server exited with code ${code} before it was ready`)));
-      });
-      await use({ url });
-      child.kill('SIGTERM');
-      await exited;
-      rmSync(dir, { recursive: true, force: true });
+      const current: { file?: string; running?: Running } = {};
+      await use(current);
+      await current.running?.stop();
     },
     { scope: 'worker' },
+  ],
+  // The tests of one file run in order in one worker and share its server; the
+  // first test of the next file starts a fresh one.
+  server: [
+    async ({ fileServer, demoScale, usdRates }, use, testInfo) => {
+      let running = fileServer.file === testInfo.file ? fileServer.running : undefined;
+      if (!running) {
+        const previous = fileServer.running;
+        fileServer.running = undefined;
+        await previous?.stop();
+        running = await startServer(demoScale, usdRates);
+        fileServer.running = running;
+        fileServer.file = testInfo.file;
+      }
+      await use({ url: running.url });
+    },
+    // A big demo organisation takes a while to seed.
+    { timeout: 120_000 },
   ],
   baseURL: async ({ server }, use) => {
     await use(server.url);
@@ -71,11 +118,49 @@ export const EXPECTS_CONSOLE_ERRORS = 'expects-console-errors';
 /** The shape of a referral as the API returns it, as far as these tests read it. */
 export type ApiReferral = {
   id: string;
+  name: string;
   status: 'New' | 'Active' | 'Closed';
   substatus: string;
+  statusReason: string | null;
+  qualification: string;
+  callToAction: string | null;
+  leadType: string | null;
   createdDateTime: string;
-  customerProfile: { name: string; address: { country: string } };
+  customerProfile: {
+    name: string;
+    address: { country: string };
+    team: { firstName: string; lastName: string; email: string | null; phoneNumber: string | null }[];
+  };
+  details: { customerRequestedContact: boolean };
 };
+
+/**
+ * The referrals the API lists for a filter query (the same query the app puts in
+ * its URLs), every page followed.
+ */
+export async function listFromApi(request: APIRequestContext, query = ''): Promise<ApiReferral[]> {
+  const all: ApiReferral[] = [];
+  let next: string | null = `/api/v1/referrals?${query}${query ? '&' : ''}limit=1000`;
+  while (next) {
+    const response = await request.get(next);
+    expect(response.status(), `GET ${next}`).toBe(200);
+    all.push(...(await response.json()));
+    next = response.headers()['link']?.match(/<([^>]+)>;\s*rel="next"/)?.[1] ?? null;
+  }
+  return all;
+}
+
+/** The customer names of the rows the list has rendered (the list is windowed). */
+export async function shownCustomers(page: Page): Promise<string[]> {
+  return page.locator('.customer-link').allInnerTexts();
+}
+
+/** The list's "N referrals" figure, once the list has loaded. */
+export async function resultCount(page: Page): Promise<number> {
+  const status = page.locator('.result-count');
+  await expect(status).toHaveText(/^\d+ referrals?$/);
+  return Number.parseInt(await status.innerText(), 10);
+}
 
 /** The password of every demo user (seeded by `--seed-demo`). */
 export const DEMO_PASSWORD = 'demo-password';
@@ -89,10 +174,78 @@ export async function signIn(page: Page, email = 'referrals@demo.test'): Promise
   expect(response.status(), `signing in as ${email}`).toBe(200);
 }
 
+/** Serious and critical WCAG 2.x A/AA violations on the page as it is now. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
 /**
  * Chromium logs every 4xx answer as a console error; a 401 from asking who is
  * signed in (or from a wrong password) is the app working as designed, not a fault.
  */
 function isExpectedSignedOutAnswer(message: ConsoleMessage): boolean {
   return /status of 401/.test(message.text()) && /\/api\/v1\/(me|session)$/.test(message.location().url);
+}
+
+/** Every visible control that is too small to tap, or anything that makes the page scroll sideways. */
+export async function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    if (document.documentElement.scrollWidth > window.innerWidth) {
+      problems.push(`the page is ${document.documentElement.scrollWidth}px wide`);
+    }
+    for (const control of document.querySelectorAll<HTMLElement>('button, a[href], input, select, [role="button"]')) {
+      const box = control.getBoundingClientRect();
+      const style = getComputedStyle(control);
+      const hidden = box.width === 0 || box.height === 0 || style.visibility === 'hidden' || control.closest('[aria-hidden="true"]');
+      const offscreen = box.right <= 0 || box.left >= window.innerWidth;
+      if (hidden || offscreen || control.classList.contains('skip-link')) continue;
+      if (control instanceof HTMLInputElement && control.type === 'checkbox') {
+        // A checkbox is tapped through its label, which is the target.
+        const label = control.closest('label')!.getBoundingClientRect();
+        if (label.height < 44) problems.push(`checkbox label "${control.closest('label')!.innerText}" is ${label.height}px high`);
+        continue;
+      }
+      if (box.height < 44 || box.width < 44) {
+        problems.push(`${control.tagName.toLowerCase()} "${(control.innerText || control.getAttribute('aria-label') || '').trim()}" is ${Math.round(box.width)}×${Math.round(box.height)}`);
+      }
+    }
+    return problems;
+  });
+}
+
+/** Inbox leads that await an answer (not informational offer leads). */
+export async function answerable(page: Page): Promise<ApiReferral[]> {
+  return (await listFromApi(page.request, 'stage=Inbox')).filter((r) => r.callToAction === 'ContactMe' || r.leadType !== 'Offer');
+}
+
+/** The anti-forgery header the API wants on changes, from the signed-in session. */
+export async function csrf(page: Page): Promise<Record<string, string>> {
+  const me = await (await page.request.get('/api/v1/me')).json();
+  return { 'X-CSRF-Token': me.csrfToken };
+}
+
+type ApiContact = { firstName: string; lastName: string; email: string | null; phoneNumber: string | null };
+
+/** The body of an Edit (`PATCH /api/v1/referrals/:id`) that leaves the referral as it is. */
+export function editBody(referral: {
+  name: string;
+  details: { dealValue: string; currency: string; closingDateTime: string; notes?: string | null };
+  team: ApiContact[];
+  externalReferenceId?: string | null;
+  campaignId?: string | null;
+}) {
+  return {
+    name: referral.name,
+    dealValue: referral.details.dealValue,
+    currency: referral.details.currency,
+    closingDate: referral.details.closingDateTime.slice(0, 10),
+    team: referral.team.map((m) => ({ firstName: m.firstName, lastName: m.lastName, email: m.email, phoneNumber: m.phoneNumber ?? '' })),
+    notes: referral.details.notes ?? '',
+    externalReferenceId: referral.externalReferenceId ?? '',
+    campaignId: referral.campaignId ?? '',
+  };
 }

@@ -67,12 +67,17 @@ test('next never leads off the site', async ({ page }) => {
 });
 
 test('while the app asks who is signed in it shows a loading state', async ({ page }) => {
+  // The answer is held back until the loading state has been seen: a fixed delay can run
+  // out on a slow machine before the assertion has looked, and then the state is gone.
+  let answer!: () => void;
+  const answered = new Promise<void>((resolve) => { answer = resolve; });
   await page.route('**/api/v1/me', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await answered;
     await route.continue();
   });
   await page.goto('/inbox');
   await expect(page.getByRole('status')).toHaveText('Loading Referral Desk…');
+  answer();
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Referral Desk' })).toBeVisible();
 });
 
@@ -109,13 +114,17 @@ test('a session that ends while the app is open sends the user to sign in and ba
   await expect(page.getByRole('rowheader').first()).toBeVisible();
 
   await context.clearCookies();
-  await page.getByRole('link', { name: 'Archived' }).click();
+  // The lists already loaded stay readable; the next call to the server finds the session gone.
+  await page.getByRole('link', { name: /^Archived/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Archived' })).toBeVisible();
+  await page.getByRole('button', { name: 'Sync now' }).click();
   await expect(page).toHaveURL(/\/sign-in\?next=%2Farchived$/);
 
   await fillSignInForm(page, 'referrals@demo.test', DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/archived$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Archived' })).toBeVisible();
+  await expect(page.locator('.result-count')).toHaveText(/^\d+ referrals$/);
 });
 
 test('at phone width nothing scrolls sideways', async ({ page }) => {
