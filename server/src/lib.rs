@@ -29,6 +29,8 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// Each organisation's referrals, kept while unchanged.
     pub referrals: std::sync::Arc<cache::ReferralCache>,
+    /// Permits for CSV exports running at once (see `routes::export`).
+    pub exports: std::sync::Arc<tokio::sync::Semaphore>,
 }
 
 /// The whole HTTP surface: `/api/...` answers JSON, anything else is the SPA.
@@ -83,10 +85,11 @@ impl Application {
             listener,
             router: app(
                 AppState {
-                    pool,
+                    pool: pool.clone(),
                     rates: std::sync::Arc::new(config.usd_rates.clone()),
                     secure_cookies: config.secure_cookies,
                     referrals: Default::default(),
+                    exports: routes::export::permits(&pool),
                 },
                 config,
             ),

@@ -1,4 +1,5 @@
-//! The CSV export of 100,000 referrals streams in flat memory, on SQLite and PostgreSQL.
+//! The CSV export of 100,000 referrals streams in flat memory, on SQLite and PostgreSQL,
+//! and exports stalled by clients that do not read leave the app its connections.
 //!
 //! A test binary of its own: the resident memory it samples is the whole process's,
 //! so no other test may run beside it (and its two backends take turns).
@@ -48,7 +49,7 @@ fn resident_bytes() -> u64 {
 }
 
 backend_tests! {
-    async fn a_hundred_thousand_referrals_export_in_flat_memory(app) {
+    async fn a_hundred_thousand_referrals_export_in_flat_memory_and_never_take_every_connection(app) {
         let _turn = ONE_AT_A_TIME.lock().await;
         let pool = app.pool().await;
         store::organisations::insert(&pool, ORGANISATION_ID, "Bulk Export Ltd", Utc::now()).await.unwrap();
@@ -92,5 +93,23 @@ backend_tests! {
             growth < csv_bytes / 3,
             "memory grew by {growth} bytes while streaming {csv_bytes} bytes of CSV"
         );
+
+        // An export holds a database connection until its download ends. More exports than
+        // the pool has connections, none of them read: the list still answers, because only
+        // some exports run at once and the others wait their turn.
+        let stalled = futures_util::future::join_all(
+            (0..12).map(|_| session.get("/api/v1/referrals/export.csv")),
+        )
+        .await;
+        assert!(stalled.iter().all(|response| response.status() == StatusCode::OK));
+        let list = session.get("/api/v1/referrals?limit=10").await;
+        assert_eq!(list.status(), StatusCode::OK, "the list answers while exports are stalled");
+        // Once the first clients go, a waiting export gets its turn and runs to its end.
+        let mut stalled = stalled.into_iter();
+        let last = stalled.next_back().unwrap();
+        drop(stalled);
+        let csv = last.bytes().await.expect("the waiting export streams to its end");
+        let rows = csv.windows(2).filter(|pair| pair == b"\r\n").count() - 1;
+        assert_eq!(rows, REFERRALS, "one row per referral");
     }
 }

@@ -4,8 +4,13 @@
 //! order, keeps those the filter matches, and writes them with the domain's `CsvExport`
 //! into a buffer that goes out in chunks through a bounded channel: when the client reads
 //! slowly the task waits, so memory stays flat however many rows there are.
+//!
+//! An export holds a database connection for as long as its download lasts, so only
+//! half the pool's connections may be exporting at once: later exports wait their
+//! turn, and the rest of the app keeps its connections.
 
 use std::io;
+use std::sync::Arc;
 
 use axum::body::{Body, Bytes};
 use axum::extract::{RawQuery, State};
@@ -14,7 +19,7 @@ use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 use domain::{CsvExport, Role};
 use futures_util::StreamExt as _;
-use tokio::sync::mpsc;
+use tokio::sync::{Semaphore, mpsc};
 use tracing::Instrument as _;
 
 use crate::AppState;
@@ -51,6 +56,12 @@ pub async fn export_csv(
     let selection = Selection::from_query(&query.unwrap_or_default())?;
     let (chunks, mut sent) = mpsc::channel(CHUNKS_IN_FLIGHT);
     let export = async move {
+        let permit = tokio::select! {
+            permit = state.exports.acquire_owned() => permit,
+            // The client gave up while waiting for its turn.
+            () = chunks.closed() => return,
+        };
+        let _permit = permit.expect("the export semaphore is never closed");
         if let Err(error) = write_export(&state.pool, &user, selection, &chunks).await {
             // The response has begun: ending the body with an error tells the client the file is incomplete.
             tracing::error!(%error, "the CSV export failed part-way");
@@ -73,6 +84,12 @@ pub async fn export_csv(
         Body::from_stream(body),
     )
         .into_response())
+}
+
+/// The exports that may run at once: half the pool's connections, at least one.
+pub fn permits(pool: &Pool) -> Arc<Semaphore> {
+    let connections = pool.options().get_max_connections() as usize;
+    Arc::new(Semaphore::new((connections / 2).max(1)))
 }
 
 /// Why `role` may not export, and who can.

@@ -2,7 +2,7 @@
 //! their OpenAPI annotations, so the document at `/api/v1/openapi.json` lists every one.
 
 mod exchange_rates;
-mod export;
+pub(crate) mod export;
 mod favorites;
 pub(crate) mod me;
 mod referral_actions;
