@@ -203,6 +203,11 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       const hidden = box.width === 0 || box.height === 0 || style.visibility === 'hidden' || control.closest('[aria-hidden="true"]');
       const offscreen = box.right <= 0 || box.left >= window.innerWidth;
       if (hidden || offscreen || control.classList.contains('skip-link')) continue;
+      // Half a control past the edge (in a strip that scrolls sideways) is easy to miss.
+      if (box.left < 0 || box.right > window.innerWidth + 1) {
+        problems.push(`${control.tagName.toLowerCase()} "${(control.innerText || control.getAttribute('aria-label') || '').trim()}" is cut off at the edge of the screen`);
+        continue;
+      }
       if (control instanceof HTMLInputElement && control.type === 'checkbox') {
         // A checkbox is tapped through its label, which is the target.
         const label = control.closest('label')!.getBoundingClientRect();

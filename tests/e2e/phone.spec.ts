@@ -16,7 +16,14 @@ test('the main path works on a phone: sign in, cards, filters slide-over, heart,
   const cardBox = (await card.boundingBox())!;
   expect(cardBox.width).toBeLessThanOrEqual(390);
   expect(cardBox.width).toBeGreaterThan(300);
+  const heartBox = (await card.getByRole('button', { name: 'Add to favorites' }).boundingBox())!;
+  expect(heartBox.y - cardBox.y).toBeLessThan(20);
+  expect(cardBox.x + cardBox.width - (heartBox.x + heartBox.width)).toBeLessThan(20);
   expect(await layoutProblems(page)).toEqual([]);
+  // Every stage is in sight, none behind a sideways scroll.
+  for (const stage of ['Inbox', 'Accepted', 'Archived', 'Favorites']) {
+    await expect(page.getByRole('navigation').getByRole('link', { name: new RegExp(`^${stage}`) })).toBeInViewport({ ratio: 1 });
+  }
 
   // The filter panel is a slide-over, closed until asked for.
   const panel = page.locator('#filter-panel');
@@ -78,4 +85,24 @@ test('with a larger text size the cards grow with it and nothing is cut off', as
     rows.filter((row) => row.scrollHeight > row.clientHeight + 1).length,
   );
   expect(clipped).toBe(0);
+});
+
+test.describe('on a tablet', () => {
+  test.use({ viewport: { width: 820, height: 1180 } });
+
+  test('cards take two lines, so a screen shows many leads, and nothing is cut off', async ({ page }) => {
+    await signIn(page);
+    for (const view of ['/inbox', '/accepted', '/archived']) {
+      await page.goto(view);
+      await resultCount(page);
+      const cards = page.locator('tr.referral-row');
+      const first = (await cards.first().boundingBox())!;
+      // A card uses the width: customer, lead, status and contact side by side.
+      expect(first.width, view).toBeGreaterThan(700);
+      expect(first.height, view).toBeLessThan(130);
+      const clipped = await cards.evaluateAll((rows) => rows.filter((row) => row.scrollHeight > row.clientHeight + 1).length);
+      expect(clipped, view).toBe(0);
+      expect(await layoutProblems(page), view).toEqual([]);
+    }
+  });
 });
