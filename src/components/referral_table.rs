@@ -183,7 +183,8 @@ fn ReferralRow(
                     {spam.then(|| view! { <SpamFlag compact=true/> })}
                     <a href=href class="customer-link">{referral.with_value(|r| r.customer_profile.name.clone())}</a>
                 </span>
-                <span class="line secondary">{referral.with_value(|r| r.name.clone())}</span>
+                // Long names are cut short in the row; the whole name is a hover away.
+                <span class="line secondary" title=referral.with_value(|r| r.name.clone())>{referral.with_value(|r| r.name.clone())}</span>
             </th>
             <td class="country-cell"><span class="card-label">"Country "</span>{country}</td>
             <td class="lead-cell">
@@ -263,7 +264,7 @@ fn stage_detail(listing: Listing, referral: &Referral, clock: Clock) -> AnyView 
         }
         Stage::Archived => view! {
             <span class="line">{referral.substatus.as_str()}</span>
-            <span class="line secondary">{referral.status_reason.clone()}</span>
+            <span class="line secondary" title=referral.status_reason.clone()>{referral.status_reason.clone()}</span>
         }
         .into_any(),
     }
