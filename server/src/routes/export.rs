@@ -11,6 +11,8 @@
 
 use std::io;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::task::Poll;
 
 use axum::body::{Body, Bytes};
 use axum::extract::{RawQuery, State};
@@ -32,8 +34,32 @@ use crate::store::{self, Pool};
 const CHUNK_BYTES: usize = 64 * 1024;
 /// Chunks written but not yet sent to the client; the writer waits beyond that.
 const CHUNKS_IN_FLIGHT: usize = 4;
+/// How long a client may read nothing before its export gives up: a download paused
+/// or stuck must not keep a database connection and an export's turn for ever.
+const STALLED_CLIENT: std::time::Duration = std::time::Duration::from_secs(120);
 
-type Chunks = mpsc::Sender<io::Result<Bytes>>;
+/// The export task's end of a download.
+struct Chunks {
+    sender: mpsc::Sender<io::Result<Bytes>>,
+    /// Set when the client read nothing for `STALLED_CLIENT` and the task gave up.
+    stalled: Arc<AtomicBool>,
+}
+
+impl Chunks {
+    /// Sends one chunk, waiting while the channel is full; false when the client has
+    /// gone or has read nothing for `STALLED_CLIENT`.
+    async fn send(&self, chunk: io::Result<Bytes>) -> bool {
+        match self.sender.send_timeout(chunk, STALLED_CLIENT).await {
+            Ok(()) => true,
+            Err(mpsc::error::SendTimeoutError::Timeout(_)) => {
+                tracing::warn!("a CSV export stopped: its client read nothing for two minutes");
+                self.stalled.store(true, Ordering::Release);
+                false
+            }
+            Err(mpsc::error::SendTimeoutError::Closed(_)) => false,
+        }
+    }
+}
 
 /// The organisation's referrals matching the filter, in the list's order, as CSV (UTF-8
 /// with BOM, RFC 4180, formulas neutralised) streamed without a row limit. Takes the
@@ -54,23 +80,34 @@ pub async fn export_csv(
         return Err(AppError::Forbidden(refusal(user.role)));
     }
     let selection = Selection::from_query(&query.unwrap_or_default())?;
-    let (chunks, mut sent) = mpsc::channel(CHUNKS_IN_FLIGHT);
+    let (sender, mut sent) = mpsc::channel(CHUNKS_IN_FLIGHT);
+    let stalled = Arc::new(AtomicBool::new(false));
+    let chunks = Chunks {
+        sender,
+        stalled: stalled.clone(),
+    };
     let export = async move {
         let permit = tokio::select! {
             permit = state.exports.acquire_owned() => permit,
             // The client gave up while waiting for its turn.
-            () = chunks.closed() => return,
+            () = chunks.sender.closed() => return,
         };
         let _permit = permit.expect("the export semaphore is never closed");
         if let Err(error) = write_export(&state.pool, &user, selection, &chunks).await {
             // The response has begun: ending the body with an error tells the client the file is incomplete.
             tracing::error!(%error, "the CSV export failed part-way");
-            let _ = chunks.send(Err(error)).await;
+            chunks.send(Err(error)).await;
         }
     };
     tokio::spawn(export.in_current_span());
-    // A receiver answers "no more" however often it is asked, as a compressing layer may ask.
-    let body = futures_util::stream::poll_fn(move |cx| sent.poll_recv(cx));
+    // A receiver answers "no more" however often it is asked, as a compressing layer may
+    // ask. After a stalled client the end is an error, once: what arrived is not the file.
+    let body = futures_util::stream::poll_fn(move |cx| match sent.poll_recv(cx) {
+        Poll::Ready(None) if stalled.swap(false, Ordering::AcqRel) => Poll::Ready(Some(Err(
+            io::Error::new(io::ErrorKind::TimedOut, "the download was paused too long"),
+        ))),
+        polled => polled,
+    });
     let file_name = domain::export::file_name(Utc::now().date_naive());
     Ok((
         [
@@ -134,13 +171,13 @@ async fn write_export(
             continue;
         }
         export.write_referral(&referral)?;
-        if export.get_mut().len() >= CHUNK_BYTES
-            && !send(chunks, std::mem::replace(export.get_mut(), new_buffer())).await
+        if export.get_mut().len() >= CHUNK_BYTES && !chunks.send(Ok(chunk(export.get_mut()))).await
         {
             return Ok(());
         }
     }
-    send(chunks, export.finish()?).await;
+    let rest = export.finish()?;
+    chunks.send(Ok(Bytes::from(rest))).await;
     Ok(())
 }
 
@@ -149,7 +186,7 @@ fn new_buffer() -> Vec<u8> {
     Vec::with_capacity(CHUNK_BYTES + 4 * 1024)
 }
 
-/// Sends one chunk, waiting while the channel is full; false when the client has gone.
-async fn send(chunks: &Chunks, chunk: Vec<u8>) -> bool {
-    chunks.send(Ok(Bytes::from(chunk))).await.is_ok()
+/// The chunk gathered so far, leaving a fresh buffer behind.
+fn chunk(buffer: &mut Vec<u8>) -> Bytes {
+    Bytes::from(std::mem::replace(buffer, new_buffer()))
 }
