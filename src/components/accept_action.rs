@@ -14,11 +14,7 @@ use crate::components::{ActionRun, Closed, Step};
 
 /// The Accept form.
 #[component]
-pub fn AcceptAction(
-    referral: Referral,
-    on_done: Callback<Closed>,
-    on_cancel: Callback<()>,
-) -> impl IntoView {
+pub fn AcceptAction(referral: Referral, on_done: Callback<Closed>) -> impl IntoView {
     let clock = Clock::current();
     let run = ActionRun::new(Action::Accept, referral, AcceptForm::prefilled, on_done);
     let errors = Memo::new(move |_| run.form.get().parse(clock.now()).err().unwrap_or_default());
@@ -29,7 +25,7 @@ pub fn AcceptAction(
             <form novalidate on:submit=move |event| submit(event, run, errors)>
                 {deal_fields(bound, |f: &mut AcceptForm| &mut f.deal)}
                 <CustomerContacts run errors/>
-                <Buttons run label="Next: move to Accepted" on_cancel/>
+                <Buttons run label="Next: move to Accepted"/>
             </form>
             <Outcome run compare=Callback::new(move |current: Referral| run.form.with_untracked(|f| differences(&f.deal, &run.baseline().deal, &current)))/>
         </section>
@@ -38,11 +34,7 @@ pub fn AcceptAction(
 
 /// The Edit form.
 #[component]
-pub fn EditAction(
-    referral: Referral,
-    on_done: Callback<Closed>,
-    on_cancel: Callback<()>,
-) -> impl IntoView {
+pub fn EditAction(referral: Referral, on_done: Callback<Closed>) -> impl IntoView {
     let clock = Clock::current();
     let run = ActionRun::new(Action::Edit, referral, EditForm::prefilled, on_done);
     let errors = Memo::new(move |_| run.form.get().parse(clock.now()).err().unwrap_or_default());
@@ -52,7 +44,7 @@ pub fn EditAction(
             <h2 id="action-heading">"Edit the deal"</h2>
             <form novalidate on:submit=move |event| submit(event, run, errors)>
                 {deal_fields(bound, |f: &mut EditForm| &mut f.deal)}
-                <Buttons run label="Save changes" on_cancel/>
+                <Buttons run label="Save changes"/>
             </form>
             <Outcome run compare=Callback::new(move |current: Referral| run.form.with_untracked(|f| differences(&f.deal, &run.baseline().deal, &current)))/>
         </section>

@@ -68,6 +68,9 @@ pub enum Closed {
     Applied(Referral),
     /// A colleague's change ended what the user was doing; they discarded their changes.
     Discarded(Referral),
+    /// The user closed the form without sending it (the draft stays). The referral as
+    /// the form last saw it: after a conflict, newer than the one the page shows.
+    Cancelled(Referral),
 }
 
 /// One action form's state; copied freely into handlers.
@@ -239,6 +242,12 @@ impl<F: ActionForm> ActionRun<F> {
         });
     }
 
+    /// The user closes the form without sending it.
+    pub fn cancel(self) {
+        self.on_done
+            .run(Closed::Cancelled(self.base.get_untracked()));
+    }
+
     /// After a conflict: apply the user's changes to the current version; fields the
     /// user did not change take the current values.
     pub fn reapply(self, current: Referral) {
@@ -249,8 +258,17 @@ impl<F: ActionForm> ActionRun<F> {
         self.baseline.set(now);
         self.base.set(current);
         self.form.set(rebased);
+        self.editing_again();
+    }
+
+    /// Back to the form on a newer version: a new submission, nothing left over from the
+    /// last one, and focus where the form begins (the conflict box that had it is gone).
+    fn editing_again(self) {
         self.key.set_value(api::new_idempotency_key());
+        self.server_errors.set(FieldErrors::new());
+        self.failure.set(None);
         self.step.set(Step::Editing);
+        focus_when_shown(".action-panel h2");
     }
 
     /// After a conflict: drop what was typed. The form starts again on the current
@@ -262,8 +280,10 @@ impl<F: ActionForm> ActionRun<F> {
             self.baseline.set(now.clone());
             self.form.set(now);
             self.base.set(current);
-            self.key.set_value(api::new_idempotency_key());
-            self.step.set(Step::Editing);
+            // A fresh form: its checks wait until the user leaves a field or submits.
+            self.checked.set(false);
+            self.left.set(BTreeSet::new());
+            self.editing_again();
         } else {
             self.on_done.run(Closed::Discarded(current));
         }
@@ -338,7 +358,18 @@ where
             .permitted_actions(&current, Clock::current().now())
             .contains(&run.action)
     });
-    let refusal = member.and_then(|member| member.refusal(&current));
+    // Why not, when not: the person's role or team, else the referral's new state.
+    let why_not = (!still_possible).then(|| {
+        member
+            .and_then(|member| member.refusal(&current))
+            .map(str::to_owned)
+            .unwrap_or_else(|| {
+                format!(
+                    "{} no longer applies to this referral as it is now.",
+                    run.action.label()
+                )
+            })
+    });
     let now = format!(
         "{} / {}",
         current.status.as_str(),
@@ -361,7 +392,7 @@ where
                     </tbody>
                 </table>
             })}
-            {refusal.map(|why| view! { <p>{why}</p> })}
+            {why_not.map(|why| view! { <p>{why}</p> })}
             <p>"What you typed is kept below."</p>
             <div class="form-buttons">
                 {still_possible.then(|| view! {
@@ -408,7 +439,7 @@ pub fn focus_first_invalid() {
 }
 
 #[component]
-pub fn Buttons<F>(run: ActionRun<F>, label: &'static str, on_cancel: Callback<()>) -> impl IntoView
+pub fn Buttons<F>(run: ActionRun<F>, label: &'static str) -> impl IntoView
 where
     F: ActionForm,
 {
@@ -420,7 +451,7 @@ where
                     <button type="submit" disabled=sending>
                         {move || if sending() { "Saving…" } else { label }}
                     </button>
-                    <button type="button" class="secondary" disabled=sending on:click=move |_| on_cancel.run(())>
+                    <button type="button" class="secondary" disabled=sending on:click=move |_| run.cancel()>
                         "Cancel"
                     </button>
                 </div>

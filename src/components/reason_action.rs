@@ -18,8 +18,6 @@ pub fn ReasonAction(
     /// Called with the referral as the server has it after the action (or, after a
     /// conflict the user resolved by discarding, as it is now).
     on_done: Callback<Closed>,
-    /// The user closed the form; the draft stays.
-    on_cancel: Callback<()>,
 ) -> impl IntoView {
     let run = ActionRun::new(action, referral, |_| ReasonForm::default(), on_done);
     let form = run.form;
@@ -51,7 +49,7 @@ pub fn ReasonAction(
                 {move || (step.get() == Step::Editing).then(|| view! {
                     <div class="form-buttons">
                         <button type="submit">{submit_label}</button>
-                        <button type="button" class="secondary" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                        <button type="button" class="secondary" on:click=move |_| run.cancel()>"Cancel"</button>
                     </div>
                 })}
             </form>

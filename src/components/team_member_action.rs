@@ -10,11 +10,7 @@ use crate::components::form_fields::input;
 use crate::components::{ActionRun, Closed};
 
 #[component]
-pub fn TeamMemberAction(
-    referral: Referral,
-    on_done: Callback<Closed>,
-    on_cancel: Callback<()>,
-) -> impl IntoView {
+pub fn TeamMemberAction(referral: Referral, on_done: Callback<Closed>) -> impl IntoView {
     let run = ActionRun::new(
         Action::AddTeamMember,
         referral,
@@ -39,7 +35,7 @@ pub fn TeamMemberAction(
                     {input(bound, "member-phone", "Phone", "tel", "phoneNumber",
                         |f: &NewTeamMember| f.phone_number.clone(), |f: &mut NewTeamMember, v| f.phone_number = v)}
                 </div>
-                <Buttons run label="Add to the team" on_cancel/>
+                <Buttons run label="Add to the team"/>
             </form>
             <Outcome run/>
         </section>

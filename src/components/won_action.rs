@@ -21,25 +21,30 @@ pub fn WonAction(
     /// Called with the referral as the server has it after the action (or, after a
     /// conflict the user resolved by discarding, as it is now).
     on_done: Callback<Closed>,
-    /// The user closed the form; the draft stays.
-    on_cancel: Callback<()>,
 ) -> impl IntoView {
     // The server's dollar rates decide eligibility, so the form asks exactly when it will.
     let rates = LocalResource::new(api::exchange_rates);
     let referral = StoredValue::new(referral);
-    move || match rates.get() {
+    move || {
+        match rates.get() {
         None => view! { <p class="secondary" role="status">"Loading…"</p> }.into_any(),
         Some(Err(error)) => view! {
             <div class="error-panel" role="alert">
                 <p>{error.to_string()}</p>
-                <button type="button" on:click=move |_| rates.refetch()>"Retry"</button>
+                <div class="form-buttons">
+                    <button type="button" on:click=move |_| rates.refetch()>"Retry"</button>
+                    <button type="button" class="secondary" on:click=move |_| on_done.run(Closed::Cancelled(referral.get_value()))>
+                        "Cancel"
+                    </button>
+                </div>
             </div>
         }
         .into_any(),
         Some(Ok(rates)) => view! {
-            <WonWithRates referral=referral.get_value() rates on_done on_cancel/>
+            <WonWithRates referral=referral.get_value() rates on_done/>
         }
         .into_any(),
+    }
     }
 }
 
@@ -49,7 +54,6 @@ fn WonWithRates(
     referral: Referral,
     rates: ExchangeRates,
     on_done: Callback<Closed>,
-    on_cancel: Callback<()>,
 ) -> impl IntoView {
     let rates = StoredValue::new(rates);
     let clock = Clock::current();
@@ -132,7 +136,7 @@ fn WonWithRates(
                 {move || (step.get() == Step::Editing).then(|| view! {
                     <div class="form-buttons">
                         <button type="submit">"Won"</button>
-                        <button type="button" class="secondary" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                        <button type="button" class="secondary" on:click=move |_| run.cancel()>"Cancel"</button>
                     </div>
                 })}
             </form>

@@ -294,21 +294,28 @@ fn Actions(referral: Referral, on_changed: Callback<(Referral, Option<String>)>)
     let referral = StoredValue::new(referral);
     let acted = StoredValue::new(false);
     let on_done = Callback::new(move |closed: Closed| {
-        acted.set_value(true);
         let (updated, message) = match closed {
             Closed::Applied(updated) => {
                 let message = announcement(&updated);
-                (updated, message)
+                (updated, Some(message))
             }
             Closed::Discarded(current) => (
                 current,
-                "Your changes were discarded. This is the referral as it is now.".to_owned(),
+                Some("Your changes were discarded. This is the referral as it is now.".to_owned()),
             ),
+            // Closed on the version the page shows: focus goes back to the form's button.
+            Closed::Cancelled(seen) if referral.with_value(|r| r.e_tag == seen.e_tag) => {
+                open.set(None);
+                return;
+            }
+            // Closed after moving to a newer version (a conflict): the page shows that one,
+            // so the next action is sent against it.
+            Closed::Cancelled(newer) => (newer, None),
         };
+        acted.set_value(true);
         open.set(None);
-        on_changed.run((updated, Some(message)));
+        on_changed.run((updated, message));
     });
-    let on_cancel = Callback::new(move |_| open.set(None));
     // Focus follows the form: into it when it opens, back to the button that opened it
     // when it is cancelled. After an action the page itself changes (see `Detail`).
     Effect::new(move |previous: Option<Option<Action>>| {
@@ -335,29 +342,22 @@ fn Actions(referral: Referral, on_changed: Callback<(Referral, Option<String>)>)
                     }).collect_view()}
                 </div>
             })}
-            {move || open.get().map(|action| action_form(action, referral.get_value(), on_done, on_cancel))}
+            {move || open.get().map(|action| action_form(action, referral.get_value(), on_done))}
         </div>
     }
     .into_any()
 }
 
 /// The form of one action.
-fn action_form(
-    action: Action,
-    referral: Referral,
-    on_done: Callback<Closed>,
-    on_cancel: Callback<()>,
-) -> AnyView {
+fn action_form(action: Action, referral: Referral, on_done: Callback<Closed>) -> AnyView {
     match action {
-        Action::Accept => view! { <AcceptAction referral on_done on_cancel/> }.into_any(),
-        Action::Edit => view! { <EditAction referral on_done on_cancel/> }.into_any(),
-        Action::AddTeamMember => {
-            view! { <TeamMemberAction referral on_done on_cancel/> }.into_any()
-        }
+        Action::Accept => view! { <AcceptAction referral on_done/> }.into_any(),
+        Action::Edit => view! { <EditAction referral on_done/> }.into_any(),
+        Action::AddTeamMember => view! { <TeamMemberAction referral on_done/> }.into_any(),
         Action::Decline | Action::Lost => {
-            view! { <ReasonAction action referral on_done on_cancel/> }.into_any()
+            view! { <ReasonAction action referral on_done/> }.into_any()
         }
-        Action::Won => view! { <WonAction referral on_done on_cancel/> }.into_any(),
+        Action::Won => view! { <WonAction referral on_done/> }.into_any(),
     }
 }
 
