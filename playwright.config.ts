@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
-// Browser tests drive the real server binary (started per worker by
+// Browser tests drive the real server binary (started for each spec file by
 // tests/e2e/fixtures.ts) and the release SPA in Debian's Chromium.
 export default defineConfig({
   testDir: 'tests/e2e',

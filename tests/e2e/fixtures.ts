@@ -27,7 +27,13 @@ async function startServer(demoScale: number, usdRates: string): Promise<Running
   );
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      // A graceful shutdown waits for open connections; a browser may keep one open.
+      const stubborn = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(stubborn);
+    }
     await exited;
     rmSync(dir, { recursive: true, force: true });
   };
@@ -216,6 +222,12 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       }
       if (box.height < 44 || box.width < 44) {
         problems.push(`${control.tagName.toLowerCase()} "${(control.innerText || control.getAttribute('aria-label') || '').trim()}" is ${Math.round(box.width)}×${Math.round(box.height)}`);
+      }
+    }
+    // A strip that scrolls sideways (stages, tabs) hides what does not fit.
+    for (const strip of document.querySelectorAll<HTMLElement>('nav, .category-tabs')) {
+      if (['auto', 'scroll'].includes(getComputedStyle(strip).overflowX) && strip.scrollWidth > strip.clientWidth + 1) {
+        problems.push(`"${strip.getAttribute('aria-label') ?? strip.className}" scrolls sideways: ${strip.scrollWidth}px in ${strip.clientWidth}px`);
       }
     }
     return problems;

@@ -1,4 +1,5 @@
-import { test, expect, DEMO_PASSWORD, layoutProblems, listFromApi, resultCount, signIn } from './fixtures';
+import type { Page } from '@playwright/test';
+import { test, expect, csrf, DEMO_PASSWORD, layoutProblems, listFromApi, resultCount, signIn } from './fixtures';
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
 
@@ -37,6 +38,8 @@ test('the main path works on a phone: sign in, cards, filters slide-over, heart,
   await expect(page.getByRole('button', { name: 'Show referrals' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Done' })).toBeFocused();
+  // Measured once the panel has slid all the way in.
+  await expect(panel).toHaveCSS('transform', 'none');
   expect(await layoutProblems(page)).toEqual([]);
   await panel.getByRole('checkbox', { name: 'Contact me' }).check();
   await expect(page).toHaveURL(/callToAction=ContactMe/);
@@ -73,36 +76,41 @@ test('the main path works on a phone: sign in, cards, filters slide-over, heart,
   }
 });
 
-test('with a larger text size the cards grow with it and nothing is cut off', async ({ page }) => {
-  await signIn(page);
-  await page.goto('/inbox');
-  // The user's larger default text size (CSSOM: the page's CSP allows no inline style tags).
-  await page.evaluate(() => { document.documentElement.style.fontSize = '125%'; });
-  await resultCount(page);
-  // Let the list measure its rows again at the new size.
-  await page.evaluate(() => window.dispatchEvent(new Event('resize')));
-  const clipped = await page.locator('tr.referral-row').evaluateAll((rows) =>
-    rows.filter((row) => row.scrollHeight > row.clientHeight + 1).length,
-  );
-  expect(clipped).toBe(0);
-});
+/** Rows whose content is taller than the card's fixed height (and so cut off). */
+async function clippedRows(page: Page): Promise<number> {
+  return page.locator('tr.referral-row').evaluateAll((rows) => rows.filter((row) => row.scrollHeight > row.clientHeight + 1).length);
+}
 
-test.describe('on a tablet', () => {
-  test.use({ viewport: { width: 820, height: 1180 } });
+for (const device of [
+  { name: 'phone', viewport: { width: 390, height: 844 }, tallest: 230 },
+  { name: 'tablet', viewport: { width: 820, height: 1180 }, tallest: 130 },
+]) {
+  test.describe(`on a ${device.name}`, () => {
+    test.use({ viewport: device.viewport });
 
-  test('cards take two lines, so a screen shows many leads, and nothing is cut off', async ({ page }) => {
-    await signIn(page);
-    for (const view of ['/inbox', '/accepted', '/archived']) {
-      await page.goto(view);
-      await resultCount(page);
-      const cards = page.locator('tr.referral-row');
-      const first = (await cards.first().boundingBox())!;
-      // A card uses the width: customer, lead, status and contact side by side.
-      expect(first.width, view).toBeGreaterThan(700);
-      expect(first.height, view).toBeLessThan(130);
-      const clipped = await cards.evaluateAll((rows) => rows.filter((row) => row.scrollHeight > row.clientHeight + 1).length);
-      expect(clipped, view).toBe(0);
-      expect(await layoutProblems(page), view).toEqual([]);
-    }
+    test('every list fits its cards: each stage and tab, Favorites, offer leads and leads without contacts, at two text sizes', async ({ page }) => {
+      await signIn(page);
+      // Favorites holds a lead of each stage, so its cards show each stage's details.
+      for (const stage of ['Inbox', 'Accepted', 'Archived']) {
+        const [lead] = await listFromApi(page.request, `stage=${stage}`);
+        const hearted = await page.request.put(`/api/v1/referrals/${lead.id}/favorite`, { headers: await csrf(page) });
+        expect(hearted.status()).toBe(204);
+      }
+      for (const view of ['/inbox', '/inbox?category=Qualified', '/accepted', '/accepted?category=Qualified', '/archived', '/archived?category=Qualified', '/favorites']) {
+        await page.goto(view);
+        await resultCount(page);
+        const first = (await page.locator('tr.referral-row').first().boundingBox())!;
+        expect(first.height, view).toBeLessThan(device.tallest);
+        expect(await clippedRows(page), view).toBe(0);
+        expect(await layoutProblems(page), view).toEqual([]);
+        // The user's larger default text size (CSSOM: the page's CSP allows no inline style tags).
+        await page.evaluate(() => { document.documentElement.style.fontSize = '125%'; });
+        await page.evaluate(() => window.dispatchEvent(new Event('resize')));
+        // The cards grow with the text (their height is in rem) and still hold it all.
+        const grown = (await page.locator('tr.referral-row').first().boundingBox())!;
+        expect(grown.height, `${view} at 125%`).toBeGreaterThan(first.height * 1.15);
+        expect(await clippedRows(page), `${view} at 125%`).toBe(0);
+      }
+    });
   });
-});
+}
