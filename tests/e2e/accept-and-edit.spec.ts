@@ -354,3 +354,35 @@ test('a Referrals user taken off the team while editing is told so, and only dis
   const stored = await (await page.request.get(`/api/v1/referrals/${deal.id}`)).json();
   expect(stored.externalReferenceId ?? '').not.toBe('CRM-OFF-TEAM');
 });
+
+test('cancelling after re-applying onto a colleague\'s version leaves the page on that version, and the next save goes through', async ({ page }) => {
+  test.info().annotations.push({ type: EXPECTS_CONSOLE_ERRORS }); // the stale request answers 412
+  await signIn(page);
+  const deal = (await listFromApi(page.request, 'stage=Accepted'))[5];
+  await page.goto(`/referrals/${deal.id}`);
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByLabel('CRM ID (optional)').fill('CRM-LATER-1');
+
+  const current = await page.request.get(`/api/v1/referrals/${deal.id}`);
+  const colleague = await page.request.patch(`/api/v1/referrals/${deal.id}`, {
+    headers: { ...(await csrf(page)), 'If-Match': current.headers()['etag'], 'Idempotency-Key': `colleague-later-${deal.id}` },
+    data: { ...editBody(await current.json()), notes: 'Colleague: budget confirmed.' },
+  });
+  expect(colleague.status()).toBe(200);
+
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.locator('.conflict').getByRole('button', { name: 'Edit the current version' }).click();
+  // Back on the form, focus is where it begins.
+  await expect(page.locator('.action-panel h2')).toBeFocused();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  // The page shows the colleague's version now, so the next action is sent against it.
+  await expect(page.locator('.detail-page')).toContainText('Colleague: budget confirmed.');
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await expect(page.getByLabel('CRM ID (optional)')).toHaveValue('CRM-LATER-1');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.locator('.announcement')).toContainText('Saved:');
+  await expect(page.locator('.conflict')).toHaveCount(0);
+  const stored = await (await page.request.get(`/api/v1/referrals/${deal.id}`)).json();
+  expect(stored.externalReferenceId).toBe('CRM-LATER-1');
+  expect(stored.details.notes).toBe('Colleague: budget confirmed.');
+});
