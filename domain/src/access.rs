@@ -90,6 +90,22 @@ impl Member<'_> {
             Role::PartnerAdmin | Role::ReferralsAdmin => None,
         }
     }
+
+    /// Why this person may not give the colleague with `colleague_email` another role;
+    /// `None` when they may. Nobody changes their own: the organisation then always
+    /// keeps the partner admin who would make the change.
+    pub fn role_change_refusal(&self, colleague_email: &str) -> Option<&'static str> {
+        if !self.role.may_manage_users() {
+            Some("Only partner admins can change roles.")
+        } else if colleague_email
+            .trim()
+            .eq_ignore_ascii_case(self.email.trim())
+        {
+            Some("You cannot change your own role. Ask another partner admin.")
+        } else {
+            None
+        }
+    }
 }
 
 #[cfg(test)]
@@ -171,6 +187,35 @@ mod tests {
                 && !Role::ReferralsAdmin.may_edit_business_profiles()
         );
         assert_eq!(Role::BusinessProfileAdmin.label(), "Business profile admin");
+    }
+
+    #[test]
+    fn only_partner_admins_change_roles_and_never_their_own() {
+        let admin = Member {
+            role: Role::PartnerAdmin,
+            email: "ada@partner.test",
+        };
+        assert_eq!(admin.role_change_refusal("umar@partner.test"), None);
+        assert_eq!(
+            admin.role_change_refusal(" ADA@partner.test "),
+            Some("You cannot change your own role. Ask another partner admin.")
+        );
+        for role in [
+            Role::ReferralsAdmin,
+            Role::ReferralsUser,
+            Role::BusinessProfileAdmin,
+            Role::Viewer,
+        ] {
+            let member = Member {
+                role,
+                email: "rhea@partner.test",
+            };
+            assert_eq!(
+                member.role_change_refusal("umar@partner.test"),
+                Some("Only partner admins can change roles."),
+                "{role:?}"
+            );
+        }
     }
 
     #[test]

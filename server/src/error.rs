@@ -26,6 +26,8 @@ pub enum AppError {
     Forbidden(String),
     #[error("There is no referral with this ID in your organisation.")]
     ReferralNotFound,
+    #[error("There is no user with this ID in your organisation.")]
+    UserNotFound,
     #[error(
         "Send the referral's ETag in an If-Match header, so that a colleague's change is never overwritten unseen."
     )]
@@ -78,7 +80,9 @@ struct Problem<'a> {
 impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
-            AppError::RouteNotFound | AppError::ReferralNotFound => StatusCode::NOT_FOUND,
+            AppError::RouteNotFound | AppError::ReferralNotFound | AppError::UserNotFound => {
+                StatusCode::NOT_FOUND
+            }
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::Unauthenticated | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
             AppError::TooManySignIns { .. } => StatusCode::TOO_MANY_REQUESTS,

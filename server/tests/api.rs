@@ -37,6 +37,73 @@ backend_tests! {
         assert_eq!(app.get("/api/v1/users").await.status(), 401);
     }
 
+    async fn a_partner_admin_changes_a_colleagues_role_which_applies_at_once(app) {
+        let admin = app.sign_in("admin@demo.test").await;
+        let users = admin.get_json("/api/v1/users").await;
+        let id_of = |email: &str| {
+            users.as_array().unwrap().iter().find(|u| u["email"] == email).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        };
+        let (rhea, ada) = (id_of("referrals@demo.test"), id_of("admin@demo.test"));
+        let rhea_session = app.sign_in("referrals@demo.test").await;
+        let change = |role: &str| serde_json::json!({ "role": role });
+
+        let changed = admin
+            .request(reqwest::Method::PATCH, &format!("/api/v1/users/{rhea}"))
+            .json(&change("Viewer"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(changed.status(), StatusCode::OK);
+        let changed: Value = changed.json().await.unwrap();
+        assert_eq!((changed["role"].as_str(), changed["roleLabel"].as_str()), (Some("Viewer"), Some("Viewer")));
+        // Her open session has the new role from its next request.
+        assert_eq!(rhea_session.get_json("/api/v1/me").await["role"], "Viewer");
+
+        // Not a role: a field error naming the roles there are; nothing changes.
+        let bad = admin
+            .request(reqwest::Method::PATCH, &format!("/api/v1/users/{rhea}"))
+            .json(&change("Boss"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let refused = problem(bad).await;
+        assert_eq!(refused["errors"][0]["field"], "role", "{refused}");
+        assert!(refused["errors"][0]["message"].as_str().unwrap().contains("PartnerAdmin"), "{refused}");
+        assert_eq!(rhea_session.get_json("/api/v1/me").await["role"], "Viewer");
+
+        // Never one's own role; never as anyone but a partner admin; never across organisations.
+        let own = admin
+            .request(reqwest::Method::PATCH, &format!("/api/v1/users/{ada}"))
+            .json(&change("Viewer"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(own.status(), StatusCode::FORBIDDEN);
+        assert_eq!(problem(own).await["detail"], "You cannot change your own role. Ask another partner admin.");
+        let user = app.sign_in("user@demo.test").await;
+        let not_admin = user
+            .request(reqwest::Method::PATCH, &format!("/api/v1/users/{rhea}"))
+            .json(&change("PartnerAdmin"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(not_admin.status(), StatusCode::FORBIDDEN);
+        assert_eq!(problem(not_admin).await["detail"], "Only partner admins can change roles.");
+        let rival = app.sign_in("admin@rival.test").await;
+        let across = rival
+            .request(reqwest::Method::PATCH, &format!("/api/v1/users/{rhea}"))
+            .json(&change("PartnerAdmin"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(across.status(), StatusCode::NOT_FOUND);
+        assert_eq!(rhea_session.get_json("/api/v1/me").await["role"], "Viewer");
+    }
+
     async fn lists_the_demo_organisations_referrals(app) {
         let session = app.sign_in("referrals@demo.test").await;
         let response = session.get("/api/v1/referrals?limit=1000").await;

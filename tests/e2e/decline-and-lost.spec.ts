@@ -164,3 +164,40 @@ test('a deal changed in between shows the conflict, and the user can apply Lost 
   expect(stored.substatus).toBe('Lost');
   expect(stored.team.some((m: { email: string }) => m.email === 'ola.nordmann@fabrikam.example')).toBeTruthy();
 });
+
+test('a role taken away while a form is open: the server refuses, the app says why and keeps the form', async ({ page, browser }) => {
+  test.info().annotations.push({ type: EXPECTS_CONSOLE_ERRORS }); // the refused request answers 403
+  await signIn(page);
+  const lead = (await answerable(page))[6];
+  await page.goto(`/referrals/${lead.id}`);
+  await page.getByRole('button', { name: 'Decline' }).click();
+  await page.getByLabel('Reason').selectOption({ label: 'Not a customer' });
+  await page.getByLabel(/^Notes/).fill('Wrong company.');
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+
+  // Meanwhile a partner admin, in a browser of their own, makes this user a Viewer.
+  const admin = await browser.newContext({ baseURL: new URL(page.url()).origin });
+  const adminPage = await admin.newPage();
+  await signIn(adminPage, 'admin@demo.test');
+  const users: { id: string; email: string }[] = await (await adminPage.request.get('/api/v1/users')).json();
+  const user = users.find((u) => u.email === 'referrals@demo.test')!;
+  const setRole = async (role: string) => {
+    const changed = await adminPage.request.patch(`/api/v1/users/${user.id}`, { headers: await csrf(adminPage), data: { role } });
+    expect(changed.status(), await changed.text()).toBe(200);
+  };
+  await setRole('Viewer');
+
+  await page.getByRole('button', { name: 'Yes, decline' }).click();
+  await expect(page.getByRole('alert')).toContainText('Viewers can view referrals but not act on them.');
+  await expect(page.getByLabel('Reason')).toHaveValue('NotACustomer');
+  await expect(page.getByLabel(/^Notes/)).toHaveValue('Wrong company.');
+  const stored = await (await page.request.get(`/api/v1/referrals/${lead.id}`)).json();
+  expect(stored.substatus).not.toBe('Declined');
+
+  // The role back: the same form, as typed, goes through.
+  await setRole('ReferralsAdmin');
+  await admin.close();
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await page.getByRole('button', { name: 'Yes, decline' }).click();
+  await expect(page.locator('.detail-subtitle')).toContainText('Closed / Declined');
+});

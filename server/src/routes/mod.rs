@@ -35,6 +35,7 @@ pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(session::sign_in, session::sign_out))
         .routes(routes!(me::me))
         .routes(routes!(users::list))
+        .routes(routes!(users::change_role))
         .routes(routes!(exchange_rates::exchange_rates))
         .routes(routes!(referrals::list))
         .routes(routes!(export::export_csv))

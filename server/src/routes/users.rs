@@ -1,14 +1,18 @@
-//! `GET /api/v1/users`: the people of the signed-in user's organisation, for the
-//! team pickers of Accept and Edit.
+//! The people of the signed-in user's organisation: `GET /api/v1/users` for the team
+//! pickers of Accept and Edit, `PATCH /api/v1/users/{id}` for a partner admin to give
+//! a colleague another role.
 
 use axum::Json;
-use axum::extract::State;
-use serde::Serialize;
+use axum::extract::{Path, State};
+use domain::{FieldError, FieldErrors, Role, UnknownValue};
+use serde::{Deserialize, Serialize};
 
 use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::error::AppError;
+use crate::extract::JsonBody;
 use crate::store;
+use crate::store::users::UserRecord;
 
 /// A colleague as the team pickers show them.
 #[derive(Serialize, utoipa::ToSchema)]
@@ -32,13 +36,59 @@ pub async fn list(
     let colleagues = store::users::list_for_organisation(&state.pool, &user.organisation_id)
         .await?
         .into_iter()
-        .map(|record| Colleague {
+        .map(Colleague::from)
+        .collect();
+    Ok(Json(colleagues))
+}
+
+impl From<UserRecord> for Colleague {
+    fn from(record: UserRecord) -> Self {
+        Colleague {
             id: record.id,
             name: record.name,
             email: record.email,
             role: record.role.as_str().to_owned(),
             role_label: record.role.label().to_owned(),
-        })
-        .collect();
-    Ok(Json(colleagues))
+        }
+    }
+}
+
+/// A colleague's new role.
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct RoleChange {
+    /// `PartnerAdmin`, `ReferralsAdmin`, `ReferralsUser`, `BusinessProfileAdmin` or `Viewer`.
+    role: String,
+}
+
+/// Gives a colleague another role, from their next request on. Partner admins only,
+/// and never their own role.
+#[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "session", operation_id = "change_user_role",
+    params(("id" = String, Path)),
+    request_body = RoleChange,
+    responses(
+        (status = 200, body = Colleague),
+        (status = 401, description = "Not signed in"),
+        (status = 403, description = "Not a partner admin, or the admin's own role"),
+        (status = 404, description = "No such user in the organisation"),
+        (status = 422, description = "Not a role")))]
+pub async fn change_role(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    body: JsonBody<RoleChange>,
+) -> Result<Json<Colleague>, AppError> {
+    let colleague = store::users::find_in_organisation(&state.pool, &user.organisation_id, &id)
+        .await?
+        .ok_or(AppError::UserNotFound)?;
+    if let Some(refusal) = user.member().role_change_refusal(&colleague.email) {
+        return Err(AppError::Forbidden(refusal.to_owned()));
+    }
+    let role: Role = body.value.role.parse().map_err(|error: UnknownValue| {
+        AppError::Invalid(FieldErrors(vec![FieldError::new(
+            "role",
+            error.to_string(),
+        )]))
+    })?;
+    store::users::set_role(&state.pool, &user.organisation_id, &id, role).await?;
+    Ok(Json(Colleague::from(UserRecord { role, ..colleague })))
 }

@@ -72,6 +72,38 @@ pub async fn find_by_email(pool: &Pool, email: &str) -> Result<Option<UserRecord
     row.map(from_row).transpose()
 }
 
+/// One user of one organisation; `None` for another organisation's or an unknown ID.
+pub async fn find_in_organisation(
+    pool: &Pool,
+    organisation_id: &str,
+    user_id: &str,
+) -> Result<Option<UserRecord>, StoreError> {
+    let row: Option<UserRow> = sqlx::query_as(&format!(
+        "{SELECT_USER} WHERE u.organisation_id = $1 AND u.id = $2"
+    ))
+    .bind(organisation_id)
+    .bind(user_id)
+    .fetch_optional(pool)
+    .await?;
+    row.map(from_row).transpose()
+}
+
+/// Gives a user of the organisation another role; it applies from their next request.
+pub async fn set_role(
+    pool: &Pool,
+    organisation_id: &str,
+    user_id: &str,
+    role: Role,
+) -> Result<(), StoreError> {
+    sqlx::query("UPDATE users SET role = $1 WHERE organisation_id = $2 AND id = $3")
+        .bind(role.as_str())
+        .bind(organisation_id)
+        .bind(user_id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
 /// The users of one organisation, by name.
 pub async fn list_for_organisation(
     pool: &Pool,
