@@ -72,7 +72,7 @@ pub fn FilterPanel(
             <CustomerNameFilter current set_filter/>
             {options(
                 "Call to action",
-                CallToAction::ALL.iter().map(|&v| (v, call_to_action_label(v).to_owned())).collect(),
+                labelled(CallToAction::ALL, call_to_action_label),
                 |f| &mut f.calls_to_action,
                 current,
                 set_filter,
@@ -86,42 +86,42 @@ pub fn FilterPanel(
             )}
             {options(
                 "Lead source",
-                LeadSource::ALL.iter().map(|&v| (v, lead_source_label(v).to_owned())).collect(),
+                labelled(LeadSource::ALL, lead_source_label),
                 |f| &mut f.lead_sources,
                 current,
                 set_filter,
             )}
             {options(
                 "Lead type",
-                LeadType::ALL.iter().map(|&v| (v, domain::filter::lead_type_label(v).to_owned())).collect(),
+                labelled(LeadType::ALL, domain::filter::lead_type_label),
                 |f| &mut f.lead_types,
                 current,
                 set_filter,
             )}
             {options(
                 "Lead quality",
-                LeadQuality::ALL.iter().map(|&v| (v, domain::filter::lead_quality_label(v).to_owned())).collect(),
+                labelled(LeadQuality::ALL, domain::filter::lead_quality_label),
                 |f| &mut f.lead_qualities,
                 current,
                 set_filter,
             )}
             {options(
                 "Status",
-                Status::ALL.iter().map(|&v| (v, v.as_str().to_owned())).collect(),
+                labelled(Status::ALL, Status::as_str),
                 |f| &mut f.statuses,
                 current,
                 set_filter,
             )}
             {options(
                 "Email validity",
-                EmailValidity::ALL.iter().map(|&v| (v, domain::filter::email_validity_label(v).to_owned())).collect(),
+                labelled(EmailValidity::ALL, domain::filter::email_validity_label),
                 |f| &mut f.email_validities,
                 current,
                 set_filter,
             )}
             {options(
                 "Phone validity",
-                PhoneValidity::ALL.iter().map(|&v| (v, domain::filter::phone_validity_label(v).to_owned())).collect(),
+                labelled(PhoneValidity::ALL, domain::filter::phone_validity_label),
                 |f| &mut f.phone_validities,
                 current,
                 set_filter,
@@ -169,6 +169,13 @@ fn keep_focus_inside(event: &web_sys::KeyboardEvent) {
         event.prevent_default();
         let _ = target.focus();
     }
+}
+
+/// Every value of a closed set with the words the panel shows for it.
+fn labelled<T: Copy>(all: &[T], label: fn(T) -> &'static str) -> Vec<(T, String)> {
+    all.iter()
+        .map(|&value| (value, label(value).to_owned()))
+        .collect()
 }
 
 /// A group of checkboxes for one filter; ticking one more widens it (OR within a field).

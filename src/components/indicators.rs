@@ -28,38 +28,43 @@ pub fn FlameIcon(flame: Flame) -> impl IntoView {
 /// The email validity of a contact, with an envelope icon.
 #[component]
 pub fn EmailValidityBadge(validity: EmailValidity) -> impl IntoView {
-    let class = match validity {
-        EmailValidity::Valid => "badge validity-valid",
-        EmailValidity::Invalid => "badge validity-invalid",
-        EmailValidity::Spam => "badge validity-spam",
-        EmailValidity::Unknown => "badge validity-unknown",
+    let tone = match validity {
+        EmailValidity::Valid => "valid",
+        EmailValidity::Invalid => "invalid",
+        EmailValidity::Spam => "spam",
+        EmailValidity::Unknown => "unknown",
     };
-    view! {
-        <span class=class title=format!("Email: {}", domain::filter::email_validity_label(validity))>
-            <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-                <path d="M3 5h18v14H3z M3 6l9 7 9-7" fill="none" stroke="currentColor" stroke-width="2"/>
-            </svg>
-            <span class="visually-hidden">"Email: "</span>
-            {domain::filter::email_validity_label(validity)}
-        </span>
-    }
+    let label = domain::filter::email_validity_label(validity);
+    validity_badge("Email", tone, label, "M3 5h18v14H3z M3 6l9 7 9-7")
 }
 
 /// The phone validity of a contact, with a handset icon.
 #[component]
 pub fn PhoneValidityBadge(validity: PhoneValidity) -> impl IntoView {
-    let class = match validity {
-        PhoneValidity::Valid => "badge validity-valid",
-        PhoneValidity::Invalid => "badge validity-invalid",
-        PhoneValidity::Unknown => "badge validity-unknown",
+    let tone = match validity {
+        PhoneValidity::Valid => "valid",
+        PhoneValidity::Invalid => "invalid",
+        PhoneValidity::Unknown => "unknown",
     };
+    let label = domain::filter::phone_validity_label(validity);
+    validity_badge("Phone", tone, label, "M7 2h10v20H7z M11 18h2")
+}
+
+/// A validity badge: its icon (`icon` is the SVG path), and "Email: Valid" in words,
+/// the kind said only to screen readers since the icon shows it.
+fn validity_badge(
+    kind: &'static str,
+    tone: &'static str,
+    label: &'static str,
+    icon: &'static str,
+) -> impl IntoView {
     view! {
-        <span class=class title=format!("Phone: {}", domain::filter::phone_validity_label(validity))>
+        <span class=format!("badge validity-{tone}") title=format!("{kind}: {label}")>
             <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-                <path d="M7 2h10v20H7z M11 18h2" fill="none" stroke="currentColor" stroke-width="2"/>
+                <path d=icon fill="none" stroke="currentColor" stroke-width="2"/>
             </svg>
-            <span class="visually-hidden">"Phone: "</span>
-            {domain::filter::phone_validity_label(validity)}
+            <span class="visually-hidden">{format!("{kind}: ")}</span>
+            {label}
         </span>
     }
 }
