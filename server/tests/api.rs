@@ -11,6 +11,16 @@ fn demo_count(organisation: usize) -> usize {
     referral_desk_server::demo::referrals(chrono::Utc::now(), organisation).len()
 }
 
+/// Asks, as `session`, to give the user `id` another role.
+async fn change_role(session: &support::Session, id: &str, role: &str) -> reqwest::Response {
+    session
+        .request(reqwest::Method::PATCH, &format!("/api/v1/users/{id}"))
+        .json(&serde_json::json!({ "role": role }))
+        .send()
+        .await
+        .expect("request sent")
+}
+
 async fn problem(response: reqwest::Response) -> Value {
     assert_eq!(response.headers()[CONTENT_TYPE], "application/problem+json");
     response.json().await.expect("a JSON problem document")
@@ -48,14 +58,8 @@ backend_tests! {
         };
         let (rhea, ada) = (id_of("referrals@demo.test"), id_of("admin@demo.test"));
         let rhea_session = app.sign_in("referrals@demo.test").await;
-        let change = |role: &str| serde_json::json!({ "role": role });
 
-        let changed = admin
-            .request(reqwest::Method::PATCH, &format!("/api/v1/users/{rhea}"))
-            .json(&change("Viewer"))
-            .send()
-            .await
-            .unwrap();
+        let changed = change_role(&admin, &rhea, "Viewer").await;
         assert_eq!(changed.status(), StatusCode::OK);
         let changed: Value = changed.json().await.unwrap();
         assert_eq!((changed["role"].as_str(), changed["roleLabel"].as_str()), (Some("Viewer"), Some("Viewer")));
@@ -63,12 +67,7 @@ backend_tests! {
         assert_eq!(rhea_session.get_json("/api/v1/me").await["role"], "Viewer");
 
         // Not a role: a field error naming the roles there are; nothing changes.
-        let bad = admin
-            .request(reqwest::Method::PATCH, &format!("/api/v1/users/{rhea}"))
-            .json(&change("Boss"))
-            .send()
-            .await
-            .unwrap();
+        let bad = change_role(&admin, &rhea, "Boss").await;
         assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let refused = problem(bad).await;
         assert_eq!(refused["errors"][0]["field"], "role", "{refused}");
@@ -76,30 +75,15 @@ backend_tests! {
         assert_eq!(rhea_session.get_json("/api/v1/me").await["role"], "Viewer");
 
         // Never one's own role; never as anyone but a partner admin; never across organisations.
-        let own = admin
-            .request(reqwest::Method::PATCH, &format!("/api/v1/users/{ada}"))
-            .json(&change("Viewer"))
-            .send()
-            .await
-            .unwrap();
+        let own = change_role(&admin, &ada, "Viewer").await;
         assert_eq!(own.status(), StatusCode::FORBIDDEN);
         assert_eq!(problem(own).await["detail"], "You cannot change your own role. Ask another partner admin.");
         let user = app.sign_in("user@demo.test").await;
-        let not_admin = user
-            .request(reqwest::Method::PATCH, &format!("/api/v1/users/{rhea}"))
-            .json(&change("PartnerAdmin"))
-            .send()
-            .await
-            .unwrap();
+        let not_admin = change_role(&user, &rhea, "PartnerAdmin").await;
         assert_eq!(not_admin.status(), StatusCode::FORBIDDEN);
         assert_eq!(problem(not_admin).await["detail"], "Only partner admins can change roles.");
         let rival = app.sign_in("admin@rival.test").await;
-        let across = rival
-            .request(reqwest::Method::PATCH, &format!("/api/v1/users/{rhea}"))
-            .json(&change("PartnerAdmin"))
-            .send()
-            .await
-            .unwrap();
+        let across = change_role(&rival, &rhea, "PartnerAdmin").await;
         assert_eq!(across.status(), StatusCode::NOT_FOUND);
         assert_eq!(rhea_session.get_json("/api/v1/me").await["role"], "Viewer");
     }

@@ -52,7 +52,10 @@ impl Chunks {
         match self.sender.send_timeout(chunk, STALLED_CLIENT).await {
             Ok(()) => true,
             Err(mpsc::error::SendTimeoutError::Timeout(_)) => {
-                tracing::warn!("a CSV export stopped: its client read nothing for two minutes");
+                tracing::warn!(
+                    seconds = STALLED_CLIENT.as_secs(),
+                    "a CSV export stopped: its client read nothing for that long"
+                );
                 self.stalled.store(true, Ordering::Release);
                 false
             }
