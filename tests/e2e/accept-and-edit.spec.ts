@@ -1,4 +1,4 @@
-import { test, expect, signIn, layoutProblems, listFromApi, answerable, csrf, editBody, EXPECTS_CONSOLE_ERRORS } from './fixtures';
+import { test, expect, signIn, layoutProblems, listFromApi, answerable, colleague, csrf, editBody, EXPECTS_CONSOLE_ERRORS } from './fixtures';
 import type { Page } from '@playwright/test';
 
 function inDays(days: number): string {
@@ -330,9 +330,7 @@ test('a Referrals user taken off the team while editing is told so, and only dis
   await page.getByLabel('CRM ID (optional)').fill('CRM-OFF-TEAM');
 
   // Meanwhile an admin, in a browser of their own, takes the user off the deal's team.
-  const admin = await browser.newContext({ baseURL: new URL(page.url()).origin });
-  const adminPage = await admin.newPage();
-  await signIn(adminPage, 'admin@demo.test');
+  const adminPage = await colleague(browser, page, 'admin@demo.test');
   const current = await adminPage.request.get(`/api/v1/referrals/${deal.id}`);
   const body = editBody(await current.json());
   const removed = await adminPage.request.patch(`/api/v1/referrals/${deal.id}`, {
@@ -340,7 +338,7 @@ test('a Referrals user taken off the team while editing is told so, and only dis
     data: { ...body, team: body.team.filter((m) => m.email !== 'user@demo.test') },
   });
   expect(removed.status(), await removed.text()).toBe(200);
-  await admin.close();
+  await adminPage.context().close();
 
   await page.getByRole('button', { name: 'Save changes' }).click();
   const conflict = page.locator('.conflict');

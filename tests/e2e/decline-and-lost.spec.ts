@@ -1,4 +1,4 @@
-import { test, expect, signIn, listFromApi, answerable, csrf, EXPECTS_CONSOLE_ERRORS } from './fixtures';
+import { test, expect, signIn, listFromApi, answerable, colleague, csrf, EXPECTS_CONSOLE_ERRORS } from './fixtures';
 
 test('decline with a reason archives the lead as Declined with that reason', async ({ page }) => {
   await signIn(page);
@@ -176,9 +176,7 @@ test('a role taken away while a form is open: the server refuses, the app says w
   await page.getByRole('button', { name: 'Close', exact: true }).click();
 
   // Meanwhile a partner admin, in a browser of their own, makes this user a Viewer.
-  const admin = await browser.newContext({ baseURL: new URL(page.url()).origin });
-  const adminPage = await admin.newPage();
-  await signIn(adminPage, 'admin@demo.test');
+  const adminPage = await colleague(browser, page, 'admin@demo.test');
   const users: { id: string; email: string }[] = await (await adminPage.request.get('/api/v1/users')).json();
   const user = users.find((u) => u.email === 'referrals@demo.test')!;
   const setRole = async (role: string) => {
@@ -196,7 +194,7 @@ test('a role taken away while a form is open: the server refuses, the app says w
 
   // The role back: the same form, as typed, goes through.
   await setRole('ReferralsAdmin');
-  await admin.close();
+  await adminPage.context().close();
   await page.getByRole('button', { name: 'Close', exact: true }).click();
   await page.getByRole('button', { name: 'Yes, decline' }).click();
   await expect(page.locator('.detail-subtitle')).toContainText('Closed / Declined');

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type APIRequestContext, type ConsoleMessage, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Browser, type ConsoleMessage, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -178,6 +178,17 @@ export const DEMO_PASSWORD = 'demo-password';
 export async function signIn(page: Page, email = 'referrals@demo.test'): Promise<void> {
   const response = await page.request.post('/api/v1/session', { data: { email, password: DEMO_PASSWORD } });
   expect(response.status(), `signing in as ${email}`).toBe(200);
+}
+
+/**
+ * A colleague signed in as `email` in a browser context of their own, beside the
+ * user's `page`, on the same server. Close it with `colleague.context().close()`.
+ */
+export async function colleague(browser: Browser, page: Page, email: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: new URL(page.url()).origin });
+  const other = await context.newPage();
+  await signIn(other, email);
+  return other;
 }
 
 /** Serious and critical WCAG 2.x A/AA violations on the page as it is now. */
