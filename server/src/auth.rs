@@ -15,9 +15,9 @@ use domain::{Member, Role};
 use sha2::{Digest, Sha256};
 
 use crate::AppState;
+use crate::db::users::UserRecord;
+use crate::db::{self, Pool};
 use crate::error::AppError;
-use crate::store::users::UserRecord;
-use crate::store::{self, Pool};
 
 pub const SESSION_COOKIE: &str = "rd_session";
 pub const CSRF_HEADER: &str = "x-csrf-token";
@@ -25,7 +25,7 @@ pub const CSRF_HEADER: &str = "x-csrf-token";
 pub const SESSION_LIFETIME: Duration = Duration::days(30);
 /// After this many failed sign-ins for one email within the window, sign-in waits.
 const FAILED_SIGN_INS_ALLOWED: i64 = 5;
-const FAILED_SIGN_IN_WINDOW: Duration = Duration::minutes(15);
+pub const FAILED_SIGN_IN_WINDOW: Duration = Duration::minutes(15);
 
 /// The signed-in user of a request; every query is scoped to their organisation.
 #[derive(Debug, Clone)]
@@ -76,7 +76,7 @@ impl FromRequestParts<AppState> for CurrentUser {
         let token = session_token(&parts.headers).ok_or(AppError::Unauthenticated)?;
         let session_id = session_id_of(token);
         let now = Utc::now();
-        let session = store::sessions::find_active(&state.pool, &session_id, now)
+        let session = db::sessions::find_active(&state.pool, &session_id, now)
             .await?
             .ok_or(AppError::Unauthenticated)?;
         // Safe methods change nothing; everything else must prove it comes from our app.
@@ -95,7 +95,7 @@ impl FromRequestParts<AppState> for CurrentUser {
         if DateTime::parse_from_rfc3339(&session.expires_at)
             .is_ok_and(|at| renewed - at.to_utc() > Duration::days(1))
         {
-            store::sessions::extend(&state.pool, &session_id, renewed).await?;
+            db::sessions::extend(&state.pool, &session_id, renewed).await?;
         }
         Ok(CurrentUser::of_session(
             session.user,
@@ -114,7 +114,7 @@ pub async fn sign_in(
 ) -> Result<(String, CurrentUser), AppError> {
     let email = email.trim().to_lowercase();
     let (failures, oldest) =
-        store::sessions::failed_sign_ins_since(pool, &email, now - FAILED_SIGN_IN_WINDOW).await?;
+        db::sessions::failed_sign_ins_since(pool, &email, now - FAILED_SIGN_IN_WINDOW).await?;
     if failures >= FAILED_SIGN_INS_ALLOWED {
         let wait_ends = oldest
             .and_then(|at| DateTime::parse_from_rfc3339(&at).ok())
@@ -126,7 +126,7 @@ pub async fn sign_in(
             minutes: minutes.max(1),
         });
     }
-    let user = store::users::find_by_email(pool, &email).await?;
+    let user = db::users::find_by_email(pool, &email).await?;
     // Verify against a real hash even for unknown emails, so timing does not tell which exist.
     let hash = user
         .as_ref()
@@ -136,14 +136,14 @@ pub async fn sign_in(
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?;
     let Some(user) = user.filter(|_| verified) else {
-        store::sessions::record_failed_sign_in(pool, &email, now).await?;
+        db::sessions::record_failed_sign_in(pool, &email, now).await?;
         return Err(AppError::InvalidCredentials);
     };
-    store::sessions::clear_failed_sign_ins(pool, &email).await?;
+    db::sessions::clear_failed_sign_ins(pool, &email).await?;
     let token = random_token();
     let csrf_token = random_token();
     let session_id = session_id_of(&token);
-    store::sessions::create(
+    db::sessions::create(
         pool,
         &session_id,
         &user.id,

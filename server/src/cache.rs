@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 
 use domain::Referral;
 
-use crate::store::{self, Pool, StoreError};
+use crate::db::{self, DbError, Pool};
 
 #[derive(Default)]
 pub struct ReferralCache {
@@ -19,7 +19,7 @@ pub struct ReferralCache {
 }
 
 struct Entry {
-    stamp: store::referrals::Stamp,
+    stamp: db::referrals::Stamp,
     referrals: Arc<Vec<Referral>>,
 }
 
@@ -29,12 +29,12 @@ impl ReferralCache {
         &self,
         pool: &Pool,
         organisation_id: &str,
-    ) -> Result<Arc<Vec<Referral>>, StoreError> {
-        let stamp = store::referrals::stamp(pool, organisation_id).await?;
+    ) -> Result<Arc<Vec<Referral>>, DbError> {
+        let stamp = db::referrals::stamp(pool, organisation_id).await?;
         if let Some(kept) = self.kept(organisation_id, stamp) {
             return Ok(kept);
         }
-        let fresh = Arc::new(store::referrals::list_for_organisation(pool, organisation_id).await?);
+        let fresh = Arc::new(db::referrals::list_for_organisation(pool, organisation_id).await?);
         // A change between the stamp and the read only makes the next request read again.
         self.lock().insert(
             organisation_id.to_owned(),
@@ -49,7 +49,7 @@ impl ReferralCache {
     fn kept(
         &self,
         organisation_id: &str,
-        stamp: store::referrals::Stamp,
+        stamp: db::referrals::Stamp,
     ) -> Option<Arc<Vec<Referral>>> {
         self.lock()
             .get(organisation_id)

@@ -54,6 +54,25 @@ pub struct Config {
     /// Always mark the session cookie `Secure` (behind an HTTPS proxy that does not send X-Forwarded-Proto).
     #[arg(long, env = "RD_SECURE_COOKIES")]
     pub secure_cookies: bool,
+
+    /// Seconds between runs of the server's jobs (expiry, the informational archive,
+    /// purges); they also run at start. 0 turns them off on this instance.
+    #[arg(long, env = "RD_JOB_INTERVAL", default_value_t = 60)]
+    pub job_interval_secs: u64,
+
+    /// Milliseconds between reads of the change feed's counters for live updates, so
+    /// changes made through other instances reach this one's open apps.
+    #[arg(long, env = "RD_LIVE_POLL_MS", default_value_t = 1000, value_parser = clap::value_parser!(u64).range(50..=60_000))]
+    pub live_poll_ms: u64,
+
+    /// Seconds an `Idempotency-Key` stays claimed by a request before a retry may take
+    /// it over (the request died).
+    #[arg(long, env = "RD_IDEMPOTENCY_LEASE", default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..=3600))]
+    pub idempotency_lease_secs: u32,
+
+    /// Fault points armed by tests; never set from the command line.
+    #[arg(skip)]
+    pub faults: crate::faults::Faults,
 }
 
 fn parse_rates(text: &str) -> Result<domain::ExchangeRates, String> {

@@ -55,7 +55,7 @@ pub enum AppError {
     #[error("{0}")]
     BadQuery(String),
     #[error(transparent)]
-    Store(#[from] crate::store::StoreError),
+    Database(#[from] crate::db::DbError),
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -96,7 +96,7 @@ impl AppError {
             AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::MalformedBody(_) | AppError::BadQuery(_) => StatusCode::BAD_REQUEST,
-            AppError::Store(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::Database(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 }
@@ -140,5 +140,11 @@ impl IntoResponse for AppError {
             headers.insert(header::RETRY_AFTER, HeaderValue::from(minutes * 60));
         }
         response
+    }
+}
+
+impl From<sqlx::Error> for AppError {
+    fn from(error: sqlx::Error) -> Self {
+        AppError::Database(crate::db::DbError::from(error))
     }
 }

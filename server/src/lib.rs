@@ -3,16 +3,21 @@
 pub mod auth;
 pub mod cache;
 pub mod config;
+pub mod cursor;
+pub mod db;
 pub mod demo;
 pub mod error;
 pub mod extract;
+pub mod faults;
 pub mod http;
+pub mod jobs;
+pub mod live;
 pub mod routes;
 pub mod spa;
-pub mod store;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Router;
 use tokio::net::TcpListener;
@@ -22,7 +27,7 @@ pub use config::Config;
 /// What every handler can reach.
 #[derive(Clone)]
 pub struct AppState {
-    pub pool: store::Pool,
+    pub pool: db::Pool,
     /// The dollar rates deal registration is decided with (`--usd-rates`).
     pub rates: std::sync::Arc<domain::ExchangeRates>,
     /// Mark cookies `Secure` even without a proxy saying the request came over HTTPS.
@@ -31,6 +36,12 @@ pub struct AppState {
     pub referrals: std::sync::Arc<cache::ReferralCache>,
     /// Permits for CSV exports running at once (see `routes::export`).
     pub exports: std::sync::Arc<tokio::sync::Semaphore>,
+    /// Tells open event streams when their organisation's feed moves.
+    pub live: Arc<live::Live>,
+    /// How long a claimed `Idempotency-Key` is held before a retry may take it over.
+    pub idempotency_lease: chrono::Duration,
+    /// Fault points a test may arm; none otherwise.
+    pub faults: faults::Faults,
 }
 
 /// The whole HTTP surface: `/api/...` answers JSON, anything else is the SPA.
@@ -46,7 +57,7 @@ pub fn app(state: AppState, config: &Config) -> Router {
 #[derive(Debug, thiserror::Error)]
 pub enum StartupError {
     #[error("cannot open the database: {0}")]
-    Store(#[from] store::StoreError),
+    Database(#[from] db::DbError),
     #[error("cannot seed the demo: {0}")]
     Seed(String),
     #[error("cannot listen on {address}: {source}")]
@@ -60,11 +71,14 @@ pub enum StartupError {
 pub struct Application {
     listener: TcpListener,
     router: Router,
+    pool: db::Pool,
+    live: Arc<live::Live>,
+    config: Config,
 }
 
 impl Application {
     pub async fn build(config: &Config) -> Result<Self, StartupError> {
-        let pool = store::connect_and_migrate(&config.database_url).await?;
+        let pool = db::connect_and_migrate(&config.database_url).await?;
         if config.seed_demo {
             demo::seed_if_empty(
                 &pool,
@@ -81,6 +95,7 @@ impl Application {
                     address: config.bind,
                     source,
                 })?;
+        let live = Arc::new(live::Live::default());
         Ok(Self {
             listener,
             router: app(
@@ -90,9 +105,17 @@ impl Application {
                     secure_cookies: config.secure_cookies,
                     referrals: Default::default(),
                     exports: routes::export::permits(&pool),
+                    live: live.clone(),
+                    idempotency_lease: chrono::Duration::seconds(
+                        config.idempotency_lease_secs.into(),
+                    ),
+                    faults: config.faults.clone(),
                 },
                 config,
             ),
+            pool,
+            live,
+            config: config.clone(),
         })
     }
 
@@ -102,9 +125,26 @@ impl Application {
             .expect("a bound listener has an address")
     }
 
+    /// Serves until Ctrl+C or SIGTERM, running the jobs and the live feed's watcher beside.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        if self.config.job_interval_secs > 0 {
+            tokio::spawn(jobs::run_every(
+                self.pool.clone(),
+                self.live.clone(),
+                Duration::from_secs(self.config.job_interval_secs),
+            ));
+        }
+        tokio::spawn(self.live.clone().watch(
+            self.pool.clone(),
+            Duration::from_millis(self.config.live_poll_ms),
+        ));
+        let live = self.live.clone();
         axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(shutdown_signal())
+            .with_graceful_shutdown(async move {
+                shutdown_signal().await;
+                // Event streams never end by themselves; graceful shutdown waits for them.
+                live.close();
+            })
             .await
     }
 }

@@ -8,7 +8,7 @@ mod support;
 
 use chrono::{Duration, Utc};
 use domain::{Referral, Role};
-use referral_desk_server::{auth, demo, store};
+use referral_desk_server::{auth, db, demo};
 use reqwest::StatusCode;
 use rust_decimal::Decimal;
 
@@ -52,9 +52,9 @@ backend_tests! {
     async fn a_hundred_thousand_referrals_export_in_flat_memory_and_never_take_every_connection(app) {
         let _turn = ONE_AT_A_TIME.lock().await;
         let pool = app.pool().await;
-        store::organisations::insert(&pool, ORGANISATION_ID, "Bulk Export Ltd", Utc::now()).await.unwrap();
+        db::organisations::insert(&pool, ORGANISATION_ID, "Bulk Export Ltd", Utc::now()).await.unwrap();
         let password_hash = auth::hash_password(support::DEMO_PASSWORD).unwrap();
-        let exporter = store::users::NewUser {
+        let exporter = db::users::NewUser {
             id: "user-bulk-export",
             organisation_id: ORGANISATION_ID,
             email: EMAIL,
@@ -62,8 +62,8 @@ backend_tests! {
             role: Role::ReferralsAdmin,
             password_hash: &password_hash,
         };
-        store::users::insert(&pool, exporter, Utc::now()).await.unwrap();
-        store::referrals::insert_many(&pool, ORGANISATION_ID, generated(REFERRALS)).await.unwrap();
+        db::users::insert(&pool, exporter, Utc::now()).await.unwrap();
+        db::referrals::insert_many(&pool, ORGANISATION_ID, generated(REFERRALS)).await.unwrap();
         let session = app.sign_in(EMAIL).await;
 
         let baseline = resident_bytes();

@@ -465,7 +465,7 @@ backend_tests! {
         let pool = app.pool().await;
         let mut extra = referral_desk_server::demo::referrals(chrono::Utc::now(), 0).remove(0);
         extra.id = "stored-by-another-server".into();
-        referral_desk_server::store::referrals::insert_many(&pool, referral_desk_server::demo::ORGANISATION_ID, [&extra])
+        referral_desk_server::db::referrals::insert_many(&pool, referral_desk_server::demo::ORGANISATION_ID, [&extra])
             .await
             .unwrap();
         let after = session.get_json("/api/v1/referrals?limit=1000").await;

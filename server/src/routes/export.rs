@@ -26,9 +26,9 @@ use tracing::Instrument as _;
 
 use crate::AppState;
 use crate::auth::CurrentUser;
+use crate::db::{self, Pool};
 use crate::error::AppError;
 use crate::routes::referrals::{Selection, SelectionQuery, for_user};
-use crate::store::{self, Pool};
 
 /// Bytes gathered before they are sent on: few writes, little memory.
 const CHUNK_BYTES: usize = 64 * 1024;
@@ -156,7 +156,7 @@ async fn write_export(
     }: Selection,
     chunks: &Chunks,
 ) -> io::Result<()> {
-    let referrals = store::referrals::InListOrder::new(
+    let referrals = db::referrals::InListOrder::new(
         pool,
         &user.organisation_id,
         &user.id,

@@ -6,8 +6,8 @@ use chrono::Utc;
 
 use crate::AppState;
 use crate::auth::CurrentUser;
+use crate::db;
 use crate::error::AppError;
-use crate::store;
 
 /// Adds the referral to the user's favorites (idempotent by nature).
 #[utoipa::path(put, path = "/api/v1/referrals/{id}/favorite", tag = "favorites",
@@ -17,9 +17,7 @@ pub async fn add(
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> Result<StatusCode, AppError> {
-    ensure_visible(&state, &user, &id).await?;
-    store::favorites::add(&state.pool, &user.id, &id, Utc::now()).await?;
-    Ok(StatusCode::NO_CONTENT)
+    set(&state, &user, &id, true).await
 }
 
 /// Removes the referral from the user's favorites.
@@ -30,14 +28,32 @@ pub async fn remove(
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> Result<StatusCode, AppError> {
-    ensure_visible(&state, &user, &id).await?;
-    store::favorites::remove(&state.pool, &user.id, &id).await?;
-    Ok(StatusCode::NO_CONTENT)
+    set(&state, &user, &id, false).await
 }
 
-async fn ensure_visible(state: &AppState, user: &CurrentUser, id: &str) -> Result<(), AppError> {
-    store::referrals::find(&state.pool, &user.organisation_id, id)
+/// Sets the heart in one transaction with its entry in the user's feed; setting it
+/// as it already is changes nothing and is not in the feed.
+async fn set(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+    favorite: bool,
+) -> Result<StatusCode, AppError> {
+    let mut transaction = state.pool.begin().await?;
+    let change = db::feed::next_change(&mut transaction, &user.organisation_id).await?;
+    db::referrals::find(&mut transaction, &user.organisation_id, id)
         .await?
-        .map(|_| ())
-        .ok_or(AppError::ReferralNotFound)
+        .ok_or(AppError::ReferralNotFound)?;
+    let changed = if favorite {
+        db::favorites::add(&mut transaction, &user.id, id, Utc::now()).await?
+    } else {
+        db::favorites::remove(&mut transaction, &user.id, id).await?
+    };
+    if !changed {
+        return Ok(StatusCode::NO_CONTENT);
+    }
+    db::feed::record_favorite_change(&mut transaction, &user.id, id, change).await?;
+    transaction.commit().await?;
+    state.live.changed(&user.organisation_id, change);
+    Ok(StatusCode::NO_CONTENT)
 }

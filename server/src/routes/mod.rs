@@ -8,6 +8,8 @@ pub(crate) mod me;
 mod referral_actions;
 pub(crate) mod referrals;
 mod session;
+mod sync;
+mod sync_events;
 mod users;
 
 use axum::Json;
@@ -46,6 +48,8 @@ pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(referral_actions::lost))
         .routes(routes!(referral_actions::add_team_member))
         .routes(routes!(favorites::add, favorites::remove))
+        .routes(routes!(sync::sync))
+        .routes(routes!(sync_events::events))
         .split_for_parts();
     document
         .paths

@@ -1,8 +1,9 @@
 //! The lifecycle actions: accept, decline, edit, add team member, won, lost.
 //!
 //! Every action runs the same pipeline: idempotency (a replayed request answers
-//! as the first did) → the referral of the user's organisation → `If-Match` →
-//! role → the domain's own check, validation and transition → a versioned write.
+//! as the first did) → one transaction: the organisation's next change number →
+//! the referral of the user's organisation → `If-Match` → role → the domain's own
+//! check, validation and transition → a versioned write and the stored response.
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -17,10 +18,11 @@ use sha2::{Digest, Sha256};
 
 use crate::AppState;
 use crate::auth::CurrentUser;
+use crate::db::{self, DbError, idempotency};
 use crate::error::AppError;
 use crate::extract::JsonBody;
+use crate::faults::Fault;
 use crate::routes::referrals::{referral_response, seen_by};
-use crate::store::{self, idempotency};
 
 /// Accepts an Inbox referral: it moves to Accepted.
 #[utoipa::path(post, path = "/api/v1/referrals/{id}/accept", tag = "actions", params(("id" = String, Path)),
@@ -196,7 +198,9 @@ async fn run(
 ) -> Result<Response, AppError> {
     let transition: Box<Transition> = Box::new(transition);
     let Some(key) = idempotency_key(&headers)? else {
-        return apply(&state, &user, &id, &headers, action, transition).await;
+        return apply(&state, &user, &id, &headers, action, transition, None)
+            .await
+            .map_err(ActionFailure::into_error);
     };
     // The fingerprint covers what the request asks for, so a reused key with another body is caught.
     let fingerprint = hex::encode(
@@ -206,26 +210,96 @@ async fn run(
             .chain_update(&raw)
             .finalize(),
     );
-    match idempotency::claim(&state.pool, &user.id, &key, &fingerprint, Utc::now()).await? {
+    let claim = {
+        let mut conn = state.pool.acquire().await?;
+        idempotency::claim(
+            &mut conn,
+            &user.id,
+            &key,
+            &fingerprint,
+            Utc::now(),
+            state.idempotency_lease,
+        )
+        .await?
+    };
+    match claim {
         idempotency::Claim::Completed(stored) => Ok(replay(stored)),
         idempotency::Claim::InProgress => Err(AppError::IdempotencyInProgress),
         idempotency::Claim::Mismatch => Err(AppError::IdempotencyKeyReused),
-        idempotency::Claim::Claimed => {
-            let outcome = apply(&state, &user, &id, &headers, action, transition).await;
-            if let Err(error) = &outcome
-                && error.status().is_server_error()
+        idempotency::Claim::Claimed(lease) => {
+            match apply(
+                &state,
+                &user,
+                &id,
+                &headers,
+                action,
+                transition,
+                Some(&lease),
+            )
+            .await
             {
-                // Our own failure: forget the key so the client's retry can run.
-                idempotency::release(&state.pool, &user.id, &key).await?;
-                return outcome;
+                Ok(response) => Ok(response),
+                Err(ActionFailure::Uncommitted(error)) if error.status().is_server_error() => {
+                    // Our own failure, and nothing was written: the client's retry may run.
+                    let mut conn = state.pool.acquire().await?;
+                    idempotency::release(&mut conn, &lease).await?;
+                    Err(error)
+                }
+                Err(ActionFailure::Uncommitted(error)) => {
+                    // A refusal (4xx) is the request's answer: a replay gets it again.
+                    let (response, stored) = remember(error.into_response()).await?;
+                    let mut conn = state.pool.acquire().await?;
+                    if idempotency::complete(&mut conn, &lease, &stored).await? {
+                        Ok(response)
+                    } else {
+                        Err(AppError::IdempotencyInProgress)
+                    }
+                }
+                // Perhaps committed: the key stays claimed until its lease runs out, then a
+                // retry takes it over and finds either the stored answer or nothing done.
+                Err(ActionFailure::Unknown(error)) => Err(error),
             }
-            let (response, stored) = remember(outcome).await?;
-            idempotency::complete(&state.pool, &user.id, &key, &stored).await?;
-            Ok(response)
         }
     }
 }
 
+/// Why an action answered with an error, and whether its write can have committed.
+enum ActionFailure {
+    /// Nothing was written.
+    Uncommitted(AppError),
+    /// The commit itself failed: the write may or may not have landed.
+    Unknown(AppError),
+}
+
+impl ActionFailure {
+    fn into_error(self) -> AppError {
+        match self {
+            ActionFailure::Uncommitted(error) | ActionFailure::Unknown(error) => error,
+        }
+    }
+}
+
+impl From<AppError> for ActionFailure {
+    fn from(error: AppError) -> Self {
+        ActionFailure::Uncommitted(error)
+    }
+}
+
+impl From<DbError> for ActionFailure {
+    fn from(error: DbError) -> Self {
+        ActionFailure::Uncommitted(error.into())
+    }
+}
+
+impl From<sqlx::Error> for ActionFailure {
+    fn from(error: sqlx::Error) -> Self {
+        ActionFailure::Uncommitted(error.into())
+    }
+}
+
+/// Runs the action in one transaction: the organisation's next change number (which
+/// queues writers of the organisation), the checks on the referral as it is now, the
+/// versioned write and the idempotent response all commit together or not at all.
 async fn apply(
     state: &AppState,
     user: &CurrentUser,
@@ -233,20 +307,24 @@ async fn apply(
     headers: &HeaderMap,
     action: Action,
     transition: Box<Transition>,
-) -> Result<Response, AppError> {
+    lease: Option<&idempotency::Lease>,
+) -> Result<Response, ActionFailure> {
     let now = Utc::now();
-    let current = store::referrals::find(&state.pool, &user.organisation_id, id)
+    let expected = if_match(headers)?;
+    let mut transaction = state.pool.begin().await?;
+    let change = db::feed::next_change(&mut transaction, &user.organisation_id).await?;
+    let current = db::referrals::find(&mut transaction, &user.organisation_id, id)
         .await?
         .ok_or(AppError::ReferralNotFound)?;
-    let version = store::referrals::version_of(&current)?;
-    let expected = if_match(headers)?;
+    let version = db::referrals::version_of(&current)?;
     if !expected.contains(&current.e_tag) {
         return Err(AppError::PreconditionFailed {
-            current: Box::new(seen_by(state, user, current).await?),
-        });
+            current: Box::new(seen_by(&mut transaction, user, current).await?),
+        }
+        .into());
     }
     if let Some(refusal) = user.member().refusal(&current) {
-        return Err(AppError::Forbidden(refusal.to_owned()));
+        return Err(AppError::Forbidden(refusal.to_owned()).into());
     }
     lifecycle::check(&current, action, now).map_err(lifecycle_error)?;
     let actor = Actor::User {
@@ -254,21 +332,32 @@ async fn apply(
         name: user.name.clone(),
     };
     let next = transition(&current, &actor, now).map_err(lifecycle_error)?;
-    match store::referrals::update(&state.pool, &user.organisation_id, &next, version).await? {
-        Some(stored) => Ok(referral_response(
-            StatusCode::OK,
-            &seen_by(state, user, stored).await?,
-        )),
-        None => {
-            // Someone else wrote between our read and our write.
-            let latest = store::referrals::find(&state.pool, &user.organisation_id, id)
-                .await?
-                .ok_or(AppError::ReferralNotFound)?;
-            Err(AppError::PreconditionFailed {
-                current: Box::new(seen_by(state, user, latest).await?),
-            })
-        }
+    let stored = db::referrals::update(
+        &mut transaction,
+        &user.organisation_id,
+        &next,
+        version,
+        change,
+    )
+    .await?
+    // The organisation's change number is taken first, so nobody can write in between.
+    .ok_or_else(|| AppError::Internal(format!("referral {id} changed under its lock")))?;
+    let seen = seen_by(&mut transaction, user, stored).await?;
+    let (response, stored_response) = remember(referral_response(StatusCode::OK, &seen)).await?;
+    if let Some(lease) = lease
+        && !idempotency::complete(&mut transaction, lease, &stored_response).await?
+    {
+        // A retry took the key over after our lease ran out; its outcome stands.
+        return Err(AppError::IdempotencyInProgress.into());
     }
+    state.faults.trip(Fault::BeforeCommit);
+    transaction
+        .commit()
+        .await
+        .map_err(|error| ActionFailure::Unknown(DbError::from(error).into()))?;
+    state.faults.trip(Fault::AfterCommit);
+    state.live.changed(&user.organisation_id, change);
+    Ok(response)
 }
 
 fn lifecycle_error(error: LifecycleError) -> AppError {
@@ -314,11 +403,8 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, AppError> {
     Ok(Some(key.to_owned()))
 }
 
-/// Turns an outcome into the response to send and the record to replay later.
-async fn remember(
-    outcome: Result<Response, AppError>,
-) -> Result<(Response, idempotency::StoredResponse), AppError> {
-    let response = outcome.unwrap_or_else(IntoResponse::into_response);
+/// Reads a response's body, giving the response to send and the record to replay later.
+async fn remember(response: Response) -> Result<(Response, idempotency::StoredResponse), AppError> {
     let (parts, body) = response.into_parts();
     let bytes = axum::body::to_bytes(body, usize::MAX)
         .await

@@ -5,11 +5,12 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use domain::{Filter, Referral};
+use sqlx::AnyConnection;
 
 use crate::AppState;
 use crate::auth::CurrentUser;
+use crate::db;
 use crate::error::AppError;
-use crate::store;
 
 /// Referrals per page unless `limit` says otherwise, and the most a page may hold.
 const DEFAULT_LIMIT: usize = 200;
@@ -35,7 +36,7 @@ pub async fn list(
         favorites_only,
     } = Selection::from_query(&query)?;
     let page = PageRequest::from_query(&query)?;
-    let favorites = store::favorites::referral_ids(&state.pool, &user.id).await?;
+    let favorites = db::favorites::referral_ids(&state.pool, &user.id).await?;
     let referrals: Vec<Referral> = state
         .referrals
         .referrals(&state.pool, &user.organisation_id)
@@ -93,22 +94,23 @@ pub async fn detail(
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
-    let referral = store::referrals::find(&state.pool, &user.organisation_id, &id)
+    let mut conn = state.pool.acquire().await?;
+    let referral = db::referrals::find(&mut conn, &user.organisation_id, &id)
         .await?
         .ok_or(AppError::ReferralNotFound)?;
     Ok(referral_response(
         StatusCode::OK,
-        &seen_by(&state, &user, referral).await?,
+        &seen_by(&mut conn, &user, referral).await?,
     ))
 }
 
 /// One referral as this user sees it (see [`for_user`]), with its favorite flag looked up.
 pub async fn seen_by(
-    state: &AppState,
+    conn: &mut AnyConnection,
     user: &CurrentUser,
     referral: Referral,
 ) -> Result<Referral, AppError> {
-    let favorite = store::favorites::contains(&state.pool, &user.id, &referral.id).await?;
+    let favorite = db::favorites::contains(conn, &user.id, &referral.id).await?;
     Ok(for_user(referral, favorite))
 }
 

@@ -9,10 +9,10 @@ use serde::Deserialize;
 
 use crate::AppState;
 use crate::auth::{self, CurrentUser};
+use crate::db;
 use crate::error::AppError;
 use crate::extract::JsonBody;
 use crate::routes::me::Me;
-use crate::store;
 
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -52,7 +52,7 @@ pub async fn sign_out(
     headers: HeaderMap,
     user: CurrentUser,
 ) -> Result<Response, AppError> {
-    store::sessions::delete(&state.pool, user.session_id()).await?;
+    db::sessions::delete(&state.pool, user.session_id()).await?;
     let secure = auth::is_https(&headers, state.secure_cookies);
     Ok((
         StatusCode::NO_CONTENT,

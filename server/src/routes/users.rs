@@ -4,15 +4,15 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use domain::{FieldError, FieldErrors, Role, UnknownValue};
+use domain::{FieldError, FieldErrors, Member, Role, UnknownValue};
 use serde::{Deserialize, Serialize};
 
 use crate::AppState;
 use crate::auth::CurrentUser;
+use crate::db;
+use crate::db::users::UserRecord;
 use crate::error::AppError;
 use crate::extract::JsonBody;
-use crate::store;
-use crate::store::users::UserRecord;
 
 /// A colleague as the team pickers show them.
 #[derive(Serialize, utoipa::ToSchema)]
@@ -33,7 +33,7 @@ pub async fn list(
     State(state): State<AppState>,
     user: CurrentUser,
 ) -> Result<Json<Vec<Colleague>>, AppError> {
-    let colleagues = store::users::list_for_organisation(&state.pool, &user.organisation_id)
+    let colleagues = db::users::list_for_organisation(&state.pool, &user.organisation_id)
         .await?
         .into_iter()
         .map(Colleague::from)
@@ -77,18 +77,32 @@ pub async fn change_role(
     Path(id): Path<String>,
     body: JsonBody<RoleChange>,
 ) -> Result<Json<Colleague>, AppError> {
-    let colleague = store::users::find_in_organisation(&state.pool, &user.organisation_id, &id)
-        .await?
-        .ok_or(AppError::UserNotFound)?;
-    if let Some(refusal) = user.member().role_change_refusal(&colleague.email) {
-        return Err(AppError::Forbidden(refusal.to_owned()));
-    }
     let role: Role = body.value.role.parse().map_err(|error: UnknownValue| {
         AppError::Invalid(FieldErrors(vec![FieldError::new(
             "role",
             error.to_string(),
         )]))
     })?;
-    store::users::set_role(&state.pool, &user.organisation_id, &id, role).await?;
+    let mut transaction = state.pool.begin().await?;
+    // Taken first: role changes of one organisation queue here, so two partner admins
+    // demoting each other at once cannot both pass the check below.
+    let change = db::feed::next_change(&mut transaction, &user.organisation_id).await?;
+    // The acting admin's role as it is now, not as it was when the request began.
+    let acting = db::users::find_in_organisation(&mut transaction, &user.organisation_id, &user.id)
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+    let colleague = db::users::find_in_organisation(&mut transaction, &user.organisation_id, &id)
+        .await?
+        .ok_or(AppError::UserNotFound)?;
+    let member = Member {
+        role: acting.role,
+        email: &acting.email,
+    };
+    if let Some(refusal) = member.role_change_refusal(&colleague.email) {
+        return Err(AppError::Forbidden(refusal.to_owned()));
+    }
+    db::users::set_role(&mut transaction, &user.organisation_id, &id, role, change).await?;
+    transaction.commit().await?;
+    state.live.changed(&user.organisation_id, change);
     Ok(Json(Colleague::from(UserRecord { role, ..colleague })))
 }

@@ -4,6 +4,8 @@
 //! Spawns the real server on a free port with its own database: a fresh SQLite
 //! file, or a fresh PostgreSQL database that is dropped when the test ends.
 
+pub mod builders;
+
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -75,6 +77,11 @@ impl TestApp {
             demo_scale: 1,
             usd_rates: Default::default(),
             secure_cookies: false,
+            // Tests run the jobs themselves, at the instant they choose.
+            job_interval_secs: 0,
+            live_poll_ms: 100,
+            idempotency_lease_secs: 60,
+            faults: Default::default(),
         };
         let mut app = TestApp {
             address: "127.0.0.1:0".parse().unwrap(),
@@ -104,9 +111,25 @@ impl TestApp {
         tokio::spawn(application.run_until_stopped());
     }
 
+    /// Starts one more server on this test's database, beside the running one (as a second
+    /// instance would be); returns its address. `self.address` stays the first's.
+    pub async fn start_another(&self) -> SocketAddr {
+        let application = Application::build(&self.config)
+            .await
+            .expect("server starts");
+        let address = application.local_addr();
+        tokio::spawn(application.run_until_stopped());
+        address
+    }
+
+    /// The fault points of the servers this test starts (shared with running ones).
+    pub fn faults(&self) -> referral_desk_server::faults::Faults {
+        self.config.faults.clone()
+    }
+
     /// A connection pool of its own on this test's database, for arranging data directly.
-    pub async fn pool(&self) -> referral_desk_server::store::Pool {
-        referral_desk_server::store::connect_and_migrate(&self.config.database_url)
+    pub async fn pool(&self) -> referral_desk_server::db::Pool {
+        referral_desk_server::db::connect_and_migrate(&self.config.database_url)
             .await
             .expect("the test database opens")
     }
@@ -174,6 +197,14 @@ pub struct Session {
 }
 
 impl Session {
+    /// The same session sent to another server instance on the same database.
+    pub fn on(&self, address: SocketAddr) -> Session {
+        Session {
+            base: format!("http://{address}"),
+            ..self.clone()
+        }
+    }
+
     pub fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
         let builder = self
             .client

@@ -3,38 +3,44 @@
 use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
+use sqlx::AnyConnection;
 
-use super::{Pool, StoreError, stored_time};
+use super::{DbError, Pool, stored_time};
 
-/// Marks a referral as a favorite; marking it twice is fine.
+/// Marks a referral as a favorite; marking it twice is fine. Returns whether it changed.
 pub async fn add(
-    pool: &Pool,
+    conn: &mut AnyConnection,
     user_id: &str,
     referral_id: &str,
     now: DateTime<Utc>,
-) -> Result<(), StoreError> {
-    sqlx::query(
+) -> Result<bool, DbError> {
+    let added = sqlx::query(
         "INSERT INTO favorites (user_id, referral_id, created_at) VALUES ($1, $2, $3) \
          ON CONFLICT (user_id, referral_id) DO NOTHING",
     )
     .bind(user_id)
     .bind(referral_id)
     .bind(stored_time(now))
-    .execute(pool)
+    .execute(conn)
     .await?;
-    Ok(())
+    Ok(added.rows_affected() == 1)
 }
 
-pub async fn remove(pool: &Pool, user_id: &str, referral_id: &str) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM favorites WHERE user_id = $1 AND referral_id = $2")
+/// Un-marks a referral; returns whether it was a favorite.
+pub async fn remove(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    referral_id: &str,
+) -> Result<bool, DbError> {
+    let removed = sqlx::query("DELETE FROM favorites WHERE user_id = $1 AND referral_id = $2")
         .bind(user_id)
         .bind(referral_id)
-        .execute(pool)
+        .execute(conn)
         .await?;
-    Ok(())
+    Ok(removed.rows_affected() == 1)
 }
 
-pub async fn referral_ids(pool: &Pool, user_id: &str) -> Result<HashSet<String>, StoreError> {
+pub async fn referral_ids(pool: &Pool, user_id: &str) -> Result<HashSet<String>, DbError> {
     let rows: Vec<(String,)> =
         sqlx::query_as("SELECT referral_id FROM favorites WHERE user_id = $1")
             .bind(user_id)
@@ -44,12 +50,16 @@ pub async fn referral_ids(pool: &Pool, user_id: &str) -> Result<HashSet<String>,
 }
 
 /// Whether one referral is among the user's favorites.
-pub async fn contains(pool: &Pool, user_id: &str, referral_id: &str) -> Result<bool, StoreError> {
+pub async fn contains(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    referral_id: &str,
+) -> Result<bool, DbError> {
     let found: Option<(String,)> =
         sqlx::query_as("SELECT referral_id FROM favorites WHERE user_id = $1 AND referral_id = $2")
             .bind(user_id)
             .bind(referral_id)
-            .fetch_optional(pool)
+            .fetch_optional(conn)
             .await?;
     Ok(found.is_some())
 }

@@ -11,16 +11,19 @@ use sqlx::Any;
 use sqlx::any::AnyArguments;
 use sqlx::query::Query;
 
-use super::{Pool, StoreError, is_sqlite, stored_time};
+use chrono::{DateTime, Utc};
+use sqlx::AnyConnection;
+
+use super::{DbError, Pool, feed, is_sqlite, stored_time};
 
 type AnyQuery<'q> = Query<'q, Any, AnyArguments<'q>>;
 
 /// Bump when a derived column is added or its meaning changes: rows written with an
 /// older version are derived again at start-up by [`backfill_projection`].
-const PROJECTION_VERSION: i64 = 2;
+const PROJECTION_VERSION: i64 = 3;
 
 /// The columns derived from the document, in the order [`Projection::bind`] binds them.
-const PROJECTED_COLUMNS: [&str; 12] = [
+const PROJECTED_COLUMNS: [&str; 13] = [
     "status",
     "substatus",
     "customer_name",
@@ -32,6 +35,7 @@ const PROJECTED_COLUMNS: [&str; 12] = [
     "deal_value_key",
     "best_email_rank",
     "best_phone_rank",
+    "due_at",
     "projection_version",
 ];
 
@@ -51,6 +55,7 @@ struct Projection {
     deal_value_key: Option<String>,
     best_email_rank: Option<i64>,
     best_phone_rank: Option<i64>,
+    due_at: Option<String>,
 }
 
 impl Projection {
@@ -76,6 +81,8 @@ impl Projection {
             best_phone_rank: referral
                 .primary_contact()
                 .map(|c| i64::from(phone_validity_rank(c.phone_validity))),
+            // The domain says when a system job next acts on it; the jobs find it by this.
+            due_at: domain::lifecycle::next_due(referral).map(stored_time),
         }
     }
 
@@ -93,6 +100,7 @@ impl Projection {
             .bind(self.deal_value_key)
             .bind(self.best_email_rank)
             .bind(self.best_phone_rank)
+            .bind(self.due_at)
             .bind(PROJECTION_VERSION)
     }
 }
@@ -130,19 +138,20 @@ fn deal_value_key(value: Decimal) -> String {
 }
 
 /// The stored version of a referral (its `eTag`).
-pub fn version_of(referral: &Referral) -> Result<i64, StoreError> {
-    referral.e_tag.parse().map_err(|_| {
-        StoreError::Corrupt(format!("eTag {:?} is not a version number", referral.e_tag))
-    })
+pub fn version_of(referral: &Referral) -> Result<i64, DbError> {
+    referral
+        .e_tag
+        .parse()
+        .map_err(|_| DbError::Corrupt(format!("eTag {:?} is not a version number", referral.e_tag)))
 }
 
-fn document_of(referral: &Referral) -> Result<String, StoreError> {
+fn document_of(referral: &Referral) -> Result<String, DbError> {
     // Favorites are per user: never stored in the shared document.
     let shared = Referral {
         favorite: false,
         ..referral.clone()
     };
-    serde_json::to_string(&shared).map_err(|e| StoreError::Corrupt(e.to_string()))
+    serde_json::to_string(&shared).map_err(|e| DbError::Corrupt(e.to_string()))
 }
 
 /// `($first, …, $first + count - 1)`.
@@ -161,15 +170,16 @@ fn set_projection(first: usize) -> String {
     assignments.join(", ")
 }
 
-/// Parameters of one inserted row: id, organisation, version, document, then the projection.
-const INSERT_PARAMETERS: usize = 4 + PROJECTED_COLUMNS.len();
+/// Parameters of one inserted row: id, organisation, version, change number, document,
+/// then the projection.
+const INSERT_PARAMETERS: usize = 5 + PROJECTED_COLUMNS.len();
 
 fn insert_sql(rows: usize) -> String {
     let values: Vec<String> = (0..rows)
         .map(|row| placeholders(row * INSERT_PARAMETERS + 1, INSERT_PARAMETERS))
         .collect();
     format!(
-        "INSERT INTO referrals (id, organisation_id, version, document, {}) VALUES {}",
+        "INSERT INTO referrals (id, organisation_id, version, change_number, document, {}) VALUES {}",
         PROJECTED_COLUMNS.join(", "),
         values.join(", ")
     )
@@ -178,11 +188,11 @@ fn insert_sql(rows: usize) -> String {
 static FULL_INSERT_SQL: LazyLock<String> = LazyLock::new(|| insert_sql(ROWS_PER_INSERT));
 
 static UPDATE_SQL: LazyLock<String> = LazyLock::new(|| {
-    let next = 3 + PROJECTED_COLUMNS.len();
+    let next = 4 + PROJECTED_COLUMNS.len();
     format!(
-        "UPDATE referrals SET version = $1, document = $2, {} \
+        "UPDATE referrals SET version = $1, change_number = $2, document = $3, {} \
          WHERE organisation_id = ${next} AND id = ${} AND version = ${}",
-        set_projection(3),
+        set_projection(4),
         next + 1,
         next + 2
     )
@@ -197,17 +207,30 @@ static BACKFILL_SQL: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
-/// Stores new referrals of an organisation in one transaction, several hundred per
-/// statement; the referrals are taken from the iterator a batch at a time.
+/// Stores new referrals of an organisation in one transaction (see [`insert`]).
 pub async fn insert_many<R: Borrow<Referral>>(
     pool: &Pool,
     organisation_id: &str,
     referrals: impl IntoIterator<Item = R>,
-) -> Result<(), StoreError> {
-    let mut referrals = referrals.into_iter().peekable();
+) -> Result<(), DbError> {
     let mut transaction = pool.begin().await?;
+    insert(&mut transaction, organisation_id, referrals).await?;
+    transaction.commit().await?;
+    Ok(())
+}
+
+/// Stores new referrals of an organisation, several hundred per statement, each with a
+/// change number of its own, so they are in the feed; the referrals are taken from the
+/// iterator a batch at a time.
+pub async fn insert<R: Borrow<Referral>>(
+    conn: &mut AnyConnection,
+    organisation_id: &str,
+    referrals: impl IntoIterator<Item = R>,
+) -> Result<(), DbError> {
+    let mut referrals = referrals.into_iter().peekable();
     while referrals.peek().is_some() {
         let batch: Vec<R> = referrals.by_ref().take(ROWS_PER_INSERT).collect();
+        let changes = feed::next_changes(conn, organisation_id, batch.len()).await?;
         let partial_sql;
         let sql = if batch.len() == ROWS_PER_INSERT {
             FULL_INSERT_SQL.as_str()
@@ -216,19 +239,19 @@ pub async fn insert_many<R: Borrow<Referral>>(
             partial_sql.as_str()
         };
         let mut query = sqlx::query(sql);
-        for referral in &batch {
+        for (referral, change) in batch.iter().zip(changes) {
             let referral = referral.borrow();
             query = Projection::of(referral).bind(
                 query
                     .bind(referral.id.clone())
                     .bind(organisation_id.to_owned())
                     .bind(version_of(referral)?)
+                    .bind(change)
                     .bind(document_of(referral)?),
             );
         }
-        query.execute(&mut *transaction).await?;
+        query.execute(&mut *conn).await?;
     }
-    transaction.commit().await?;
     Ok(())
 }
 
@@ -236,7 +259,7 @@ pub async fn insert_many<R: Borrow<Referral>>(
 pub async fn list_for_organisation(
     pool: &Pool,
     organisation_id: &str,
-) -> Result<Vec<Referral>, StoreError> {
+) -> Result<Vec<Referral>, DbError> {
     let rows: Vec<(String,)> = sqlx::query_as(
         "SELECT document FROM referrals WHERE organisation_id = $1 ORDER BY created_at DESC, id",
     )
@@ -307,7 +330,7 @@ impl InListOrder {
     pub fn rows<'a>(
         &'a self,
         pool: &'a Pool,
-    ) -> impl Stream<Item = Result<(Referral, bool), StoreError>> + Send + 'a {
+    ) -> impl Stream<Item = Result<(Referral, bool), DbError>> + Send + 'a {
         sqlx::query_as::<_, (String, Option<String>)>(&self.sql)
             .bind(&self.organisation_id)
             .bind(&self.user_id)
@@ -323,7 +346,7 @@ impl InListOrder {
 /// and the sum of their versions (each stored change raises a version).
 pub type Stamp = (i64, i64);
 
-pub async fn stamp(pool: &Pool, organisation_id: &str) -> Result<Stamp, StoreError> {
+pub async fn stamp(pool: &Pool, organisation_id: &str) -> Result<Stamp, DbError> {
     let stamp: Stamp = sqlx::query_as(
         "SELECT CAST(COUNT(*) AS BIGINT), CAST(COALESCE(SUM(version), 0) AS BIGINT) \
          FROM referrals WHERE organisation_id = $1",
@@ -336,47 +359,85 @@ pub async fn stamp(pool: &Pool, organisation_id: &str) -> Result<Stamp, StoreErr
 
 /// One referral of an organisation; `None` for another organisation's or an unknown id.
 pub async fn find(
-    pool: &Pool,
+    conn: &mut AnyConnection,
     organisation_id: &str,
     id: &str,
-) -> Result<Option<Referral>, StoreError> {
+) -> Result<Option<Referral>, DbError> {
     let row: Option<(String,)> =
         sqlx::query_as("SELECT document FROM referrals WHERE organisation_id = $1 AND id = $2")
             .bind(organisation_id)
             .bind(id)
-            .fetch_optional(pool)
+            .fetch_optional(conn)
             .await?;
     row.map(|(document,)| parse(&document)).transpose()
 }
 
-/// Stores a changed referral if nobody changed it since `expected_version` was read;
-/// returns the stored referral with its new version, or `None` when it was changed meanwhile.
+/// Stores a changed referral as change `change` if nobody changed it since
+/// `expected_version` was read; returns the stored referral with its new version, or
+/// `None` when it was changed meanwhile.
 pub async fn update(
-    pool: &Pool,
+    conn: &mut AnyConnection,
     organisation_id: &str,
     referral: &Referral,
     expected_version: i64,
-) -> Result<Option<Referral>, StoreError> {
+    change: i64,
+) -> Result<Option<Referral>, DbError> {
     let stored = Referral {
         e_tag: (expected_version + 1).to_string(),
         ..referral.clone()
     };
     let query = sqlx::query(UPDATE_SQL.as_str())
         .bind(expected_version + 1)
+        .bind(change)
         .bind(document_of(&stored)?);
     let updated = Projection::of(&stored)
         .bind(query)
         .bind(organisation_id)
         .bind(&stored.id)
         .bind(expected_version)
-        .execute(pool)
+        .execute(conn)
         .await?;
     Ok((updated.rows_affected() == 1).then_some(stored))
 }
 
+/// The organisations with a referral a system job must look at by `now`.
+pub async fn organisations_with_due(
+    conn: &mut AnyConnection,
+    now: DateTime<Utc>,
+) -> Result<Vec<String>, DbError> {
+    let rows: Vec<(String,)> =
+        sqlx::query_as("SELECT DISTINCT organisation_id FROM referrals WHERE due_at <= $1")
+            .bind(stored_time(now))
+            .fetch_all(conn)
+            .await?;
+    Ok(rows.into_iter().map(|(id,)| id).collect())
+}
+
+/// Up to `limit` referrals of the organisation that a system job must look at by `now`,
+/// the most overdue first.
+pub async fn due_in_organisation(
+    conn: &mut AnyConnection,
+    organisation_id: &str,
+    now: DateTime<Utc>,
+    limit: usize,
+) -> Result<Vec<Referral>, DbError> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT document FROM referrals WHERE organisation_id = $1 AND due_at <= $2 \
+         ORDER BY due_at, id LIMIT $3",
+    )
+    .bind(organisation_id)
+    .bind(stored_time(now))
+    .bind(i64::try_from(limit).unwrap_or(i64::MAX))
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter()
+        .map(|(document,)| parse(&document))
+        .collect()
+}
+
 /// Derives the columns of rows written before the current projection (by an older
 /// server, or before a migration added a column), a few hundred rows at a time.
-pub async fn backfill_projection(pool: &Pool) -> Result<u64, StoreError> {
+pub async fn backfill_projection(pool: &Pool) -> Result<u64, DbError> {
     let mut projected = 0;
     let mut after = String::new();
     loop {
@@ -419,8 +480,44 @@ pub async fn backfill_projection(pool: &Pool) -> Result<u64, StoreError> {
     }
 }
 
-fn parse(document: &str) -> Result<Referral, StoreError> {
-    serde_json::from_str(document).map_err(|e| StoreError::Corrupt(e.to_string()))
+/// Gives every referral stored before the change feed existed (change number 0) a
+/// change number of its own, a few hundred at a time, so the feed hands it out.
+pub async fn number_unfed(pool: &Pool) -> Result<u64, DbError> {
+    let mut numbered = 0;
+    loop {
+        let mut transaction = pool.begin().await?;
+        let first: Option<(String,)> =
+            sqlx::query_as("SELECT organisation_id FROM referrals WHERE change_number = 0 LIMIT 1")
+                .fetch_optional(&mut *transaction)
+                .await?;
+        let Some((organisation_id,)) = first else {
+            return Ok(numbered);
+        };
+        let ids: Vec<(String,)> = sqlx::query_as(
+            "SELECT id FROM referrals WHERE organisation_id = $1 AND change_number = 0 \
+             ORDER BY created_at, id LIMIT $2",
+        )
+        .bind(&organisation_id)
+        .bind(ROWS_PER_INSERT as i64)
+        .fetch_all(&mut *transaction)
+        .await?;
+        let changes = feed::next_changes(&mut transaction, &organisation_id, ids.len()).await?;
+        for ((id,), change) in ids.iter().zip(changes) {
+            sqlx::query(
+                "UPDATE referrals SET change_number = $1 WHERE id = $2 AND change_number = 0",
+            )
+            .bind(change)
+            .bind(id)
+            .execute(&mut *transaction)
+            .await?;
+        }
+        transaction.commit().await?;
+        numbered += ids.len() as u64;
+    }
+}
+
+pub(super) fn parse(document: &str) -> Result<Referral, DbError> {
+    serde_json::from_str(document).map_err(|e| DbError::Corrupt(e.to_string()))
 }
 
 #[cfg(test)]
@@ -480,9 +577,9 @@ mod tests {
     #[test]
     fn the_statements_number_their_parameters_in_order() {
         assert!(insert_sql(2).ends_with(
-            "($17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32)"
+            "($19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36)"
         ));
-        assert!(UPDATE_SQL.ends_with("WHERE organisation_id = $15 AND id = $16 AND version = $17"));
-        assert!(BACKFILL_SQL.ends_with("WHERE id = $13 AND version = $14"));
+        assert!(UPDATE_SQL.ends_with("WHERE organisation_id = $17 AND id = $18 AND version = $19"));
+        assert!(BACKFILL_SQL.ends_with("WHERE id = $14 AND version = $15"));
     }
 }

@@ -2,14 +2,9 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Pool, StoreError, stored_time};
+use super::{DbError, Pool, stored_time};
 
-pub async fn insert(
-    pool: &Pool,
-    id: &str,
-    name: &str,
-    now: DateTime<Utc>,
-) -> Result<(), StoreError> {
+pub async fn insert(pool: &Pool, id: &str, name: &str, now: DateTime<Utc>) -> Result<(), DbError> {
     sqlx::query("INSERT INTO organisations (id, name, created_at) VALUES ($1, $2, $3)")
         .bind(id)
         .bind(name)
@@ -19,7 +14,7 @@ pub async fn insert(
     Ok(())
 }
 
-pub async fn exists(pool: &Pool, id: &str) -> Result<bool, StoreError> {
+pub async fn exists(pool: &Pool, id: &str) -> Result<bool, DbError> {
     let found: Option<(String,)> = sqlx::query_as("SELECT id FROM organisations WHERE id = $1")
         .bind(id)
         .fetch_optional(pool)

@@ -3,7 +3,9 @@
 use chrono::{DateTime, Utc};
 use domain::Role;
 
-use super::{Pool, StoreError, stored_time};
+use sqlx::AnyConnection;
+
+use super::{DbError, Pool, stored_time};
 
 /// A user as stored, with their organisation's name.
 #[derive(Debug, Clone)]
@@ -26,7 +28,7 @@ pub struct NewUser<'a> {
     pub password_hash: &'a str,
 }
 
-pub async fn insert(pool: &Pool, user: NewUser<'_>, now: DateTime<Utc>) -> Result<(), StoreError> {
+pub async fn insert(pool: &Pool, user: NewUser<'_>, now: DateTime<Utc>) -> Result<(), DbError> {
     sqlx::query(
         "INSERT INTO users (id, organisation_id, email, name, role, password_hash, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -48,11 +50,11 @@ pub(super) const SELECT_USER: &str = "SELECT u.id, u.organisation_id, o.name, u.
 
 pub(super) type UserRow = (String, String, String, String, String, String, String);
 
-pub(super) fn from_row(row: UserRow) -> Result<UserRecord, StoreError> {
+pub(super) fn from_row(row: UserRow) -> Result<UserRecord, DbError> {
     let (id, organisation_id, organisation_name, email, name, role, password_hash) = row;
     let role = role
         .parse()
-        .map_err(|e: domain::UnknownValue| StoreError::Corrupt(e.to_string()))?;
+        .map_err(|e: domain::UnknownValue| DbError::Corrupt(e.to_string()))?;
     Ok(UserRecord {
         id,
         organisation_id,
@@ -64,7 +66,7 @@ pub(super) fn from_row(row: UserRow) -> Result<UserRecord, StoreError> {
     })
 }
 
-pub async fn find_by_email(pool: &Pool, email: &str) -> Result<Option<UserRecord>, StoreError> {
+pub async fn find_by_email(pool: &Pool, email: &str) -> Result<Option<UserRecord>, DbError> {
     let row: Option<UserRow> = sqlx::query_as(&format!("{SELECT_USER} WHERE u.email = $1"))
         .bind(email.trim().to_lowercase())
         .fetch_optional(pool)
@@ -74,33 +76,38 @@ pub async fn find_by_email(pool: &Pool, email: &str) -> Result<Option<UserRecord
 
 /// One user of one organisation; `None` for another organisation's or an unknown ID.
 pub async fn find_in_organisation(
-    pool: &Pool,
+    conn: &mut AnyConnection,
     organisation_id: &str,
     user_id: &str,
-) -> Result<Option<UserRecord>, StoreError> {
+) -> Result<Option<UserRecord>, DbError> {
     let row: Option<UserRow> = sqlx::query_as(&format!(
         "{SELECT_USER} WHERE u.organisation_id = $1 AND u.id = $2"
     ))
     .bind(organisation_id)
     .bind(user_id)
-    .fetch_optional(pool)
+    .fetch_optional(conn)
     .await?;
     row.map(from_row).transpose()
 }
 
-/// Gives a user of the organisation another role; it applies from their next request.
+/// Gives a user of the organisation another role as change `change` (so their feed
+/// tells them); it applies from their next request.
 pub async fn set_role(
-    pool: &Pool,
+    conn: &mut AnyConnection,
     organisation_id: &str,
     user_id: &str,
     role: Role,
-) -> Result<(), StoreError> {
-    sqlx::query("UPDATE users SET role = $1 WHERE organisation_id = $2 AND id = $3")
-        .bind(role.as_str())
-        .bind(organisation_id)
-        .bind(user_id)
-        .execute(pool)
-        .await?;
+    change: i64,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE users SET role = $1, change_number = $2 WHERE organisation_id = $3 AND id = $4",
+    )
+    .bind(role.as_str())
+    .bind(change)
+    .bind(organisation_id)
+    .bind(user_id)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 
@@ -108,7 +115,7 @@ pub async fn set_role(
 pub async fn list_for_organisation(
     pool: &Pool,
     organisation_id: &str,
-) -> Result<Vec<UserRecord>, StoreError> {
+) -> Result<Vec<UserRecord>, DbError> {
     let rows: Vec<UserRow> = sqlx::query_as(&format!(
         "{SELECT_USER} WHERE u.organisation_id = $1 ORDER BY u.name, u.id"
     ))

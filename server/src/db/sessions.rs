@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::users::{UserRecord, UserRow, from_row};
-use super::{Pool, StoreError, stored_time};
+use super::{DbError, Pool, stored_time};
 
 /// The session's CSRF token and expiry, then the user's columns as `users::UserRow`.
 type SessionRow = (
@@ -31,7 +31,7 @@ pub async fn create(
     csrf_token: &str,
     now: DateTime<Utc>,
     expires_at: DateTime<Utc>,
-) -> Result<(), StoreError> {
+) -> Result<(), DbError> {
     sqlx::query("INSERT INTO sessions (id, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
         .bind(id)
         .bind(user_id)
@@ -48,7 +48,7 @@ pub async fn find_active(
     pool: &Pool,
     id: &str,
     now: DateTime<Utc>,
-) -> Result<Option<SessionRecord>, StoreError> {
+) -> Result<Option<SessionRecord>, DbError> {
     let query = "SELECT s.csrf_token, s.expires_at, u.id, u.organisation_id, o.name, u.email, u.name, u.role, u.password_hash \
          FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.organisation_id \
          WHERE s.id = $1 AND s.expires_at > $2";
@@ -68,7 +68,7 @@ pub async fn find_active(
     }))
 }
 
-pub async fn extend(pool: &Pool, id: &str, expires_at: DateTime<Utc>) -> Result<(), StoreError> {
+pub async fn extend(pool: &Pool, id: &str, expires_at: DateTime<Utc>) -> Result<(), DbError> {
     sqlx::query("UPDATE sessions SET expires_at = $1 WHERE id = $2")
         .bind(stored_time(expires_at))
         .bind(id)
@@ -77,7 +77,7 @@ pub async fn extend(pool: &Pool, id: &str, expires_at: DateTime<Utc>) -> Result<
     Ok(())
 }
 
-pub async fn delete(pool: &Pool, id: &str) -> Result<(), StoreError> {
+pub async fn delete(pool: &Pool, id: &str) -> Result<(), DbError> {
     sqlx::query("DELETE FROM sessions WHERE id = $1")
         .bind(id)
         .execute(pool)
@@ -89,7 +89,7 @@ pub async fn record_failed_sign_in(
     pool: &Pool,
     email: &str,
     now: DateTime<Utc>,
-) -> Result<(), StoreError> {
+) -> Result<(), DbError> {
     sqlx::query("INSERT INTO sign_in_failures (email, failed_at) VALUES ($1, $2)")
         .bind(email.trim().to_lowercase())
         .bind(stored_time(now))
@@ -103,7 +103,7 @@ pub async fn failed_sign_ins_since(
     pool: &Pool,
     email: &str,
     since: DateTime<Utc>,
-) -> Result<(i64, Option<String>), StoreError> {
+) -> Result<(i64, Option<String>), DbError> {
     let row: (i64, Option<String>) = sqlx::query_as(
         "SELECT COUNT(*), MIN(failed_at) FROM sign_in_failures WHERE email = $1 AND failed_at > $2",
     )
@@ -114,10 +114,34 @@ pub async fn failed_sign_ins_since(
     Ok(row)
 }
 
-pub async fn clear_failed_sign_ins(pool: &Pool, email: &str) -> Result<(), StoreError> {
+pub async fn clear_failed_sign_ins(pool: &Pool, email: &str) -> Result<(), DbError> {
     sqlx::query("DELETE FROM sign_in_failures WHERE email = $1")
         .bind(email.trim().to_lowercase())
         .execute(pool)
         .await?;
     Ok(())
+}
+
+/// Deletes sessions past their expiry (the purge job); returns how many.
+pub async fn purge_expired(
+    conn: &mut sqlx::AnyConnection,
+    now: DateTime<Utc>,
+) -> Result<u64, DbError> {
+    let purged = sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
+        .bind(stored_time(now))
+        .execute(conn)
+        .await?;
+    Ok(purged.rows_affected())
+}
+
+/// Deletes failed sign-ins from before `before`, which no longer count (the purge job).
+pub async fn purge_failed_sign_ins(
+    conn: &mut sqlx::AnyConnection,
+    before: DateTime<Utc>,
+) -> Result<u64, DbError> {
+    let purged = sqlx::query("DELETE FROM sign_in_failures WHERE failed_at < $1")
+        .bind(stored_time(before))
+        .execute(conn)
+        .await?;
+    Ok(purged.rows_affected())
 }

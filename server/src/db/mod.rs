@@ -1,9 +1,10 @@
-//! Storage: one pool over SQLite (embedded default) or PostgreSQL, chosen by URL.
+//! The database layer: one pool over SQLite (embedded default) or PostgreSQL, chosen by URL.
 //!
 //! Queries are written once in portable SQL against `sqlx::Any`; `$1`-style
 //! placeholders and the column types used work on both databases.
 
 pub mod favorites;
+pub mod feed;
 pub mod idempotency;
 pub mod organisations;
 pub mod referrals;
@@ -20,7 +21,7 @@ use sqlx::{AnyPool, Executor};
 pub type Pool = AnyPool;
 
 #[derive(Debug, thiserror::Error)]
-pub enum StoreError {
+pub enum DbError {
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
     #[error("migration failed: {0}")]
@@ -33,7 +34,7 @@ pub enum StoreError {
 
 /// Opens the database named by `url`, creating an SQLite file (and its directory) on first use,
 /// and brings its schema and the referrals' derived columns up to date.
-pub async fn connect_and_migrate(url: &str) -> Result<Pool, StoreError> {
+pub async fn connect_and_migrate(url: &str) -> Result<Pool, DbError> {
     sqlx::any::install_default_drivers();
     let url = prepare_sqlite_file(url)?;
     let options = AnyConnectOptions::from_str(&url)?;
@@ -61,6 +62,13 @@ pub async fn connect_and_migrate(url: &str) -> Result<Pool, StoreError> {
             "derived the sort columns of stored referrals"
         );
     }
+    let numbered = referrals::number_unfed(&pool).await?;
+    if numbered > 0 {
+        tracing::info!(
+            referrals = numbered,
+            "numbered stored referrals for the change feed"
+        );
+    }
     Ok(pool)
 }
 
@@ -69,7 +77,7 @@ fn is_sqlite(url: &str) -> bool {
 }
 
 /// For an SQLite URL: creates the file's directory and asks for the file to be created.
-fn prepare_sqlite_file(url: &str) -> Result<String, StoreError> {
+fn prepare_sqlite_file(url: &str) -> Result<String, DbError> {
     if !is_sqlite(url) {
         return Ok(url.to_owned());
     }

@@ -1,0 +1,51 @@
+//! The server's own jobs, run at start and every minute on every instance: closing
+//! referrals whose time ran out ([`due`]) and forgetting what no longer counts
+//! ([`purge`]). Each is safe to run on several instances at the same moment.
+
+pub mod due;
+pub mod purge;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+
+use crate::db::{DbError, Pool};
+use crate::live::Live;
+
+/// What one run of the jobs did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// Referrals closed by the system (expired, or informational leads archived).
+    pub closed: usize,
+    /// Sessions, sign-in failures and idempotency keys forgotten.
+    pub purged: u64,
+}
+
+/// Runs every job once, as of `now`.
+pub async fn run_once(pool: &Pool, live: &Live, now: DateTime<Utc>) -> Result<Report, DbError> {
+    let closed = due::close_due(pool, live, now).await?;
+    let purged = purge::purge(pool, now).await?;
+    Ok(Report { closed, purged })
+}
+
+/// Runs the jobs now and then every `every` until the server stops.
+pub async fn run_every(pool: Pool, live: Arc<Live>, every: Duration) {
+    let mut ticks = tokio::time::interval(every);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut closing = live.closing();
+    loop {
+        tokio::select! {
+            _ = ticks.tick() => {}
+            _ = closing.wait_for(|closing| *closing) => return,
+        }
+        match run_once(&pool, &live, Utc::now()).await {
+            Ok(report) if report != Report::default() => {
+                tracing::info!(closed = report.closed, purged = report.purged, "jobs ran");
+            }
+            Ok(_) => {}
+            // The next tick tries again; a database outage must not stop the jobs for good.
+            Err(error) => tracing::error!(%error, "jobs failed"),
+        }
+    }
+}
