@@ -17,8 +17,6 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 const CSRF_HEADER: &str = "X-CSRF-Token";
-/// The largest page the server hands out; fewer round trips for a full list.
-const PAGE_LIMIT: usize = 1000;
 
 /// Why a request did not give an answer the app can use; shown to the user as is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +33,18 @@ impl ApiError {
     /// Whether the server said the request needs a signed-in user.
     pub fn is_unauthenticated(&self) -> bool {
         matches!(self, ApiError::Server { status: 401, .. })
+    }
+
+    /// Whether the server refused a sync cursor (malformed, too old, another
+    /// organisation's): the app starts over without one.
+    pub fn is_unknown_cursor(&self) -> bool {
+        matches!(
+            self,
+            ApiError::Server {
+                status: 400 | 404 | 410,
+                ..
+            }
+        )
     }
 }
 
@@ -273,6 +283,17 @@ impl Session {
         })
     }
 
+    /// The server says the signed-in user's account changed (e.g. a partner admin gave them
+    /// another role): what the app offers follows the new `Me` from now on.
+    fn account_changed(self, me: Me) {
+        let same_user = self.0.with_untracked(|state| {
+            matches!(state, SessionState::SignedIn(current) if current.user.id == me.user.id)
+        });
+        if same_user {
+            self.set(SessionState::SignedIn(me));
+        }
+    }
+
     /// A 401 on a call that needs a session: it has ended, ask the user to sign in again.
     fn expired(self) {
         self.set(SessionState::SignedOut { return_here: true });
@@ -330,21 +351,38 @@ pub async fn sign_out() -> Result<(), ApiError> {
     }
 }
 
-/// All of the signed-in organisation's referrals, following the server's pages.
-pub async fn list_referrals() -> Result<Vec<Referral>, ApiError> {
-    let cancel = cancel_on_cleanup();
-    let mut next = Some(format!("/api/v1/referrals?limit={PAGE_LIMIT}"));
-    let mut all = Vec::new();
-    while let Some(path) = next.take() {
-        let response = send(request(Method::GET, &path).abort_signal(cancel.as_deref())).await?;
-        next = response
-            .headers()
-            .get("link")
-            .and_then(|link| next_page(&link));
-        let page: Vec<Referral> = read_json(response).await?;
-        all.extend(page);
+/// One page of the organisation's change feed (`GET /api/v1/sync`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct SyncPage {
+    /// Referrals added or changed since the cursor asked with, whole, with this user's heart.
+    pub referrals: Vec<Referral>,
+    /// Ids of referrals the user no longer sees.
+    #[serde(default)]
+    pub removed: Vec<String>,
+    /// Opaque: only compared and sent back as `since`.
+    pub cursor: String,
+    /// Whether changes after `cursor` are waiting: ask again with it.
+    pub more: bool,
+    /// The signed-in user, when their own account changed (e.g. their role); already
+    /// applied to the [`Session`] by [`sync`].
+    #[serde(default)]
+    pub me: Option<Me>,
+}
+
+/// What changed in the signed-in organisation since `since` (everything, without one),
+/// at most `limit` referrals. A changed account of the user's own is applied to the session.
+/// A 400 or 404 means the server does not know the cursor (see [`ApiError::is_unknown_cursor`]).
+pub async fn sync(since: Option<&str>, limit: usize) -> Result<SyncPage, ApiError> {
+    let mut path = format!("/api/v1/sync?limit={limit}");
+    if let Some(since) = since {
+        path.push_str("&since=");
+        path.push_str(&domain::filter::percent_encode(since));
     }
-    Ok(all)
+    let page: SyncPage = read_json(send(request(Method::GET, &path)).await?).await?;
+    if let Some(me) = &page.me {
+        Session::current().account_changed(me.clone());
+    }
+    Ok(page)
 }
 
 /// A person of the signed-in organisation, as the team pickers offer them.
@@ -446,33 +484,19 @@ async fn problem(response: &Response) -> ApiError {
     }
 }
 
-/// The `rel="next"` target of a `Link` header, if it is one of our API paths.
-fn next_page(link: &str) -> Option<String> {
-    link.split(',').find_map(|entry| {
-        let (target, params) = entry.trim().split_once(';')?;
-        let is_next = params
-            .split(';')
-            .any(|param| matches!(param.trim(), "rel=\"next\"" | "rel=next"));
-        let path = target.trim().strip_prefix('<')?.strip_suffix('>')?;
-        (is_next && path.starts_with("/api/")).then(|| path.to_owned())
-    })
-}
-
 #[cfg(test)]
 mod tests {
-    use super::next_page;
+    use super::SyncPage;
 
     #[test]
-    fn the_next_page_is_read_from_the_link_header() {
-        assert_eq!(
-            next_page("</api/v1/referrals?limit=1000&cursor=r-9>; rel=\"next\""),
-            Some("/api/v1/referrals?limit=1000&cursor=r-9".to_owned())
-        );
-        assert_eq!(next_page("</api/v1/referrals?a=1>; rel=\"prev\""), None);
-        assert_eq!(
-            next_page("<https://elsewhere.test/x>; rel=\"next\""),
-            None,
-            "only our own API is followed"
-        );
+    fn a_poll_with_nothing_new_reads_as_an_empty_page_without_an_account_change() {
+        let page: SyncPage = serde_json::from_str(
+            r#"{"referrals":[],"removed":[],"cursor":"opaque-7","more":false}"#,
+        )
+        .unwrap();
+        assert!(page.referrals.is_empty() && page.removed.is_empty());
+        assert_eq!(page.cursor, "opaque-7");
+        assert!(!page.more);
+        assert_eq!(page.me, None);
     }
 }

@@ -79,6 +79,18 @@ pub fn time(at: DateTime<Utc>) -> String {
     at.with_timezone(&Local).format("%H:%M").to_string()
 }
 
+/// How long ago `then` was, for "Synced …": "just now", "3 min ago", "2 h ago",
+/// then the day.
+pub fn ago(now: DateTime<Utc>, then: DateTime<Utc>) -> String {
+    let minutes = (now - then).num_minutes();
+    match minutes {
+        ..1 => "just now".to_owned(),
+        1..60 => format!("{minutes} min ago"),
+        60..1440 => format!("{} h ago", minutes / 60),
+        _ => format!("on {}", date(then)),
+    }
+}
+
 /// A day in the user's time zone: "21 Nov 2026".
 pub fn date(at: DateTime<Utc>) -> String {
     at.with_timezone(&Local).format("%-d %b %Y").to_string()
@@ -165,6 +177,18 @@ mod tests {
             "Overdue by 2 h"
         );
         assert_eq!(expiry(Countdown::Overdue(Duration::zero())), "Expiring now");
+    }
+
+    #[test]
+    fn how_long_ago_reads_in_the_largest_unit_that_fits() {
+        let now = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 21, 12, 0, 0).unwrap();
+        assert_eq!(ago(now, now - Duration::seconds(59)), "just now");
+        // The clock ticks twice a minute: a pull a moment after its last tick is "just now" too.
+        assert_eq!(ago(now, now + Duration::seconds(20)), "just now");
+        assert_eq!(ago(now, now - Duration::minutes(3)), "3 min ago");
+        assert_eq!(ago(now, now - Duration::minutes(59)), "59 min ago");
+        assert_eq!(ago(now, now - Duration::minutes(150)), "2 h ago");
+        assert!(ago(now, now - Duration::days(3)).starts_with("on "));
     }
 
     #[test]

@@ -116,7 +116,7 @@ impl Listing {
         let mut positions = snapshot.positions(&self.effective(filter));
         if self == Listing::Favorites {
             let favorites = favorites();
-            positions.retain(|&at| favorites.contains(&snapshot.referrals[at].id));
+            positions.retain(|&at| favorites.contains(&snapshot.referrals()[at].id));
         }
         positions
     }

@@ -6,6 +6,7 @@
 //! and OR within one field; an empty set means "any".
 
 mod fold;
+mod index;
 mod percent;
 mod query;
 mod sort;

@@ -359,6 +359,7 @@ backend_tests! {
             ("post", "/api/v1/referrals/{id}/won"), ("post", "/api/v1/referrals/{id}/lost"),
             ("post", "/api/v1/referrals/{id}/team"), ("put", "/api/v1/referrals/{id}/favorite"),
             ("delete", "/api/v1/referrals/{id}/favorite"), ("get", "/api/v1/openapi.json"),
+            ("get", "/api/v1/sync"), ("get", "/api/v1/sync/events"),
         ];
         let paths = document["paths"].as_object().unwrap();
         let documented: usize = paths.values().map(|item| item.as_object().unwrap().len()).sum();

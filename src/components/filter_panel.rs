@@ -52,7 +52,8 @@ pub fn FilterPanel(
     });
     on_cleanup(move || on_key.remove());
     let store = Referrals::current();
-    let countries = Signal::derive(move || countries_in(store, listing, current.get()));
+    // A memo: the live store changes often, the countries in it seldom (the group is redrawn only then).
+    let countries = Memo::new(move |_| countries_in(store, listing, current.get()));
     view! {
         <div class="filter-backdrop" class:open=move || open.get() on:click=move |_| close()></div>
         <aside
@@ -220,18 +221,18 @@ where
 /// The countries of the list's referrals (and any chosen ones), by name.
 fn countries_in(store: Referrals, listing: Listing, current: Filter) -> Vec<(CountryCode, String)> {
     let mut codes: BTreeSet<CountryCode> = current.countries.clone();
-    if let Some(Ok(snapshot)) = store.loaded() {
-        let stage = listing.effective(&current).stage;
+    let stage = listing.effective(&current).stage;
+    store.with_snapshot(|snapshot| {
         codes.extend(
             snapshot
-                .referrals
+                .referrals()
                 .iter()
                 .filter(|r| stage.is_none_or(|stage| r.stage() == stage))
                 .filter_map(|r| {
                     CountryCode::parse("country", &r.customer_profile.address.country).ok()
                 }),
         );
-    }
+    });
     let mut named: Vec<(CountryCode, String)> = codes
         .into_iter()
         .map(|code| (code, crate::format::country(code)))

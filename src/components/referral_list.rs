@@ -13,7 +13,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 use crate::api::{ApiError, Session};
 use crate::components::{FilterChips, FilterPanel, ReferralTable, page_title};
 use crate::listing::{Listing, with_query};
-use crate::store::{Referrals, Snapshot};
+use crate::store::Referrals;
 
 /// What the list can show right now.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,11 +22,12 @@ enum ListState {
     Failed(ApiError),
     /// The link's query string names a filter value that does not exist.
     BadLink(FilterError),
-    Ready {
-        snapshot: Arc<Snapshot>,
-        positions: Arc<Vec<usize>>,
-        filter: Filter,
+    /// Nothing passes the filter; `filtered`: because of a filter or search.
+    Empty {
+        filtered: bool,
     },
+    /// The table, for as long as the filter stays: changes to the referrals update its rows.
+    Table(Filter),
 }
 
 /// The referrals of a listing, narrowed and ordered by the filter in the URL.
@@ -52,23 +53,39 @@ pub fn ReferralList(
     });
     let url_filter = Memo::new(move |_| Filter::from_query_string(&location.search.get()));
     let filter = Memo::new(move |_| url_filter.get().map(|url| listing.effective(&url)));
+    // The positions in the store of the referrals shown, in order; `None` until filled.
+    let shown = Memo::new(move |_| {
+        let filter = filter.get().ok()?;
+        store.with_snapshot(|snapshot| {
+            Arc::new(listing.positions(snapshot, &filter, || store.favorites().get()))
+        })
+    });
     let state = Memo::new(move |_| {
         let filter = match filter.get() {
             Ok(filter) => filter,
             Err(error) => return ListState::BadLink(error),
         };
-        match store.loaded() {
-            None => ListState::Loading,
-            Some(Err(error)) => ListState::Failed(error),
-            Some(Ok(snapshot)) => {
-                let positions = listing.positions(&snapshot, &filter, || store.favorites().get());
-                ListState::Ready {
-                    snapshot,
-                    positions: Arc::new(positions),
-                    filter,
-                }
-            }
+        match shown.with(|shown| shown.as_ref().map(|positions| positions.is_empty())) {
+            None => match store.fill_error() {
+                Some(error) => ListState::Failed(error),
+                None => ListState::Loading,
+            },
+            Some(true) => ListState::Empty {
+                filtered: !filter.is_empty(),
+            },
+            Some(false) => ListState::Table(filter),
         }
+    });
+    let positions = Signal::derive(move || shown.get().unwrap_or_default());
+    // One memo for the view to read: a view that read `state` and `shown` side by side
+    // could miss a change of `shown` that `state` had already taken in.
+    let result_count = Memo::new(move |_| match state.get() {
+        ListState::Table(_) | ListState::Empty { .. } => match positions.with(|p| p.len()) {
+            1 => "1 referral".to_owned(),
+            n => format!("{n} referrals"),
+        },
+        ListState::Loading => "Loading referrals…".to_owned(),
+        _ => String::new(),
     });
     let current = Signal::derive(move || filter.get().unwrap_or_default());
     let panel_open = RwSignal::new(false);
@@ -110,14 +127,7 @@ pub fn ReferralList(
                 <FilterPanel listing current set_filter open=panel_open/>
                 <div class="list-body">
                     <div class="list-toolbar">
-                        <p class="result-count" role="status">{move || match state.get() {
-                            ListState::Ready { positions, .. } => match positions.len() {
-                                1 => "1 referral".to_owned(),
-                                n => format!("{n} referrals"),
-                            },
-                            ListState::Loading => "Loading referrals…".to_owned(),
-                            _ => String::new(),
-                        }}</p>
+                        <p class="result-count" role="status">{move || result_count.get()}</p>
                         <SortControl current set_filter/>
                     </div>
                     <FilterChips current set_filter/>
@@ -126,7 +136,7 @@ pub fn ReferralList(
                         ListState::Failed(error) => view! {
                             <div class="error-panel" role="alert">
                                 <p>{error.to_string()}</p>
-                                <button type="button" on:click=move |_| store.reload()>"Retry"</button>
+                                <button type="button" on:click=move |_| store.sync_now()>"Retry"</button>
                             </div>
                         }.into_any(),
                         ListState::BadLink(error) => view! {
@@ -135,12 +145,11 @@ pub fn ReferralList(
                                 <a href=listing.path()>{format!("Show all of {}", listing.label())}</a>
                             </div>
                         }.into_any(),
-                        ListState::Ready { positions, .. } if positions.is_empty() => {
-                            let filtered = !current.get_untracked().is_empty();
-                            view! { <p class="empty">{listing.empty_message(filtered)}</p> }.into_any()
-                        }
-                        ListState::Ready { snapshot, positions, filter } => view! {
-                            <ReferralTable listing snapshot positions filter/>
+                        ListState::Empty { filtered } => view! {
+                            <p class="empty">{listing.empty_message(filtered)}</p>
+                        }.into_any(),
+                        ListState::Table(filter) => view! {
+                            <ReferralTable listing positions filter/>
                         }.into_any(),
                     }}
                 </div>
@@ -157,9 +166,9 @@ fn CategoryTabs(listing: Listing, current: Signal<Filter>) -> impl IntoView {
         return None;
     };
     let count = move |category: Category| {
-        store.loaded().and_then(Result::ok).map(|snapshot| {
+        store.with_snapshot(|snapshot| {
             snapshot
-                .referrals
+                .referrals()
                 .iter()
                 .filter(|r| r.stage() == stage && r.category() == category)
                 .count()

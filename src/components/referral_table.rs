@@ -16,7 +16,7 @@ use crate::clock::Clock;
 use crate::components::{EmailValidityBadge, FlameIcon, Heart, PhoneValidityBadge, SpamFlag};
 use crate::format;
 use crate::listing::Listing;
-use crate::store::Snapshot;
+use crate::store::Referrals;
 
 /// Used until a row has been rendered and measured.
 const FALLBACK_STRIDE: f64 = 80.0;
@@ -24,26 +24,28 @@ const FALLBACK_STRIDE: f64 = 80.0;
 /// reach an empty stretch.
 const OVERSCAN: usize = 8;
 
-/// The rows of a list, windowed.
+/// The rows of a list, windowed. The table stays while its filter does: referrals that
+/// change, arrive or leave (the store is kept live) update its rows in place.
 #[component]
 pub fn ReferralTable(
     listing: Listing,
-    /// The referrals the list draws from.
-    snapshot: Arc<Snapshot>,
-    /// Positions in `snapshot` of the referrals shown, in order.
-    positions: Arc<Vec<usize>>,
+    /// Positions in the store's snapshot of the referrals shown, in order.
+    #[prop(into)]
+    positions: Signal<Arc<Vec<usize>>>,
     /// The filter that chose them, for the links to each referral.
     filter: Filter,
 ) -> impl IntoView {
-    let total = positions.len();
+    let store = Referrals::current();
+    let total = Memo::new(move |_| positions.with(|positions| positions.len()));
     let body = NodeRef::<leptos::html::Tbody>::new();
     let stride = RwSignal::new(FALLBACK_STRIDE);
-    let window_rows = RwSignal::new((0, total.min(40)));
+    let window_rows = RwSignal::new((0, total.get_untracked().min(40)));
 
     let measure = move || {
         let Some(body) = body.get_untracked() else {
             return;
         };
+        let total = total.get_untracked();
         let row_stride = row_stride(&body);
         let top = body.get_bounding_client_rect().top();
         let screen = window()
@@ -70,16 +72,34 @@ pub fn ReferralTable(
         on_scroll.remove();
         on_resize.remove();
     });
+    // Measured once the rows are in the page, and again whenever the list grows or shrinks.
     Effect::new(move |_| {
+        total.track();
         if body.get().is_some() {
             measure();
         }
     });
 
-    let rows = StoredValue::new((snapshot, positions, filter));
+    let filter = StoredValue::new(filter);
+    // The referrals in the window, each with its row; a changed referral is a new row.
+    let rows = move || {
+        let (start, end) = window_rows.get();
+        positions.with(|positions| {
+            store
+                .with_snapshot(|snapshot| {
+                    (start..end.min(positions.len()))
+                        .filter_map(|row| {
+                            let referral = snapshot.referrals().get(positions[row])?;
+                            Some((row, referral.clone()))
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
     let spacer = move |rows: usize| format!("{}px", rows as f64 * stride.get());
     view! {
-        <table class="referral-table" aria-rowcount=total + 1>
+        <table class="referral-table" aria-rowcount=move || total.get() + 1>
             <caption class="visually-hidden">{format!("{} referrals", listing.label())}</caption>
             <thead>
                 <tr aria-rowindex="1">
@@ -95,23 +115,14 @@ pub fn ReferralTable(
             <tbody node_ref=body>
                 <tr class="spacer" aria-hidden="true" style:height=move || spacer(window_rows.get().0)><td colspan="7"></td></tr>
                 <For
-                    each=move || { let (start, end) = window_rows.get(); start..end }
-                    key=|row| *row
-                    let:row
-                >
-                    {rows.with_value(|(snapshot, positions, filter)| {
-                        let referral = &snapshot.referrals[positions[row]];
-                        view! {
-                            <ReferralRow
-                                listing
-                                referral=referral.clone()
-                                href=listing.detail_href(referral, filter)
-                                row_index=row + 2
-                            />
-                        }
-                    })}
-                </For>
-                <tr class="spacer" aria-hidden="true" style:height=move || spacer(total - window_rows.get().1)><td colspan="7"></td></tr>
+                    each=rows
+                    key=|(row, referral)| (*row, referral.id.clone(), referral.e_tag.clone())
+                    children=move |(row, referral)| {
+                        let href = filter.with_value(|filter| listing.detail_href(&referral, filter));
+                        view! { <ReferralRow listing referral href row_index=row + 2/> }
+                    }
+                />
+                <tr class="spacer" aria-hidden="true" style:height=move || spacer(total.get().saturating_sub(window_rows.get().1))><td colspan="7"></td></tr>
             </tbody>
         </table>
     }

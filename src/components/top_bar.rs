@@ -3,8 +3,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api::{self, Me, Session};
+use crate::clock::Clock;
 use crate::format;
-use crate::store::Referrals;
+use crate::store::{Referrals, SyncState};
 
 /// The product name and, for a signed-in user, the stage navigation with counts,
 /// the sync status, the notification bell and their menu.
@@ -33,20 +34,40 @@ pub fn TopBar() -> impl IntoView {
     }
 }
 
-/// Whether the list is up to date with the server, and a way to catch up.
+/// When the referrals were last brought up to date with the server (they are kept so
+/// live), why not if the last try failed, and a way to catch up now.
 #[component]
 fn SyncStatus() -> impl IntoView {
     let store = Referrals::current();
+    let clock = Clock::current();
+    // Only a changed text is announced: a quiet pull that finds nothing new says nothing.
+    let status = Memo::new(move |_| {
+        let state = store.sync_state();
+        let filled = store.with_snapshot(|_| ()).is_some();
+        match (filled, state) {
+            (_, SyncState { asked: true, .. }) | (false, SyncState { error: None, .. }) => {
+                "Syncing…".to_owned()
+            }
+            (false, SyncState { error: Some(_), .. }) => "Not synced".to_owned(),
+            (true, SyncState { error: Some(_), .. }) => {
+                "Not synced: showing the last list".to_owned()
+            }
+            (true, SyncState { last_synced, .. }) => match last_synced {
+                Some(at) => format!("Synced {}", format::ago(clock.now(), at)),
+                None => "Synced".to_owned(),
+            },
+        }
+    });
+    let title = move || {
+        store
+            .sync_state()
+            .last_synced
+            .map(|at| format!("Last synced at {}", format::time(at)))
+    };
     view! {
         <div class="sync-status">
-            <span role="status">{move || match store.loaded() {
-                None => "Syncing…".to_owned(),
-                Some(_) if store.is_reloading() => "Syncing…".to_owned(),
-                Some(_) if store.sync_error().is_some() => "Not synced: showing the last list".to_owned(),
-                Some(Ok(snapshot)) => format!("Synced {}", format::time(snapshot.loaded_at)),
-                Some(Err(_)) => "Not synced".to_owned(),
-            }}</span>
-            <button type="button" class="icon-button" aria-label="Sync now" title="Sync now" on:click=move |_| store.reload()>
+            <span role="status" title=title>{move || status.get()}</span>
+            <button type="button" class="icon-button" aria-label="Sync now" title="Sync now" on:click=move |_| store.sync_now()>
                 <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
                     <path d="M20 12a8 8 0 0 1-14.3 4.9M4 12a8 8 0 0 1 14.3-4.9M18 3v4.5h-4.5M6 21v-4.5h4.5" fill="none" stroke="currentColor" stroke-width="2"/>
                 </svg>

@@ -15,48 +15,81 @@ use crate::components::{
 };
 use crate::format;
 use crate::listing::Listing;
-use crate::store::Referrals;
+use crate::store::{Referrals, is_older};
 
-/// One referral's page.
+/// One referral's page. It opens on the store's copy at once and asks the server for
+/// the current version in the background; the store keeps it live from then on.
 #[component]
 pub fn ReferralDetailView() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.get().get("id").unwrap_or_default());
-    let referral = LocalResource::new(move || {
+    let store = Referrals::current();
+    // The store may not hold it yet (a link opened before the first fill is in), or may be
+    // a moment behind; its answer goes into the store too, so lists and counts agree.
+    let fetched = LocalResource::new(move || {
         let id = id.get();
         async move { api::referral(&id).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(referral)) = fetched.get() {
+            store.seen(referral);
+        }
     });
     // After an action, the referral as the server answered it (until another one is opened).
     let changed = RwSignal::new(None::<Referral>);
     let announcement = RwSignal::new(None::<String>);
+    // An action form is open: the page stays on the version the form applies to (a
+    // colleague's change meanwhile shows as a conflict when it is sent).
+    let editing = RwSignal::new(false);
     Effect::new(move |_| {
         id.track();
         changed.set(None);
         announcement.set(None);
     });
-    let store = Referrals::current();
     let on_changed = Callback::new(move |(updated, message): (Referral, Option<String>)| {
+        store.seen(updated.clone());
         changed.set(Some(updated));
         announcement.set(message);
-        // The lists and counts catch up in the background.
-        store.reload();
+    });
+    // The newest version at hand: the store's, the server's answer, an action's answer.
+    let newest = Memo::new(move |_| {
+        let id = id.get();
+        let fetched = fetched.get().and_then(Result::ok);
+        [store.referral(&id), fetched, changed.get()]
+            .into_iter()
+            .flatten()
+            .filter(|referral| referral.id == id)
+            .reduce(|newest, other| {
+                if is_older(&newest.e_tag, &other.e_tag) {
+                    other
+                } else {
+                    newest
+                }
+            })
+    });
+    let shown_referral = Memo::new(move |previous: Option<&Option<Referral>>| {
+        let editing = editing.get();
+        let newest = newest.get();
+        match previous {
+            Some(Some(previous))
+                if editing && newest.as_ref().is_some_and(|n| n.id == previous.id) =>
+            {
+                Some(previous.clone())
+            }
+            _ => newest,
+        }
     });
     // Previous/Next reuse this view: until the next referral is in, it shows as loading,
     // never the previous one under the new address.
-    page_title(move || match referral.get() {
+    let shown = move || match shown_referral.get() {
+        Some(referral) => Some(Ok(referral)),
+        None => fetched.get().filter(Result::is_err),
+    };
+    page_title(move || match shown() {
         Some(Ok(referral)) => referral.customer_profile.name,
         Some(Err(ApiError::Server { status: 404, .. })) => "Referral not found".to_owned(),
         _ => "Referral".to_owned(),
     });
-    let shown = move || {
-        let id = id.get();
-        match changed.get().filter(|updated| updated.id == id) {
-            Some(updated) => Some(Ok(updated)),
-            None => referral
-                .get()
-                .filter(|loaded| loaded.as_ref().is_ok_and(|r| r.id == id) || loaded.is_err()),
-        }
-    };
     view! {
         <section class="page detail-page" aria-labelledby="page-heading">
             <p class="announcement" role="status">{move || announcement.get()}</p>
@@ -74,10 +107,10 @@ pub fn ReferralDetailView() -> impl IntoView {
                     <h1 id="page-heading">"Referral"</h1>
                     <div class="error-panel" role="alert">
                         <p>{error.to_string()}</p>
-                        <button type="button" on:click=move |_| referral.refetch()>"Retry"</button>
+                        <button type="button" on:click=move |_| fetched.refetch()>"Retry"</button>
                     </div>
                 }.into_any(),
-                Some(Ok(referral)) => view! { <Detail referral on_changed/> }.into_any(),
+                Some(Ok(referral)) => view! { <Detail referral on_changed editing/> }.into_any(),
             }}
         </section>
     }
@@ -106,18 +139,19 @@ fn place_of(referral: &Referral, query: &str, store: Referrals) -> Place {
         next: None,
         position: None,
     };
-    if let Some(Ok(snapshot)) = store.loaded() {
-        let positions = listing.positions(&snapshot, &place.filter, || store.favorites().get());
+    store.with_snapshot(|snapshot| {
+        let positions = listing.positions(snapshot, &place.filter, || store.favorites().get());
+        let referrals = snapshot.referrals();
         if let Some(at) = positions
             .iter()
-            .position(|&p| snapshot.referrals[p].id == referral.id)
+            .position(|&p| referrals[p].id == referral.id)
         {
-            let href = |p: usize| listing.detail_href(&snapshot.referrals[p], &place.filter);
+            let href = |p: usize| listing.detail_href(&referrals[p], &place.filter);
             place.previous = at.checked_sub(1).map(|before| href(positions[before]));
             place.next = positions.get(at + 1).map(|&after| href(after));
             place.position = Some((at + 1, positions.len()));
         }
-    }
+    });
     place
 }
 
@@ -126,6 +160,8 @@ fn Detail(
     referral: Referral,
     /// An action changed the referral: its new state, and what to announce.
     on_changed: Callback<(Referral, Option<String>)>,
+    /// Set while an action form is open.
+    editing: RwSignal<bool>,
 ) -> impl IntoView {
     let clock = Clock::current();
     let store = Referrals::current();
@@ -180,7 +216,7 @@ fn Detail(
         </header>
         {move || flame_alert(flame())}
         <Countdowns referral=r.clone()/>
-        <Actions referral=r.clone() on_changed/>
+        <Actions referral=r.clone() on_changed editing/>
         <div class="detail-grid">
             <ContactBlock referral=r.clone()/>
             <section class="detail-section" aria-labelledby="deal-heading">
@@ -274,24 +310,40 @@ fn Detail(
 }
 
 /// The actions the signed-in user may take on the referral now, each opening its form.
+/// They follow the user's role as it changes (a partner admin may change it meanwhile).
 #[component]
-fn Actions(referral: Referral, on_changed: Callback<(Referral, Option<String>)>) -> impl IntoView {
+fn Actions(
+    referral: Referral,
+    on_changed: Callback<(Referral, Option<String>)>,
+    editing: RwSignal<bool>,
+) -> impl IntoView {
     let session = expect_context::<Session>();
     let clock = Clock::current();
     let open = RwSignal::new(None::<Action>);
-    let Some(me) = session.me() else {
-        return ().into_any();
-    };
     if referral.stage() == Stage::Archived {
         return view! {
             <p class="actions-note">"Archived referrals are kept as they are: no further actions."</p>
         }
         .into_any();
     }
-    let member = me.member();
-    let offered = member.permitted_actions(&referral, clock.now());
-    let refusal = member.refusal(&referral);
     let referral = StoredValue::new(referral);
+    let offered = Memo::new(move |_| {
+        let me = session.me();
+        let now = clock.now();
+        me.map(|me| referral.with_value(|r| me.member().permitted_actions(r, now)))
+            .unwrap_or_default()
+    });
+    let refusal = Memo::new(move |_| {
+        session
+            .me()
+            .and_then(|me| referral.with_value(|r| me.member().refusal(r)))
+    });
+    // The page holds still while a form is open (see `ReferralDetailView`).
+    let show_form = move |action: Option<Action>| {
+        open.set(action);
+        editing.set(action.is_some());
+    };
+    on_cleanup(move || editing.set(false));
     let acted = StoredValue::new(false);
     let on_done = Callback::new(move |closed: Closed| {
         let (updated, message) = match closed {
@@ -305,7 +357,7 @@ fn Actions(referral: Referral, on_changed: Callback<(Referral, Option<String>)>)
             ),
             // Closed on the version the page shows: focus goes back to the form's button.
             Closed::Cancelled(seen) if referral.with_value(|r| r.e_tag == seen.e_tag) => {
-                open.set(None);
+                show_form(None);
                 return;
             }
             // Closed after moving to a newer version (a conflict): the page shows that one,
@@ -313,7 +365,7 @@ fn Actions(referral: Referral, on_changed: Callback<(Referral, Option<String>)>)
             Closed::Cancelled(newer) => (newer, None),
         };
         acted.set_value(true);
-        open.set(None);
+        show_form(None);
         on_changed.run((updated, message));
     });
     // Focus follows the form: into it when it opens, back to the button that opened it
@@ -332,11 +384,11 @@ fn Actions(referral: Referral, on_changed: Callback<(Referral, Option<String>)>)
     });
     view! {
         <div class="actions">
-            {refusal.map(|why| view! { <p class="actions-note">{why}</p> })}
+            {move || refusal.get().map(|why| view! { <p class="actions-note">{why}</p> })}
             {move || open.get().is_none().then(|| view! {
                 <div class="action-buttons">
-                    {offered.iter().map(|&action| view! {
-                        <button type="button" class="secondary" data-action=action.as_str() on:click=move |_| open.set(Some(action))>
+                    {move || offered.get().into_iter().map(|action| view! {
+                        <button type="button" class="secondary" data-action=action.as_str() on:click=move |_| show_form(Some(action))>
                             {action.label()}
                         </button>
                     }).collect_view()}

@@ -72,14 +72,16 @@ test('/archived loads directly with the final outcome of each referral', async (
 
 test('a failed fetch shows an error with a retry button, and retry recovers', async ({ page }) => {
   test.info().annotations.push({ type: EXPECTS_CONSOLE_ERRORS });
-  const referrals = /\/api\/v1\/referrals(\?|$)/;
-  await page.route(referrals, (route) => route.abort('connectionrefused'));
+  // The app's pulls from the change feed (its live event stream is left alone).
+  const pulls = /\/api\/v1\/sync\?/;
+  await page.route(pulls, (route) => route.abort('connectionrefused'));
   await page.goto('/inbox');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Could not reach Referral Desk');
   await expect(page.getByRole('rowheader')).toHaveCount(0);
+  await expect(page.locator('.sync-status [role="status"]')).toHaveText('Not synced');
 
-  await page.unroute(referrals);
+  await page.unroute(pulls);
   await alert.getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page.getByRole('rowheader').first()).toBeVisible();
@@ -92,41 +94,63 @@ test('an unknown app path shows a page, not a blank screen', async ({ page }) =>
   await expect(page).toHaveURL(/\/inbox$/);
 });
 
-test("the list follows the server's pages until it has every referral", async ({ page }) => {
+test("the first fill follows the change feed's pages until it has every referral", async ({ page }) => {
   const everything = await listFromApi(page.request);
   const marketplace = await listFromApi(page.request, 'stage=Inbox&category=Marketplace');
-  const asked: string[] = [];
-  // Small pages, so that the app must follow `Link: rel="next"` several times.
-  await page.route(/\/api\/v1\/referrals\?/, async (route) => {
+  const asked: URL[] = [];
+  // Small pages, so that the app must follow `more` several times.
+  await page.route(/\/api\/v1\/sync\?/, async (route) => {
     const url = new URL(route.request().url());
-    asked.push(url.search);
+    asked.push(url);
     url.searchParams.set('limit', '100');
-    await route.fulfill({ response: await route.fetch({ url: url.toString() }) });
+    await route.continue({ url: url.toString() });
   });
   await page.goto('/inbox');
   expect(await resultCount(page)).toBe(marketplace.length);
-  expect(asked[0]).toBe('?limit=1000');
-  expect(asked.length).toBe(Math.ceil(everything.length / 100));
-  expect(asked.slice(1).every((search) => search.includes('cursor='))).toBeTruthy();
+  expect(asked[0].searchParams.has('since'), 'the fill starts from nothing').toBe(false);
+  // Every page but the first continues from the cursor the one before answered.
+  expect(asked.length).toBeGreaterThanOrEqual(Math.ceil(everything.length / 100));
+  expect(asked.slice(1).every((url) => url.searchParams.has('since'))).toBeTruthy();
 });
 
 test('the top bar says when the list was synced, and Sync now catches up', async ({ page }) => {
   await page.goto('/inbox');
   const status = page.locator('.sync-status [role="status"]');
-  await expect(status).toHaveText(/^Synced \d\d:\d\d$/);
+  await expect(status).toHaveText('Synced just now');
   // Hold the real answer back until the sync has been seen under way (a fixed delay can
   // run out on a slow machine before the assertion has looked).
   let answer!: () => void;
   const answered = new Promise<void>((resolve) => { answer = resolve; });
-  await page.route(/\/api\/v1\/referrals\?/, async (route) => {
+  await page.route(/\/api\/v1\/sync\?/, async (route) => {
     await answered;
-    await route.continue();
+    await route.fallback();
   });
   await page.getByRole('button', { name: 'Sync now' }).click();
   await expect(status).toHaveText('Syncing…');
   answer();
   await expect(page.getByRole('rowheader').first()).toBeVisible();
-  await expect(status).toHaveText(/^Synced \d\d:\d\d$/);
+  await expect(status).toHaveText('Synced just now');
+  await expect(status).toHaveAttribute('title', /^Last synced at \d\d:\d\d$/);
+});
+
+test('the time since the last sync ticks on', async ({ page }) => {
+  await page.clock.install();
+  await page.goto('/inbox');
+  const status = page.locator('.sync-status [role="status"]');
+  await expect(status).toHaveText('Synced just now');
+  // The next pulls get no answer yet (held, not refused): the last sync stays where it was.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => { release = resolve; });
+  await page.route(/\/api\/v1\/sync\?/, async (route) => {
+    await released;
+    await route.fallback();
+  });
+  await page.clock.fastForward('03:10');
+  await expect(status).toHaveText('Synced 3 min ago');
+
+  release();
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(status).toHaveText('Synced just now');
 });
 
 test('a sync that fails keeps the list on screen and says it is not synced', async ({ page }) => {
@@ -135,13 +159,13 @@ test('a sync that fails keeps the list on screen and says it is not synced', asy
   const count = await resultCount(page);
   const status = page.locator('.sync-status [role="status"]');
   await expect(status).toHaveText(/^Synced/);
-  await page.route(/\/api\/v1\/referrals\?/, (route) => route.abort('internetdisconnected'));
+  await page.route(/\/api\/v1\/sync\?/, (route) => route.abort('internetdisconnected'));
   await page.getByRole('button', { name: 'Sync now' }).click();
   await expect(status).toHaveText('Not synced: showing the last list');
   expect(await resultCount(page)).toBe(count);
   await expect(page.getByRole('rowheader').first()).toBeVisible();
 
-  await page.unroute(/\/api\/v1\/referrals\?/);
+  await page.unroute(/\/api\/v1\/sync\?/);
   await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect(status).toHaveText(/^Synced \d\d:\d\d$/);
+  await expect(status).toHaveText('Synced just now');
 });

@@ -400,6 +400,20 @@ pub async fn update(
     Ok((updated.rows_affected() == 1).then_some(stored))
 }
 
+/// The earliest instant a system job must look at a referral (the due-time index's first entry).
+pub async fn next_due(conn: &mut AnyConnection) -> Result<Option<DateTime<Utc>>, DbError> {
+    let row: (Option<String>,) = sqlx::query_as("SELECT MIN(due_at) FROM referrals")
+        .fetch_one(conn)
+        .await?;
+    row.0
+        .map(|text| {
+            DateTime::parse_from_rfc3339(&text)
+                .map(|instant| instant.to_utc())
+                .map_err(|e| DbError::Corrupt(format!("due time {text:?}: {e}")))
+        })
+        .transpose()
+}
+
 /// The organisations with a referral a system job must look at by `now`.
 pub async fn organisations_with_due(
     conn: &mut AnyConnection,

@@ -84,3 +84,9 @@ async fn close_batch(
         last_change,
     })
 }
+
+/// When the next referral of any organisation falls due.
+pub async fn next_due(pool: &Pool) -> Result<Option<DateTime<Utc>>, DbError> {
+    let mut conn = pool.acquire().await?;
+    db::referrals::next_due(&mut conn).await
+}

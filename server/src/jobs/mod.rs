@@ -29,23 +29,36 @@ pub async fn run_once(pool: &Pool, live: &Live, now: DateTime<Utc>) -> Result<Re
     Ok(Report { closed, purged })
 }
 
-/// Runs the jobs now and then every `every` until the server stops.
+/// Runs the jobs now and then at least every `every` until the server stops, and
+/// sooner when a referral falls due before that, so a lead expires on time.
 pub async fn run_every(pool: Pool, live: Arc<Live>, every: Duration) {
-    let mut ticks = tokio::time::interval(every);
-    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut closing = live.closing();
     loop {
-        tokio::select! {
-            _ = ticks.tick() => {}
-            _ = closing.wait_for(|closing| *closing) => return,
-        }
         match run_once(&pool, &live, Utc::now()).await {
             Ok(report) if report != Report::default() => {
                 tracing::info!(closed = report.closed, purged = report.purged, "jobs ran");
             }
             Ok(_) => {}
-            // The next tick tries again; a database outage must not stop the jobs for good.
+            // The next run tries again; a database outage must not stop the jobs for good.
             Err(error) => tracing::error!(%error, "jobs failed"),
+        }
+        let wait = match due::next_due(&pool).await {
+            Ok(Some(due)) => (due - Utc::now())
+                .to_std()
+                .unwrap_or_default()
+                // A little after the due instant, so the domain sees it as due; never a
+                // busy loop, whatever the due times say.
+                .saturating_add(Duration::from_millis(50))
+                .clamp(Duration::from_secs(1).min(every), every),
+            Ok(None) => every,
+            Err(error) => {
+                tracing::error!(%error, "cannot read when the next referral falls due");
+                every
+            }
+        };
+        tokio::select! {
+            () = tokio::time::sleep(wait) => {}
+            _ = closing.wait_for(|closing| *closing) => return,
         }
     }
 }

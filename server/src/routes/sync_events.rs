@@ -18,7 +18,7 @@ use crate::error::AppError;
 const HEARTBEAT: Duration = Duration::from_secs(15);
 
 /// The organisation's newest cursor now, then each time it moves (`event: cursor`).
-#[utoipa::path(get, path = "/api/v1/sync/events", tag = "sync",
+#[utoipa::path(get, path = "/api/v1/sync/events", tag = "sync", operation_id = "sync_events",
     responses(
         (status = 200, description = "text/event-stream: `event: cursor`, `data: <cursor>`; comment heartbeats", content_type = "text/event-stream", body = String),
         (status = 401, description = "Not signed in")))]

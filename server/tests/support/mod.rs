@@ -52,6 +52,12 @@ impl TestApp {
     /// Starts a server on `backend`; `None` only when PostgreSQL is unreachable
     /// outside CI (in CI that is a failure, not a skip).
     pub async fn spawn(backend: Backend) -> Option<TestApp> {
+        Self::spawn_with(backend, |_| {}).await
+    }
+
+    /// Like [`TestApp::spawn`], with settings changed before the first start (e.g. a
+    /// larger demo).
+    pub async fn spawn_with(backend: Backend, configure: impl FnOnce(&mut Config)) -> Option<TestApp> {
         let files = tempfile::tempdir().expect("temporary directory");
         let static_dir = files.path().join("dist");
         std::fs::create_dir_all(&static_dir).unwrap();
@@ -83,6 +89,8 @@ impl TestApp {
             idempotency_lease_secs: 60,
             faults: Default::default(),
         };
+        let mut config = config;
+        configure(&mut config);
         let mut app = TestApp {
             address: "127.0.0.1:0".parse().unwrap(),
             client: reqwest::Client::builder()
