@@ -39,16 +39,26 @@ async fn main() {
     );
     for backend in [Backend::Sqlite, Backend::Postgres] {
         let started = Instant::now();
-        let Some(app) = TestApp::spawn_with(backend, |config| config.demo_scale = DEMO_SCALE).await else {
+        let Some(app) = TestApp::spawn_with(backend, |config| config.demo_scale = DEMO_SCALE).await
+        else {
             println!("{backend:?}: skipped (database unreachable)");
             continue;
         };
         let session = app.sign_in("admin@demo.test").await;
-        println!("\n{backend:?}: seeded in {:.1} s", started.elapsed().as_secs_f64());
+        println!(
+            "\n{backend:?}: seeded in {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
         let (count, fill, cursor) = fill(&session).await;
-        println!("first fill: {count} referrals in {:.2} s (pages of 1,000)", fill.as_secs_f64());
+        println!(
+            "first fill: {count} referrals in {:.2} s (pages of 1,000)",
+            fill.as_secs_f64()
+        );
         let figures = [poll(&session, &cursor).await, pull(&session, &cursor).await];
-        println!("{:<26} {:>9} {:>9} {:>8}  target", "", "p50", "p99", "bytes");
+        println!(
+            "{:<26} {:>9} {:>9} {:>8}  target",
+            "", "p50", "p99", "bytes"
+        );
         for figure in figures {
             println!(
                 "{:<26} {:>7.2}ms {:>7.2}ms {:>8}  {}",
@@ -86,7 +96,12 @@ async fn poll(session: &Session, cursor: &str) -> Figure {
     let mut bytes = 0;
     for _ in 0..POLLS {
         let started = Instant::now();
-        let body = session.get(&format!("/api/v1/sync?since={cursor}")).await.bytes().await.unwrap();
+        let body = session
+            .get(&format!("/api/v1/sync?since={cursor}"))
+            .await
+            .bytes()
+            .await
+            .unwrap();
         times.push(started.elapsed());
         bytes = body.len();
     }
@@ -95,28 +110,65 @@ async fn poll(session: &Session, cursor: &str) -> Figure {
 
 /// A heart changes one referral; the pull that follows is timed.
 async fn pull(session: &Session, cursor: &str) -> Figure {
-    let ids: Vec<String> = session.get_json("/api/v1/referrals?limit=200").await.as_array().unwrap()
-        .iter().map(|r| r["id"].as_str().unwrap().to_owned()).collect();
+    let ids: Vec<String> = session
+        .get_json("/api/v1/referrals?limit=200")
+        .await
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_owned())
+        .collect();
     let mut cursor = cursor.to_owned();
     let mut times = Vec::with_capacity(PULLS);
     let mut bytes = 0;
     for n in 0..PULLS {
-        let method = if (n / ids.len()) % 2 == 0 { Method::PUT } else { Method::DELETE };
-        let response = session.request(method, &format!("/api/v1/referrals/{}/favorite", ids[n % ids.len()])).send().await.unwrap();
+        let method = if (n / ids.len()) % 2 == 0 {
+            Method::PUT
+        } else {
+            Method::DELETE
+        };
+        let response = session
+            .request(
+                method,
+                &format!("/api/v1/referrals/{}/favorite", ids[n % ids.len()]),
+            )
+            .send()
+            .await
+            .unwrap();
         assert!(response.status().is_success());
         let started = Instant::now();
-        let body = session.get(&format!("/api/v1/sync?since={cursor}")).await.bytes().await.unwrap();
+        let body = session
+            .get(&format!("/api/v1/sync?since={cursor}"))
+            .await
+            .bytes()
+            .await
+            .unwrap();
         times.push(started.elapsed());
         bytes = body.len();
         let page: Value = serde_json::from_slice(&body).unwrap();
-        assert_eq!(page["referrals"].as_array().unwrap().len(), 1, "one change, one referral");
+        assert_eq!(
+            page["referrals"].as_array().unwrap().len(),
+            1,
+            "one change, one referral"
+        );
         cursor = page["cursor"].as_str().unwrap().to_owned();
     }
     summary("one-change pull", times, bytes, "p99 ≤ 20 ms")
 }
 
-fn summary(name: &'static str, mut times: Vec<Duration>, bytes: usize, target: &'static str) -> Figure {
+fn summary(
+    name: &'static str,
+    mut times: Vec<Duration>,
+    bytes: usize,
+    target: &'static str,
+) -> Figure {
     times.sort_unstable();
     let at = |q: f64| times[((times.len() as f64 * q).ceil() as usize).saturating_sub(1)];
-    Figure { name, p50: at(0.50), p99: at(0.99), bytes, target }
+    Figure {
+        name,
+        p50: at(0.50),
+        p99: at(0.99),
+        bytes,
+        target,
+    }
 }

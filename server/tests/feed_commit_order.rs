@@ -31,7 +31,11 @@ async fn a_polling_reader_sees_every_change_committed_by_concurrent_writers_on_t
         .map(|r| r["id"].as_str().unwrap().to_owned())
         .take(2 * WRITERS_PER_INSTANCE * HEARTS_PER_WRITER)
         .collect();
-    assert_eq!(ids.len(), 2 * WRITERS_PER_INSTANCE * HEARTS_PER_WRITER, "enough demo referrals");
+    assert_eq!(
+        ids.len(),
+        2 * WRITERS_PER_INSTANCE * HEARTS_PER_WRITER,
+        "enough demo referrals"
+    );
     let start = reader.get_json("/api/v1/sync?limit=1000").await["cursor"]
         .as_str()
         .unwrap()
@@ -67,7 +71,11 @@ async fn a_polling_reader_sees_every_change_committed_by_concurrent_writers_on_t
 
     let mut writers = Vec::new();
     for (n, chunk) in ids.chunks(HEARTS_PER_WRITER).enumerate() {
-        let session: Session = if n % 2 == 0 { first.clone() } else { second.clone() };
+        let session: Session = if n % 2 == 0 {
+            first.clone()
+        } else {
+            second.clone()
+        };
         let chunk = chunk.to_vec();
         writers.push(tokio::spawn(async move {
             for id in chunk {
@@ -87,5 +95,9 @@ async fn a_polling_reader_sees_every_change_committed_by_concurrent_writers_on_t
     let seen = poller.await.unwrap();
     let written: HashSet<String> = ids.into_iter().collect();
     let missed: Vec<&String> = written.difference(&seen).collect();
-    assert!(missed.is_empty(), "the reader skipped {} changes: {missed:?}", missed.len());
+    assert!(
+        missed.is_empty(),
+        "the reader skipped {} changes: {missed:?}",
+        missed.len()
+    );
 }

@@ -12,7 +12,9 @@ use serde_json::{Value, json};
 use support::Session;
 
 fn accept_form() -> Value {
-    let closing = (chrono::Utc::now() + chrono::Duration::days(40)).format("%Y-%m-%d").to_string();
+    let closing = (chrono::Utc::now() + chrono::Duration::days(40))
+        .format("%Y-%m-%d")
+        .to_string();
     json!({
         "name": "Contoso – field service rollout", "dealValue": "48000.00", "currency": "EUR",
         "closingDate": closing,
@@ -22,13 +24,28 @@ fn accept_form() -> Value {
 }
 
 async fn inbox_referral(session: &Session) -> Value {
-    session.first("stage=Inbox&callToAction=ContactMe&sort=created&dir=desc&limit=1000").await
+    session
+        .first("stage=Inbox&callToAction=ContactMe&sort=created&dir=desc&limit=1000")
+        .await
 }
 
-async fn accept_with_key(session: &Session, referral: &Value, key: &str) -> Result<reqwest::Response, reqwest::Error> {
+async fn accept_with_key(
+    session: &Session,
+    referral: &Value,
+    key: &str,
+) -> Result<reqwest::Response, reqwest::Error> {
     session
-        .request(reqwest::Method::POST, &format!("/api/v1/referrals/{}/accept", referral["id"].as_str().unwrap()))
-        .header("if-match", format!("\"{}\"", referral["eTag"].as_str().unwrap()))
+        .request(
+            reqwest::Method::POST,
+            &format!(
+                "/api/v1/referrals/{}/accept",
+                referral["id"].as_str().unwrap()
+            ),
+        )
+        .header(
+            "if-match",
+            format!("\"{}\"", referral["eTag"].as_str().unwrap()),
+        )
         .header("idempotency-key", key)
         .json(&accept_form())
         .send()
@@ -36,8 +53,18 @@ async fn accept_with_key(session: &Session, referral: &Value, key: &str) -> Resu
 }
 
 async fn accepted_entries(session: &Session, referral: &Value) -> (Value, usize) {
-    let stored = session.get_json(&format!("/api/v1/referrals/{}", referral["id"].as_str().unwrap())).await;
-    let count = stored["statusHistory"].as_array().unwrap().iter().filter(|e| e["substatus"] == "Accepted").count();
+    let stored = session
+        .get_json(&format!(
+            "/api/v1/referrals/{}",
+            referral["id"].as_str().unwrap()
+        ))
+        .await;
+    let count = stored["statusHistory"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["substatus"] == "Accepted")
+        .count();
     (stored, count)
 }
 

@@ -57,7 +57,10 @@ impl TestApp {
 
     /// Like [`TestApp::spawn`], with settings changed before the first start (e.g. a
     /// larger demo).
-    pub async fn spawn_with(backend: Backend, configure: impl FnOnce(&mut Config)) -> Option<TestApp> {
+    pub async fn spawn_with(
+        backend: Backend,
+        configure: impl FnOnce(&mut Config),
+    ) -> Option<TestApp> {
         let files = tempfile::tempdir().expect("temporary directory");
         let static_dir = files.path().join("dist");
         std::fs::create_dir_all(&static_dir).unwrap();
