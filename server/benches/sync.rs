@@ -7,7 +7,6 @@
 //! Bounded: a fixed number of requests per figure, one client at a time.
 
 #[path = "../tests/support/mod.rs"]
-#[allow(dead_code, unused_imports)]
 mod support;
 
 use std::time::{Duration, Instant};
@@ -122,7 +121,7 @@ async fn pull(session: &Session, cursor: &str) -> Figure {
     let mut times = Vec::with_capacity(PULLS);
     let mut bytes = 0;
     for n in 0..PULLS {
-        let method = if (n / ids.len()) % 2 == 0 {
+        let method = if (n / ids.len()).is_multiple_of(2) {
             Method::PUT
         } else {
             Method::DELETE

@@ -34,4 +34,3 @@ ALTER TABLE users ADD COLUMN change_number BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE idempotency_keys ADD COLUMN leased_until TEXT;
 ALTER TABLE idempotency_keys ADD COLUMN claim_token TEXT;
 
-CREATE INDEX sign_in_failures_by_age ON sign_in_failures (failed_at);

@@ -23,9 +23,7 @@ pub const SESSION_COOKIE: &str = "rd_session";
 pub const CSRF_HEADER: &str = "x-csrf-token";
 /// Sessions last 30 days from their last use, so a partner on the road stays signed in.
 pub const SESSION_LIFETIME: Duration = Duration::days(30);
-/// After this many failed sign-ins for one email within the window, sign-in waits.
-const FAILED_SIGN_INS_ALLOWED: i64 = 5;
-pub const FAILED_SIGN_IN_WINDOW: Duration = Duration::minutes(15);
+pub use crate::throttle::WINDOW as FAILED_SIGN_IN_WINDOW;
 
 /// The signed-in user of a request; every query is scoped to their organisation.
 #[derive(Debug, Clone)]
@@ -84,10 +82,11 @@ impl FromRequestParts<AppState> for CurrentUser {
             let sent = parts
                 .headers
                 .get(CSRF_HEADER)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or_default();
+                .map(|v| v.to_str().unwrap_or_default().trim())
+                .filter(|sent| !sent.is_empty())
+                .ok_or(AppError::CsrfMissing)?;
             if !constant_time_eq(sent.as_bytes(), session.csrf_token.as_bytes()) {
-                return Err(AppError::CsrfRejected);
+                return Err(AppError::CsrfMismatch);
             }
         }
         // Slide the expiry at most once a day, not on every request.
@@ -97,6 +96,9 @@ impl FromRequestParts<AppState> for CurrentUser {
         {
             db::sessions::extend(&state.pool, &session_id, renewed).await?;
         }
+        let span = tracing::Span::current();
+        span.record("user_id", session.user.id.as_str());
+        span.record("organisation_id", session.user.organisation_id.as_str());
         Ok(CurrentUser::of_session(
             session.user,
             session.csrf_token,
@@ -105,28 +107,61 @@ impl FromRequestParts<AppState> for CurrentUser {
     }
 }
 
-/// A new session for a correct email and password; failures are counted and throttled.
+/// Who is asking, for throttling: the address in `client_ip_header` when the server sits
+/// behind a proxy that sets it (the last entry: the one the proxy itself added), else the
+/// peer's address.
+pub fn client_address(
+    headers: &HeaderMap,
+    peer: Option<std::net::SocketAddr>,
+    client_ip_header: Option<&axum::http::HeaderName>,
+) -> String {
+    let forwarded = client_ip_header
+        .and_then(|name| headers.get(name))
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.rsplit(',').next())
+        .and_then(|last| last.trim().parse::<std::net::IpAddr>().ok());
+    match (forwarded, peer) {
+        (Some(address), _) => address.to_string(),
+        (None, Some(peer)) => peer.ip().to_string(),
+        (None, None) => "unknown".to_owned(),
+    }
+}
+
+/// The one form of an email that sign-in, storage and lookups use.
+pub fn normalise_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+/// What failures are counted under: bounded and not the address itself, whatever was typed.
+fn account_key(email: &str) -> String {
+    hex::encode(Sha256::digest(email.as_bytes()))
+}
+
+/// A new session for a correct email and password; failures are counted and throttled
+/// per account and client address (see `throttle`), and an unknown email gets the same
+/// answer, after the same work, as a wrong password.
 pub async fn sign_in(
     pool: &Pool,
     email: &str,
     password: &str,
+    client: &str,
     now: DateTime<Utc>,
 ) -> Result<(String, CurrentUser), AppError> {
-    let email = email.trim().to_lowercase();
-    let (failures, oldest) =
-        db::sessions::failed_sign_ins_since(pool, &email, now - FAILED_SIGN_IN_WINDOW).await?;
-    if failures >= FAILED_SIGN_INS_ALLOWED {
-        let wait_ends = oldest
-            .and_then(|at| DateTime::parse_from_rfc3339(&at).ok())
-            .map_or(now + FAILED_SIGN_IN_WINDOW, |at| {
-                at.to_utc() + FAILED_SIGN_IN_WINDOW
-            });
-        let minutes = ((wait_ends - now).num_seconds() + 59) / 60;
-        return Err(AppError::TooManySignIns {
-            minutes: minutes.max(1),
-        });
+    let email = normalise_email(email);
+    let account = account_key(&email);
+    let (pair, from_client) =
+        db::sessions::failed_sign_ins_since(pool, &account, client, now - FAILED_SIGN_IN_WINDOW)
+            .await?;
+    if let Some(until) = crate::throttle::wait_until(pair, from_client, now) {
+        let seconds = (until - now).num_milliseconds().div_euclid(1000) + 1;
+        return Err(AppError::TooManySignIns { seconds });
     }
-    let user = db::users::find_by_email(pool, &email).await?;
+    // No account has an address longer than this; still verify a hash, to take the same time.
+    let user = if email.len() <= 254 {
+        db::users::find_by_email(pool, &email).await?
+    } else {
+        None
+    };
     // Verify against a real hash even for unknown emails, so timing does not tell which exist.
     let hash = user
         .as_ref()
@@ -136,10 +171,10 @@ pub async fn sign_in(
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?;
     let Some(user) = user.filter(|_| verified) else {
-        db::sessions::record_failed_sign_in(pool, &email, now).await?;
+        db::sessions::record_failed_sign_in(pool, &account, client, now).await?;
         return Err(AppError::InvalidCredentials);
     };
-    db::sessions::clear_failed_sign_ins(pool, &email).await?;
+    db::sessions::clear_failed_sign_ins(pool, &account, client).await?;
     let token = random_token();
     let csrf_token = random_token();
     let session_id = session_id_of(&token);

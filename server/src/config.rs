@@ -70,6 +70,12 @@ pub struct Config {
     #[arg(long, env = "RD_IDEMPOTENCY_LEASE", default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..=3600))]
     pub idempotency_lease_secs: u32,
 
+    /// Behind a reverse proxy: the request header that carries the client's address
+    /// (e.g. `X-Forwarded-For`; its last entry is used), for sign-in throttling.
+    /// Without it the peer's address is used.
+    #[arg(long, env = "RD_CLIENT_IP_HEADER")]
+    pub client_ip_header: Option<axum::http::HeaderName>,
+
     /// Fault points armed by tests; never set from the command line.
     #[arg(skip)]
     pub faults: crate::faults::Faults,

@@ -16,12 +16,18 @@ pub enum AppError {
     Unauthenticated,
     #[error("The email address or password is incorrect.")]
     InvalidCredentials,
-    #[error("Too many failed sign-ins for this account. Try again in {minutes} minutes.")]
-    TooManySignIns { minutes: i64 },
+    #[error("Too many failed sign-ins from here. Try again in {}.", wait_in_words(*seconds))]
+    TooManySignIns { seconds: i64 },
     #[error(
         "This request is missing its anti-forgery token (X-CSRF-Token). Reload the page and try again."
     )]
-    CsrfRejected,
+    CsrfMissing,
+    #[error(
+        "This request's anti-forgery token (X-CSRF-Token) is not this session's: it may come from an older tab or another site. Reload the page and try again."
+    )]
+    CsrfMismatch,
+    #[error("Changes must come from Referral Desk's own pages; this request came from {0}.")]
+    ForeignOrigin(String),
     #[error("{0}")]
     Forbidden(String),
     #[error("There is no referral with this ID in your organisation.")]
@@ -86,7 +92,10 @@ impl AppError {
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::Unauthenticated | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
             AppError::TooManySignIns { .. } => StatusCode::TOO_MANY_REQUESTS,
-            AppError::CsrfRejected | AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::CsrfMissing
+            | AppError::CsrfMismatch
+            | AppError::ForeignOrigin(_)
+            | AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             AppError::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
             AppError::Invalid(_) | AppError::IdempotencyKeyReused => {
@@ -136,8 +145,8 @@ impl IntoResponse for AppError {
         {
             headers.insert(header::ETAG, etag);
         }
-        if let AppError::TooManySignIns { minutes } = self {
-            headers.insert(header::RETRY_AFTER, HeaderValue::from(minutes * 60));
+        if let AppError::TooManySignIns { seconds } = &self {
+            headers.insert(header::RETRY_AFTER, HeaderValue::from(*seconds));
         }
         response
     }
@@ -146,5 +155,15 @@ impl IntoResponse for AppError {
 impl From<sqlx::Error> for AppError {
     fn from(error: sqlx::Error) -> Self {
         AppError::Database(crate::db::DbError::from(error))
+    }
+}
+
+/// A wait in words: "45 seconds", "1 minute", "12 minutes".
+fn wait_in_words(seconds: i64) -> String {
+    match seconds {
+        ..=1 => "1 second".to_owned(),
+        2..=59 => format!("{seconds} seconds"),
+        60..=119 => "1 minute".to_owned(),
+        _ => format!("{} minutes", (seconds + 59) / 60),
     }
 }

@@ -25,7 +25,9 @@ pub fn with_http_layers(router: Router, shell: Arc<AppShell>) -> Router {
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(TraceLayer::new_for_http().make_span_with(|request: &Request| {
             let id = request.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
-            tracing::info_span!("request", method = %request.method(), uri = %request.uri(), request_id = %id)
+            // The user and organisation are filled in once the session is known (`auth`).
+            tracing::info_span!("request", method = %request.method(), uri = %request.uri(), request_id = %id,
+                user_id = tracing::field::Empty, organisation_id = tracing::field::Empty)
         }))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
 }

@@ -7,13 +7,16 @@ pub mod cursor;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod export_slots;
 pub mod extract;
 pub mod faults;
 pub mod http;
 pub mod jobs;
 pub mod live;
+pub mod metrics;
 pub mod routes;
 pub mod spa;
+pub mod throttle;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -34,22 +37,36 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// Each organisation's referrals, kept while unchanged.
     pub referrals: std::sync::Arc<cache::ReferralCache>,
-    /// Permits for CSV exports running at once (see `routes::export`).
-    pub exports: std::sync::Arc<tokio::sync::Semaphore>,
+    /// Turns for CSV exports running at once (see `export_slots`).
+    pub exports: Arc<export_slots::ExportSlots>,
     /// Tells open event streams when their organisation's feed moves.
     pub live: Arc<live::Live>,
     /// How long a claimed `Idempotency-Key` is held before a retry may take it over.
     pub idempotency_lease: chrono::Duration,
     /// Fault points a test may arm; none otherwise.
     pub faults: faults::Faults,
+    /// Request counts and latencies, job runs (`/metrics`).
+    pub metrics: Arc<metrics::Metrics>,
+    /// The header that carries the client's address behind a proxy (`--client-ip-header`).
+    pub client_ip_header: Option<axum::http::HeaderName>,
 }
 
 /// The whole HTTP surface: `/api/...` answers JSON, anything else is the SPA.
 pub fn app(state: AppState, config: &Config) -> Router {
     let shell = Arc::new(spa::AppShell::load(&config.static_dir));
     let (api, _document) = routes::api_router();
+    let operations = Router::new()
+        .route("/health/live", axum::routing::get(routes::health::live))
+        .route("/health/ready", axum::routing::get(routes::health::ready))
+        .route("/metrics", axum::routing::get(metrics::metrics));
     let router = Router::new()
-        .merge(api.with_state(state))
+        .merge(api)
+        .merge(operations)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            metrics::track,
+        ))
+        .with_state(state)
         .merge(spa::spa_router(&config.static_dir, shell.clone()));
     http::with_http_layers(router, shell)
 }
@@ -73,6 +90,7 @@ pub struct Application {
     router: Router,
     pool: db::Pool,
     live: Arc<live::Live>,
+    metrics: Arc<metrics::Metrics>,
     config: Config,
 }
 
@@ -96,6 +114,7 @@ impl Application {
                     source,
                 })?;
         let live = Arc::new(live::Live::default());
+        let metrics = Arc::new(metrics::Metrics::default());
         Ok(Self {
             listener,
             router: app(
@@ -104,17 +123,20 @@ impl Application {
                     rates: std::sync::Arc::new(config.usd_rates.clone()),
                     secure_cookies: config.secure_cookies,
                     referrals: Default::default(),
-                    exports: routes::export::permits(&pool),
+                    exports: Arc::new(export_slots::ExportSlots::for_pool(&pool)),
                     live: live.clone(),
                     idempotency_lease: chrono::Duration::seconds(
                         config.idempotency_lease_secs.into(),
                     ),
                     faults: config.faults.clone(),
+                    client_ip_header: config.client_ip_header.clone(),
+                    metrics: metrics.clone(),
                 },
                 config,
             ),
             pool,
             live,
+            metrics,
             config: config.clone(),
         })
     }
@@ -131,6 +153,7 @@ impl Application {
             tokio::spawn(jobs::run_every(
                 self.pool.clone(),
                 self.live.clone(),
+                self.metrics.clone(),
                 Duration::from_secs(self.config.job_interval_secs),
             ));
         }
@@ -139,13 +162,17 @@ impl Application {
             Duration::from_millis(self.config.live_poll_ms),
         ));
         let live = self.live.clone();
-        axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(async move {
-                shutdown_signal().await;
-                // Event streams never end by themselves; graceful shutdown waits for them.
-                live.close();
-            })
-            .await
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async move {
+            shutdown_signal().await;
+            // Event streams never end by themselves; graceful shutdown waits for them.
+            live.close();
+        })
+        .await
     }
 }
 

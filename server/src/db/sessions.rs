@@ -3,6 +3,8 @@
 use chrono::{DateTime, Utc};
 
 use super::users::{UserRecord, UserRow, from_row};
+use crate::throttle::Failures;
+
 use super::{DbError, Pool, stored_time};
 
 /// The session's CSRF token and expiry, then the user's columns as `users::UserRow`.
@@ -85,38 +87,70 @@ pub async fn delete(pool: &Pool, id: &str) -> Result<(), DbError> {
     Ok(())
 }
 
+/// Records a failed sign-in for an account (the SHA-256 of its normalised email) from a client.
 pub async fn record_failed_sign_in(
     pool: &Pool,
-    email: &str,
+    account_key: &str,
+    client: &str,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
-    sqlx::query("INSERT INTO sign_in_failures (email, failed_at) VALUES ($1, $2)")
-        .bind(email.trim().to_lowercase())
-        .bind(stored_time(now))
-        .execute(pool)
-        .await?;
+    sqlx::query(
+        "INSERT INTO sign_in_failures (account_key, client, failed_at) VALUES ($1, $2, $3)",
+    )
+    .bind(account_key)
+    .bind(client)
+    .bind(stored_time(now))
+    .execute(pool)
+    .await?;
     Ok(())
 }
 
-/// Failed sign-ins for an email since `since`, and the oldest of them (when the wait ends).
+/// Failed sign-ins since `since` of the account from the client, and from the client overall.
 pub async fn failed_sign_ins_since(
     pool: &Pool,
-    email: &str,
+    account_key: &str,
+    client: &str,
     since: DateTime<Utc>,
-) -> Result<(i64, Option<String>), DbError> {
-    let row: (i64, Option<String>) = sqlx::query_as(
-        "SELECT COUNT(*), MIN(failed_at) FROM sign_in_failures WHERE email = $1 AND failed_at > $2",
+) -> Result<(Failures, Failures), DbError> {
+    let pair: (i64, Option<String>) = sqlx::query_as(
+        "SELECT COUNT(*), MAX(failed_at) FROM sign_in_failures \
+         WHERE account_key = $1 AND client = $2 AND failed_at > $3",
     )
-    .bind(email.trim().to_lowercase())
+    .bind(account_key)
+    .bind(client)
     .bind(stored_time(since))
     .fetch_one(pool)
     .await?;
-    Ok(row)
+    let from_client: (i64, Option<String>) = sqlx::query_as(
+        "SELECT COUNT(*), MAX(failed_at) FROM sign_in_failures WHERE client = $1 AND failed_at > $2",
+    )
+    .bind(client)
+    .bind(stored_time(since))
+    .fetch_one(pool)
+    .await?;
+    Ok((failures(pair)?, failures(from_client)?))
 }
 
-pub async fn clear_failed_sign_ins(pool: &Pool, email: &str) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM sign_in_failures WHERE email = $1")
-        .bind(email.trim().to_lowercase())
+fn failures((count, last): (i64, Option<String>)) -> Result<Failures, DbError> {
+    let last = last
+        .map(|text| {
+            DateTime::parse_from_rfc3339(&text)
+                .map(|at| at.to_utc())
+                .map_err(|e| DbError::Corrupt(format!("failed_at {text:?}: {e}")))
+        })
+        .transpose()?;
+    Ok(Failures { count, last })
+}
+
+/// Forgets the account's failures from the client once it signed in there.
+pub async fn clear_failed_sign_ins(
+    pool: &Pool,
+    account_key: &str,
+    client: &str,
+) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM sign_in_failures WHERE account_key = $1 AND client = $2")
+        .bind(account_key)
+        .bind(client)
         .execute(pool)
         .await?;
     Ok(())

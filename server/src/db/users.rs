@@ -111,6 +111,21 @@ pub async fn set_role(
     Ok(())
 }
 
+/// How many users of the organisation have `role`.
+pub async fn count_with_role(
+    conn: &mut AnyConnection,
+    organisation_id: &str,
+    role: Role,
+) -> Result<i64, DbError> {
+    let (count,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM users WHERE organisation_id = $1 AND role = $2")
+            .bind(organisation_id)
+            .bind(role.as_str())
+            .fetch_one(conn)
+            .await?;
+    Ok(count)
+}
+
 /// The users of one organisation, by name.
 pub async fn list_for_organisation(
     pool: &Pool,

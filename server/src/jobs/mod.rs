@@ -12,6 +12,7 @@ use chrono::{DateTime, Utc};
 
 use crate::db::{DbError, Pool};
 use crate::live::Live;
+use crate::metrics::Metrics;
 
 /// What one run of the jobs did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -31,16 +32,21 @@ pub async fn run_once(pool: &Pool, live: &Live, now: DateTime<Utc>) -> Result<Re
 
 /// Runs the jobs now and then at least every `every` until the server stops, and
 /// sooner when a referral falls due before that, so a lead expires on time.
-pub async fn run_every(pool: Pool, live: Arc<Live>, every: Duration) {
+pub async fn run_every(pool: Pool, live: Arc<Live>, metrics: Arc<Metrics>, every: Duration) {
     let mut closing = live.closing();
     loop {
         match run_once(&pool, &live, Utc::now()).await {
-            Ok(report) if report != Report::default() => {
-                tracing::info!(closed = report.closed, purged = report.purged, "jobs ran");
+            Ok(report) => {
+                metrics.job_ran(Ok(report.closed));
+                if report != Report::default() {
+                    tracing::info!(closed = report.closed, purged = report.purged, "jobs ran");
+                }
             }
-            Ok(_) => {}
             // The next run tries again; a database outage must not stop the jobs for good.
-            Err(error) => tracing::error!(%error, "jobs failed"),
+            Err(error) => {
+                metrics.job_ran(Err(()));
+                tracing::error!(%error, "jobs failed");
+            }
         }
         let wait = match due::next_due(&pool).await {
             Ok(Some(due)) => (due - Utc::now())

@@ -5,9 +5,9 @@
 //! into a buffer that goes out in chunks through a bounded channel: when the client reads
 //! slowly the task waits, so memory stays flat however many rows there are.
 //!
-//! An export holds a database connection for as long as its download lasts, so only
-//! half the pool's connections may be exporting at once: later exports wait their
-//! turn, and the rest of the app keeps its connections.
+//! An export holds a database connection for as long as its download lasts, so it
+//! waits for a turn (`crate::export_slots`): a few at once, and a share per
+//! organisation; a client that stops reading loses its turn within seconds.
 
 use std::io;
 use std::sync::Arc;
@@ -21,7 +21,7 @@ use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 use domain::{CsvExport, Role};
 use futures_util::StreamExt as _;
-use tokio::sync::{Semaphore, mpsc};
+use tokio::sync::mpsc;
 use tracing::Instrument as _;
 
 use crate::AppState;
@@ -34,9 +34,10 @@ use crate::routes::referrals::{Selection, SelectionQuery, for_user};
 const CHUNK_BYTES: usize = 64 * 1024;
 /// Chunks written but not yet sent to the client; the writer waits beyond that.
 const CHUNKS_IN_FLIGHT: usize = 4;
-/// How long a client may read nothing before its export gives up: a download paused
-/// or stuck must not keep a database connection and an export's turn for ever.
-const STALLED_CLIENT: std::time::Duration = std::time::Duration::from_secs(120);
+/// How long a client may read nothing, once the chunks in flight fill up, before its
+/// export gives up: a download paused or stuck must not keep a database connection
+/// and an export's turn.
+pub const STALLED_CLIENT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// The export task's end of a download.
 struct Chunks {
@@ -90,12 +91,11 @@ pub async fn export_csv(
         stalled: stalled.clone(),
     };
     let export = async move {
-        let permit = tokio::select! {
-            permit = state.exports.acquire_owned() => permit,
+        let _turn = tokio::select! {
+            turn = state.exports.turn(&user.organisation_id) => turn,
             // The client gave up while waiting for its turn.
             () = chunks.sender.closed() => return,
         };
-        let _permit = permit.expect("the export semaphore is never closed");
         if let Err(error) = write_export(&state.pool, &user, selection, &chunks).await {
             // The response has begun: ending the body with an error tells the client the file is incomplete.
             tracing::error!(%error, "the CSV export failed part-way");
@@ -124,12 +124,6 @@ pub async fn export_csv(
         Body::from_stream(body),
     )
         .into_response())
-}
-
-/// The exports that may run at once: half the pool's connections, at least one.
-pub fn permits(pool: &Pool) -> Arc<Semaphore> {
-    let connections = pool.options().get_max_connections() as usize;
-    Arc::new(Semaphore::new((connections / 2).max(1)))
 }
 
 /// Why `role` may not export, and who can.

@@ -4,6 +4,7 @@
 mod exchange_rates;
 pub(crate) mod export;
 mod favorites;
+pub(crate) mod health;
 pub(crate) mod me;
 mod referral_actions;
 pub(crate) mod referrals;
@@ -15,6 +16,10 @@ mod users;
 use axum::Json;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use axum::extract::Request;
+use axum::http::{HeaderValue, Method, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get};
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
@@ -65,7 +70,8 @@ pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         // Every other path under /api is API ground: a JSON 404, never the app shell.
         .route("/api", any(route_not_found))
         .route("/api/", any(route_not_found))
-        .route("/api/{*rest}", any(route_not_found));
+        .route("/api/{*rest}", any(route_not_found))
+        .layer(middleware::from_fn(api_guards));
     (router, document)
 }
 
@@ -85,6 +91,38 @@ fn openapi_path_item() -> utoipa::openapi::PathItem {
             )
             .build(),
     )
+}
+
+/// What every API answer and request shares: answers are never cached (they carry
+/// personal data and the anti-forgery token), and a change must come from our own
+/// origin when a browser says where it comes from (non-browser clients send no `Origin`;
+/// the session cookie is `SameSite=Strict` and the CSRF token is checked as well).
+async fn api_guards(request: Request, next: Next) -> Response {
+    let unsafe_method = !matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
+    if unsafe_method && let Some(origin) = request.headers().get(header::ORIGIN) {
+        let host = request
+            .headers()
+            .get(header::HOST)
+            .and_then(|host| host.to_str().ok())
+            .unwrap_or_default();
+        let origin = origin.to_str().unwrap_or("(unreadable)");
+        let same = origin
+            .strip_prefix("https://")
+            .or_else(|| origin.strip_prefix("http://"))
+            .is_some_and(|authority| !host.is_empty() && authority.eq_ignore_ascii_case(host));
+        if !same {
+            return AppError::ForeignOrigin(origin.chars().take(100).collect()).into_response();
+        }
+    }
+    let mut response = next.run(request).await;
+    response
+        .headers_mut()
+        .entry(header::CACHE_CONTROL)
+        .or_insert(HeaderValue::from_static("no-store"));
+    response
 }
 
 async fn route_not_found() -> AppError {

@@ -1,7 +1,10 @@
 //! `POST /api/v1/session` signs in, `DELETE /api/v1/session` signs out.
 
 use axum::Json;
-use axum::extract::State;
+use std::net::SocketAddr;
+
+use axum::Extension;
+use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
@@ -27,13 +30,20 @@ pub struct Credentials {
 pub async fn sign_in(
     State(state): State<AppState>,
     headers: HeaderMap,
+    peer: Option<Extension<ConnectInfo<SocketAddr>>>,
     body: JsonBody<Credentials>,
 ) -> Result<Response, AppError> {
     let credentials = body.value;
+    let client = auth::client_address(
+        &headers,
+        peer.map(|Extension(ConnectInfo(address))| address),
+        state.client_ip_header.as_ref(),
+    );
     let (token, user) = auth::sign_in(
         &state.pool,
         &credentials.email,
         &credentials.password,
+        &client,
         Utc::now(),
     )
     .await?;

@@ -102,6 +102,16 @@ pub async fn change_role(
         return Err(AppError::Forbidden(refusal.to_owned()));
     }
     db::users::set_role(&mut transaction, &user.organisation_id, &id, role, change).await?;
+    // Checked after the change, inside its transaction: no interleaving can leave the
+    // organisation without anyone who can manage it.
+    if db::users::count_with_role(&mut transaction, &user.organisation_id, Role::PartnerAdmin)
+        .await?
+        == 0
+    {
+        return Err(AppError::Conflict(
+            "The organisation must keep at least one partner admin. Make someone else a partner admin first.".to_owned(),
+        ));
+    }
     transaction.commit().await?;
     state.live.changed(&user.organisation_id, change);
     Ok(Json(Colleague::from(UserRecord { role, ..colleague })))

@@ -91,6 +91,7 @@ impl TestApp {
             live_poll_ms: 100,
             idempotency_lease_secs: 60,
             faults: Default::default(),
+            client_ip_header: None,
         };
         let mut config = config;
         configure(&mut config);
