@@ -57,7 +57,7 @@ pub struct Config {
 
     /// Seconds between runs of the server's jobs (expiry, the informational archive,
     /// purges); they also run at start. 0 turns them off on this instance.
-    #[arg(long, env = "RD_JOB_INTERVAL", default_value_t = 60)]
+    #[arg(long = "job-interval", env = "RD_JOB_INTERVAL", default_value_t = 60)]
     pub job_interval_secs: u64,
 
     /// Milliseconds between reads of the change feed's counters for live updates, so
@@ -67,7 +67,7 @@ pub struct Config {
 
     /// Seconds an `Idempotency-Key` stays claimed by a request before a retry may take
     /// it over (the request died).
-    #[arg(long, env = "RD_IDEMPOTENCY_LEASE", default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..=3600))]
+    #[arg(long = "idempotency-lease", env = "RD_IDEMPOTENCY_LEASE", default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..=3600))]
     pub idempotency_lease_secs: u32,
 
     /// Behind a reverse proxy: the request header that carries the client's address

@@ -40,7 +40,7 @@ fn postgres_admin_url() -> String {
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
 }
 
-fn postgres_url_for(database: &str) -> String {
+pub fn postgres_url_for(database: &str) -> String {
     let admin = postgres_admin_url();
     let base = admin
         .rsplit_once('/')
@@ -262,7 +262,7 @@ impl Session {
     }
 }
 
-async fn create_postgres_database() -> Option<String> {
+pub async fn create_postgres_database() -> Option<String> {
     let admin_url = postgres_admin_url();
     let connected =
         tokio::time::timeout(Duration::from_secs(5), PgConnection::connect(&admin_url)).await;
