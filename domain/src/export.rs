@@ -31,6 +31,7 @@ use std::io::{self, Write};
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 
 use crate::referral::{Contact, Referral};
+use crate::values::{is_direction_control, is_invisible};
 
 /// The UTF-8 byte order mark that starts the file.
 pub const BOM: &str = "\u{FEFF}";
@@ -59,6 +60,9 @@ pub const COLUMNS: [&str; 21] = [
     "Contact phone",
     "Phone validity",
 ];
+
+/// Characters that make a spreadsheet read a cell as a formula when it starts with one.
+pub const FORMULA_CHARACTERS: [char; 4] = ['=', '+', '-', '@'];
 
 /// First characters that make a spreadsheet read a cell as a formula (or, for
 /// tab and CR, that some programs strip before checking for one).
@@ -180,20 +184,34 @@ fn timestamp(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::AutoSi, true)
 }
 
-/// Neutralises CSV injection: a cell starting with `=`, `+`, `-`, `@`, tab or
-/// CR gets a single quote in front.
+/// Neutralises CSV injection: a cell gets a single quote in front when it starts
+/// with `=`, `+`, `-`, `@`, tab or CR, or when its first character after leading
+/// whitespace, control and invisible characters ([`skips_before_formula`]) is one
+/// of `=`, `+`, `-`, `@`.
 ///
 /// Spreadsheet programs run such a cell as a formula (`=HYPERLINK(…)`,
 /// `@SUM(…)`, DDE payloads), so a customer name typed by anyone on the
-/// internet could run in the partner's spreadsheet. The quote makes it text.
+/// internet could run in the partner's spreadsheet. Some programs drop leading
+/// spaces, NULs or zero-width characters before they look for the `=`, so
+/// `\0=HYPERLINK(…)` is as dangerous as `=HYPERLINK(…)`. The quote makes it text.
 /// This also prefixes phone numbers (`'+4930123456`) and would prefix a
 /// negative number, which is acceptable: deal values are never negative.
 pub fn neutralise(cell: &str) -> Cow<'_, str> {
-    if cell.starts_with(DANGEROUS_FIRST_CHARACTERS) {
+    let starts_a_formula = cell
+        .trim_start_matches(skips_before_formula)
+        .starts_with(FORMULA_CHARACTERS);
+    if cell.starts_with(DANGEROUS_FIRST_CHARACTERS) || starts_a_formula {
         Cow::Owned(format!("'{cell}"))
     } else {
         Cow::Borrowed(cell)
     }
+}
+
+/// Characters a spreadsheet program may skip before it looks for a formula: whitespace,
+/// control characters (NUL included), and characters that draw nothing (zero-width
+/// spaces, the byte order mark, bidi marks and controls).
+pub fn skips_before_formula(c: char) -> bool {
+    c.is_whitespace() || c.is_control() || is_invisible(c) || is_direction_control(c)
 }
 
 /// Appends one cell, neutralised and quoted as RFC 4180 requires.
@@ -418,8 +436,42 @@ ContactMe,contoso.erp,Contoso ERP,EUR,25000.50,Closed,Expired,Not answered withi
             neutralise("Contoso-Fabrikam = 1+1 @home"),
             "Contoso-Fabrikam = 1+1 @home"
         );
-        assert_eq!(neutralise(" =1"), " =1");
+        assert_eq!(neutralise(" Contoso =1"), " Contoso =1");
+        assert_eq!(neutralise("\0Contoso"), "\0Contoso");
         assert_eq!(neutralise(""), "");
+    }
+
+    #[test]
+    fn a_formula_behind_leading_nul_whitespace_or_invisible_characters_is_neutralised() {
+        for cell in [
+            "\0=HYPERLINK(\"http://evil.example\",\"Click\")",
+            " =1+1",
+            "\u{00A0}\u{3000}=1+1",
+            "\n@SUM(A1)",
+            "\u{200B}+49 30 901820",
+            "\u{FEFF}-5",
+            "\u{202E}=cmd",
+            "\u{1}\u{7F}\u{9B}\u{200E}=1",
+        ] {
+            assert_eq!(neutralise(cell), format!("'{cell}"), "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn a_nul_then_hyperlink_customer_name_is_exported_as_text() {
+        let mut r = referral();
+        r.customer_profile.name = "\0=HYPERLINK(\"http://evil.example\")".into();
+        let row = body(&[r]);
+        assert!(
+            row.contains(",\"'\0=HYPERLINK(\"\"http://evil.example\"\")\",DE,"),
+            "{row:?}"
+        );
+    }
+
+    #[test]
+    fn phone_numbers_are_neutralised_with_or_without_leading_spaces() {
+        assert_eq!(neutralise("+4930901820"), "'+4930901820");
+        assert_eq!(neutralise(" +49 30 901820"), "' +49 30 901820");
     }
 
     #[test]
@@ -446,7 +498,8 @@ ContactMe,contoso.erp,Contoso ERP,EUR,25000.50,Closed,Expired,Not answered withi
     fn cell_text() -> impl Strategy<Value = String> {
         let tricky = prop::sample::select(vec![
             "=", "+", "-", "@", "\t", "\r", "\n", "\r\n", ",", "\"", "'", " ", "a", "Zürich",
-            "東京", "🙂", "\u{FEFF}", ";",
+            "東京", "🙂", "\u{FEFF}", ";", "\0", "\u{1}", "\u{85}", "\u{A0}", "\u{200B}",
+            "\u{202E}",
         ]);
         prop_oneof![
             prop::collection::vec(tricky, 0..12).prop_map(|parts| parts.concat()),
@@ -455,7 +508,12 @@ ContactMe,contoso.erp,Contoso ERP,EUR,25000.50,Closed,Expired,Not answered withi
     }
 
     fn as_exported(original: &str) -> String {
-        if original.starts_with(DANGEROUS_FIRST_CHARACTERS) {
+        let behind_blanks = original
+            .trim_start_matches(|c: char| {
+                c.is_whitespace() || c.is_control() || is_invisible(c) || is_direction_control(c)
+            })
+            .starts_with(['=', '+', '-', '@']);
+        if original.starts_with(['=', '+', '-', '@', '\t', '\r']) || behind_blanks {
             format!("'{original}")
         } else {
             original.to_owned()
@@ -463,6 +521,19 @@ ContactMe,contoso.erp,Contoso ERP,EUR,25000.50,Closed,Expired,Not answered withi
     }
 
     proptest! {
+        #[test]
+        fn no_cell_starts_a_formula_even_behind_blanks_unless_quoted(cell in cell_text()) {
+            let written = neutralise(&cell);
+            let first = written.trim_start_matches(skips_before_formula).chars().next();
+            prop_assert!(
+                written.starts_with('\'') || !matches!(first, Some('=' | '+' | '-' | '@')),
+                "{:?} was written as {:?}", cell, written
+            );
+            prop_assert!(!written.starts_with(['\t', '\r']), "{:?}", written);
+            // Only ever one quote in front; the rest is the cell as it was.
+            prop_assert!(written == cell || written.strip_prefix('\'') == Some(cell.as_str()));
+        }
+
         #[test]
         fn a_csv_reader_reads_back_every_cell_as_written_or_quote_prefixed(
             texts in prop::collection::vec(cell_text(), 9),

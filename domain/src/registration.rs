@@ -11,8 +11,9 @@
 //!   [`RegistrationEligibility::Undetermined`]: registration is then possible but
 //!   not demanded, so a missing rate never blocks marking a deal as won.
 //! - **Money**: the total contract value and the solution value are in the deal's currency.
-//! - **Dates** are calendar dates (`YYYY-MM-DD`) compared with `now`'s UTC date:
-//!   "at most 60 days ago" accepts exactly 60 days ago and rejects 61.
+//! - **Dates** are calendar dates (`YYYY-MM-DD`, or an RFC 3339 timestamp taken as its
+//!   UTC date) in the years 2000 to 2100 ([`CalendarDate`]), compared with `now`'s UTC
+//!   date: "at most 60 days ago" accepts exactly 60 days ago and rejects 61.
 //! - **Tenant type and pricing model**: the source names the questions, not the
 //!   choices; [`TenantType`] and [`PricingModel`] list the choices we offer.
 
@@ -24,7 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::referral::Referral;
 use crate::validation::{FieldError, FieldErrors};
-use crate::values::{CurrencyCode, Money};
+use crate::values::{CalendarDate, CurrencyCode, Money, is_blank};
 
 /// Deals worth at least this many US dollars can be registered.
 pub const REGISTRATION_MIN_DEAL_USD: i64 = 25_000;
@@ -298,20 +299,11 @@ fn answered(
     answer
 }
 
-/// A required calendar date typed as `YYYY-MM-DD`.
-fn date(errors: &mut FieldErrors, field: &str, text: &str, what: &str) -> Option<NaiveDate> {
-    let text = text.trim();
-    let result = if text.is_empty() {
-        Err(FieldError::new(path(field), format!("{what} is required.")))
-    } else {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-            FieldError::new(
-                path(field),
-                format!("{what} must be a date like 2026-11-20."),
-            )
-        })
-    };
-    errors.collect(result)
+/// A required calendar date (see [`CalendarDate`]).
+fn date(errors: &mut FieldErrors, field: &str, text: &str) -> Option<NaiveDate> {
+    errors
+        .collect(CalendarDate::parse(&path(field), text))
+        .map(NaiveDate::from)
 }
 
 fn choice<T: std::str::FromStr>(
@@ -362,9 +354,8 @@ impl RegistrationForm {
                 &mut errors,
                 "marketplaceTransactionDate",
                 &self.marketplace_transaction_date,
-                "Estimated marketplace transaction date",
             ),
-            Some(false) if !self.marketplace_transaction_date.trim().is_empty() => {
+            Some(false) if !is_blank(&self.marketplace_transaction_date) => {
                 errors.push(FieldError::new(
                     path("marketplaceTransactionDate"),
                     "This is not a marketplace transaction, so it has no marketplace transaction date: clear the date or answer Yes.",
@@ -430,7 +421,6 @@ impl RegistrationForm {
             &mut errors,
             "contractSignedDate",
             &self.contract_signed_date,
-            "Contract signed date",
         );
         if let Some(signed) = signed {
             let created = referral.created_date_time.date_naive();
@@ -453,12 +443,7 @@ impl RegistrationForm {
             }
         }
 
-        let start = date(
-            &mut errors,
-            "contractStartDate",
-            &self.contract_start_date,
-            "Contract start date",
-        );
+        let start = date(&mut errors, "contractStartDate", &self.contract_start_date);
         if let Some(start) = start {
             let earliest = days_before(today, CONTRACT_START_AT_MOST_DAYS_AGO);
             if start < earliest {
@@ -471,7 +456,7 @@ impl RegistrationForm {
             }
         }
 
-        let end_typed = !self.contract_end_date.trim().is_empty();
+        let end_typed = !is_blank(&self.contract_end_date);
         let end = match perpetual {
             Some(true) if end_typed => {
                 errors.push(FieldError::new(
@@ -483,12 +468,7 @@ impl RegistrationForm {
             Some(true) | None => None,
             Some(false) => {
                 let end = if end_typed {
-                    date(
-                        &mut errors,
-                        "contractEndDate",
-                        &self.contract_end_date,
-                        "Contract end date",
-                    )
+                    date(&mut errors, "contractEndDate", &self.contract_end_date)
                 } else {
                     errors.push(FieldError::new(
                         path("contractEndDate"),
@@ -844,7 +824,51 @@ mod tests {
         form.contract_start_date = "31/12/2026".to_owned();
         assert_eq!(
             error_of(&form, &old_referral(), "contractStartDate").as_deref(),
-            Some("Contract start date must be a date like 2026-11-20.")
+            Some("Contract start date must be a date like 2026-12-31.")
+        );
+    }
+
+    #[test]
+    fn every_registration_date_lies_in_the_years_2000_to_2100() {
+        let mut form = registration_form();
+        form.marketplace_transaction = Some(true);
+        form.marketplace_transaction_date = "9999-12-31T23:59:59-23:59".to_owned();
+        form.contract_end_date = "9999-12-31".to_owned();
+        let referral = old_referral();
+        assert_eq!(
+            error_of(&form, &referral, "marketplaceTransactionDate").as_deref(),
+            Some("Estimated marketplace transaction date must be in the years 2000 to 2100.")
+        );
+        assert_eq!(
+            error_of(&form, &referral, "contractEndDate").as_deref(),
+            Some("Contract end date must be in the years 2000 to 2100.")
+        );
+        form.contract_start_date = "+10000-01-01".to_owned();
+        assert!(error_of(&form, &referral, "contractStartDate").is_some());
+        form.marketplace_transaction_date = "2027-01-15T09:00:00+01:00".to_owned();
+        form.contract_start_date = "2026-12-01".to_owned();
+        form.contract_end_date = "2100-12-31".to_owned();
+        let registration = form.parse(&referral, now()).unwrap();
+        assert_eq!(
+            registration.marketplace_transaction_date,
+            NaiveDate::from_ymd_opt(2027, 1, 15)
+        );
+    }
+
+    #[test]
+    fn contract_values_are_refused_rather_than_rounded() {
+        let mut form = registration_form();
+        form.total_contract_value = "30000.001".to_owned();
+        form.solution_value = "9".repeat(29);
+        let referral = old_referral();
+        assert_eq!(
+            error_of(&form, &referral, "totalContractValue").as_deref(),
+            Some("Total contract value can have at most 2 decimal places for USD.")
+        );
+        assert!(
+            error_of(&form, &referral, "solutionValue")
+                .unwrap()
+                .starts_with("Solution value is too large")
         );
     }
 

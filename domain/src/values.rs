@@ -1,45 +1,40 @@
 //! Validated values at the edge (parse, don't validate): once parsed, a value is
 //! known to be well-formed everywhere else. Each parse error names the field
 //! (its API name) and says what is wrong in words a user understands.
+//!
+//! Every typed text passes one rule first ([`parse_text`], in `text`): no control
+//! characters, no bidi overrides, and "required" means something visible. Dates go
+//! through [`CalendarDate`] (in `date`), amounts through [`Money`].
+
+mod date;
+mod text;
 
 use std::fmt;
-use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::validation::FieldError;
 
+pub use date::{CalendarDate, EARLIEST_YEAR, LATEST_YEAR};
+pub use text::{TextKind, is_blank, is_direction_control, is_invisible, parse_text};
+
 /// Longest deal, customer or person name.
 pub const NAME_MAX_CHARS: usize = 200;
 /// Longest notes.
 pub const NOTES_MAX_CHARS: usize = 5_000;
 
-/// A required name (deal, customer, person): trimmed, 1 to 200 characters.
+/// A required name (deal, customer, person): one line of 1 to 200 characters, trimmed,
+/// with at least one visible character (see [`parse_text`]).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Name(String);
 
 impl Name {
     pub fn parse(field: &str, text: &str) -> Result<Name, FieldError> {
-        let text = text.trim();
-        if text.is_empty() {
-            return Err(FieldError::new(
-                field,
-                format!("{} is required.", label(field)),
-            ));
-        }
-        let chars = text.chars().count();
-        if chars > NAME_MAX_CHARS {
-            return Err(FieldError::new(
-                field,
-                format!(
-                    "{} must be at most {NAME_MAX_CHARS} characters (it has {chars}).",
-                    label(field)
-                ),
-            ));
-        }
-        Ok(Name(text.to_owned()))
+        parse_text(field, text, TextKind::SingleLine, NAME_MAX_CHARS)?
+            .map(Name)
+            .ok_or_else(|| FieldError::new(field, format!("{} is required.", label(field))))
     }
 
     pub fn as_str(&self) -> &str {
@@ -47,7 +42,8 @@ impl Name {
     }
 }
 
-/// Free-text notes: trimmed, at most 5,000 characters; empty notes are no notes.
+/// Free-text notes: several lines (tabs allowed, line breaks stored as LF), trimmed, at
+/// most 5,000 characters; blank notes are no notes (see [`parse_text`]).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Notes(String);
@@ -55,21 +51,7 @@ pub struct Notes(String);
 impl Notes {
     /// `Ok(None)` for blank text.
     pub fn parse(field: &str, text: &str) -> Result<Option<Notes>, FieldError> {
-        let text = text.trim();
-        if text.is_empty() {
-            return Ok(None);
-        }
-        let chars = text.chars().count();
-        if chars > NOTES_MAX_CHARS {
-            return Err(FieldError::new(
-                field,
-                format!(
-                    "{} must be at most 5,000 characters (it has {chars}).",
-                    label(field)
-                ),
-            ));
-        }
-        Ok(Some(Notes(text.to_owned())))
+        parse_text(field, text, TextKind::MultiLine, NOTES_MAX_CHARS).map(|t| t.map(Notes))
     }
 
     pub fn as_str(&self) -> &str {
@@ -84,7 +66,6 @@ pub struct Email(String);
 
 impl Email {
     pub fn parse(field: &str, text: &str) -> Result<Email, FieldError> {
-        let text = text.trim();
         let invalid = || {
             FieldError::new(
                 field,
@@ -94,6 +75,9 @@ impl Email {
                 ),
             )
         };
+        // The length is checked below, in bytes as RFC 5321 counts.
+        let text =
+            parse_text(field, text, TextKind::SingleLine, usize::MAX)?.ok_or_else(invalid)?;
         let (local, domain) = text.rsplit_once('@').ok_or_else(invalid)?;
         // Unquoted local parts (all that real forms produce): letters, digits, RFC 5322's symbols,
         // and dots that neither lead, trail nor double.
@@ -119,7 +103,7 @@ impl Email {
         if !local_ok || !domain_ok || text.len() > 254 || text.chars().any(char::is_whitespace) {
             return Err(invalid());
         }
-        Ok(Email(text.to_owned()))
+        Ok(Email(text))
     }
 
     pub fn as_str(&self) -> &str {
@@ -143,7 +127,6 @@ pub struct PhoneNumber(String);
 impl PhoneNumber {
     /// Accepts spaces, dots, dashes and brackets between digits; the number must start with `+` and a country code.
     pub fn parse(field: &str, text: &str) -> Result<PhoneNumber, FieldError> {
-        let text = text.trim();
         let invalid = || {
             FieldError::new(
                 field,
@@ -153,6 +136,8 @@ impl PhoneNumber {
                 ),
             )
         };
+        let text =
+            parse_text(field, text, TextKind::SingleLine, usize::MAX)?.ok_or_else(invalid)?;
         let rest = text.strip_prefix('+').ok_or_else(invalid)?;
         if !rest
             .chars()
@@ -317,6 +302,12 @@ impl CurrencyCode {
     }
 }
 
+/// Whole-unit digits an amount may have: every amount stays below 10^15 units of its
+/// currency (at most 999,999,999,999,999.99 EUR). Not 10^12: a deal of a trillion Iranian
+/// rials or Vietnamese dong is a modest one. With at most 4 decimals (ISO 4217's largest
+/// minor unit) every amount is exact in a [`Decimal`] and in the stored sort key.
+pub const MONEY_MAX_WHOLE_DIGITS: usize = 15;
+
 /// An amount of money: a decimal (never a float), zero or more, in a currency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Money {
@@ -325,51 +316,91 @@ pub struct Money {
 }
 
 impl Money {
-    /// Parses an amount typed by a user (`25000`, `25000.50`, `25,000.50`) in `currency`.
+    /// Parses an amount typed by a user (`25000`, `25000.50`, `25,000.50`) in `currency`,
+    /// exactly: it is never rounded.
+    ///
+    /// - At most the currency's minor units of decimals (2 for EUR, 0 for JPY): `1.005`
+    ///   EUR is refused, not rounded; zeros beyond them say nothing and are dropped
+    ///   (`10.500` EUR is `10.50`, `1000.00` JPY is `1000`).
+    /// - Below 10^15 whole units ([`MONEY_MAX_WHOLE_DIGITS`]): a larger amount is "too
+    ///   large", never "not a number".
+    /// - Zero or more; `-0` is zero.
     pub fn parse(field: &str, amount: &str, currency: CurrencyCode) -> Result<Money, FieldError> {
+        let label = label(field);
+        if is_blank(amount) {
+            return Err(FieldError::new(field, format!("{label} is required.")));
+        }
         let cleaned: String = amount
             .trim()
             .chars()
             .filter(|c| *c != ',' && *c != '_' && !c.is_whitespace())
             .collect();
-        if cleaned.is_empty() {
-            return Err(FieldError::new(
-                field,
-                format!("{} is required.", label(field)),
-            ));
-        }
-        let value = Decimal::from_str(&cleaned).map_err(|_| {
+        let not_a_number = || {
             FieldError::new(
                 field,
-                format!("{} must be a number, like 25000 or 25000.50.", label(field)),
+                format!("{label} must be a number, like 25000 or 25000.50."),
             )
-        })?;
-        // `-0` is zero.
-        let value = if value.is_zero() { value.abs() } else { value };
-        if value.is_sign_negative() {
+        };
+        let (negative, unsigned) = match cleaned.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, cleaned.strip_prefix('+').unwrap_or(&cleaned)),
+        };
+        let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+        let digits_only = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+        if whole.len() + fraction.len() == 0 || !digits_only(whole) || !digits_only(fraction) {
+            return Err(not_a_number());
+        }
+        // Only significant digits count: `007` is 7, and `1.50` has one decimal.
+        let significant_whole = whole.trim_start_matches('0');
+        let significant_fraction = fraction.trim_end_matches('0');
+        let is_zero = significant_whole.is_empty() && significant_fraction.is_empty();
+        if negative && !is_zero {
             return Err(FieldError::new(
                 field,
-                format!("{} must be zero or more.", label(field)),
+                format!("{label} must be zero or more."),
             ));
         }
-        // `100.00` yen is a whole amount: only significant digits count against the minor unit.
-        if value.normalize().scale() > currency.minor_units() {
+        let minor_units = currency.minor_units() as usize;
+        if significant_whole.len() > MONEY_MAX_WHOLE_DIGITS {
             return Err(FieldError::new(
                 field,
                 format!(
-                    "{} has too many decimal places for {} (at most {}).",
-                    label(field),
-                    currency.as_str(),
-                    currency.minor_units()
+                    "{label} is too large: it can be at most {} {currency}.",
+                    Money::max_text(minor_units)
                 ),
             ));
         }
-        let amount = if value.scale() > currency.minor_units() {
-            value.round_dp(currency.minor_units())
+        if significant_fraction.len() > minor_units {
+            let places = match minor_units {
+                0 => format!("must be a whole number for {currency} (no decimal places)"),
+                n => format!("can have at most {n} decimal places for {currency}"),
+            };
+            return Err(FieldError::new(field, format!("{label} {places}.")));
+        }
+        // Keep the decimals as typed, up to the minor unit: `10.5` stays `10.5`.
+        let scale = fraction.len().min(minor_units);
+        let digits = format!("{significant_whole}{significant_fraction:0<scale$}");
+        // No digits is zero; otherwise at most 15 + 4 digits, which a Decimal always holds.
+        let mantissa = if digits.is_empty() {
+            Ok(0)
         } else {
-            value
+            digits.parse::<i128>()
         };
+        let amount = mantissa
+            .ok()
+            .and_then(|m| Decimal::try_from_i128_with_scale(m, scale as u32).ok())
+            .ok_or_else(not_a_number)?;
         Ok(Money { amount, currency })
+    }
+
+    /// The largest amount, written as in messages: `999,999,999,999,999.99`.
+    fn max_text(minor_units: usize) -> String {
+        let whole = ["999"; MONEY_MAX_WHOLE_DIGITS / 3].join(",");
+        if minor_units == 0 {
+            whole
+        } else {
+            format!("{whole}.{}", "9".repeat(minor_units))
+        }
     }
 }
 
@@ -392,6 +423,7 @@ pub fn label(field: &str) -> String {
         "lastName" => Some("Last name"),
         "externalReferenceId" => Some("CRM ID"),
         "campaignId" => Some("Marketing campaign ID"),
+        "marketplaceTransactionDate" => Some("Estimated marketplace transaction date"),
         _ => None,
     };
     known.map(str::to_owned).unwrap_or_else(|| {
@@ -496,6 +528,37 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_name_of_zero_width_spaces_is_required() {
+        assert_eq!(
+            message(Name::parse("name", "\u{200B}\u{200B}\u{200B}")),
+            "Deal name is required."
+        );
+        assert_eq!(
+            message(Name::parse(
+                "customerProfile.name",
+                " \u{FEFF}\u{2060} \u{200D}"
+            )),
+            "Customer name is required."
+        );
+    }
+
+    #[test]
+    fn a_name_with_a_nul_or_a_bidi_override_is_refused() {
+        assert_eq!(
+            message(Name::parse("name", "\0")),
+            "Deal name must not contain an invisible control character: remove the U+0000."
+        );
+        assert_eq!(
+            message(Name::parse("team[0].lastName", "Weber\u{202E}")),
+            "Last name must not contain a hidden text-direction control, which can make text display as something else: remove the U+202E."
+        );
+        assert_eq!(
+            message(Name::parse("name", "Contoso\nERP")),
+            "Deal name must be on one line: remove the line break."
+        );
+    }
+
     // Notes
 
     #[test]
@@ -506,6 +569,29 @@ mod tests {
             longest
         );
         assert_eq!(Notes::parse("notes", " \n ").unwrap(), None);
+    }
+
+    #[test]
+    fn notes_with_a_nul_or_a_bidi_isolate_are_refused_but_keep_their_lines() {
+        assert_eq!(
+            message(Notes::parse("details.notes", "Call\0back")),
+            "Notes must not contain an invisible control character: remove the U+0000."
+        );
+        assert_eq!(
+            message(Notes::parse("statusReasonNotes", "\u{2067}tixe\u{2069}")),
+            "Status reason notes must not contain a hidden text-direction control, which can make text display as something else: remove the U+2067."
+        );
+        assert_eq!(
+            Notes::parse("details.notes", "Line 1\r\n\tLine 2")
+                .unwrap()
+                .unwrap()
+                .as_str(),
+            "Line 1\n\tLine 2"
+        );
+        assert_eq!(
+            Notes::parse("details.notes", "\u{200B}\n\u{FEFF}"),
+            Ok(None)
+        );
     }
 
     #[test]
@@ -588,6 +674,28 @@ mod tests {
     }
 
     #[test]
+    fn an_email_address_with_a_control_or_bidi_character_says_which() {
+        assert_eq!(
+            message(Email::parse("team[0].email", "anna\0@contoso.de")),
+            "Email must not contain an invisible control character: remove the U+0000."
+        );
+        assert_eq!(
+            message(Email::parse("email", "anna@contoso.de\u{202E}")),
+            "Email must not contain a hidden text-direction control, which can make text display as something else: remove the U+202E."
+        );
+        assert_eq!(
+            message(Email::parse("email", "an\u{200B}na@contoso.de")),
+            "Email must be an email address like name@example.com."
+        );
+        assert_eq!(
+            Email::parse("email", "\u{FEFF}anna@contoso.de\u{200B}")
+                .unwrap()
+                .as_str(),
+            "anna@contoso.de"
+        );
+    }
+
+    #[test]
     fn the_email_domain_is_lower_case() {
         assert_eq!(
             Email::parse("email", "Anna@Contoso.DE").unwrap().domain(),
@@ -636,6 +744,18 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_phone_number_with_a_control_or_bidi_character_says_which() {
+        assert_eq!(
+            message(PhoneNumber::parse("phoneNumber", "+49 30 901820\0")),
+            "Phone number must not contain an invisible control character: remove the U+0000."
+        );
+        assert_eq!(
+            message(PhoneNumber::parse("phoneNumber", "\u{202D}+49 30 901820")),
+            "Phone number must not contain a hidden text-direction control, which can make text display as something else: remove the U+202D."
+        );
     }
 
     // Countries
@@ -802,15 +922,103 @@ mod tests {
     fn an_amount_may_not_have_more_decimals_than_its_currency() {
         assert_eq!(
             message(Money::parse("details.dealValue", "1000.5", jpy())),
-            "Estimated deal value has too many decimal places for JPY (at most 0)."
+            "Estimated deal value must be a whole number for JPY (no decimal places)."
         );
         assert_eq!(
             message(Money::parse("details.dealValue", "10.505", eur())),
-            "Estimated deal value has too many decimal places for EUR (at most 2)."
+            "Estimated deal value can have at most 2 decimal places for EUR."
         );
         let bhd = CurrencyCode::parse("currency", "BHD").unwrap();
         assert!(Money::parse("dealValue", "10.505", bhd).is_ok());
-        assert!(Money::parse("dealValue", "10.5051", bhd).is_err());
+        assert_eq!(
+            message(Money::parse("details.dealValue", "10.5051", bhd)),
+            "Estimated deal value can have at most 3 decimal places for BHD."
+        );
+    }
+
+    #[test]
+    fn a_tiny_fraction_is_refused_not_rounded_to_zero() {
+        // 29 decimals: more than a Decimal holds, which used to round it to 0.00.
+        assert_eq!(
+            message(Money::parse(
+                "details.dealValue",
+                "0.00000000000000000000000000001",
+                eur()
+            )),
+            "Estimated deal value can have at most 2 decimal places for EUR."
+        );
+        assert_eq!(
+            message(Money::parse("details.dealValue", "1.005", eur())),
+            "Estimated deal value can have at most 2 decimal places for EUR."
+        );
+        assert_eq!(
+            message(Money::parse(
+                "dealRegistration.totalContractValue",
+                "30000.001",
+                eur()
+            )),
+            "Total contract value can have at most 2 decimal places for EUR."
+        );
+    }
+
+    #[test]
+    fn an_amount_too_large_to_hold_says_too_large_not_not_a_number() {
+        let too_large =
+            "Estimated deal value is too large: it can be at most 999,999,999,999,999.99 EUR.";
+        for text in [
+            "9".repeat(29),
+            "9".repeat(40),
+            "1000000000000000".to_owned(),
+            "1,000,000,000,000,000.00".to_owned(),
+        ] {
+            assert_eq!(
+                message(Money::parse("details.dealValue", &text, eur())),
+                too_large,
+                "{text:?}"
+            );
+        }
+        assert_eq!(
+            message(Money::parse("details.dealValue", &"9".repeat(16), jpy())),
+            "Estimated deal value is too large: it can be at most 999,999,999,999,999 JPY."
+        );
+        let largest = Money::parse("details.dealValue", "999,999,999,999,999.99", eur()).unwrap();
+        assert_eq!(largest.amount.to_string(), "999999999999999.99");
+        // Leading zeros are no size.
+        let padded = Money::parse("dealValue", &format!("{}7", "0".repeat(40)), eur()).unwrap();
+        assert_eq!(padded.amount, Decimal::from(7));
+    }
+
+    #[test]
+    fn a_negative_amount_keeps_its_message_whatever_else_is_wrong_with_it() {
+        for text in ["-1.005", &format!("-{}", "9".repeat(29))] {
+            assert_eq!(
+                message(Money::parse("details.dealValue", text, eur())),
+                "Estimated deal value must be zero or more.",
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn amounts_keep_the_decimals_as_typed_up_to_the_minor_unit() {
+        for (typed, kept) in [
+            ("10.5", "10.5"),
+            ("+10.5", "10.5"),
+            (".5", "0.5"),
+            ("5.", "5"),
+            ("25_000", "25000"),
+            ("0.00", "0.00"),
+            ("-0.000", "0.00"),
+        ] {
+            assert_eq!(
+                Money::parse("dealValue", typed, eur())
+                    .unwrap()
+                    .amount
+                    .to_string(),
+                kept,
+                "{typed:?}"
+            );
+        }
     }
 
     #[test]
@@ -827,13 +1035,80 @@ mod tests {
             message(Money::parse("details.dealValue", "  ", eur())),
             "Estimated deal value is required."
         );
-        for text in ["abc", "1.2.3", "€100", "12 EUR"] {
+        assert_eq!(
+            message(Money::parse("details.dealValue", "\u{200B}", eur())),
+            "Estimated deal value is required."
+        );
+        for text in [
+            "abc", "1.2.3", "€100", "12 EUR", ".", "-", "+-1", "1e5", "0x10", "1\u{0}00", "NaN",
+        ] {
             assert_eq!(
                 message(Money::parse("details.dealValue", text, eur())),
                 "Estimated deal value must be a number, like 25000 or 25000.50.",
                 "{text:?}"
             );
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn an_accepted_amount_is_exact_within_the_minor_unit_and_round_trips(
+            typed in amounts(),
+            code in proptest::sample::select(vec!["EUR", "JPY", "BHD", "CLF", "MGA"]),
+        ) {
+            let currency = CurrencyCode::parse("currency", code).unwrap();
+            if let Ok(money) = Money::parse("dealValue", &typed, currency) {
+                let amount = money.amount;
+                proptest::prop_assert!(amount.scale() <= currency.minor_units());
+                proptest::prop_assert!(!amount.is_sign_negative());
+                proptest::prop_assert!(amount < Decimal::from(1_000_000_000_000_000_i64));
+                // Exactly what was typed: the same number, never a rounded one.
+                let plain: String = typed.chars().filter(|c| *c != ',').collect();
+                let plain = plain.replace("-.", "-0.").replace("+.", "+0.");
+                let plain = if plain.starts_with('.') { format!("0{plain}") } else { plain };
+                let plain = plain.strip_suffix('.').unwrap_or(&plain).to_owned();
+                proptest::prop_assert_eq!(Decimal::from_str_exact(&plain).map(|d| d.normalize()), Ok(amount.normalize()));
+                // Written out and typed again, it is the same amount.
+                proptest::prop_assert_eq!(Money::parse("dealValue", &amount.to_string(), currency), Ok(money));
+            }
+        }
+
+        #[test]
+        fn more_significant_decimals_than_the_minor_unit_are_refused_never_rounded(
+            whole in 0u64..1_000_000,
+            extra in 1u32..9,
+            code in proptest::sample::select(vec!["EUR", "JPY", "BHD", "CLF"]),
+        ) {
+            let currency = CurrencyCode::parse("currency", code).unwrap();
+            let decimals = currency.minor_units() + extra;
+            let typed = format!("{whole}.{}1", "0".repeat(decimals as usize - 1));
+            let error = Money::parse("dealValue", &typed, currency).unwrap_err();
+            proptest::prop_assert!(error.message.contains("decimal places"), "{}", error.message);
+        }
+
+        #[test]
+        fn an_amount_of_16_or_more_whole_digits_is_too_large(digits in 16usize..60) {
+            let typed = format!("1{}", "0".repeat(digits - 1));
+            let error = Money::parse("dealValue", &typed, eur()).unwrap_err();
+            proptest::prop_assert!(error.message.contains("too large"), "{}", error.message);
+        }
+    }
+
+    /// Amounts as people type them, and odd strings around them.
+    fn amounts() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        prop_oneof![
+            (0u64..10_000_000_000_000_000, 0usize..7, 0u64..10_000).prop_map(
+                |(whole, decimals, fraction)| {
+                    let fraction = format!("{fraction:04}");
+                    match decimals {
+                        0 => whole.to_string(),
+                        n => format!("{whole}.{}", &format!("{fraction}000")[..n]),
+                    }
+                }
+            ),
+            "[0-9,.+-]{0,24}",
+        ]
     }
 
     // Labels

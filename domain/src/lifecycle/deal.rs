@@ -1,12 +1,15 @@
 //! The deal fields that Accept and Edit both ask for, as typed and as validated, with
 //! the people typed into them: the partner's team members and the customer's contacts.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::referral::{Contact, Referral};
 use crate::validation::{FieldError, FieldErrors};
-use crate::values::{CurrencyCode, Email, Money, NAME_MAX_CHARS, Name, Notes, PhoneNumber};
+use crate::values::{
+    CalendarDate, CurrencyCode, Email, Money, NAME_MAX_CHARS, Name, Notes, PhoneNumber, TextKind,
+    is_blank, parse_text,
+};
 
 /// A person as typed: a team member or an additional customer contact.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,7 +40,7 @@ impl ContactForm {
             &self.phone_number,
         ]
         .iter()
-        .all(|t| t.trim().is_empty())
+        .all(|t| is_blank(t))
     }
 
     /// `prefix` is the member's API path, e.g. `team[0]`.
@@ -49,7 +52,7 @@ impl ContactForm {
         let at = |f: &str| join(prefix, f);
         let first_name = errors.collect(Name::parse(&at("firstName"), &self.first_name));
         let last_name = errors.collect(Name::parse(&at("lastName"), &self.last_name));
-        let email = if self.email.trim().is_empty() {
+        let email = if is_blank(&self.email) {
             errors.push(FieldError::new(
                 at("email"),
                 "Email is required for a team member.",
@@ -75,7 +78,7 @@ impl ContactForm {
         let at = |f: &str| join(prefix, f);
         let first_name = errors.collect(Name::parse(&at("firstName"), &self.first_name));
         let last_name = errors.collect(Name::parse(&at("lastName"), &self.last_name));
-        let email = if self.email.trim().is_empty() {
+        let email = if is_blank(&self.email) {
             Some(None)
         } else {
             errors
@@ -83,7 +86,7 @@ impl ContactForm {
                 .map(Some)
         };
         let phone_number = optional_phone(&at("phoneNumber"), &self.phone_number, errors);
-        if self.email.trim().is_empty() && self.phone_number.trim().is_empty() {
+        if is_blank(&self.email) && is_blank(&self.phone_number) {
             errors.push(FieldError::new(
                 at("email"),
                 "Give an email address or a phone number so the contact can be reached.",
@@ -113,31 +116,22 @@ fn optional_phone(
     text: &str,
     errors: &mut FieldErrors,
 ) -> Option<Option<PhoneNumber>> {
-    if text.trim().is_empty() {
+    if is_blank(text) {
         Some(None)
     } else {
         errors.collect(PhoneNumber::parse(field, text)).map(Some)
     }
 }
 
-/// An optional identifier (CRM ID, campaign ID): trimmed, blank is none.
+/// An optional identifier (CRM ID, campaign ID): up to 200 characters without invisible
+/// ones (see [`TextKind::Identifier`]), trimmed; blank is none.
 fn optional_id(field: &str, text: &str, errors: &mut FieldErrors) -> Option<Option<String>> {
-    let text = text.trim();
-    let chars = text.chars().count();
-    if text.is_empty() {
-        Some(None)
-    } else if chars > NAME_MAX_CHARS {
-        errors.push(FieldError::new(
-            field,
-            format!(
-                "{} must be at most {NAME_MAX_CHARS} characters (it has {chars}).",
-                crate::values::label(field)
-            ),
-        ));
-        None
-    } else {
-        Some(Some(text.to_owned()))
-    }
+    errors.collect(parse_text(
+        field,
+        text,
+        TextKind::Identifier,
+        NAME_MAX_CHARS,
+    ))
 }
 
 /// A member of the partner's own team on the deal; an email is required to reach them.
@@ -203,7 +197,8 @@ pub struct DealForm {
     pub deal_value: String,
     /// ISO 4217, e.g. `EUR`.
     pub currency: String,
-    /// Estimated closing date (purchase time frame), `YYYY-MM-DD`.
+    /// Estimated closing date (purchase time frame), `YYYY-MM-DD` (API clients may send an
+    /// RFC 3339 timestamp), in the years 2000 to 2100.
     pub closing_date: String,
     pub team: Vec<ContactForm>,
     pub notes: String,
@@ -218,7 +213,7 @@ pub struct DealForm {
 pub struct Deal {
     pub name: Name,
     pub deal_value: Money,
-    pub closing_date: NaiveDate,
+    pub closing_date: CalendarDate,
     pub team: Team,
     pub notes: Option<Notes>,
     pub external_reference_id: Option<String>,
@@ -291,7 +286,7 @@ impl DealForm {
 
     /// Notes are optional but strongly encouraged: the UI nudges when they are blank.
     pub fn lacks_notes(&self) -> bool {
-        self.notes.trim().is_empty()
+        is_blank(&self.notes)
     }
 
     /// Validates every field at `now` (the closing date must not be in the past).
@@ -359,30 +354,11 @@ impl DealForm {
     }
 }
 
-/// The closing date as a date (`YYYY-MM-DD`, or an RFC 3339 timestamp from API clients), today or later.
-fn parse_closing_date(text: &str, now: DateTime<Utc>) -> Result<NaiveDate, FieldError> {
+/// The closing date as a [`CalendarDate`] (in the years 2000 to 2100), today or later.
+fn parse_closing_date(text: &str, now: DateTime<Utc>) -> Result<CalendarDate, FieldError> {
     const FIELD: &str = "details.closingDateTime";
-    let text = text.trim();
-    if text.is_empty() {
-        return Err(FieldError::new(
-            FIELD,
-            "Estimated closing date is required.",
-        ));
-    }
-    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .ok()
-        .or_else(|| {
-            DateTime::parse_from_rfc3339(text)
-                .ok()
-                .map(|d| d.with_timezone(&Utc).date_naive())
-        })
-        .ok_or_else(|| {
-            FieldError::new(
-                FIELD,
-                "Estimated closing date must be a date like 2026-12-31.",
-            )
-        })?;
-    if date < now.date_naive() {
+    let date = CalendarDate::parse(FIELD, text)?;
+    if date.date() < now.date_naive() {
         return Err(FieldError::new(
             FIELD,
             format!(
@@ -474,6 +450,123 @@ mod tests {
             Some("CRM ID must be at most 200 characters (it has 201).")
         );
         assert!(errors.for_field("campaignId").is_some());
+    }
+
+    #[test]
+    fn a_closing_date_in_year_10000_is_refused_and_an_offset_is_stored_as_utc() {
+        let mut form = deal_form("100", "USD");
+        form.closing_date = "9999-12-31T23:59:59-23:59".to_owned();
+        assert_eq!(
+            errors_of(form.parse(now())).for_field("details.closingDateTime"),
+            Some("Estimated closing date must be in the years 2000 to 2100.")
+        );
+        form.closing_date = "2027-03-01T10:00:00+05:00".to_owned();
+        assert_eq!(
+            form.parse(now())
+                .unwrap()
+                .closing_date
+                .start_utc()
+                .to_rfc3339(),
+            "2027-03-01T00:00:00+00:00"
+        );
+    }
+
+    #[test]
+    fn the_deal_value_is_refused_rather_than_rounded_or_called_not_a_number() {
+        let mut form = deal_form("0.00000000000000000000000000001", "EUR");
+        assert_eq!(
+            errors_of(form.parse(now())).for_field("details.dealValue"),
+            Some("Estimated deal value can have at most 2 decimal places for EUR.")
+        );
+        form.deal_value = "9".repeat(29);
+        assert_eq!(
+            errors_of(form.parse(now())).for_field("details.dealValue"),
+            Some(
+                "Estimated deal value is too large: it can be at most 999,999,999,999,999.99 EUR."
+            )
+        );
+    }
+
+    #[test]
+    fn every_text_field_of_the_deal_refuses_nul_and_bidi_overrides() {
+        let mut form = deal_form("100", "USD");
+        form.name = "Contoso\0".to_owned();
+        form.notes = "\u{202E}evil".to_owned();
+        form.external_reference_id = "CRM-\u{0}1".to_owned();
+        form.campaign_id = "CAMP\u{2066}".to_owned();
+        form.team[0].first_name = "Jo\u{202B}nas".to_owned();
+        form.team[0].phone_number = "+49 30 901820\u{1B}".to_owned();
+        let errors = errors_of(form.parse(now()));
+        for (field, expected) in [
+            (
+                "name",
+                "Deal name must not contain an invisible control character: remove the U+0000.",
+            ),
+            (
+                "details.notes",
+                "Notes must not contain a hidden text-direction control, which can make text display as something else: remove the U+202E.",
+            ),
+            (
+                "externalReferenceId",
+                "CRM ID must not contain an invisible control character: remove the U+0000.",
+            ),
+            (
+                "campaignId",
+                "Marketing campaign ID must not contain a hidden text-direction control, which can make text display as something else: remove the U+2066.",
+            ),
+            (
+                "team[0].firstName",
+                "First name must not contain a hidden text-direction control, which can make text display as something else: remove the U+202B.",
+            ),
+            (
+                "team[0].phoneNumber",
+                "Phone number must not contain an invisible control character: remove the U+001B.",
+            ),
+        ] {
+            assert_eq!(errors.for_field(field), Some(expected), "{field}");
+        }
+    }
+
+    #[test]
+    fn zero_width_text_counts_as_blank_everywhere_in_the_deal() {
+        let mut form = deal_form("100", "USD");
+        form.name = "\u{200B}\u{200C}\u{200D}".to_owned();
+        form.team.push(ContactForm {
+            first_name: "\u{FEFF}".to_owned(),
+            last_name: "\u{2060}".to_owned(),
+            email: " \u{200B}".to_owned(),
+            phone_number: String::new(),
+        });
+        form.notes = "\u{200B}".to_owned();
+        assert!(form.lacks_notes());
+        let errors = errors_of(form.parse(now()));
+        assert_eq!(errors.for_field("name"), Some("Deal name is required."));
+        assert_eq!(
+            errors.for_field("team[1].firstName"),
+            None,
+            "a row of zero-width characters is a blank row"
+        );
+        form.name = "Contoso ERP".to_owned();
+        let deal = form.parse(now()).unwrap();
+        assert_eq!(deal.notes, None);
+        assert_eq!(deal.team.members().len(), 1);
+    }
+
+    #[test]
+    fn ids_keep_inner_spaces_but_not_invisible_characters() {
+        let mut form = deal_form("100", "USD");
+        form.external_reference_id = "\u{200B} CRM 1001 \u{FEFF}".to_owned();
+        form.campaign_id = "SPRING\u{200E}26".to_owned();
+        let errors = errors_of(form.parse(now()));
+        assert_eq!(
+            errors.for_field("campaignId"),
+            Some("Marketing campaign ID must not contain invisible characters: remove the U+200E.")
+        );
+        form.campaign_id = "SPRING26".to_owned();
+        assert_eq!(
+            form.parse(now()).unwrap().external_reference_id.as_deref(),
+            Some("CRM 1001")
+        );
     }
 
     #[test]

@@ -215,7 +215,7 @@ mod tests {
         assert_eq!(accept.deal.deal_value.amount, Decimal::new(2_500_050, 2));
         assert_eq!(accept.deal.deal_value.currency.as_str(), "EUR");
         assert_eq!(
-            accept.deal.closing_date,
+            accept.deal.closing_date.date(),
             NaiveDate::from_ymd_opt(2026, 12, 31).unwrap()
         );
         assert_eq!(accept.deal.team.members().len(), 1);

@@ -167,6 +167,28 @@ mod tests {
     }
 
     #[test]
+    fn others_with_only_zero_width_notes_still_requires_notes_and_nul_is_refused() {
+        let form = ReasonForm {
+            status_reason: "Others".to_owned(),
+            notes: "\u{200B}\u{2060}".to_owned(),
+        };
+        assert_eq!(
+            errors_of(form.parse()).for_field("statusReasonNotes"),
+            Some("Notes are required when the reason is Others: say why.")
+        );
+        let form = ReasonForm {
+            notes: "Merged\0".to_owned(),
+            ..form
+        };
+        assert_eq!(
+            errors_of(form.parse()).for_field("statusReasonNotes"),
+            Some(
+                "Status reason notes must not contain an invisible control character: remove the U+0000."
+            )
+        );
+    }
+
+    #[test]
     fn other_reasons_take_notes_optionally() {
         let reason = ReasonForm {
             status_reason: "NotACustomer".to_owned(),

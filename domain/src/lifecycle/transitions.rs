@@ -1,7 +1,7 @@
 //! The partner's transitions: each takes the referral, the validated command, the
 //! [`Actor`] and `now`, checks the action is possible, and returns the next referral.
 
-use chrono::{DateTime, NaiveTime, Utc};
+use chrono::{DateTime, Utc};
 
 use super::deal::{CustomerContact, Deal, TeamMember};
 use super::forms::{Accept, Edit, Won};
@@ -35,7 +35,7 @@ fn write_deal(referral: &mut Referral, deal: Deal) {
     referral.name = deal.name.as_str().to_owned();
     referral.details.deal_value = Some(deal.deal_value.amount);
     referral.details.currency = Some(deal.deal_value.currency.as_str().to_owned());
-    referral.details.closing_date_time = Some(deal.closing_date.and_time(NaiveTime::MIN).and_utc());
+    referral.details.closing_date_time = Some(deal.closing_date.start_utc());
     referral.team = deal
         .team
         .0
