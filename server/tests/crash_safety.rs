@@ -269,4 +269,12 @@ async fn postgres_keeps_every_acknowledged_write_through_a_kill() {
         return;
     };
     kill_during_writes(&support::postgres_url_for(&database)).await;
+    use sqlx::Connection as _;
+    let mut admin = sqlx::PgConnection::connect(&support::postgres_admin_url())
+        .await
+        .unwrap();
+    sqlx::query(&format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"))
+        .execute(&mut admin)
+        .await
+        .unwrap();
 }

@@ -181,6 +181,28 @@ backend_tests! {
         let (changed, cursor) = changed_since(&session, &cursor).await;
         assert_eq!(changed, vec![id(&accepted)]);
 
+        // Each further action on the accepted deal is in the feed once: a team member, won.
+        let edited: Value = session.get_json(&format!("/api/v1/referrals/{}", id(&accepted))).await;
+        let employee = json!({ "firstName": "Umar", "lastName": "Usman", "email": "user@demo.test", "phoneNumber": "+49 30 901820" });
+        let staffed = session.act(&format!("/api/v1/referrals/{}/team", id(&edited)), edited["eTag"].as_str().unwrap(), &employee).await;
+        assert_eq!(staffed.status(), StatusCode::OK);
+        let staffed: Value = staffed.json().await.unwrap();
+        let (changed, cursor) = changed_since(&session, &cursor).await;
+        assert_eq!(changed, vec![id(&accepted)]);
+        let won = session.act(&format!("/api/v1/referrals/{}/won", id(&staffed)), staffed["eTag"].as_str().unwrap(), &json!({})).await;
+        assert_eq!(won.status(), StatusCode::OK);
+        let (seen, cursor, _) = drain(&session, Some(&cursor), 1000).await;
+        assert_eq!(seen.keys().collect::<Vec<_>>(), vec![&id(&accepted)]);
+        assert_eq!(seen[&id(&accepted)]["substatus"], "Won");
+        let second = accept(&session, &targets[3]).await;
+        let (_, cursor) = changed_since(&session, &cursor).await;
+        let lost = session.act(&format!("/api/v1/referrals/{}/lost", id(&second)), second["eTag"].as_str().unwrap(),
+            &json!({ "statusReason": "CustomerChoseAnotherVendor", "notes": "Went with the incumbent." })).await;
+        assert_eq!(lost.status(), StatusCode::OK);
+        let (seen, cursor, _) = drain(&session, Some(&cursor), 1000).await;
+        assert_eq!(seen.len(), 1);
+        assert_eq!(seen[&id(&second)]["substatus"], "Lost");
+
         // A refused action changes nothing, so it is not in the feed.
         let refused = session
             .act(&format!("/api/v1/referrals/{}/accept", id(&targets[2])), "999", &accept_form())

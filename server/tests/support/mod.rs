@@ -35,7 +35,7 @@ pub struct TestApp {
 }
 
 /// Where the PostgreSQL server of this machine is (trust auth).
-fn postgres_admin_url() -> String {
+pub fn postgres_admin_url() -> String {
     std::env::var("TEST_POSTGRES_URL")
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
 }
