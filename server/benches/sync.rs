@@ -94,14 +94,8 @@ async fn poll(session: &Session, cursor: &str) -> Figure {
     let mut times = Vec::with_capacity(POLLS);
     let mut bytes = 0;
     for _ in 0..POLLS {
-        let started = Instant::now();
-        let body = session
-            .get(&format!("/api/v1/sync?since={cursor}"))
-            .await
-            .bytes()
-            .await
-            .unwrap();
-        times.push(started.elapsed());
+        let (took, body) = timed_poll(session, cursor).await;
+        times.push(took);
         bytes = body.len();
     }
     summary("no-change poll", times, bytes, "p99 ≤ 10 ms, < 200 B")
@@ -135,14 +129,8 @@ async fn pull(session: &Session, cursor: &str) -> Figure {
             .await
             .unwrap();
         assert!(response.status().is_success());
-        let started = Instant::now();
-        let body = session
-            .get(&format!("/api/v1/sync?since={cursor}"))
-            .await
-            .bytes()
-            .await
-            .unwrap();
-        times.push(started.elapsed());
+        let (took, body) = timed_poll(session, &cursor).await;
+        times.push(took);
         bytes = body.len();
         let page: Value = serde_json::from_slice(&body).unwrap();
         assert_eq!(
@@ -153,6 +141,18 @@ async fn pull(session: &Session, cursor: &str) -> Figure {
         cursor = page["cursor"].as_str().unwrap().to_owned();
     }
     summary("one-change pull", times, bytes, "p99 ≤ 20 ms")
+}
+
+/// One call of the feed after `cursor`: how long it took, and its body.
+async fn timed_poll(session: &Session, cursor: &str) -> (Duration, bytes::Bytes) {
+    let started = Instant::now();
+    let body = session
+        .get(&format!("/api/v1/sync?since={cursor}"))
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    (started.elapsed(), body)
 }
 
 fn summary(

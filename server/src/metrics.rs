@@ -132,10 +132,7 @@ impl Metrics {
             ),
         ];
         for (name, help, value) in gauges {
-            let _ = writeln!(
-                out,
-                "# HELP {name} {help}\n# TYPE {name} gauge\n{name} {value}"
-            );
+            write_single(&mut out, name, help, "gauge", value);
         }
         let counters = [
             (
@@ -155,14 +152,24 @@ impl Metrics {
             ),
         ];
         for (name, help, value) in counters {
-            let _ = writeln!(
-                out,
-                "# HELP {name} {help}\n# TYPE {name} counter\n{name} {}",
-                value.load(Ordering::Relaxed)
+            write_single(
+                &mut out,
+                name,
+                help,
+                "counter",
+                value.load(Ordering::Relaxed),
             );
         }
         out
     }
+}
+
+/// One unlabelled metric with its help and type lines.
+fn write_single(out: &mut String, name: &str, help: &str, kind: &str, value: u64) {
+    let _ = writeln!(
+        out,
+        "# HELP {name} {help}\n# TYPE {name} {kind}\n{name} {value}"
+    );
 }
 
 /// Counts and times every request by its route pattern (never the raw path, which would

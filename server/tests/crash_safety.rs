@@ -6,6 +6,8 @@
 
 mod support;
 
+use support::accept_form;
+
 use std::collections::HashSet;
 use std::process::Stdio;
 use std::sync::{Arc, Mutex};
@@ -102,17 +104,6 @@ impl Client {
             .await
             .unwrap()
     }
-}
-
-fn accept_form() -> Value {
-    let closing = (chrono::Utc::now() + chrono::Duration::days(40))
-        .format("%Y-%m-%d")
-        .to_string();
-    json!({
-        "name": "Crash-safe deal", "dealValue": "1000.00", "currency": "EUR", "closingDate": closing,
-        "team": [{ "firstName": "Rhea", "lastName": "Reyes", "email": "referrals@demo.test", "phoneNumber": "" }],
-        "notes": "", "externalReferenceId": "", "campaignId": "", "customerContacts": []
-    })
 }
 
 async fn kill_during_writes(database_url: &str) {

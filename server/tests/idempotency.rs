@@ -10,18 +10,7 @@ use referral_desk_server::faults::Fault;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use support::Session;
-
-fn accept_form() -> Value {
-    let closing = (chrono::Utc::now() + chrono::Duration::days(40))
-        .format("%Y-%m-%d")
-        .to_string();
-    json!({
-        "name": "Contoso – field service rollout", "dealValue": "48000.00", "currency": "EUR",
-        "closingDate": closing,
-        "team": [{ "firstName": "Rhea", "lastName": "Reyes", "email": "referrals@demo.test", "phoneNumber": "" }],
-        "notes": "Call scheduled with their IT lead.", "externalReferenceId": "CRM-1001", "campaignId": "", "customerContacts": []
-    })
-}
+use support::accept_form;
 
 async fn inbox_referral(session: &Session) -> Value {
     session

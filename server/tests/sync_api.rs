@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use support::Session;
+use support::accept_form;
 
 /// One call of the feed.
 async fn sync(session: &Session, since: Option<&str>, limit: usize) -> Value {
@@ -56,18 +57,6 @@ async fn changed_since(session: &Session, cursor: &str) -> (Vec<String>, String)
     let mut ids: Vec<String> = referrals.into_keys().collect();
     ids.sort();
     (ids, cursor)
-}
-
-fn accept_form() -> Value {
-    let closing = (chrono::Utc::now() + chrono::Duration::days(40))
-        .format("%Y-%m-%d")
-        .to_string();
-    json!({
-        "name": "Contoso – field service rollout", "dealValue": "48000.00", "currency": "EUR",
-        "closingDate": closing,
-        "team": [{ "firstName": "Rhea", "lastName": "Reyes", "email": "referrals@demo.test", "phoneNumber": "" }],
-        "notes": "Call scheduled with their IT lead.", "externalReferenceId": "CRM-1001", "campaignId": "", "customerContacts": []
-    })
 }
 
 /// Inbox referrals that await an answer and are not due to expire for a while.

@@ -104,33 +104,32 @@ pub async fn changes(
     limit: usize,
 ) -> Result<Changes, DbError> {
     let fetch = i64::try_from(limit + 1).unwrap_or(i64::MAX);
-    let written: Vec<(i64, String, Option<String>)> = sqlx::query_as(
-        "SELECT r.change_number, r.document, f.referral_id FROM referrals r \
-         LEFT JOIN favorites f ON f.referral_id = r.id AND f.user_id = $2 \
-         WHERE r.organisation_id = $1 AND r.change_number > $3 AND r.change_number <= $4 \
-         ORDER BY r.change_number LIMIT $5",
-    )
-    .bind(organisation_id)
-    .bind(user_id)
-    .bind(after)
-    .bind(upto)
-    .bind(fetch)
-    .fetch_all(&mut *conn)
-    .await?;
-    let hearted: Vec<(i64, String, Option<String>)> = sqlx::query_as(
-        "SELECT c.change_number, r.document, f.referral_id FROM favorite_changes c \
-         JOIN referrals r ON r.id = c.referral_id AND r.organisation_id = $1 \
-         LEFT JOIN favorites f ON f.referral_id = c.referral_id AND f.user_id = c.user_id \
-         WHERE c.user_id = $2 AND c.change_number > $3 AND c.change_number <= $4 \
-         ORDER BY c.change_number LIMIT $5",
-    )
-    .bind(organisation_id)
-    .bind(user_id)
-    .bind(after)
-    .bind(upto)
-    .bind(fetch)
-    .fetch_all(&mut *conn)
-    .await?;
+    let range = Range {
+        organisation_id,
+        user_id,
+        after,
+        upto,
+        fetch,
+    };
+    let written = range
+        .rows(
+            conn,
+            "SELECT r.change_number, r.document, f.referral_id FROM referrals r \
+             LEFT JOIN favorites f ON f.referral_id = r.id AND f.user_id = $2 \
+             WHERE r.organisation_id = $1 AND r.change_number > $3 AND r.change_number <= $4 \
+             ORDER BY r.change_number LIMIT $5",
+        )
+        .await?;
+    let hearted = range
+        .rows(
+            conn,
+            "SELECT c.change_number, r.document, f.referral_id FROM favorite_changes c \
+             JOIN referrals r ON r.id = c.referral_id AND r.organisation_id = $1 \
+             LEFT JOIN favorites f ON f.referral_id = c.referral_id AND f.user_id = c.user_id \
+             WHERE c.user_id = $2 AND c.change_number > $3 AND c.change_number <= $4 \
+             ORDER BY c.change_number LIMIT $5",
+        )
+        .await?;
     let account: Option<(i64,)> = sqlx::query_as(
         "SELECT change_number FROM users WHERE id = $1 AND change_number > $2 AND change_number <= $3",
     )
@@ -168,4 +167,31 @@ pub async fn changes(
         more,
         account_changed: account.is_some_and(|(number,)| number <= through),
     })
+}
+
+/// The parameters both reads of [`changes`] bind, in the same order.
+struct Range<'a> {
+    organisation_id: &'a str,
+    user_id: &'a str,
+    after: i64,
+    upto: i64,
+    fetch: i64,
+}
+
+impl Range<'_> {
+    /// Change number, document and the user's heart (if any) of each row of `sql`.
+    async fn rows(
+        &self,
+        conn: &mut AnyConnection,
+        sql: &str,
+    ) -> Result<Vec<(i64, String, Option<String>)>, DbError> {
+        Ok(sqlx::query_as(sql)
+            .bind(self.organisation_id)
+            .bind(self.user_id)
+            .bind(self.after)
+            .bind(self.upto)
+            .bind(self.fetch)
+            .fetch_all(conn)
+            .await?)
+    }
 }

@@ -20,6 +20,24 @@ pub const INLINE_SCRIPT: &str = "import init from '/app.js';await init('/app_bg.
 pub const DEMO_PASSWORD: &str = "demo-password";
 pub const HASHED_ASSET: &str = "referral-desk-0123456789abcdef_bg.wasm";
 
+/// A valid Accept form (a deal closing in 40 days, one team member), as the app sends it.
+pub fn accept_form() -> serde_json::Value {
+    let closing = (chrono::Utc::now() + chrono::Duration::days(40))
+        .format("%Y-%m-%d")
+        .to_string();
+    serde_json::json!({
+        "name": "Contoso – field service rollout",
+        "dealValue": "48000.00",
+        "currency": "EUR",
+        "closingDate": closing,
+        "team": [{ "firstName": "Rhea", "lastName": "Reyes", "email": "referrals@demo.test", "phoneNumber": "" }],
+        "notes": "Call scheduled with their IT lead.",
+        "externalReferenceId": "CRM-1001",
+        "campaignId": "",
+        "customerContacts": []
+    })
+}
+
 #[derive(Debug, Clone, Copy)]
 pub enum Backend {
     Sqlite,
