@@ -15,6 +15,7 @@ mod fixtures;
 pub mod lifecycle;
 pub mod notifications;
 pub mod quality;
+pub mod redirect;
 pub mod referral;
 pub mod registration;
 pub mod timing;
@@ -36,6 +37,7 @@ pub use notifications::{
     BusinessProfile, Notification, NotificationPlan, ProfileLocation, plan_notifications,
 };
 pub use quality::assess_quality;
+pub use redirect::{RefusedReturnPath, ReturnPath};
 pub use referral::{
     Actor, Address, CallToAction, Category, Consent, Contact, CustomerProfile, Details, Direction,
     EmailValidity, InviteContext, LeadQuality, LeadSource, LeadType, PhoneValidity, Qualification,

@@ -1,3 +1,4 @@
+use domain::ReturnPath;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -43,7 +44,24 @@ pub fn RequireSignIn(children: ChildrenFn) -> impl IntoView {
     move || signed_in.get().then(|| children())
 }
 
-/// The sign-in page, asked to come back to `next` (a path with its query) afterwards.
+/// The sign-in page, asked to come back to `next` (a path with its query) afterwards;
+/// a `next` the sign-in page would refuse to follow (see `ReturnPath`) is left out.
 pub fn sign_in_path(next: &str) -> String {
-    format!("/sign-in?next={}", Url::escape(next))
+    match ReturnPath::parse(next) {
+        Ok(next) => format!("/sign-in?next={}", Url::escape(next.as_str())),
+        Err(_) => "/sign-in".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sign_in_path;
+
+    // Only the refused case runs natively: escaping calls the browser's encodeURIComponent.
+    #[test]
+    fn a_next_the_sign_in_page_would_refuse_is_not_written() {
+        for elsewhere in ["//evil.example", "/.//evil.example", "/\t/evil.example"] {
+            assert_eq!(sign_in_path(elsewhere), "/sign-in", "{elsewhere:?}");
+        }
+    }
 }

@@ -1,3 +1,4 @@
+use domain::ReturnPath;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -102,21 +103,14 @@ pub fn SignInView() -> impl IntoView {
     }
 }
 
-/// The page to open after sign-in: `next` if it is a path on this site, else the Inbox.
-/// Never an absolute or protocol-relative URL, so a link cannot send users elsewhere.
+/// The page to open after sign-in: `next` if it is a path on this site (judged, and
+/// normalised, by the domain's `ReturnPath`, so the router is never handed a URL it
+/// cannot navigate to), else the Inbox. Never back to the sign-in page itself.
 pub fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(path)
-            if path.starts_with('/')
-                && !path.starts_with("//")
-                && !path.contains('\\')
-                && !path.chars().any(char::is_control)
-                && !path.starts_with("/sign-in") =>
-        {
-            path.to_owned()
-        }
-        _ => HOME.to_owned(),
-    }
+    next.and_then(|next| ReturnPath::parse(next).ok())
+        .map(ReturnPath::into_string)
+        .filter(|path| !path.starts_with("/sign-in"))
+        .unwrap_or_else(|| HOME.to_owned())
 }
 
 #[cfg(test)]
@@ -126,13 +120,20 @@ mod tests {
     #[test]
     fn next_is_followed_only_to_paths_on_this_site() {
         assert_eq!(safe_next(Some("/archived?q=acme")), "/archived?q=acme");
+        assert_eq!(safe_next(Some("/a/../accepted")), "/accepted");
         assert_eq!(safe_next(None), "/inbox");
         for elsewhere in [
             "https://evil.test/",
             "//evil.test",
             "/\\evil.test",
+            "/.//evil.test",
+            "/..//evil.test",
+            "/a/..//evil.test",
+            "/%2e%2e//evil.test",
+            "/\t/evil.test",
             "javascript:alert(1)",
             "/sign-in?next=/x",
+            "/./sign-in?next=/x",
             "",
         ] {
             assert_eq!(safe_next(Some(elsewhere)), "/inbox", "{elsewhere}");
