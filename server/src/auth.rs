@@ -120,10 +120,17 @@ pub fn client_address(
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.rsplit(',').next())
         .and_then(|last| last.trim().parse::<std::net::IpAddr>().ok());
-    match (forwarded, peer) {
-        (Some(address), _) => address.to_string(),
-        (None, Some(peer)) => peer.ip().to_string(),
-        (None, None) => "unknown".to_owned(),
+    match forwarded.or(peer.map(|peer| peer.ip())) {
+        // One IPv6 subscriber holds a whole /64: count it as one client.
+        Some(std::net::IpAddr::V6(v6)) if v6.to_ipv4_mapped().is_none() => {
+            let [a, b, c, d, ..] = v6.segments();
+            format!("{a:x}:{b:x}:{c:x}:{d:x}::/64")
+        }
+        Some(std::net::IpAddr::V6(v6)) => v6
+            .to_ipv4_mapped()
+            .map_or_else(String::new, |v4| v4.to_string()),
+        Some(address) => address.to_string(),
+        None => "unknown".to_owned(),
     }
 }
 
@@ -166,12 +173,14 @@ pub async fn sign_in(
     let hash = user
         .as_ref()
         .map_or_else(|| DUMMY_HASH.clone(), |u| u.password_hash.clone());
+    // Counted as a failure before the password is checked, so guesses sent in parallel
+    // all count against each other; a success clears it again.
+    db::sessions::record_failed_sign_in(pool, &account, client, now).await?;
     let password = password.to_owned();
     let verified = tokio::task::spawn_blocking(move || verify_password(&hash, &password))
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?;
     let Some(user) = user.filter(|_| verified) else {
-        db::sessions::record_failed_sign_in(pool, &account, client, now).await?;
         return Err(AppError::InvalidCredentials);
     };
     db::sessions::clear_failed_sign_ins(pool, &account, client).await?;

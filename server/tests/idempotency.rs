@@ -75,7 +75,8 @@ backend_tests! {
     }
 
     async fn a_request_that_dies_before_its_commit_leaves_nothing_and_its_claim_is_taken_over_after_the_lease(app) {
-        app.config_mut().idempotency_lease_secs = 1;
+        // Long enough that the early retry below lands within it even on a busy machine.
+        app.config_mut().idempotency_lease_secs = 3;
         app.start().await;
         let session = app.sign_in("referrals@demo.test").await;
         let referral = inbox_referral(&session).await;
@@ -87,7 +88,7 @@ backend_tests! {
         let early = accept_with_key(&session, &referral, "dies-before-commit").await.unwrap();
         assert_eq!(early.status(), StatusCode::CONFLICT);
         // …and once it ran out, the retry takes it over and applies the action once.
-        tokio::time::sleep(Duration::from_millis(1_200)).await;
+        tokio::time::sleep(Duration::from_millis(3_200)).await;
         let retry = accept_with_key(&session, &referral, "dies-before-commit").await.unwrap();
         assert_eq!(retry.status(), StatusCode::OK);
         assert!(retry.headers().get("idempotent-replayed").is_none(), "applied now, not replayed");

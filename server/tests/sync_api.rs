@@ -224,6 +224,23 @@ backend_tests! {
         assert!(colleague_sees.is_empty());
     }
 
+    async fn pages_of_one_interleave_writes_and_hearts_without_losing_any(app) {
+        let session = app.sign_in("referrals@demo.test").await;
+        let (_, cursor, _) = drain(&session, None, 1000).await;
+        let targets = answerable(&session).await;
+        let (a, c) = (id(&targets[0]), id(&targets[2]));
+        heart(&session, &a, true).await;
+        let accepted = accept(&session, &targets[1]).await;
+        heart(&session, &c, true).await;
+        heart(&session, &a, false).await;
+        let (seen, _, calls) = drain(&session, Some(&cursor), 1).await;
+        assert!(calls >= 3, "one referral a page: {calls} calls");
+        assert_eq!(seen.len(), 3, "{:?}", seen.keys());
+        assert_eq!(seen[&a]["favorite"], false, "the newest state of A");
+        assert_eq!(seen[&id(&accepted)]["substatus"], "Accepted");
+        assert_eq!(seen[&c]["favorite"], true);
+    }
+
     async fn a_role_change_tells_only_the_user_whose_role_changed(app) {
         let admin = app.sign_in("admin@demo.test").await;
         let viewer = app.sign_in("viewer@demo.test").await;

@@ -22,7 +22,7 @@ async function startServer(demoScale: number, usdRates: string): Promise<Running
   const bin = process.env.RD_SERVER_BIN ?? path.join(root, 'target/debug/referral-desk-server');
   const child = spawn(
     bin,
-    ['--bind', '127.0.0.1:0', '--database-url', `sqlite://${dir}/desk.db`, '--static-dir', path.join(root, 'dist'), '--seed-demo', '--demo-scale', String(demoScale), '--usd-rates', usdRates],
+    ['--bind', '127.0.0.1:0', '--database-url', `sqlite://${dir}/desk.db`, '--static-dir', path.join(root, 'dist'), '--seed-demo', '--job-interval', '0', '--demo-scale', String(demoScale), '--usd-rates', usdRates],
     { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, RUST_LOG: 'warn' } },
   );
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));

@@ -400,11 +400,17 @@ pub async fn update(
     Ok((updated.rows_affected() == 1).then_some(stored))
 }
 
-/// The earliest instant a system job must look at a referral (the due-time index's first entry).
-pub async fn next_due(conn: &mut AnyConnection) -> Result<Option<DateTime<Utc>>, DbError> {
-    let row: (Option<String>,) = sqlx::query_as("SELECT MIN(due_at) FROM referrals")
-        .fetch_one(conn)
-        .await?;
+/// The next instant after `now` a system job must look at a referral. (A row already due
+/// that the job could not close is retried at the regular interval, not in a tight loop.)
+pub async fn next_due(
+    conn: &mut AnyConnection,
+    now: DateTime<Utc>,
+) -> Result<Option<DateTime<Utc>>, DbError> {
+    let row: (Option<String>,) =
+        sqlx::query_as("SELECT MIN(due_at) FROM referrals WHERE due_at > $1")
+            .bind(stored_time(now))
+            .fetch_one(conn)
+            .await?;
     row.0
         .map(|text| {
             DateTime::parse_from_rfc3339(&text)
@@ -444,9 +450,15 @@ pub async fn due_in_organisation(
     .bind(i64::try_from(limit).unwrap_or(i64::MAX))
     .fetch_all(conn)
     .await?;
-    rows.into_iter()
-        .map(|(document,)| parse(&document))
-        .collect()
+    // An unreadable row must not hold up every other due referral: it is logged and left.
+    Ok(rows
+        .into_iter()
+        .filter_map(|(document,)| {
+            parse(&document)
+                .inspect_err(|error| tracing::error!(%error, "a due referral is unreadable"))
+                .ok()
+        })
+        .collect())
 }
 
 /// Derives the columns of rows written before the current projection (by an older
@@ -499,10 +511,11 @@ pub async fn backfill_projection(pool: &Pool) -> Result<u64, DbError> {
 pub async fn number_unfed(pool: &Pool) -> Result<u64, DbError> {
     let mut numbered = 0;
     loop {
-        let mut transaction = pool.begin().await?;
+        // Read on the pool, then write in a transaction whose first statement writes: on
+        // SQLite a transaction that reads first cannot wait for another writer.
         let first: Option<(String,)> =
             sqlx::query_as("SELECT organisation_id FROM referrals WHERE change_number = 0 LIMIT 1")
-                .fetch_optional(&mut *transaction)
+                .fetch_optional(pool)
                 .await?;
         let Some((organisation_id,)) = first else {
             return Ok(numbered);
@@ -513,20 +526,22 @@ pub async fn number_unfed(pool: &Pool) -> Result<u64, DbError> {
         )
         .bind(&organisation_id)
         .bind(ROWS_PER_INSERT as i64)
-        .fetch_all(&mut *transaction)
+        .fetch_all(pool)
         .await?;
+        let mut transaction = pool.begin().await?;
         let changes = feed::next_changes(&mut transaction, &organisation_id, ids.len()).await?;
         for ((id,), change) in ids.iter().zip(changes) {
-            sqlx::query(
+            // Another instance starting at the same moment may have numbered it already.
+            let updated = sqlx::query(
                 "UPDATE referrals SET change_number = $1 WHERE id = $2 AND change_number = 0",
             )
             .bind(change)
             .bind(id)
             .execute(&mut *transaction)
             .await?;
+            numbered += updated.rows_affected();
         }
         transaction.commit().await?;
-        numbered += ids.len() as u64;
     }
 }
 

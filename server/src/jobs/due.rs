@@ -25,7 +25,14 @@ pub async fn close_due(pool: &Pool, live: &Live, now: DateTime<Utc>) -> Result<u
     let mut closed = 0;
     for organisation_id in organisations {
         loop {
-            let batch = close_batch(pool, &organisation_id, now).await?;
+            // One organisation's failure must not hold up the others' expiries.
+            let batch = match close_batch(pool, &organisation_id, now).await {
+                Ok(batch) => batch,
+                Err(error) => {
+                    tracing::error!(%error, organisation = %organisation_id, "cannot close due referrals");
+                    break;
+                }
+            };
             closed += batch.closed;
             if let Some(change) = batch.last_change {
                 live.changed(&organisation_id, change);
@@ -68,7 +75,10 @@ async fn close_batch(
         if closed > 0 {
             change = db::feed::next_change(&mut transaction, organisation_id).await?;
         }
-        let version = db::referrals::version_of(referral)?;
+        let Ok(version) = db::referrals::version_of(referral) else {
+            tracing::error!(id = %referral.id, "a due referral has no readable version");
+            continue;
+        };
         let stored =
             db::referrals::update(&mut transaction, organisation_id, &next, version, change)
                 .await?;
@@ -77,7 +87,13 @@ async fn close_batch(
             last_change = Some(change);
         }
     }
-    transaction.commit().await?;
+    if closed == 0 {
+        // Nothing changed (another instance was first): leave the feed's counter as it was,
+        // so open apps are not told of a change that is not there.
+        transaction.rollback().await?;
+    } else {
+        transaction.commit().await?;
+    }
     Ok(Batch {
         read: due.len(),
         closed,
@@ -85,8 +101,8 @@ async fn close_batch(
     })
 }
 
-/// When the next referral of any organisation falls due.
-pub async fn next_due(pool: &Pool) -> Result<Option<DateTime<Utc>>, DbError> {
+/// When the next referral of any organisation falls due after `now`.
+pub async fn next_due(pool: &Pool, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, DbError> {
     let mut conn = pool.acquire().await?;
-    db::referrals::next_due(&mut conn).await
+    db::referrals::next_due(&mut conn, now).await
 }

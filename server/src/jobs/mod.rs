@@ -25,9 +25,13 @@ pub struct Report {
 
 /// Runs every job once, as of `now`.
 pub async fn run_once(pool: &Pool, live: &Live, now: DateTime<Utc>) -> Result<Report, DbError> {
-    let closed = due::close_due(pool, live, now).await?;
+    // The purge runs whatever became of the expiries.
+    let closed = due::close_due(pool, live, now).await;
     let purged = purge::purge(pool, now).await?;
-    Ok(Report { closed, purged })
+    Ok(Report {
+        closed: closed?,
+        purged,
+    })
 }
 
 /// Runs the jobs now and then at least every `every` until the server stops, and
@@ -48,7 +52,7 @@ pub async fn run_every(pool: Pool, live: Arc<Live>, metrics: Arc<Metrics>, every
                 tracing::error!(%error, "jobs failed");
             }
         }
-        let wait = match due::next_due(&pool).await {
+        let wait = match due::next_due(&pool, Utc::now()).await {
             Ok(Some(due)) => (due - Utc::now())
                 .to_std()
                 .unwrap_or_default()
