@@ -221,6 +221,8 @@ async fn pull(store: Referrals, generation: u64) -> Result<(), ApiError> {
         return fill(store, generation).await;
     };
     match catch_up(store, generation, cursor).await {
+        // An answer for a session that has ended (sign-out, another user) is dropped.
+        Err(_) if !is_current(store, generation) => Ok(()),
         Err(error) if error.is_unknown_cursor() => {
             // Even if the fill fails, the next pull starts over too.
             store.data.update_untracked(|data| {
