@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every check of the project: formatting, lints, Rust tests (domain, server on
-# SQLite and PostgreSQL) and the browser tests against the real server.
+# SQLite and PostgreSQL), the API fuzzer and the browser tests against the real server.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
@@ -22,6 +22,9 @@ fi
 
 say "Rust tests"
 cargo test --workspace
+
+say "API fuzzing against the OpenAPI document (Schemathesis)"
+bash "$ROOT/scripts/fuzz.sh"
 
 say "Domain rules as wasm32 in headless Chromium"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \

@@ -96,6 +96,7 @@ api_enum! {
 
 /// A person: a customer contact or a member of the partner's own team.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Contact {
     pub first_name: String,
@@ -109,6 +110,7 @@ pub struct Contact {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Address {
     pub address_line1: Option<String>,
@@ -122,6 +124,7 @@ pub struct Address {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CustomerProfile {
     pub name: String,
@@ -132,6 +135,7 @@ pub struct CustomerProfile {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Requirements {
     #[serde(default)]
@@ -145,6 +149,7 @@ pub struct Requirements {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Details {
     pub notes: Option<String>,
@@ -160,6 +165,7 @@ pub struct Details {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Consent {
     pub consent_to_contact: bool,
@@ -168,6 +174,7 @@ pub struct Consent {
 
 /// A sales referral (lead) received by a partner organisation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Referral {
     pub id: String,
@@ -224,6 +231,7 @@ pub struct Referral {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct InviteContext {
     pub notes: Option<String>,
@@ -232,6 +240,7 @@ pub struct InviteContext {
 
 /// Who made a change: a signed-in user, or the system (automatic expiry, archiving).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum Actor {
     User { id: String, name: String },
@@ -240,6 +249,7 @@ pub enum Actor {
 
 /// One step of a referral's life: where it moved, when, by whom and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct StatusChange {
     pub at: DateTime<Utc>,

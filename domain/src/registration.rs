@@ -88,6 +88,8 @@ impl PricingModel {
 
 /// US dollars per unit of other currencies, supplied by the caller (the crate has no I/O).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(value_type = BTreeMap<String, String>))]
 pub struct ExchangeRates(BTreeMap<CurrencyCode, Decimal>);
 
 impl ExchangeRates {
@@ -230,6 +232,7 @@ pub fn registration_eligibility(
 
 /// The deal registration form as typed: every answer kept as text (or unanswered) so nothing is lost.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", default)]
 pub struct RegistrationForm {
     /// Is it a marketplace transaction? `None` until answered.
@@ -252,6 +255,7 @@ pub struct RegistrationForm {
 
 /// A registered deal, as submitted to the vendor.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DealRegistration {
     pub state: RegistrationState,

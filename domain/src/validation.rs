@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// One field's problem, worded for the person who typed it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct FieldError {
     /// The field's API name (camelCase, dotted for nested fields: `details.dealValue`).
@@ -32,6 +33,7 @@ impl std::error::Error for FieldError {}
 
 /// Every problem of a form at once, so the user can fix them in one go.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FieldErrors(pub Vec<FieldError>);
 
 impl FieldErrors {

@@ -310,8 +310,11 @@ pub const MONEY_MAX_WHOLE_DIGITS: usize = 15;
 
 /// An amount of money: a decimal (never a float), zero or more, in a currency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Money {
     pub amount: Decimal,
+    /// ISO 4217, e.g. `EUR`.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^[A-Z]{3}$"))]
     pub currency: CurrencyCode,
 }
 

@@ -66,20 +66,27 @@ pub enum AppError {
     Internal(String),
 }
 
-#[derive(Serialize)]
+/// An RFC 9457 problem document: every error answer of the API.
+#[derive(Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
-struct Problem<'a> {
+pub(crate) struct Problem<'a> {
+    /// Always `about:blank`: the status says what kind of problem it is.
     #[serde(rename = "type")]
     kind: &'a str,
+    /// The status's reason phrase, e.g. `Unprocessable Entity`.
     title: &'a str,
+    #[schema(minimum = 400, maximum = 599)]
     status: u16,
+    /// What went wrong and what to do, for people.
     #[serde(skip_serializing_if = "Option::is_none")]
     detail: Option<String>,
     /// Per-field messages of a 422.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<FieldErrors>)]
     errors: Option<&'a FieldErrors>,
     /// The current representation, with a 412.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Referral>)]
     current: Option<&'a Referral>,
 }
 

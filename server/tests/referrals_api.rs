@@ -137,6 +137,31 @@ backend_tests! {
         assert_eq!(body["current"]["status"], "Active", "the current representation comes along");
     }
 
+    async fn a_request_without_if_match_is_not_remembered_under_its_idempotency_key(app) {
+        let session = app.sign_in("referrals@demo.test").await;
+        let referral = inbox_referral(&session).await;
+        let accept = |if_match: Option<&str>, key: &str| {
+            let request = session.request(Method::POST, &path(&referral, "accept")).header("idempotency-key", key).json(&accept_form());
+            match if_match {
+                Some(value) => request.header("if-match", value),
+                None => request,
+            }
+        };
+        for if_match in [None, Some("")] {
+            let refused = accept(if_match, "accept-after-428").send().await.unwrap();
+            problem(refused, StatusCode::PRECONDITION_REQUIRED).await;
+        }
+        let current = format!("\"{}\"", etag(&referral));
+        let retried = accept(Some(&current), "accept-after-428").send().await.unwrap();
+        assert_eq!(retried.status(), StatusCode::OK, "the retry with If-Match runs, not a replay of the 428");
+        // A header that names no version matches none.
+        let nameless = accept(Some("\"\""), "accept-nameless").send().await.unwrap();
+        assert_eq!(problem(nameless, StatusCode::PRECONDITION_FAILED).await["current"]["status"], "Active");
+        // A key is 1 to 255 visible ASCII characters, as the OpenAPI document says.
+        let spaced = accept(Some(&current), "two words").send().await.unwrap();
+        assert!(problem(spaced, StatusCode::BAD_REQUEST).await["detail"].as_str().unwrap().contains("Idempotency-Key"));
+    }
+
     async fn invalid_input_answers_422_per_field_and_stores_nothing(app) {
         let session = app.sign_in("referrals@demo.test").await;
         let referral = inbox_referral(&session).await;

@@ -13,6 +13,7 @@ use crate::values::{
 
 /// A person as typed: a team member or an additional customer contact.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", default)]
 pub struct ContactForm {
     pub first_name: String,
@@ -189,6 +190,7 @@ impl Team {
 /// The deal fields that Accept and Edit both ask for, as typed. Problems are reported
 /// under the referral's API paths (`details.dealValue`, `details.closingDateTime`, `team[0].email`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", default)]
 pub struct DealForm {
     /// Deal name.

@@ -15,6 +15,7 @@ use crate::validation::{FieldError, FieldErrors};
 
 /// What Accept asks for, as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", default)]
 pub struct AcceptForm {
     #[serde(flatten)]
@@ -63,6 +64,7 @@ impl AcceptForm {
 
 /// What Edit changes, as typed: the deal fields of Accept, without additional contacts.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", default)]
 pub struct EditForm {
     #[serde(flatten)]
@@ -89,6 +91,7 @@ impl EditForm {
 
 /// "Add your employees": one more person working on the deal, as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", default)]
 pub struct NewTeamMember {
     pub first_name: String,
@@ -116,6 +119,7 @@ impl NewTeamMember {
 
 /// What Won asks for, as typed: the deal registration when the deal is eligible.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", default)]
 pub struct WonForm {
     pub deal_registration: Option<RegistrationForm>,

@@ -62,6 +62,7 @@ impl DeclineReason {
 
 /// A reason with its notes, as typed (Decline and Lost ask the same).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", default)]
 pub struct ReasonForm {
     /// A [`DeclineReason`], as the API spells it or as labelled.

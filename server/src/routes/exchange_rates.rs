@@ -9,7 +9,7 @@ use crate::auth::CurrentUser;
 
 /// US dollars per unit of each configured currency (`--usd-rates`), e.g. `{"EUR": "1.08"}`.
 #[utoipa::path(get, path = "/api/v1/exchange-rates", tag = "actions",
-    responses((status = 200, description = "Currency code → US dollars per unit, as decimal strings", body = Object), (status = 401, description = "Not signed in")))]
+    responses((status = 200, description = "Currency code → US dollars per unit, as decimal strings", body = domain::ExchangeRates)))]
 pub async fn exchange_rates(
     State(state): State<AppState>,
     _user: CurrentUser,

@@ -71,9 +71,9 @@ impl Chunks {
 #[utoipa::path(get, path = "/api/v1/referrals/export.csv", tag = "referrals",
     params(SelectionQuery),
     responses(
-        (status = 200, description = "The CSV file, as an attachment named referrals-YYYY-MM-DD.csv", content_type = "text/csv", body = String),
+        (status = 200, description = "The CSV file, as an attachment named referrals-YYYY-MM-DD.csv", content_type = "text/csv", body = String, headers(
+            ("Content-Disposition" = String, description = "`attachment; filename=\"referrals-YYYY-MM-DD.csv\"`"))),
         (status = 400, description = "A filter value is not valid"),
-        (status = 401),
         (status = 403, description = "The user's role may not export")))]
 pub async fn export_csv(
     State(state): State<AppState>,

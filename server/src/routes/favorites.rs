@@ -11,7 +11,7 @@ use crate::error::AppError;
 
 /// Adds the referral to the user's favorites (idempotent by nature).
 #[utoipa::path(put, path = "/api/v1/referrals/{id}/favorite", tag = "favorites",
-    params(("id" = String, Path)), responses((status = 204, description = "Now a favorite"), (status = 404)))]
+    params(("id" = String, Path, description = "Referral ID")), responses((status = 204, description = "Now a favorite")))]
 pub async fn add(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -22,7 +22,7 @@ pub async fn add(
 
 /// Removes the referral from the user's favorites.
 #[utoipa::path(delete, path = "/api/v1/referrals/{id}/favorite", tag = "favorites",
-    params(("id" = String, Path)), responses((status = 204, description = "No longer a favorite"), (status = 404)))]
+    params(("id" = String, Path, description = "Referral ID")), responses((status = 204, description = "No longer a favorite")))]
 pub async fn remove(
     State(state): State<AppState>,
     user: CurrentUser,

@@ -10,7 +10,7 @@ use crate::auth::CurrentUser;
 pub struct Me {
     user: UserSummary,
     organisation: OrganisationSummary,
-    /// `PartnerAdmin`, `ReferralsAdmin`, `ReferralsUser`, `BusinessProfileAdmin` or `Viewer`.
+    #[schema(value_type = domain::Role)]
     role: String,
     role_label: String,
     /// Send back as `X-CSRF-Token` on every state-changing request.
@@ -52,7 +52,7 @@ impl Me {
 }
 
 /// The signed-in user.
-#[utoipa::path(get, path = "/api/v1/me", tag = "session", responses((status = 200, body = Me), (status = 401, description = "Not signed in")))]
+#[utoipa::path(get, path = "/api/v1/me", tag = "session", responses((status = 200, description = "The user, their organisation and role, and the anti-forgery token", body = Me)))]
 pub async fn me(user: CurrentUser) -> Json<Me> {
     Json(Me::of(&user))
 }

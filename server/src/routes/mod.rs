@@ -1,6 +1,7 @@
 //! The JSON API under `/api`: one module per resource. Routes are registered from
 //! their OpenAPI annotations, so the document at `/api/v1/openapi.json` lists every one.
 
+mod contract;
 mod exchange_rates;
 pub(crate) mod export;
 mod favorites;
@@ -56,6 +57,7 @@ pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(sync::sync))
         .routes(routes!(sync_events::events))
         .split_for_parts();
+    contract::complete(&mut document);
     document
         .paths
         .paths
@@ -87,7 +89,16 @@ fn openapi_path_item() -> utoipa::openapi::PathItem {
             .tag("meta")
             .response(
                 "200",
-                ResponseBuilder::new().description("The document").build(),
+                ResponseBuilder::new()
+                    .description("The document")
+                    .content(
+                        "application/json",
+                        utoipa::openapi::Content::new(Some(
+                            utoipa::openapi::schema::ObjectBuilder::new()
+                                .schema_type(utoipa::openapi::schema::Type::Object),
+                        )),
+                    )
+                    .build(),
             )
             .build(),
     )
@@ -103,16 +114,31 @@ async fn api_guards(request: Request, next: Next) -> Response {
         Method::GET | Method::HEAD | Method::OPTIONS
     );
     if unsafe_method && let Some(origin) = request.headers().get(header::ORIGIN) {
-        let host = request
-            .headers()
-            .get(header::HOST)
-            .and_then(|host| host.to_str().ok())
-            .unwrap_or_default();
+        // The names this server is reached by: its Host, the authority of an HTTP/2
+        // request, and the host a reverse proxy says the browser asked for.
+        let headers = request.headers();
+        let names: Vec<&str> = [header::HOST.as_str(), "x-forwarded-host"]
+            .into_iter()
+            .filter_map(|name| headers.get(name).and_then(|value| value.to_str().ok()))
+            .flat_map(|value| value.split(','))
+            .map(str::trim)
+            .chain(
+                request
+                    .uri()
+                    .authority()
+                    .map(|authority| authority.as_str()),
+            )
+            .filter(|name| !name.is_empty())
+            .collect();
         let origin = origin.to_str().unwrap_or("(unreadable)");
         let same = origin
             .strip_prefix("https://")
             .or_else(|| origin.strip_prefix("http://"))
-            .is_some_and(|authority| !host.is_empty() && authority.eq_ignore_ascii_case(host));
+            .is_some_and(|authority| {
+                names
+                    .iter()
+                    .any(|name| authority.eq_ignore_ascii_case(name))
+            });
         if !same {
             return AppError::ForeignOrigin(origin.chars().take(100).collect()).into_response();
         }

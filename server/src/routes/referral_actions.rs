@@ -12,7 +12,8 @@ use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use domain::lifecycle::{self, Action, LifecycleError};
 use domain::{
-    AcceptForm, Actor, DeclineForm, EditForm, LostForm, NewTeamMember, Referral, WonForm,
+    AcceptForm, Actor, DeclineForm, EditForm, LostForm, NewTeamMember, ReasonForm, Referral,
+    WonForm,
 };
 use sha2::{Digest, Sha256};
 
@@ -25,11 +26,9 @@ use crate::faults::Fault;
 use crate::routes::referrals::{referral_response, seen_by};
 
 /// Accepts an Inbox referral: it moves to Accepted.
-#[utoipa::path(post, path = "/api/v1/referrals/{id}/accept", tag = "actions", params(("id" = String, Path)),
-    request_body(content = Object, description = "AcceptForm"), responses(
-        (status = 200, description = "Accepted; ETag carries the new version", body = Object),
-        (status = 409, description = "Not possible in the referral's state"), (status = 412, description = "Changed meanwhile"),
-        (status = 422, description = "Invalid fields"), (status = 428, description = "If-Match missing")))]
+#[utoipa::path(post, path = "/api/v1/referrals/{id}/accept", tag = "actions",
+    params(("id" = String, Path, description = "Referral ID"), ActionHeaders),
+    request_body = AcceptForm, responses(ActionResponses))]
 pub async fn accept(
     state: State<AppState>,
     user: CurrentUser,
@@ -53,8 +52,9 @@ pub async fn accept(
 }
 
 /// Declines an Inbox referral with a reason: it is archived as Declined.
-#[utoipa::path(post, path = "/api/v1/referrals/{id}/decline", tag = "actions", params(("id" = String, Path)),
-    request_body(content = Object, description = "DeclineForm: reason, notes"), responses((status = 200, body = Object), (status = 409), (status = 412), (status = 422), (status = 428)))]
+#[utoipa::path(post, path = "/api/v1/referrals/{id}/decline", tag = "actions",
+    params(("id" = String, Path, description = "Referral ID"), ActionHeaders),
+    request_body = ReasonForm, responses(ActionResponses))]
 pub async fn decline(
     state: State<AppState>,
     user: CurrentUser,
@@ -78,8 +78,9 @@ pub async fn decline(
 }
 
 /// Edits an accepted referral's deal.
-#[utoipa::path(patch, path = "/api/v1/referrals/{id}", tag = "actions", params(("id" = String, Path)),
-    request_body(content = Object, description = "EditForm"), responses((status = 200, body = Object), (status = 409), (status = 412), (status = 422), (status = 428)))]
+#[utoipa::path(patch, path = "/api/v1/referrals/{id}", tag = "actions",
+    params(("id" = String, Path, description = "Referral ID"), ActionHeaders),
+    request_body = EditForm, responses(ActionResponses))]
 pub async fn edit(
     state: State<AppState>,
     user: CurrentUser,
@@ -103,8 +104,9 @@ pub async fn edit(
 }
 
 /// Adds an employee to an accepted referral's team.
-#[utoipa::path(post, path = "/api/v1/referrals/{id}/team", tag = "actions", params(("id" = String, Path)),
-    request_body(content = Object, description = "NewTeamMember: firstName, lastName, email, phoneNumber"), responses((status = 200, body = Object), (status = 409), (status = 412), (status = 422), (status = 428)))]
+#[utoipa::path(post, path = "/api/v1/referrals/{id}/team", tag = "actions",
+    params(("id" = String, Path, description = "Referral ID"), ActionHeaders),
+    request_body = NewTeamMember, responses(ActionResponses))]
 pub async fn add_team_member(
     state: State<AppState>,
     user: CurrentUser,
@@ -128,8 +130,9 @@ pub async fn add_team_member(
 }
 
 /// Marks an accepted referral as won (with a deal registration when eligible).
-#[utoipa::path(post, path = "/api/v1/referrals/{id}/won", tag = "actions", params(("id" = String, Path)),
-    request_body(content = Object, description = "WonForm: dealRegistration when eligible"), responses((status = 200, body = Object), (status = 409), (status = 412), (status = 422), (status = 428)))]
+#[utoipa::path(post, path = "/api/v1/referrals/{id}/won", tag = "actions",
+    params(("id" = String, Path, description = "Referral ID"), ActionHeaders),
+    request_body = WonForm, responses(ActionResponses))]
 pub async fn won(
     state: State<AppState>,
     user: CurrentUser,
@@ -154,8 +157,9 @@ pub async fn won(
 }
 
 /// Marks an accepted referral as lost, with a reason.
-#[utoipa::path(post, path = "/api/v1/referrals/{id}/lost", tag = "actions", params(("id" = String, Path)),
-    request_body(content = Object, description = "LostForm: reason, notes"), responses((status = 200, body = Object), (status = 409), (status = 412), (status = 422), (status = 428)))]
+#[utoipa::path(post, path = "/api/v1/referrals/{id}/lost", tag = "actions",
+    params(("id" = String, Path, description = "Referral ID"), ActionHeaders),
+    request_body = ReasonForm, responses(ActionResponses))]
 pub async fn lost(
     state: State<AppState>,
     user: CurrentUser,
@@ -178,6 +182,47 @@ pub async fn lost(
     .await
 }
 
+/// The request headers of every action.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Header)]
+#[allow(dead_code)] // Documentation only: the headers are read by `if_match` and `idempotency_key`.
+struct ActionHeaders {
+    /// The referral's `ETag` as last seen (`"<eTag>"`): the action applies only to that version.
+    #[param(rename = "If-Match", min_length = 1)]
+    if_match: String,
+    /// One key per intended action (e.g. a UUID), 1 to 255 visible characters: a retry with
+    /// the same key and body answers as the first request did, without acting twice.
+    #[param(rename = "Idempotency-Key", required = false, value_type = String, min_length = 1, max_length = 255, pattern = "^[!-~]+$")]
+    idempotency_key: Option<String>,
+}
+
+/// What every action can answer beyond the errors all operations share.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code, clippy::large_enum_variant)] // Documentation only: never built.
+enum ActionResponses {
+    /// The referral after the action (a replay of a stored answer carries `Idempotent-Replayed: true`).
+    #[response(status = 200, headers(
+        ("ETag" = String, description = "The referral's new version"),
+        ("Idempotent-Replayed" = String, description = "`true` when this is the stored answer to an earlier request with the same Idempotency-Key")))]
+    Done(Referral),
+    /// The body is not valid JSON for this action, or the Idempotency-Key is malformed.
+    #[response(status = 400)]
+    Malformed,
+    /// The referral's state does not allow this action, or a request with the same
+    /// Idempotency-Key is still running.
+    #[response(status = 409)]
+    Conflict,
+    /// The referral changed since the `If-Match` version: the problem's `current` is the referral as it is now.
+    #[response(status = 412, headers(("ETag" = String, description = "The current version")))]
+    Stale,
+    /// Fields are missing or invalid (`errors` names each), or the Idempotency-Key was used for another request.
+    #[response(status = 422)]
+    Invalid,
+    /// `If-Match` is missing.
+    #[response(status = 428)]
+    PreconditionRequired,
+}
+
 fn invalid(errors: domain::FieldErrors) -> LifecycleError {
     LifecycleError::Invalid { errors }
 }
@@ -197,8 +242,11 @@ async fn run(
     + 'static,
 ) -> Result<Response, AppError> {
     let transition: Box<Transition> = Box::new(transition);
+    // Checked before the key is claimed: a request without If-Match is malformed, not an
+    // answer to remember, so its retry with the header and the same key runs.
+    let expected = if_match(&headers)?;
     let Some(key) = idempotency_key(&headers)? else {
-        return apply(&state, &user, &id, &headers, action, transition, None)
+        return apply(&state, &user, &id, &expected, action, transition, None)
             .await
             .map_err(ActionFailure::into_error);
     };
@@ -231,7 +279,7 @@ async fn run(
                 &state,
                 &user,
                 &id,
-                &headers,
+                &expected,
                 action,
                 transition,
                 Some(&lease),
@@ -241,6 +289,14 @@ async fn run(
                 Ok(response) => Ok(response),
                 Err(ActionFailure::Uncommitted(error)) if error.status().is_server_error() => {
                     // Our own failure, and nothing was written: the client's retry may run.
+                    let mut conn = state.pool.acquire().await?;
+                    idempotency::release(&mut conn, &lease).await?;
+                    Err(error)
+                }
+                Err(ActionFailure::Uncommitted(error @ AppError::PreconditionFailed { .. })) => {
+                    // Not remembered: its body is the referral as it was, and a replay after
+                    // the lead expired must not hand out its contacts. Nothing was written, so
+                    // a replay simply meets the same stale version again.
                     let mut conn = state.pool.acquire().await?;
                     idempotency::release(&mut conn, &lease).await?;
                     Err(error)
@@ -304,13 +360,12 @@ async fn apply(
     state: &AppState,
     user: &CurrentUser,
     id: &str,
-    headers: &HeaderMap,
+    expected: &[String],
     action: Action,
     transition: Box<Transition>,
     lease: Option<&idempotency::Lease>,
 ) -> Result<Response, ActionFailure> {
     let now = Utc::now();
-    let expected = if_match(headers)?;
     let mut transaction = state.pool.begin().await?;
     let change = db::feed::next_change(&mut transaction, &user.organisation_id).await?;
     let current = db::referrals::find(&mut transaction, &user.organisation_id, id)
@@ -367,13 +422,15 @@ fn lifecycle_error(error: LifecycleError) -> AppError {
     }
 }
 
-/// The entity tags of `If-Match` (quotes and `W/` removed); 428 without one.
+/// The entity tags of `If-Match` (quotes and `W/` removed); 428 without the header or with
+/// an empty one. A header that names no tag (`""`, `,`) matches no version, so it is a 412
+/// with the current one.
 fn if_match(headers: &HeaderMap) -> Result<Vec<String>, AppError> {
     let value = headers
         .get(header::IF_MATCH)
-        .and_then(|v| v.to_str().ok())
+        .filter(|value| !value.as_bytes().trim_ascii().is_empty())
         .ok_or(AppError::PreconditionRequired)?;
-    let tags: Vec<String> = value
+    Ok(String::from_utf8_lossy(value.as_bytes())
         .split(',')
         .map(|tag| {
             tag.trim()
@@ -382,20 +439,17 @@ fn if_match(headers: &HeaderMap) -> Result<Vec<String>, AppError> {
                 .to_owned()
         })
         .filter(|tag| !tag.is_empty())
-        .collect();
-    if tags.is_empty() {
-        Err(AppError::PreconditionRequired)
-    } else {
-        Ok(tags)
-    }
+        .collect())
 }
 
 fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, AppError> {
     let Some(value) = headers.get("idempotency-key") else {
         return Ok(None);
     };
-    let key = value.to_str().unwrap_or_default().trim().trim_matches('"');
-    if key.is_empty() || key.len() > 255 {
+    // Exactly the rule the OpenAPI document states (`^[!-~]{1,255}$`), so no key is taken
+    // for another after trimming.
+    let key = value.to_str().unwrap_or_default();
+    if key.is_empty() || key.len() > 255 || !key.bytes().all(|b| b.is_ascii_graphic()) {
         return Err(AppError::BadQuery(
             "An Idempotency-Key must be 1 to 255 visible characters, e.g. a UUID.".to_owned(),
         ));

@@ -21,10 +21,14 @@ const MAX_LIMIT: usize = 1000;
 #[utoipa::path(get, path = "/api/v1/referrals", tag = "referrals",
     params(
         SelectionQuery,
-        ("limit" = Option<usize>, Query, description = "Page size, 1 to 1000 (default 200)"),
-        ("cursor" = Option<String>, Query, description = "From the previous page's Link header"),
+        ("limit" = Option<usize>, Query, minimum = 1, maximum = 1000, description = "Page size, 1 to 1000 (default 200)"),
+        ("cursor" = Option<String>, Query, description = "The next page's cursor, from the previous page's `Link` header"),
     ),
-    responses((status = 200, description = "A page of referrals (JSON array)", body = [Object]), (status = 400, description = "A filter value is not valid"), (status = 401)))]
+    responses(
+        (status = 200, description = "A page of referrals, in the filter's order", body = [Referral], headers(
+            ("X-Total-Count" = u64, description = "How many referrals match the filter, on all pages"),
+            ("Link" = String, description = "`</api/v1/referrals?…&cursor=…>; rel=\"next\"` when more pages follow"))),
+        (status = 400, description = "A filter value, `limit` or the page cursor is not valid")))]
 pub async fn list(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -88,7 +92,8 @@ pub async fn list(
 /// One referral with its status history; another organisation's answers 404.
 #[utoipa::path(get, path = "/api/v1/referrals/{id}", tag = "referrals",
     params(("id" = String, Path, description = "Referral ID")),
-    responses((status = 200, description = "The referral; ETag carries its version", body = Object), (status = 404)))]
+    responses((status = 200, description = "The referral", body = Referral, headers(
+        ("ETag" = String, description = "The referral's version: send it back as `If-Match` with an action")))))]
 pub async fn detail(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -132,24 +137,170 @@ pub fn referral_response(status: StatusCode, referral: &Referral) -> Response {
     response
 }
 
-/// The main query parameters of the list and the export, as the OpenAPI document shows
-/// them; the query is read by [`Selection::from_query`].
-#[derive(utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-#[allow(dead_code)] // Documentation only: never built.
-pub struct SelectionQuery {
-    /// Inbox, Accepted or Archived
-    stage: Option<String>,
-    /// Marketplace or Qualified
-    category: Option<String>,
-    /// Free-text search (customer, deal, contact, notes)
-    q: Option<String>,
-    /// created, updated, dealValue, expiry, emailValidity, phoneValidity
-    sort: Option<String>,
-    /// asc or desc
-    dir: Option<String>,
-    /// only: the signed-in user's favorites
-    favorites: Option<String>,
+/// The query parameters of the list and the export as the OpenAPI document shows them,
+/// named and valued as the domain's `Filter::from_query_string` reads them; the query
+/// itself is read by [`Selection::from_query`].
+pub struct SelectionQuery;
+
+impl utoipa::IntoParams for SelectionQuery {
+    fn into_params(
+        _: impl Fn() -> Option<utoipa::openapi::path::ParameterIn>,
+    ) -> Vec<utoipa::openapi::path::Parameter> {
+        use domain::filter::param;
+        use domain::values::CountryCode;
+        use domain::{
+            CallToAction, Category, EmailValidity, LeadQuality, LeadSource, LeadType,
+            PhoneValidity, Stage, Status,
+        };
+        fn spelled<T: serde::Serialize>(values: &[T]) -> Vec<String> {
+            values
+                .iter()
+                .filter_map(|value| serde_json::to_value(value).ok())
+                .filter_map(|value| value.as_str().map(str::to_owned))
+                .collect()
+        }
+        let country_codes: Vec<String> =
+            CountryCode::all().map(|c| c.as_str().to_owned()).collect();
+        vec![
+            one_of(
+                param::STAGE,
+                "The view: Inbox, Accepted or Archived",
+                spelled(&Stage::ALL),
+            ),
+            one_of(
+                param::CATEGORY,
+                "Marketplace (customer inquiries) or Qualified (qualified by the vendor)",
+                spelled(Category::ALL),
+            ),
+            any_of(
+                param::CALL_TO_ACTION,
+                "What the customer asked for; repeat for several",
+                spelled(CallToAction::ALL),
+            ),
+            any_of(
+                param::COUNTRY,
+                "The customer's country, ISO 3166-1 alpha-2; repeat for several",
+                country_codes,
+            ),
+            text(
+                param::CUSTOMER,
+                "The customer's name, exactly; repeat for several",
+                true,
+            ),
+            any_of(
+                param::LEAD_SOURCE,
+                "Where the lead came from; repeat for several",
+                spelled(LeadSource::ALL),
+            ),
+            any_of(
+                param::LEAD_TYPE,
+                "Offer or Profile; repeat for both",
+                spelled(LeadType::ALL),
+            ),
+            any_of(
+                param::LEAD_QUALITY,
+                "High, Medium or Low (probable spam); repeat for several",
+                spelled(LeadQuality::ALL),
+            ),
+            any_of(
+                param::STATUS,
+                "New, Active or Closed; repeat for several",
+                spelled(Status::ALL),
+            ),
+            any_of(
+                param::EMAIL_VALIDITY,
+                "The primary contact's email validity; repeat for several",
+                spelled(EmailValidity::ALL),
+            ),
+            any_of(
+                param::PHONE_VALIDITY,
+                "The primary contact's phone validity; repeat for several",
+                spelled(PhoneValidity::ALL),
+            ),
+            text(
+                param::SEARCH,
+                "Free-text search (customer, deal, contact, notes), accents ignored",
+                false,
+            ),
+            one_of(
+                param::SORT,
+                "The sort key (default created)",
+                domain::SortKey::ALL
+                    .iter()
+                    .map(|key| key.as_str().to_owned())
+                    .collect(),
+            ),
+            one_of(
+                param::DIRECTION,
+                "The sort direction (default desc)",
+                domain::SortDirection::ALL
+                    .iter()
+                    .map(|dir| dir.as_str().to_owned())
+                    .collect(),
+            ),
+            one_of(
+                "favorites",
+                "`only`: the signed-in user's favorites (default `all`)",
+                vec!["only".to_owned(), "all".to_owned()],
+            ),
+        ]
+    }
+}
+
+/// A query parameter that takes one of `values`.
+fn one_of(name: &str, description: &str, values: Vec<String>) -> utoipa::openapi::path::Parameter {
+    query_parameter(name, description, choice(values), false)
+}
+
+/// A query parameter that may be repeated, each time with one of `values`.
+fn any_of(name: &str, description: &str, values: Vec<String>) -> utoipa::openapi::path::Parameter {
+    query_parameter(name, description, choice(values), true)
+}
+
+/// A free-text query parameter.
+fn text(name: &str, description: &str, repeated: bool) -> utoipa::openapi::path::Parameter {
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    query_parameter(
+        name,
+        description,
+        ObjectBuilder::new().schema_type(Type::String).build(),
+        repeated,
+    )
+}
+
+/// One of `values`, or empty: the domain's query reader ignores an empty value, as if it were not sent.
+fn choice(mut values: Vec<String>) -> utoipa::openapi::schema::Object {
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    values.push(String::new());
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .enum_values(Some(values))
+        .build()
+}
+
+fn query_parameter(
+    name: &str,
+    description: &str,
+    value: utoipa::openapi::schema::Object,
+    repeated: bool,
+) -> utoipa::openapi::path::Parameter {
+    use utoipa::openapi::path::{ParameterBuilder, ParameterIn, ParameterStyle};
+    use utoipa::openapi::schema::{ArrayBuilder, Schema};
+    use utoipa::openapi::{RefOr, Required};
+    let schema: RefOr<Schema> = if repeated {
+        ArrayBuilder::new().items(value).build().into()
+    } else {
+        value.into()
+    };
+    ParameterBuilder::new()
+        .name(name)
+        .parameter_in(ParameterIn::Query)
+        .required(Required::False)
+        .description(Some(description))
+        .schema(Some(schema))
+        .style(repeated.then_some(ParameterStyle::Form))
+        .explode(repeated.then_some(true))
+        .build()
 }
 
 /// What the list and the CSV export select: the domain `Filter` (with its sort) and `favorites=only`.

@@ -26,7 +26,12 @@ pub struct Credentials {
 
 /// Signs in and sets the session cookie.
 #[utoipa::path(post, path = "/api/v1/session", tag = "session", request_body = Credentials,
-    responses((status = 200, description = "Signed in", body = Me), (status = 401, description = "Wrong email or password"), (status = 429, description = "Too many failed sign-ins")))]
+    security(()),
+    responses(
+        (status = 200, description = "Signed in", body = Me, headers(
+            ("Set-Cookie" = String, description = "The session cookie `rd_session` (HttpOnly, SameSite=Strict)"))),
+        (status = 401, description = "Wrong email or password"),
+        (status = 429, description = "Too many failed sign-ins for this account from this address, or from this address: wait `Retry-After` seconds")))]
 pub async fn sign_in(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -56,7 +61,8 @@ pub async fn sign_in(
 }
 
 /// Signs out: ends the session and removes the cookie.
-#[utoipa::path(delete, path = "/api/v1/session", tag = "session", responses((status = 204, description = "Signed out")))]
+#[utoipa::path(delete, path = "/api/v1/session", tag = "session", responses(
+    (status = 204, description = "Signed out", headers(("Set-Cookie" = String, description = "Removes the session cookie")))))]
 pub async fn sign_out(
     State(state): State<AppState>,
     headers: HeaderMap,

@@ -25,7 +25,6 @@ const MAX_LIMIT: usize = 1000;
 #[serde(rename_all = "camelCase")]
 pub struct SyncPage {
     /// The referrals that changed, whole, as this user sees them (with their heart).
-    #[schema(value_type = Vec<Object>)]
     referrals: Vec<Referral>,
     /// IDs of referrals that left this user's view.
     removed: Vec<String>,
@@ -46,8 +45,7 @@ pub struct SyncPage {
     ),
     responses(
         (status = 200, description = "The changes", body = SyncPage),
-        (status = 400, description = "A malformed or another organisation's cursor: sync again without `since`"),
-        (status = 401, description = "Not signed in")))]
+        (status = 400, description = "A malformed or another organisation's cursor (sync again without `since`), a bad `limit` or an unknown parameter")))]
 pub async fn sync(
     State(state): State<AppState>,
     user: CurrentUser,

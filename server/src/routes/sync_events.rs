@@ -16,12 +16,14 @@ use crate::error::AppError;
 
 /// Proxies close connections idle for a minute or so; a comment this often keeps it open.
 const HEARTBEAT: Duration = Duration::from_secs(15);
+/// A stream ends after this long and the browser reconnects, so a session that ended
+/// meanwhile (sign-out, expiry) stops hearing about its organisation.
+const LIFETIME: Duration = Duration::from_secs(10 * 60);
 
 /// The organisation's newest cursor now, then each time it moves (`event: cursor`).
 #[utoipa::path(get, path = "/api/v1/sync/events", tag = "sync", operation_id = "sync_events",
     responses(
-        (status = 200, description = "text/event-stream: `event: cursor`, `data: <cursor>`; comment heartbeats", content_type = "text/event-stream", body = String),
-        (status = 401, description = "Not signed in")))]
+        (status = 200, description = "text/event-stream: `event: cursor`, `data: <cursor>`; comment heartbeats", content_type = "text/event-stream", body = String)))]
 pub async fn events(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -36,12 +38,14 @@ pub async fn events(
     changes.mark_changed();
     let closing = state.live.closing();
     let organisation_id = user.organisation_id;
+    let ends = tokio::time::Instant::now() + LIFETIME;
     let stream = futures_util::stream::unfold(
         (changes, closing, organisation_id),
-        |(mut changes, mut closing, organisation_id)| async move {
+        move |(mut changes, mut closing, organisation_id)| async move {
             tokio::select! {
                 moved = changes.changed() => moved.ok()?,
                 _ = closing.wait_for(|closing| *closing) => return None,
+                () = tokio::time::sleep_until(ends) => return None,
             }
             let change = *changes.borrow_and_update();
             let event = Event::default()

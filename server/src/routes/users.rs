@@ -21,14 +21,14 @@ pub struct Colleague {
     id: String,
     name: String,
     email: String,
-    /// `PartnerAdmin`, `ReferralsAdmin`, `ReferralsUser`, `BusinessProfileAdmin` or `Viewer`.
+    #[schema(value_type = domain::Role)]
     role: String,
     role_label: String,
 }
 
 /// The organisation's users, by name; never another organisation's.
 #[utoipa::path(get, path = "/api/v1/users", tag = "session", operation_id = "list_users",
-    responses((status = 200, body = [Colleague]), (status = 401, description = "Not signed in")))]
+    responses((status = 200, description = "The organisation's users, by name", body = [Colleague])))]
 pub async fn list(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -56,20 +56,20 @@ impl From<UserRecord> for Colleague {
 /// A colleague's new role.
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct RoleChange {
-    /// `PartnerAdmin`, `ReferralsAdmin`, `ReferralsUser`, `BusinessProfileAdmin` or `Viewer`.
+    #[schema(value_type = domain::Role)]
     role: String,
 }
 
 /// Gives a colleague another role, from their next request on. Partner admins only,
 /// and never their own role.
 #[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "session", operation_id = "change_user_role",
-    params(("id" = String, Path)),
+    params(("id" = String, Path, description = "User ID")),
     request_body = RoleChange,
     responses(
-        (status = 200, body = Colleague),
-        (status = 401, description = "Not signed in"),
-        (status = 403, description = "Not a partner admin, or the admin's own role"),
+        (status = 200, description = "The colleague with their new role", body = Colleague),
+        (status = 403, description = "Not a partner admin, the admin's own role, or the anti-forgery token or origin is wrong"),
         (status = 404, description = "No such user in the organisation"),
+        (status = 409, description = "The organisation would be left without a partner admin"),
         (status = 422, description = "Not a role")))]
 pub async fn change_role(
     State(state): State<AppState>,

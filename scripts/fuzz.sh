@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Fuzzes the API against its own OpenAPI document with Schemathesis: the real server
+# binary on a fresh throwaway SQLite database with the demo data, signed in as the
+# demo referrals admin, every check Schemathesis has. Any 5xx, answer that breaks the
+# document (status, content type, headers, body) or accepted invalid / refused valid
+# request fails the run with Schemathesis' report.
+#
+# Reproducible and bounded: a fixed seed, a bounded number of examples per operation,
+# one worker, a request timeout, and a time limit as a backstop (Schemathesis' own
+# --max-time is a budget it spends whole, repeating phases, so it is not used).
+#
+#   scripts/fuzz.sh                  the whole run
+#   FUZZ_EXAMPLES=10 scripts/fuzz.sh a quicker, shallower one
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+
+SEED="${FUZZ_SEED:-20260427}"
+EXAMPLES="${FUZZ_EXAMPLES:-100}"
+MAX_SECONDS="${FUZZ_MAX_SECONDS:-600}"
+# The demo user the fuzzer acts as. A referrals admin may act on referrals but may not
+# change anyone's role (that is a partner admin's), so nothing the fuzzer sends can
+# change this session's own role or end it, except signing out (excluded below).
+FUZZ_USER="referrals@demo.test"
+PASSWORD="demo-password"
+
+say "cargo build -p referral-desk-server"
+cargo build -p referral-desk-server
+
+WORK="$(mktemp -d -t referral-desk-fuzz.XXXXXX)"
+SERVER_PID=""
+FUZZER_PID=""
+stop_server() {
+  if [ -n "$FUZZER_PID" ]; then
+    kill "$FUZZER_PID" 2>/dev/null || true
+    wait "$FUZZER_PID" 2>/dev/null || true
+  fi
+  if [ -n "$SERVER_PID" ]; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  rm -rf "$WORK"
+}
+trap stop_server EXIT
+trap 'exit 130' INT TERM
+
+mkdir "$WORK/dist"
+echo '<!DOCTYPE html><title>Referral Desk (fuzzing)</title>' > "$WORK/dist/index.html"
+target/debug/referral-desk-server --bind 127.0.0.1:0 \
+  --database-url "sqlite://$WORK/desk.db" --static-dir "$WORK/dist" \
+  --seed-demo --demo-password "$PASSWORD" --job-interval 0 --usd-rates "EUR=1.08,GBP=1.27" \
+  > "$WORK/server.out" 2> "$WORK/server.log" &
+SERVER_PID=$!
+
+URL=""
+for _ in $(seq 1 600); do
+  URL="$(sed -n 's/^Referral Desk is running at //p' "$WORK/server.out" 2>/dev/null || true)"
+  [ -n "$URL" ] && break
+  if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+    cat "$WORK/server.log" >&2
+    echo "The server did not start." >&2
+    exit 1
+  fi
+  sleep 0.1
+done
+[ -n "$URL" ] || { echo "The server did not say where it runs within a minute." >&2; exit 1; }
+say "Fuzzing $URL as $FUZZ_USER (seed $SEED, $EXAMPLES examples per operation)"
+
+curl -sS --fail -D "$WORK/sign-in.headers" -o "$WORK/me.json" \
+  -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$FUZZ_USER\",\"password\":\"$PASSWORD\"}" \
+  "$URL/api/v1/session"
+RD_FUZZ_SESSION="$(tr -d '\r' < "$WORK/sign-in.headers" | sed -n 's/^[Ss]et-[Cc]ookie: rd_session=\([^;]*\).*/\1/p')"
+RD_FUZZ_CSRF="$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["csrfToken"])' "$WORK/me.json")"
+[ -n "$RD_FUZZ_SESSION" ] && [ -n "$RD_FUZZ_CSRF" ] || { echo "Signing in gave no session." >&2; exit 1; }
+export RD_FUZZ_SESSION RD_FUZZ_CSRF
+
+# The credentials go to Schemathesis per security scheme of the document, so it knows
+# them for what they are (its ignored_auth check removes them and expects a 401).
+cat > "$WORK/schemathesis.toml" <<'TOML'
+# No state carried from earlier runs: each run is the seed's alone.
+[cache]
+enabled = false
+
+[auth.openapi.session]
+api_key = "${RD_FUZZ_SESSION}"
+
+[auth.openapi.csrfToken]
+api_key = "${RD_FUZZ_CSRF}"
+
+# "Valid data is accepted" holds for what the document can state. Beyond it:
+# an opaque page or sync cursor is checked against the server's state (a made-up one
+# is a 400 that says to start again) ...
+[[operations]]
+include-operation-id = ["list", "sync"]
+checks.positive_data_acceptance.expected-statuses = ["2xx", "400", "401", "403", "404", "409", "429", "5xx"]
+
+# ... and an action applies to the version in If-Match only (412 otherwise), under the
+# domain's rules that no schema states (a closing date not in the past, notes with
+# "Others", a registration for eligible deals, ...: 422 naming each field).
+[[operations]]
+include-operation-id = ["accept", "decline", "edit", "add_team_member", "won", "lost"]
+checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404", "409", "412", "422", "429", "5xx"]
+# A missing If-Match is a 428 Precondition Required: RFC 6585's status for just that.
+checks.missing_required_header.expected-statuses = ["400", "401", "403", "428"]
+TOML
+
+# Left out, each for a reason:
+# - GET /api/v1/sync/events is an endless text/event-stream (a heartbeat every 15 s);
+#   Schemathesis would wait on it until its request timeout. Its 401 and the stream are
+#   covered by the server's own tests.
+# - DELETE /api/v1/session signs the fuzzer's session out, so every later request would
+#   test only the 401 path.
+# In the background and waited for, so that an interrupt of this script stops it and the server at once.
+timeout --signal=INT --kill-after=30 "$MAX_SECONDS" \
+  .tools/venv/bin/st --config-file "$WORK/schemathesis.toml" run "$URL/api/v1/openapi.json" \
+  --checks all \
+  --exclude-operation-id sync_events \
+  --exclude-operation-id sign_out \
+  --seed "$SEED" \
+  --max-examples "$EXAMPLES" \
+  --workers 1 \
+  --request-timeout 20 \
+  --generation-database none \
+  --no-color &
+FUZZER_PID=$!
+status=0
+wait "$FUZZER_PID" || status=$?
+FUZZER_PID=""
+
+if [ "$status" -eq 124 ]; then
+  echo "The fuzzer ran longer than $MAX_SECONDS seconds." >&2
+fi
+if [ "$status" -ne 0 ]; then
+  echo "--- server log (errors and warnings) ---" >&2
+  grep -E 'ERROR|WARN' "$WORK/server.log" | tail -n 40 >&2 || true
+  exit "$status"
+fi
