@@ -91,8 +91,8 @@ impl FromRequestParts<AppState> for CurrentUser {
         }
         // Slide the expiry at most once a day, not on every request.
         let renewed = now + SESSION_LIFETIME;
-        if DateTime::parse_from_rfc3339(&session.expires_at)
-            .is_ok_and(|at| renewed - at.to_utc() > Duration::days(1))
+        if db::read_time("expires_at", &session.expires_at)
+            .is_ok_and(|at| renewed - at > Duration::days(1))
         {
             db::sessions::extend(&state.pool, &session_id, renewed).await?;
         }

@@ -107,6 +107,13 @@ pub fn stored_time(instant: DateTime<Utc>) -> String {
     instant.to_rfc3339_opts(SecondsFormat::Micros, true)
 }
 
+/// Reads back an instant written by [`stored_time`]; `column` names it in the error.
+pub fn read_time(column: &str, text: &str) -> Result<DateTime<Utc>, DbError> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|instant| instant.to_utc())
+        .map_err(|e| DbError::Corrupt(format!("{column} {text:?}: {e}")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,7 +14,7 @@ use sqlx::query::Query;
 use chrono::{DateTime, Utc};
 use sqlx::AnyConnection;
 
-use super::{DbError, Pool, feed, is_sqlite, stored_time};
+use super::{DbError, Pool, feed, is_sqlite, read_time, stored_time};
 
 type AnyQuery<'q> = Query<'q, Any, AnyArguments<'q>>;
 
@@ -411,13 +411,7 @@ pub async fn next_due(
             .bind(stored_time(now))
             .fetch_one(conn)
             .await?;
-    row.0
-        .map(|text| {
-            DateTime::parse_from_rfc3339(&text)
-                .map(|instant| instant.to_utc())
-                .map_err(|e| DbError::Corrupt(format!("due time {text:?}: {e}")))
-        })
-        .transpose()
+    row.0.map(|text| read_time("due_at", &text)).transpose()
 }
 
 /// The organisations with a referral a system job must look at by `now`.

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use super::users::{UserRecord, UserRow, from_row};
 use crate::throttle::Failures;
 
-use super::{DbError, Pool, stored_time};
+use super::{DbError, Pool, read_time, stored_time};
 
 /// The session's CSRF token and expiry, then the user's columns as `users::UserRow`.
 type SessionRow = (
@@ -132,13 +132,7 @@ pub async fn failed_sign_ins_since(
 }
 
 fn failures((count, last): (i64, Option<String>)) -> Result<Failures, DbError> {
-    let last = last
-        .map(|text| {
-            DateTime::parse_from_rfc3339(&text)
-                .map(|at| at.to_utc())
-                .map_err(|e| DbError::Corrupt(format!("failed_at {text:?}: {e}")))
-        })
-        .transpose()?;
+    let last = last.map(|text| read_time("failed_at", &text)).transpose()?;
     Ok(Failures { count, last })
 }
 

@@ -223,6 +223,13 @@ enum ActionResponses {
     PreconditionRequired,
 }
 
+/// Whether an action's refusal is stored as the answer to its Idempotency-Key. Not our
+/// own failures (the client's retry may run), and not a stale version: its body is the
+/// referral as it was, and a replay after the lead expired must not hand out its contacts.
+fn is_remembered(error: &AppError) -> bool {
+    !error.status().is_server_error() && !matches!(error, AppError::PreconditionFailed { .. })
+}
+
 fn invalid(errors: domain::FieldErrors) -> LifecycleError {
     LifecycleError::Invalid { errors }
 }
@@ -287,16 +294,8 @@ async fn run(
             .await
             {
                 Ok(response) => Ok(response),
-                Err(ActionFailure::Uncommitted(error)) if error.status().is_server_error() => {
-                    // Our own failure, and nothing was written: the client's retry may run.
-                    let mut conn = state.pool.acquire().await?;
-                    idempotency::release(&mut conn, &lease).await?;
-                    Err(error)
-                }
-                Err(ActionFailure::Uncommitted(error @ AppError::PreconditionFailed { .. })) => {
-                    // Not remembered: its body is the referral as it was, and a replay after
-                    // the lead expired must not hand out its contacts. Nothing was written, so
-                    // a replay simply meets the same stale version again.
+                Err(ActionFailure::Uncommitted(error)) if !is_remembered(&error) => {
+                    // Nothing was written: forget the claim, so a retry runs afresh.
                     let mut conn = state.pool.acquire().await?;
                     idempotency::release(&mut conn, &lease).await?;
                     Err(error)
