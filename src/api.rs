@@ -9,7 +9,7 @@
 use std::cell::Cell;
 use std::fmt;
 
-use domain::{Action, FieldErrors, Member, Referral, Role};
+use domain::{Action, ActionRequest, FieldErrors, Member, Referral, Role};
 use gloo_net::http::{Method, RequestBuilder, Response};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -27,6 +27,8 @@ pub enum ApiError {
     Server { status: u16, detail: Option<String> },
     /// The server's answer was not what this version of the app understands.
     Unreadable,
+    /// The server is still working on an earlier try of the same request (`Retry-After`).
+    Busy,
 }
 
 impl ApiError {
@@ -69,6 +71,9 @@ impl fmt::Display for ApiError {
             }
             ApiError::Unreadable => f.write_str(
                 "The server's answer could not be read. Reload the page to get the latest version.",
+            ),
+            ApiError::Busy => f.write_str(
+                "The server is still working on an earlier try of this. It is sent again in a moment.",
             ),
         }
     }
@@ -125,12 +130,26 @@ pub fn new_idempotency_key() -> String {
 /// (`If-Match`), once (`Idempotency-Key`); answers the referral as it is now.
 pub async fn act(
     referral: &Referral,
-    action: Action,
-    body: &impl Serialize,
+    asked: &ActionRequest,
     idempotency_key: &str,
 ) -> Result<Referral, ActionError> {
-    let id = domain::filter::percent_encode(&referral.id);
-    let (method, path) = match action {
+    act_on(&referral.id, &referral.e_tag, asked, idempotency_key).await
+}
+
+/// [`act`] on the referral with this id, at version `if_match` (a queued action).
+pub async fn act_on(
+    id: &str,
+    if_match: &str,
+    asked: &ActionRequest,
+    idempotency_key: &str,
+) -> Result<Referral, ActionError> {
+    // The request's form alone is the body (`{"action": …, "form": {…}}` as sent).
+    let body = serde_json::to_value(asked)
+        .ok()
+        .and_then(|mut value| value.get_mut("form").map(serde_json::Value::take))
+        .ok_or(ActionError::Failed(ApiError::Unreadable))?;
+    let id = domain::filter::percent_encode(id);
+    let (method, path) = match asked.action() {
         Action::Accept => (Method::POST, format!("/api/v1/referrals/{id}/accept")),
         Action::Decline => (Method::POST, format!("/api/v1/referrals/{id}/decline")),
         Action::Edit => (Method::PATCH, format!("/api/v1/referrals/{id}")),
@@ -139,9 +158,9 @@ pub async fn act(
         Action::Lost => (Method::POST, format!("/api/v1/referrals/{id}/lost")),
     };
     let request = request(method, &path)
-        .header("If-Match", &format!("\"{}\"", referral.e_tag))
+        .header("If-Match", &format!("\"{if_match}\""))
         .header("Idempotency-Key", idempotency_key)
-        .json(body)
+        .json(&body)
         .map_err(|_| ActionError::Failed(ApiError::Unreadable))?;
     let response = answered(request.send())
         .await
@@ -153,6 +172,9 @@ pub async fn act(
             .map_err(|_| ActionError::Failed(ApiError::Unreadable));
     }
     let status = response.status();
+    if status == 409 && response.headers().get("retry-after").is_some() {
+        return Err(ActionError::Failed(ApiError::Busy));
+    }
     let problem = response.json::<Problem>().await.ok();
     Err(match (status, problem) {
         (
@@ -177,7 +199,7 @@ pub async fn act(
 }
 
 /// The signed-in user, their organisation and role (`GET /api/v1/me`).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Me {
     pub user: UserSummary,
@@ -199,14 +221,14 @@ impl Me {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UserSummary {
     pub id: String,
     pub email: String,
     pub name: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrganisationSummary {
     pub id: String,
     pub name: String,
@@ -281,6 +303,12 @@ impl Session {
             SessionState::SignedIn(me) => Some(me.clone()),
             _ => None,
         })
+    }
+
+    /// Starts as the user the device's cache was signed in as, before (or without) the
+    /// server's answer; [`me`] then confirms or ends it.
+    pub fn resume(self, me: Me) {
+        self.set(SessionState::SignedIn(me));
     }
 
     /// The server says the signed-in user's account changed (e.g. a partner admin gave them
@@ -386,7 +414,7 @@ pub async fn sync(since: Option<&str>, limit: usize) -> Result<SyncPage, ApiErro
 }
 
 /// A person of the signed-in organisation, as the team pickers offer them.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Colleague {
     pub id: String,

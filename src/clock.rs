@@ -36,3 +36,14 @@ impl Clock {
         self.0.get()
     }
 }
+
+/// Resolves after `wait` (a browser timer).
+pub async fn sleep(wait: Duration) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
+            &resolve,
+            i32::try_from(wait.as_millis()).unwrap_or(i32::MAX),
+        );
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

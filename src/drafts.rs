@@ -81,6 +81,18 @@ impl<T: Serialize + DeserializeOwned> Draft<T> {
     }
 }
 
+/// Puts a form back as the user's draft of `action` on the referral, written against
+/// version `e_tag` (a queued action the server did not take: it reopens in its form).
+pub fn restore(
+    referral_id: &str,
+    action: Action,
+    e_tag: &str,
+    baseline: &serde_json::Value,
+    form: &serde_json::Value,
+) {
+    Draft::<serde_json::Value>::new(referral_id, action).save(e_tag, baseline, form);
+}
+
 /// Removes one draft by its key.
 pub fn clear_key(key: &str) {
     if let Some(storage) = storage() {

@@ -29,8 +29,8 @@ use crate::store::Referrals;
 pub fn App() -> impl IntoView {
     Session::provide();
     Clock::provide();
-    Referrals::provide();
-    let who = LocalResource::new(api::me);
+    let store = Referrals::provide();
+    let who = LocalResource::new(move || start(store));
     // Only whether the first answer came matters here; sign-in and sign-out are routed.
     let started = Memo::new(move |_| who.get().map(|answer| answer.map(|_| ())));
     view! {
@@ -57,6 +57,40 @@ pub fn App() -> impl IntoView {
         </Router>
     }
 }
+
+/// Who is signed in. With a cache on the device, the server gets a moment to answer
+/// (so a different person signed in meanwhile never sees the cached data); when it
+/// cannot be reached or is slow, the cached user and lists show at once and the
+/// server's answer follows. Without a cache, the server decides.
+async fn start(store: Referrals) -> Result<Option<api::Me>, api::ApiError> {
+    let Some(cached) = store::cache::open_and_load().await else {
+        return api::me().await;
+    };
+    let asked = futures::FutureExt::shared(Box::pin(api::me()));
+    let waited = futures::future::select(asked.clone(), Box::pin(clock::sleep(SERVER_GRACE))).await;
+    match waited {
+        futures::future::Either::Left((Ok(Some(me)), _)) => {
+            if me.user.id == cached.me.user.id {
+                store.preload(cached);
+            }
+            return Ok(Some(me));
+        }
+        // Signed out: the cache waits for its user to sign in again.
+        futures::future::Either::Left((Ok(None), _)) => return Ok(None),
+        _ => {}
+    }
+    let me = cached.me.clone();
+    store.preload(cached);
+    Session::current().resume(me.clone());
+    // A 401 ends the session (the sign-in page follows); unreachable keeps working offline.
+    leptos::task::spawn_local(async move {
+        let _ = asked.await;
+    });
+    Ok(Some(me))
+}
+
+/// How long a start with a cache waits for the server before showing the cache.
+const SERVER_GRACE: std::time::Duration = std::time::Duration::from_millis(700);
 
 /// Every view but the sign-in page needs a signed-in user.
 #[component]

@@ -27,11 +27,11 @@ pub use contacts::{assess_email, assess_phone};
 pub use export::CsvExport;
 pub use filter::{Chip, ChipValue, Filter, FilterError, SearchIndex, SortDirection, SortKey};
 pub use lifecycle::{
-    Accept, AcceptForm, Action, Blocked, ContactForm, CustomerContact, Deal, DealForm, DeclineForm,
-    DeclineReason, Edit, EditForm, IllegalTransition, LifecycleError, LostForm, NewTeamMember,
-    Reason, ReasonForm, Team, TeamMember, Won, WonForm, accept, add_team_member, allowed_actions,
-    allowed_actions_at, archive_if_informational_and_due, decline, edit, expire_if_overdue, lost,
-    won,
+    Accept, AcceptForm, Action, ActionRequest, Blocked, ContactForm, CustomerContact, Deal,
+    DealForm, DeclineForm, DeclineReason, Edit, EditForm, IllegalTransition, LifecycleError,
+    LostForm, NewTeamMember, Reason, ReasonForm, Team, TeamMember, Won, WonForm, accept,
+    add_team_member, allowed_actions, allowed_actions_at, archive_if_informational_and_due,
+    decline, edit, expire_if_overdue, lost, won,
 };
 pub use notifications::{
     BusinessProfile, Notification, NotificationPlan, ProfileLocation, plan_notifications,

@@ -18,6 +18,7 @@
 //! - `deal`: the deal fields Accept and Edit share, with the team and customer contacts;
 //! - `forms`: the forms of Accept, Edit, "Add your employees" and Won;
 //! - `reason`: the Decline / Lost reasons and their form;
+//! - `request`: an action with its form as sent ([`ActionRequest`]), one `apply` for all;
 //! - `transitions`: the partner's actions ([`accept`], [`decline`], [`edit`], …);
 //! - `system`: what the system does when time runs out ([`expire_if_overdue`],
 //!   [`archive_if_informational_and_due`], [`next_due`], [`close_if_due`]).
@@ -29,6 +30,7 @@ mod deal;
 pub(crate) mod fixtures;
 mod forms;
 mod reason;
+mod request;
 mod system;
 #[cfg(test)]
 mod tests;
@@ -42,6 +44,7 @@ use serde::{Deserialize, Serialize};
 pub use deal::{ContactForm, CustomerContact, Deal, DealForm, Team, TeamMember};
 pub use forms::{Accept, AcceptForm, Edit, EditForm, NewTeamMember, Won, WonForm};
 pub use reason::{DeclineForm, DeclineReason, LostForm, Reason, ReasonForm};
+pub use request::ActionRequest;
 pub use system::{
     EXPIRED_REASON, INFORMATIONAL_ARCHIVED_REASON, archive_if_informational_and_due, close_if_due,
     expire_if_overdue, next_due,

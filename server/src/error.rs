@@ -155,6 +155,11 @@ impl IntoResponse for AppError {
         if let AppError::TooManySignIns { seconds } = &self {
             headers.insert(header::RETRY_AFTER, HeaderValue::from(*seconds));
         }
+        // The first request with this key may still commit: a client that queued the
+        // action (offline outbox) tells this apart from a refusal and sends it again.
+        if let AppError::IdempotencyInProgress = &self {
+            headers.insert(header::RETRY_AFTER, HeaderValue::from(1));
+        }
         response
     }
 }

@@ -87,6 +87,11 @@ backend_tests! {
         // Within the lease the claim still stands…
         let early = accept_with_key(&session, &referral, "dies-before-commit").await.unwrap();
         assert_eq!(early.status(), StatusCode::CONFLICT);
+        assert_eq!(
+            early.headers().get("retry-after").map(|v| v.to_str().unwrap()),
+            Some("1"),
+            "a queued action knows to send it again"
+        );
         // …and once it ran out, the retry takes it over and applies the action once.
         tokio::time::sleep(Duration::from_millis(3_200)).await;
         let retry = accept_with_key(&session, &referral, "dies-before-commit").await.unwrap();

@@ -17,11 +17,15 @@ use crate::components::focus_when_shown;
 use crate::components::form_fields::Bound;
 use crate::drafts::{self, Draft};
 use crate::format;
+use crate::store::{Acted, Referrals};
 
 /// A form an action sends: what it needs besides being data.
 pub trait ActionForm:
     Clone + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static
 {
+    /// The form as the request for `action` (Decline and Lost share one form).
+    fn request(&self, action: Action) -> domain::ActionRequest;
+
     /// This form moved onto a newer version of the referral (see `DealForm::rebased`);
     /// forms with nothing taken from the referral stay as typed.
     fn rebased(&self, _baseline: &Self, _current: &Self) -> Self {
@@ -29,11 +33,32 @@ pub trait ActionForm:
     }
 }
 
-impl ActionForm for domain::lifecycle::ReasonForm {}
-impl ActionForm for domain::lifecycle::NewTeamMember {}
-impl ActionForm for domain::lifecycle::WonForm {}
+impl ActionForm for domain::lifecycle::ReasonForm {
+    fn request(&self, action: Action) -> domain::ActionRequest {
+        match action {
+            Action::Lost => domain::ActionRequest::Lost(self.clone()),
+            _ => domain::ActionRequest::Decline(self.clone()),
+        }
+    }
+}
+
+impl ActionForm for domain::lifecycle::NewTeamMember {
+    fn request(&self, _: Action) -> domain::ActionRequest {
+        domain::ActionRequest::AddTeamMember(self.clone())
+    }
+}
+
+impl ActionForm for domain::lifecycle::WonForm {
+    fn request(&self, _: Action) -> domain::ActionRequest {
+        domain::ActionRequest::Won(self.clone())
+    }
+}
 
 impl ActionForm for domain::lifecycle::AcceptForm {
+    fn request(&self, _: Action) -> domain::ActionRequest {
+        domain::ActionRequest::Accept(self.clone())
+    }
+
     fn rebased(&self, baseline: &Self, current: &Self) -> Self {
         domain::lifecycle::AcceptForm {
             deal: self.deal.rebased(&baseline.deal, &current.deal),
@@ -43,6 +68,10 @@ impl ActionForm for domain::lifecycle::AcceptForm {
 }
 
 impl ActionForm for domain::lifecycle::EditForm {
+    fn request(&self, _: Action) -> domain::ActionRequest {
+        domain::ActionRequest::Edit(self.clone())
+    }
+
     fn rebased(&self, baseline: &Self, current: &Self) -> Self {
         domain::lifecycle::EditForm {
             deal: self.deal.rebased(&baseline.deal, &current.deal),
@@ -66,6 +95,8 @@ pub enum Step {
 pub enum Closed {
     /// The server applied the action.
     Applied(Referral),
+    /// The server could not be reached: the action waits on this device, shown applied.
+    Queued(Referral),
     /// A colleague's change ended what the user was doing; they discarded their changes.
     Discarded(Referral),
     /// The user closed the form without sending it (the draft stays). The referral as
@@ -201,20 +232,24 @@ impl<F: ActionForm> ActionRun<F> {
     pub fn send(self) {
         self.step.set(Step::Sending);
         self.failure.set(None);
-        let body = self.form.get_untracked();
+        let request = self.form.with_untracked(|form| form.request(self.action));
+        let baseline = serde_json::to_value(self.baseline.get_untracked()).unwrap_or_default();
         let referral = self.base.get_untracked();
         let idempotency_key = self.key.get_value();
         // The user may leave the page before the answer: only plain values and `try_`
         // calls are used once it arrives.
         let draft_key = self.draft.key();
+        let store = Referrals::current();
         spawn_local(async move {
-            let answer = api::act(&referral, self.action, &body, &idempotency_key).await;
+            let answer = store
+                .act(&referral, request, baseline, &idempotency_key)
+                .await;
             // A definite answer ends this submission: the next one is new. Only when the
             // request may not have arrived is the key kept, so a retry cannot apply twice.
             let may_not_have_arrived = matches!(
                 &answer,
                 Err(ActionError::Failed(
-                    ApiError::Unreachable | ApiError::Server { status: 500.., .. }
+                    ApiError::Unreachable | ApiError::Busy | ApiError::Server { status: 500.., .. }
                 ))
             );
             if !may_not_have_arrived {
@@ -223,9 +258,14 @@ impl<F: ActionForm> ActionRun<F> {
                     .try_update_value(|key| *key = api::new_idempotency_key());
             }
             match answer {
-                Ok(updated) => {
+                Ok(Acted::Applied(updated)) => {
                     drafts::clear_key(&draft_key);
                     let _ = self.on_done.try_run(Closed::Applied(updated));
+                }
+                // The outbox holds it now (with this key): the draft's job is done.
+                Ok(Acted::Queued(shown)) => {
+                    drafts::clear_key(&draft_key);
+                    let _ = self.on_done.try_run(Closed::Queued(shown));
                 }
                 Err(ActionError::Invalid(errors)) => {
                     self.server_errors.try_set(errors);

@@ -6,7 +6,7 @@ use domain::lifecycle::{ContactForm, DealForm};
 use domain::values::CurrencyCode;
 use leptos::prelude::*;
 
-use crate::api::{self, Colleague};
+use crate::api::Colleague;
 use crate::components::Difference;
 use crate::components::form_fields::{Bound, input, select, textarea};
 
@@ -58,7 +58,8 @@ fn TeamPicker<F: Clone + Send + Sync + 'static>(
     deal: fn(&mut F) -> &mut DealForm,
 ) -> impl IntoView {
     let error = move || bound.error.run("team".to_owned());
-    let colleagues = LocalResource::new(api::colleagues);
+    let store = crate::store::Referrals::current();
+    let colleagues = LocalResource::new(move || store.colleagues());
     let team = move || bound.form.with(|f| deal(&mut f.clone()).team.clone());
     let on_team = move |email: &str| {
         team()

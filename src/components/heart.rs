@@ -5,8 +5,8 @@ use crate::store::Referrals;
 /// The heart that puts a referral on the user's favorites, and takes it off again.
 ///
 /// It changes at once (everywhere: rows, counts, the Favorites view) and tells the
-/// server in the background; if the server refuses or cannot be reached, it
-/// changes back and says why.
+/// server in the background; offline it waits in the outbox and stays; if the server
+/// refuses it, it changes back and says why.
 #[component]
 pub fn Heart(
     /// The referral this heart is for.

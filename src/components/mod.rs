@@ -11,6 +11,7 @@ mod heading_focus;
 mod heart;
 mod indicators;
 mod page_title;
+mod pending_changes;
 mod reason_action;
 mod referral_list;
 mod referral_table;
@@ -30,6 +31,7 @@ pub use heading_focus::{
 pub use heart::Heart;
 pub use indicators::{EmailValidityBadge, FlameIcon, PhoneValidityBadge, SpamFlag};
 pub use page_title::page_title;
+pub use pending_changes::PendingChanges;
 pub use reason_action::ReasonAction;
 pub use referral_list::ReferralList;
 pub use referral_table::ReferralTable;

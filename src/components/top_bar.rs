@@ -44,6 +44,12 @@ fn SyncStatus() -> impl IntoView {
     let status = Memo::new(move |_| {
         let state = store.sync_state();
         let filled = store.with_snapshot(|_| ()).is_some();
+        if !store.is_online() && filled {
+            return match state.last_synced {
+                Some(at) => format!("Offline · synced {}", format::ago(clock.now(), at)),
+                None => "Offline".to_owned(),
+            };
+        }
         match (filled, state) {
             (_, SyncState { asked: true, .. }) | (false, SyncState { error: None, .. }) => {
                 "Syncing…".to_owned()
@@ -64,9 +70,16 @@ fn SyncStatus() -> impl IntoView {
             .last_synced
             .map(|at| format!("Last synced at {}", format::time(at)))
     };
+    let waiting = move || match store.waiting_count() {
+        0 => None,
+        1 => Some("1 change waits to sync".to_owned()),
+        n => Some(format!("{n} changes wait to sync")),
+    };
     view! {
-        <div class="sync-status">
+        <div class="sync-status" class:offline=move || !store.is_online()>
             <span role="status" title=title>{move || status.get()}</span>
+            <span class="waiting-count" role="status">{waiting}</span>
+            {move || store.storage_trouble().map(|trouble| view! { <span class="storage-trouble" role="alert">{trouble}</span> })}
             <button type="button" class="icon-button" aria-label="Sync now" title="Sync now" on:click=move |_| store.sync_now()>
                 <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
                     <path d="M20 12a8 8 0 0 1-14.3 4.9M4 12a8 8 0 0 1 14.3-4.9M18 3v4.5h-4.5M6 21v-4.5h4.5" fill="none" stroke="currentColor" stroke-width="2"/>
@@ -108,8 +121,16 @@ pub fn UserMenu(
     /// The signed-in user.
     me: Me,
 ) -> impl IntoView {
-    let sign_out = Action::new_local(|_: &()| api::sign_out());
+    let store = Referrals::current();
+    // Signing out forgets what this device holds (a shared device shows the next person
+    // nothing), including changes not yet sent: the user is asked first.
+    let sign_out = Action::new_local(move |_: &()| async move {
+        api::sign_out().await?;
+        store.forget_device().await;
+        Ok::<(), api::ApiError>(())
+    });
     let busy = sign_out.pending();
+    let confirming = RwSignal::new(false);
     let error = move || {
         sign_out
             .value()
@@ -132,11 +153,22 @@ pub fn UserMenu(
                 class="sign-out"
                 disabled=busy
                 on:click=move |_| {
-                    sign_out.dispatch(());
+                    if store.waiting_count() > 0 && !confirming.get_untracked() {
+                        confirming.set(true);
+                    } else {
+                        confirming.set(false);
+                        sign_out.dispatch(());
+                    }
                 }
             >
-                "Sign out"
+                {move || if confirming.get() { "Sign out anyway" } else { "Sign out" }}
             </button>
+            {move || confirming.get().then(|| view! {
+                <p class="user-menu-error" role="alert">
+                    {format!("{} not synced yet: signing out now discards them. Reconnect first to keep them.", match store.waiting_count() { 1 => "1 change is".to_owned(), n => format!("{n} changes are") })}
+                    <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"Stay signed in"</button>
+                </p>
+            })}
             {move || error().map(|error| view! {
                 <p class="user-menu-error" role="alert">{error.to_string()}</p>
             })}

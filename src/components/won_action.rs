@@ -10,7 +10,6 @@ use domain::{
 };
 use leptos::prelude::*;
 
-use crate::api;
 use crate::clock::Clock;
 use crate::components::{ActionRun, Closed, ConfirmAndSend, Step};
 
@@ -23,7 +22,8 @@ pub fn WonAction(
     on_done: Callback<Closed>,
 ) -> impl IntoView {
     // The server's dollar rates decide eligibility, so the form asks exactly when it will.
-    let rates = LocalResource::new(api::exchange_rates);
+    let store = crate::store::Referrals::current();
+    let rates = LocalResource::new(move || store.exchange_rates());
     let referral = StoredValue::new(referral);
     move || {
         match rates.get() {

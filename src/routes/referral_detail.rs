@@ -10,8 +10,8 @@ use crate::api::{self, ApiError, Session};
 use crate::clock::Clock;
 use crate::components::{
     AcceptAction, Closed, CopyButton, EditAction, EmailValidityBadge, FlameIcon, Heart,
-    PhoneValidityBadge, ReasonAction, SpamFlag, TeamMemberAction, WonAction, focus_when_shown,
-    page_title, refocus_heading_if_lost,
+    PendingChanges, PhoneValidityBadge, ReasonAction, SpamFlag, TeamMemberAction, WonAction,
+    focus_when_shown, page_title, refocus_heading_if_lost,
 };
 use crate::format;
 use crate::listing::Listing;
@@ -47,8 +47,14 @@ pub fn ReferralDetailView() -> impl IntoView {
         announcement.set(None);
     });
     let on_changed = Callback::new(move |(updated, message): (Referral, Option<String>)| {
-        store.seen(updated.clone());
-        changed.set(Some(updated));
+        // A queued action's referral is this device's view of it: the store holds it
+        // already, over the server's version it keeps apart.
+        if store.pending_on(&updated.id).is_empty() {
+            store.seen(updated.clone());
+            changed.set(Some(updated));
+        } else {
+            changed.set(None);
+        }
         announcement.set(message);
     });
     // The newest version at hand: the store's, the server's answer, an action's answer.
@@ -185,6 +191,8 @@ fn Detail(
         let referral = referral.clone();
         move || referral.flame(clock.now())
     };
+    // A stopped change asks for its form (the conflict view) from the pending list.
+    let review = RwSignal::new(None::<Action>);
     let r = referral;
     view! {
         <nav class="detail-nav" aria-label="Referral navigation">
@@ -216,7 +224,8 @@ fn Detail(
         </header>
         {move || flame_alert(flame())}
         <Countdowns referral=r.clone()/>
-        <Actions referral=r.clone() on_changed editing/>
+        <PendingChanges referral_id=r.id.clone() review/>
+        <Actions referral=r.clone() on_changed editing review/>
         <div class="detail-grid">
             <ContactBlock referral=r.clone()/>
             <section class="detail-section" aria-labelledby="deal-heading">
@@ -316,6 +325,8 @@ fn Actions(
     referral: Referral,
     on_changed: Callback<(Referral, Option<String>)>,
     editing: RwSignal<bool>,
+    /// Set to open an action's form from elsewhere on the page.
+    review: RwSignal<Option<Action>>,
 ) -> impl IntoView {
     let session = expect_context::<Session>();
     let clock = Clock::current();
@@ -344,6 +355,12 @@ fn Actions(
         editing.set(action.is_some());
     };
     on_cleanup(move || editing.set(false));
+    Effect::new(move |_| {
+        if let Some(action) = review.get() {
+            review.set(None);
+            show_form(Some(action));
+        }
+    });
     let acted = StoredValue::new(false);
     let on_done = Callback::new(move |closed: Closed| {
         let (updated, message) = match closed {
@@ -351,6 +368,13 @@ fn Actions(
                 let message = announcement(&updated);
                 (updated, Some(message))
             }
+            Closed::Queued(shown) => (
+                shown,
+                Some(format!(
+                    "Saved on this device: {} waits to sync and is sent when the connection is back.",
+                    closed_label(&open)
+                )),
+            ),
             Closed::Discarded(current) => (
                 current,
                 Some("Your changes were discarded. This is the referral as it is now.".to_owned()),
@@ -398,6 +422,11 @@ fn Actions(
         </div>
     }
     .into_any()
+}
+
+/// The open form's action, as the announcement names it.
+fn closed_label(open: &RwSignal<Option<Action>>) -> &'static str {
+    open.get_untracked().map_or("the change", Action::label)
 }
 
 /// The form of one action.

@@ -4,21 +4,30 @@
 //!
 //! They come from the server's change feed ([`sync`]): filled once after sign-in, then
 //! kept current one change at a time, live ([`events`]). An action's answer and a heart
-//! change their one referral at once. The offline cache (IndexedDB) plugs in here: it
-//! persists the [`Snapshot`] (referrals + cursor) and hands it to [`sync`] at start.
+//! change their one referral at once. Everything the server sends is kept on the device
+//! ([`cache`], IndexedDB), so a returning user sees their list before the network answers
+//! and keeps working without it: changes made meanwhile wait in the [`outbox`] and are
+//! sent once the server is back ([`drain`]). With several tabs open, one of them syncs
+//! and sends; the others hear from it ([`tabs`]).
 
+pub mod cache;
+mod drain;
 mod events;
+pub mod outbox;
 mod snapshot;
 mod sync;
+mod tabs;
 
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
-use domain::{Referral, Stage};
+use domain::{ActionRequest, Actor, ExchangeRates, Referral, Stage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{self, ApiError, Session};
+use crate::api::{self, ActionError, ApiError, Colleague, Session};
+use cache::{Cached, Changes};
+use outbox::{Change, Pending};
 
 pub use snapshot::{Snapshot, Upserted, is_older};
 
@@ -31,6 +40,16 @@ pub struct SyncState {
     pub error: Option<ApiError>,
     /// The user asked for a pull ("Sync now") that has not finished yet.
     pub asked: bool,
+}
+
+/// How an action the user sent ended up.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Acted {
+    /// The server applied it: the referral as it is now.
+    Applied(Referral),
+    /// The server could not be reached: the action waits in the outbox, and the referral
+    /// shows it applied on this device.
+    Queued(Referral),
 }
 
 /// The app's referrals and the user's favorites; provided once, copied freely.
@@ -48,6 +67,24 @@ pub struct Referrals {
     hearts_in_flight: StoredValue<HashMap<String, bool>>,
     sync_state: RwSignal<SyncState>,
     engine: StoredValue<sync::Engine, LocalStorage>,
+    /// Changes not yet confirmed by the server, in the order they are sent.
+    outbox: RwSignal<Vec<Pending>>,
+    /// The server's own version of each referral that has changes waiting (the shown one
+    /// has them applied): what the cache keeps, and what the changes are applied to again.
+    confirmed: StoredValue<HashMap<String, Referral>>,
+    /// Whether the last request reached the server (`navigator.onLine` is only a hint).
+    online: RwSignal<bool>,
+    /// Why the device could not save the latest changes, if it could not.
+    storage_trouble: RwSignal<Option<String>>,
+    /// What the cache held at start, for the user it belonged to; taken by the first fill.
+    preloaded: StoredValue<Option<Cached>, LocalStorage>,
+    /// The user whose data the cache holds now.
+    cache_owner: StoredValue<Option<String>>,
+    /// The dollar rates, as last fetched (Won applied on this device needs them).
+    rates: StoredValue<Option<ExchangeRates>>,
+    colleagues: StoredValue<Option<Vec<Colleague>>>,
+    drain: StoredValue<drain::Drain, LocalStorage>,
+    tabs: StoredValue<tabs::Tabs, LocalStorage>,
 }
 
 impl Referrals {
@@ -62,25 +99,132 @@ impl Referrals {
             hearts_in_flight: StoredValue::new(HashMap::new()),
             sync_state: RwSignal::new(SyncState::default()),
             engine: StoredValue::new_local(sync::Engine::default()),
+            outbox: RwSignal::new(Vec::new()),
+            confirmed: StoredValue::new(HashMap::new()),
+            online: RwSignal::new(true),
+            storage_trouble: RwSignal::new(None),
+            preloaded: StoredValue::new_local(None),
+            cache_owner: StoredValue::new(None),
+            rates: StoredValue::new(None),
+            colleagues: StoredValue::new(None),
+            drain: StoredValue::new_local(drain::Drain::default()),
+            tabs: StoredValue::new_local(tabs::Tabs::default()),
         };
         provide_context(store);
+        cache::report_trouble_to(store.storage_trouble);
         // Another user (or nobody) now: what the previous one saw goes, and so does their feed.
         Effect::new(move |previous: Option<Option<String>>| {
             let user = user.get();
             if previous.as_ref() == Some(&user) {
                 return user;
             }
+            tabs::leave(store);
             sync::stop(store);
+            drain::stop(store);
             store.data.set(None);
             store.favorites.set(HashSet::new());
             store.hearts_in_flight.set_value(HashMap::new());
             store.sync_state.set(SyncState::default());
-            if user.is_some() {
-                sync::start(store);
+            store.outbox.set(Vec::new());
+            store.confirmed.set_value(HashMap::new());
+            if let Some(user) = &user {
+                store.open_for(user);
             }
             user
         });
+        // The signed-in account as the server last described it (a role change included)
+        // is what a start without the server signs in with.
+        Effect::new(move |_| {
+            if let Some(me) = session.me()
+                && store.cache_owner.get_value().as_deref() == Some(me.user.id.as_str())
+            {
+                cache::write_soon(Changes {
+                    me: Some(me),
+                    ..Changes::default()
+                });
+            }
+        });
         store
+    }
+
+    /// Takes what the cache held at start ([`cache::open_and_load`]): the first fill for its
+    /// user starts from it instead of the network.
+    pub fn preload(self, cached: Cached) {
+        self.cache_owner.set_value(Some(cached.me.user.id.clone()));
+        self.preloaded.set_value(Some(cached));
+    }
+
+    /// `user` is signed in now: show what the cache holds for them at once (another
+    /// user's data is forgotten first), then sync — from this tab if it is the one that
+    /// syncs, else by hearing from that one.
+    fn open_for(self, user: &str) {
+        let preloaded = self
+            .preloaded
+            .try_update_value(Option::take)
+            .flatten()
+            .filter(|cached| cached.me.user.id == user);
+        match preloaded {
+            Some(cached) => self.restore(cached),
+            None => {
+                if self.cache_owner.get_value().as_deref() != Some(user) {
+                    // Whatever the device holds belongs to someone else (or nobody): gone
+                    // before anything of this user's is written.
+                    cache::write_soon(Changes {
+                        wipe: true,
+                        ..Changes::default()
+                    });
+                    self.cache_owner.set_value(Some(user.to_owned()));
+                }
+                if let Some(me) = Session::current().me_untracked() {
+                    cache::write_soon(Changes {
+                        me: Some(me),
+                        ..Changes::default()
+                    });
+                }
+                // Another tab of this user may have filled the cache already: show it
+                // (this tab may not be the one that syncs).
+                let user = user.to_owned();
+                spawn_local(async move {
+                    if let Some(cached) = cache::open_and_load().await
+                        && cached.me.user.id == user
+                        && self.user.get_untracked().as_deref() == Some(user.as_str())
+                        && self.data.with_untracked(Option::is_none)
+                        && !cached.referrals.is_empty()
+                    {
+                        self.restore(cached);
+                    }
+                });
+            }
+        }
+        cache::ask_to_persist();
+        tabs::join(self);
+    }
+
+    /// Shows the cached referrals and outbox (the changes applied on top).
+    fn restore(self, cached: Cached) {
+        self.rates.set_value(cached.rates);
+        self.colleagues.set_value(cached.colleagues);
+        self.sync_state
+            .update(|state| state.last_synced = cached.last_synced);
+        self.outbox.set(cached.outbox);
+        let mut snapshot = Snapshot::default();
+        for referral in cached.referrals {
+            snapshot.upsert(self.overlaid(referral));
+        }
+        snapshot.set_cursor(cached.cursor);
+        self.favorites.set(snapshot.favorites());
+        self.data.set(Some(snapshot));
+    }
+
+    /// This tab syncs now (the first tab, or the one that took over from a closed one).
+    fn lead(self) {
+        sync::start(self);
+        drain::start(self);
+        // The team pickers and Won need these offline too: fetch them while online.
+        spawn_local(async move {
+            let _ = self.colleagues().await;
+            let _ = self.exchange_rates().await;
+        });
     }
 
     /// The store provided by [`Referrals::provide`].
@@ -151,20 +295,307 @@ impl Referrals {
     /// The heart stays as the feed and the user's clicks left it.
     pub fn seen(self, mut referral: Referral) {
         referral.favorite = self.is_favorite_untracked(&referral.id);
+        let newer = self.data.with_untracked(|data| {
+            data.as_ref()
+                .and_then(|snapshot| snapshot.get(&referral.id))
+                .is_none_or(|held| !is_older(&referral.e_tag, &held.e_tag))
+        });
+        if !newer {
+            return;
+        }
+        cache::write_soon(Changes {
+            referrals: vec![referral.clone()],
+            ..Changes::default()
+        });
+        tabs::tell_referrals(self, std::slice::from_ref(&referral));
+        let shown = self.overlaid(referral);
         self.data.maybe_update(|data| match data {
-            Some(snapshot) => snapshot.upsert(referral) != Upserted::KeptNewer,
+            Some(snapshot) => snapshot.upsert(shown) != Upserted::KeptNewer,
             None => false,
         });
     }
 
-    /// Hearts or un-hearts a referral at once, then tells the server; if the server
-    /// cannot save it, the heart changes back. `done` gets the server's answer.
+    /// The server's version of a referral with the user's waiting changes applied, as
+    /// the domain would apply them now; a change that no longer applies (a colleague
+    /// acted first) is left to the server, which will say so.
+    fn overlaid(self, server: Referral) -> Referral {
+        let waiting: Vec<Pending> = self.outbox.with_untracked(|outbox| {
+            outbox
+                .iter()
+                .filter(|pending| pending.referral_id == server.id && pending.is_waiting())
+                .cloned()
+                .collect()
+        });
+        if waiting.is_empty() {
+            self.confirmed.update_value(|confirmed| {
+                confirmed.remove(&server.id);
+            });
+            return server;
+        }
+        self.confirmed.update_value(|confirmed| {
+            confirmed.insert(server.id.clone(), server.clone());
+        });
+        let actor = Session::current().me_untracked().map(|me| Actor::User {
+            id: me.user.id,
+            name: me.user.name,
+        });
+        let rates = self.rates.get_value().unwrap_or_default();
+        let now = Utc::now();
+        let mut shown = server;
+        for pending in waiting {
+            match pending.change {
+                Change::Favorite { favorite } => shown.favorite = favorite,
+                Change::Act {
+                    request, if_match, ..
+                } if if_match == shown.e_tag => {
+                    if let Some(actor) = &actor
+                        && let Ok(next) = request.apply(&shown, actor, now, &rates)
+                    {
+                        shown = next;
+                    }
+                }
+                Change::Act { .. } => {}
+            }
+        }
+        shown
+    }
+
+    /// Shows one referral again with the outbox as it is now (an item added, sent or dropped).
+    fn reapply(self, id: &str) {
+        let server = self
+            .confirmed
+            .with_value(|confirmed| confirmed.get(id).cloned())
+            .or_else(|| {
+                self.data.with_untracked(|data| {
+                    data.as_ref().and_then(|snapshot| snapshot.get(id).cloned())
+                })
+            });
+        let Some(server) = server else {
+            return;
+        };
+        let shown = self.overlaid(server);
+        let favorite = shown.favorite;
+        self.data.update(|data| {
+            if let Some(snapshot) = data {
+                snapshot.upsert(shown);
+            }
+        });
+        self.mark(id, favorite);
+    }
+
+    /// Sends a lifecycle action on `referral` (the version the user saw) once
+    /// (`idempotency_key`). When the server cannot be reached — or earlier changes are
+    /// still waiting, which must land first — it waits in the outbox instead, applied
+    /// to the referral on this device. `baseline`: the form as it started (for a conflict).
+    pub async fn act(
+        self,
+        referral: &Referral,
+        request: ActionRequest,
+        baseline: serde_json::Value,
+        idempotency_key: &str,
+    ) -> Result<Acted, ActionError> {
+        if !self.has_waiting() {
+            let answer = api::act(referral, &request, idempotency_key).await;
+            match answer {
+                Ok(updated) => {
+                    self.reached();
+                    return Ok(Acted::Applied(updated));
+                }
+                Err(ActionError::Failed(error)) if drain::is_retryable(&error) => {
+                    self.unreachable();
+                }
+                Err(error) => return Err(error),
+            }
+        }
+        let pending = self.queue(
+            &referral.id,
+            Change::Act {
+                request: Box::new(request),
+                if_match: referral.e_tag.clone(),
+                baseline,
+            },
+            idempotency_key.to_owned(),
+        );
+        let _ = pending.await;
+        let shown = self
+            .referral_untracked(&referral.id)
+            .unwrap_or_else(|| referral.clone());
+        Ok(Acted::Queued(shown))
+    }
+
+    /// Whether any change waits to be sent (not counting those the server refused).
+    fn has_waiting(self) -> bool {
+        self.outbox
+            .with_untracked(|outbox| outbox.iter().any(Pending::is_waiting))
+    }
+
+    /// Puts a change in the outbox (on disk first when it can), shows it applied, and
+    /// has the syncing tab send it.
+    fn queue(
+        self,
+        referral_id: &str,
+        change: Change,
+        idempotency_key: String,
+    ) -> impl Future<Output = Result<(), String>> + use<> {
+        let last = self
+            .outbox
+            .with_untracked(|outbox| outbox.iter().map(|p| p.seq).max());
+        let random = (js_sys::Math::random() * 1024.0) as u64;
+        let pending = Pending {
+            seq: outbox::next_seq(last, js_sys::Date::now(), random),
+            referral_id: referral_id.to_owned(),
+            change,
+            idempotency_key,
+            queued_at: Utc::now(),
+            stuck: None,
+        };
+        let written = cache::write(Changes {
+            outbox_put: vec![pending.clone()],
+            ..Changes::default()
+        });
+        self.outbox.update(|outbox| outbox.push(pending));
+        self.reapply(referral_id);
+        async move {
+            let outcome = written.await;
+            tabs::tell_outbox(self);
+            drain::request(self);
+            outcome
+        }
+    }
+
+    /// The changes waiting or stuck (tracked), in order.
+    pub fn outbox(self) -> Vec<Pending> {
+        self.outbox.get()
+    }
+
+    /// The changes on one referral that have not landed (tracked).
+    pub fn pending_on(self, id: &str) -> Vec<Pending> {
+        self.outbox.with(|outbox| {
+            outbox
+                .iter()
+                .filter(|pending| pending.referral_id == id)
+                .cloned()
+                .collect()
+        })
+    }
+
+    /// How many changes wait to be sent (tracked).
+    pub fn waiting_count(self) -> usize {
+        self.outbox
+            .with(|outbox| outbox.iter().filter(|p| p.is_waiting()).count())
+    }
+
+    /// Whether the last request reached the server (tracked).
+    pub fn is_online(self) -> bool {
+        self.online.get()
+    }
+
+    /// Why the device could not save the latest changes, if so (tracked).
+    pub fn storage_trouble(self) -> Option<String> {
+        self.storage_trouble.get()
+    }
+
+    /// The user drops a change the server refused or that met a colleague's change
+    /// (the referral shows as the server has it). An action's form comes back as a
+    /// draft when `keep_as_draft`, opening on the conflict view.
+    pub fn drop_pending(self, seq: u64) -> Option<Pending> {
+        let dropped = self.outbox.try_update(|outbox| {
+            let at = outbox.iter().position(|p| p.seq == seq)?;
+            Some(outbox.remove(at))
+        })??;
+        tabs::write_outbox(
+            self,
+            Changes {
+                outbox_removed: vec![seq],
+                ..Changes::default()
+            },
+        );
+        self.reapply(&dropped.referral_id);
+        drain::request(self);
+        Some(dropped)
+    }
+
+    /// A request reached the server.
+    fn reached(self) {
+        if !self.online.get_untracked() {
+            self.online.set(true);
+        }
+    }
+
+    /// A request did not reach the server: the app is offline until one does.
+    fn unreachable(self) {
+        if self.online.get_untracked() {
+            self.online.set(false);
+        }
+    }
+
+    /// The people of the organisation for the team pickers: from the server, else as
+    /// last fetched (offline).
+    pub async fn colleagues(self) -> Result<Vec<Colleague>, ApiError> {
+        match api::colleagues().await {
+            Ok(colleagues) => {
+                self.reached();
+                let _ = self.colleagues.try_set_value(Some(colleagues.clone()));
+                cache::write_soon(Changes {
+                    colleagues: Some(colleagues.clone()),
+                    ..Changes::default()
+                });
+                Ok(colleagues)
+            }
+            Err(error) => self.colleagues.try_get_value().flatten().ok_or(error),
+        }
+    }
+
+    /// The dollar rates the server decides deal registration with: from the server, else
+    /// as last fetched (offline).
+    pub async fn exchange_rates(self) -> Result<ExchangeRates, ApiError> {
+        match api::exchange_rates().await {
+            Ok(rates) => {
+                self.reached();
+                let _ = self.rates.try_set_value(Some(rates.clone()));
+                cache::write_soon(Changes {
+                    rates: Some(rates.clone()),
+                    ..Changes::default()
+                });
+                Ok(rates)
+            }
+            Err(error) => self.rates.try_get_value().flatten().ok_or(error),
+        }
+    }
+
+    /// Forgets everything this device holds (on sign-out), after the server ended the session.
+    pub async fn forget_device(self) {
+        let _ = cache::clear().await;
+        self.cache_owner.set_value(None);
+        tabs::tell_signed_out(self);
+    }
+
+    fn referral_untracked(self, id: &str) -> Option<Referral> {
+        self.data
+            .with_untracked(|data| data.as_ref().and_then(|snapshot| snapshot.get(id).cloned()))
+    }
+
+    /// Hearts or un-hearts a referral at once, then tells the server. When the server
+    /// cannot be reached (or earlier changes wait), the heart waits in the outbox and
+    /// stays; a refusal turns it back. `done` gets the outcome.
     pub fn set_favorite(
         self,
         id: String,
         favorite: bool,
         done: impl FnOnce(Result<(), ApiError>) + 'static,
     ) {
+        if self.has_waiting() {
+            let queued = self.queue(
+                &id,
+                Change::Favorite { favorite },
+                api::new_idempotency_key(),
+            );
+            spawn_local(async move {
+                let _ = queued.await;
+                done(Ok(()));
+            });
+            return;
+        }
         self.hearts_in_flight.update_value(|hearts| {
             hearts.insert(id.clone(), favorite);
         });
@@ -174,11 +605,49 @@ impl Referrals {
             self.hearts_in_flight.update_value(|hearts| {
                 hearts.remove(&id);
             });
-            if answer.is_err() {
-                self.mark(&id, !favorite);
+            match answer {
+                Ok(()) => {
+                    self.reached();
+                    self.heart_landed(&id, favorite);
+                    done(Ok(()));
+                }
+                Err(error) if drain::is_retryable(&error) => {
+                    self.unreachable();
+                    let queued = self.queue(
+                        &id,
+                        Change::Favorite { favorite },
+                        api::new_idempotency_key(),
+                    );
+                    let _ = queued.await;
+                    done(Ok(()));
+                }
+                Err(error) => {
+                    self.mark(&id, !favorite);
+                    done(Err(error));
+                }
             }
-            done(answer);
         });
+    }
+
+    /// The server took a heart: the cache and the other tabs learn it.
+    fn heart_landed(self, id: &str, favorite: bool) {
+        let server = self
+            .confirmed
+            .with_value(|confirmed| confirmed.get(id).cloned())
+            .or_else(|| self.referral_untracked(id));
+        if let Some(mut server) = server {
+            server.favorite = favorite;
+            if self.confirmed.with_value(|c| c.contains_key(id)) {
+                self.confirmed.update_value(|c| {
+                    c.insert(id.to_owned(), server.clone());
+                });
+            }
+            cache::write_soon(Changes {
+                referrals: vec![server.clone()],
+                ..Changes::default()
+            });
+            tabs::tell_referrals(self, &[server]);
+        }
     }
 
     fn is_favorite_untracked(self, id: &str) -> bool {

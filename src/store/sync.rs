@@ -16,8 +16,9 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::cache::{self, Changes};
 use super::events::CursorEvents;
-use super::{Referrals, Snapshot, SyncState, Upserted};
+use super::{Referrals, Snapshot, SyncState, Upserted, drain, tabs};
 use crate::api::{self, ApiError, SyncPage};
 
 /// The most referrals per page the server hands out: fewer round trips for a fill.
@@ -201,17 +202,34 @@ fn record(store: Referrals, outcome: Result<(), ApiError>) {
         .engine
         .with_value(|engine| engine.queued == Some(Why::Asked));
     match outcome {
-        Ok(()) => store.sync_state.set(SyncState {
-            last_synced: Some(Utc::now()),
-            error: None,
-            asked: still_asked,
-        }),
+        Ok(()) => {
+            let now = Utc::now();
+            store.sync_state.set(SyncState {
+                last_synced: Some(now),
+                error: None,
+                asked: still_asked,
+            });
+            cache::write_soon(Changes {
+                last_synced: Some(now),
+                ..Changes::default()
+            });
+            store.reached();
+            tabs::tell_synced(store, Some(now), true);
+            // The server is there: what waits in the outbox can go now.
+            drain::request(store);
+        }
         // The session ended: the app is on its way to the sign-in page.
         Err(error) if error.is_unauthenticated() => {}
-        Err(error) => store.sync_state.update(|state| {
-            state.error = Some(error);
-            state.asked = still_asked;
-        }),
+        Err(error) => {
+            if drain::is_retryable(&error) {
+                store.unreachable();
+                tabs::tell_synced(store, None, false);
+            }
+            store.sync_state.update(|state| {
+                state.error = Some(error);
+                state.asked = still_asked;
+            });
+        }
     }
 }
 
@@ -240,6 +258,7 @@ async fn pull(store: Referrals, generation: u64) -> Result<(), ApiError> {
 /// before, if anything, stays until then).
 async fn fill(store: Referrals, generation: u64) -> Result<(), ApiError> {
     let mut fresh = Snapshot::default();
+    let mut server_versions = Vec::new();
     let mut since: Option<String> = None;
     loop {
         let page = api::sync(since.as_deref(), PAGE_LIMIT).await?;
@@ -248,11 +267,29 @@ async fn fill(store: Referrals, generation: u64) -> Result<(), ApiError> {
         }
         let more = page.more;
         since = Some(page.cursor.clone());
-        take(&mut fresh, page, &store.hearts_in_flight.get_value());
+        server_versions.extend(page.referrals.iter().cloned());
+        take(
+            &mut fresh,
+            page,
+            &store.hearts_in_flight.get_value(),
+            &|referral| store.overlaid(referral),
+        );
         if !more {
             break;
         }
     }
+    // The device keeps exactly what the server sent; the other tabs read it once it is there.
+    let written = cache::write(Changes {
+        replace_all: true,
+        referrals: server_versions,
+        cursor: Some(since),
+        ..Changes::default()
+    });
+    spawn_local(async move {
+        if written.await.is_ok() {
+            tabs::tell_reload(store);
+        }
+    });
     let favorites = fresh.favorites();
     store.data.set(Some(fresh));
     store.favorites.set(favorites);
@@ -269,14 +306,35 @@ async fn catch_up(store: Referrals, generation: u64, cursor: String) -> Result<(
         }
         let more = page.more;
         since = page.cursor.clone();
+        let changed = !page.referrals.is_empty() || !page.removed.is_empty();
+        if changed {
+            cache::write_soon(Changes {
+                referrals: page.referrals.clone(),
+                removed: page.removed.clone(),
+                cursor: Some(Some(page.cursor.clone())),
+                ..Changes::default()
+            });
+            tabs::tell_page(
+                store,
+                page.referrals.clone(),
+                page.removed.clone(),
+                Some(page.cursor.clone()),
+            );
+        } else {
+            cache::write_soon(Changes {
+                cursor: Some(Some(page.cursor.clone())),
+                ..Changes::default()
+            });
+        }
         let hearts = store.hearts_in_flight.get_value();
         let mut hearts_changed = Vec::new();
         store.data.maybe_update(|data| {
             let Some(snapshot) = data else {
                 return false;
             };
-            let changed = !page.referrals.is_empty() || !page.removed.is_empty();
-            hearts_changed = take(snapshot, page, &hearts);
+            hearts_changed = take(snapshot, page, &hearts, &|referral| {
+                store.overlaid(referral)
+            });
             changed
         });
         store.favorites.maybe_update(|favorites| {
@@ -298,14 +356,17 @@ async fn catch_up(store: Referrals, generation: u64, cursor: String) -> Result<(
 
 /// Applies one feed page to `snapshot` by id and moves it to the page's cursor; answers
 /// each referral's heart as it now stands. A heart the user just clicked and the server
-/// has not confirmed yet stays as clicked.
+/// has not confirmed yet stays as clicked; `overlaid` applies the outbox's changes.
 fn take(
     snapshot: &mut Snapshot,
     page: SyncPage,
     hearts_in_flight: &HashMap<String, bool>,
+    overlaid: &dyn Fn(domain::Referral) -> domain::Referral,
 ) -> Vec<(String, bool)> {
     let mut hearts = Vec::with_capacity(page.referrals.len() + page.removed.len());
-    for mut referral in page.referrals {
+    for referral in page.referrals {
+        // The user's changes waiting in the outbox show on top of the server's version.
+        let mut referral = overlaid(referral);
         if let Some(&clicked) = hearts_in_flight.get(&referral.id) {
             referral.favorite = clicked;
         }
@@ -368,7 +429,7 @@ mod tests {
             more: false,
             me: None,
         };
-        take(&mut snapshot, first, &HashMap::new());
+        take(&mut snapshot, first, &HashMap::new(), &|r| r);
         let mut hearted = referral("b", "Fabrikam", "2");
         hearted.favorite = true;
         let delta = SyncPage {
@@ -378,7 +439,7 @@ mod tests {
             more: false,
             me: None,
         };
-        let hearts = take(&mut snapshot, delta, &HashMap::new());
+        let hearts = take(&mut snapshot, delta, &HashMap::new(), &|r| r);
         assert_eq!(snapshot.cursor(), Some("c-2"));
         assert!(snapshot.get("a").is_none());
         assert_eq!(snapshot.get("b").unwrap().e_tag, "2");
@@ -405,7 +466,7 @@ mod tests {
             me: None,
         };
         let clicked = HashMap::from([("a".to_owned(), true)]);
-        let hearts = take(&mut snapshot, page, &clicked);
+        let hearts = take(&mut snapshot, page, &clicked, &|r| r);
         assert_eq!(hearts, [("a".to_owned(), true)]);
         assert!(snapshot.get("a").unwrap().favorite);
     }

@@ -10,23 +10,38 @@ const root = path.resolve(__dirname, '../..');
 
 type Server = { url: string };
 
-/** A server binary running on a free port over its own fresh demo database. */
-type Running = Server & { stop: () => Promise<void> };
+/** A server binary running on its own database; `stop` leaves the database for `startServer` to reuse. */
+export type Running = Server & { stop: (options?: { keepDatabase?: boolean }) => Promise<void>; dir: string };
+
+/** What a spec may choose about a server of its own (see `startServer`). */
+export type ServerOptions = {
+  /** How many times the demo's referrals (358 per organisation). */
+  demoScale?: number;
+  /** The server's dollar rates (`--usd-rates`). */
+  usdRates?: string;
+  /** The built app to serve; dist/ unless given (e.g. a second build). */
+  staticDir?: string;
+  /** The folder holding the SQLite database: a restart passes the stopped server's `dir`. */
+  dir?: string;
+  /** `host:port`; a free port unless given (a restart passes the stopped server's). */
+  bind?: string;
+};
 
 /**
- * Starts the real server binary on a free port, with a fresh SQLite file seeded
- * with the demo organisation, serving the built SPA from dist/.
+ * Starts the real server binary on a free port (or `bind`), with a SQLite file in
+ * `dir` (a fresh one seeded with the demo organisation unless given), serving the
+ * built SPA from dist/ (or `staticDir`). `stop()` keeps a given `dir`; a fresh one is removed
+ * unless `keepDatabase` (a restart follows).
  */
-async function startServer(demoScale: number, usdRates: string): Promise<Running> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'referral-desk-e2e-'));
+export async function startServer(options: ServerOptions = {}): Promise<Running> {
+  const fresh = options.dir === undefined;
+  const dir = options.dir ?? mkdtempSync(path.join(tmpdir(), 'referral-desk-e2e-'));
   const bin = process.env.RD_SERVER_BIN ?? path.join(root, 'target/debug/referral-desk-server');
-  const child = spawn(
-    bin,
-    ['--bind', '127.0.0.1:0', '--database-url', `sqlite://${dir}/desk.db`, '--static-dir', path.join(root, 'dist'), '--seed-demo', '--job-interval', '0', '--demo-scale', String(demoScale), '--usd-rates', usdRates],
-    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, RUST_LOG: 'warn' } },
-  );
+  const args = ['--bind', options.bind ?? '127.0.0.1:0', '--database-url', `sqlite://${dir}/desk.db`, '--static-dir', options.staticDir ?? process.env.RD_E2E_DIST ?? path.join(root, 'dist'), '--job-interval', '0', '--usd-rates', options.usdRates ?? ''];
+  if (fresh) args.push('--seed-demo', '--demo-scale', String(options.demoScale ?? 1));
+  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, RUST_LOG: 'warn' } });
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  const stop = async () => {
+  const stop = async ({ keepDatabase = false } = {}) => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       // A graceful shutdown waits for open connections; a browser may keep one open.
@@ -35,7 +50,7 @@ async function startServer(demoScale: number, usdRates: string): Promise<Running
       clearTimeout(stubborn);
     }
     await exited;
-    rmSync(dir, { recursive: true, force: true });
+    if (fresh && !keepDatabase) rmSync(dir, { recursive: true, force: true });
   };
   try {
     const url = await new Promise<string>((resolve, reject) => {
@@ -49,7 +64,7 @@ async function startServer(demoScale: number, usdRates: string): Promise<Running
       });
       exited.then((code) => reject(new Error(`the server exited with code ${code} before it was ready`)));
     });
-    return { url, stop };
+    return { url, stop, dir };
   } catch (error) {
     await stop();
     throw error;
@@ -102,7 +117,7 @@ export const test = base.extend<{ consoleErrors: string[]; server: Server }, { f
         const previous = fileServer.running;
         fileServer.running = undefined;
         await previous?.stop();
-        running = await startServer(demoScale, usdRates);
+        running = await startServer({ demoScale, usdRates });
         fileServer.running = running;
         fileServer.file = testInfo.file;
       }
@@ -276,4 +291,14 @@ export function editBody(referral: {
     externalReferenceId: referral.externalReferenceId ?? '',
     campaignId: referral.campaignId ?? '',
   };
+}
+
+/** Fills the Accept form with a valid deal (30 days out, the first team member) and sends it. */
+export async function acceptWithADeal(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Accept' }).click();
+  await page.getByLabel('Estimated deal value').fill('12000');
+  await page.getByLabel('Currency').selectOption('EUR');
+  await page.getByLabel('Estimated closing date').fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
+  await page.getByRole('group', { name: 'Team members' }).getByRole('checkbox').first().check();
+  await page.getByRole('button', { name: 'Next: move to Accepted' }).click();
 }

@@ -1,4 +1,4 @@
-import { test, expect, signIn, listFromApi, resultCount, EXPECTS_CONSOLE_ERRORS } from './fixtures';
+import { test, expect, signIn, listFromApi, resultCount, EXPECTS_CONSOLE_ERRORS, acceptWithADeal } from './fixtures';
 import type { Browser, Page, Request } from '@playwright/test';
 
 /** How soon a colleague's change must show in every open browser of the organisation. */
@@ -98,12 +98,7 @@ test('after an accept the app asks for the one change, never the whole list agai
 
   const requests: Request[] = [];
   page.on('request', (request) => requests.push(request));
-  await page.getByRole('button', { name: 'Accept' }).click();
-  await page.getByLabel('Estimated deal value').fill('12000');
-  await page.getByLabel('Currency').selectOption('EUR');
-  await page.getByLabel('Estimated closing date').fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
-  await page.getByRole('group', { name: 'Team members' }).getByRole('checkbox').first().check();
-  await page.getByRole('button', { name: 'Next: move to Accepted' }).click();
+  await acceptWithADeal(page);
   await expect(page.locator('.detail-subtitle')).toContainText('Active / Accepted');
   // The counts have it at once, from the action's answer.
   await expect(page.getByRole('link', { name: /^Accepted/ }).locator('.count')).toHaveText(String(acceptedBefore + 1));

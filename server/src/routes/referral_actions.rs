@@ -9,8 +9,8 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use chrono::{DateTime, Utc};
-use domain::lifecycle::{self, Action, LifecycleError};
+use chrono::Utc;
+use domain::lifecycle::{self, ActionRequest, LifecycleError};
 use domain::{
     AcceptForm, Actor, DeclineForm, EditForm, LostForm, NewTeamMember, ReasonForm, Referral,
     WonForm,
@@ -42,11 +42,7 @@ pub async fn accept(
         id,
         headers,
         body.raw,
-        Action::Accept,
-        move |referral, actor, now| {
-            let command = body.value.parse(now).map_err(invalid)?;
-            lifecycle::accept(referral, command, actor, now)
-        },
+        ActionRequest::Accept(body.value),
     )
     .await
 }
@@ -68,11 +64,7 @@ pub async fn decline(
         id,
         headers,
         body.raw,
-        Action::Decline,
-        move |referral, actor, now| {
-            let command = body.value.parse().map_err(invalid)?;
-            lifecycle::decline(referral, command, actor, now)
-        },
+        ActionRequest::Decline(body.value),
     )
     .await
 }
@@ -94,11 +86,7 @@ pub async fn edit(
         id,
         headers,
         body.raw,
-        Action::Edit,
-        move |referral, actor, now| {
-            let command = body.value.parse(now).map_err(invalid)?;
-            lifecycle::edit(referral, command, actor, now)
-        },
+        ActionRequest::Edit(body.value),
     )
     .await
 }
@@ -120,11 +108,7 @@ pub async fn add_team_member(
         id,
         headers,
         body.raw,
-        Action::AddTeamMember,
-        move |referral, actor, now| {
-            let member = body.value.parse().map_err(invalid)?;
-            lifecycle::add_team_member(referral, member, actor, now)
-        },
+        ActionRequest::AddTeamMember(body.value),
     )
     .await
 }
@@ -140,18 +124,13 @@ pub async fn won(
     headers: HeaderMap,
     body: JsonBody<WonForm>,
 ) -> Result<Response, AppError> {
-    let rates = state.rates.clone();
     run(
         state,
         user,
         id,
         headers,
         body.raw,
-        Action::Won,
-        move |referral, actor, now| {
-            let command = body.value.parse(referral, &rates, now).map_err(invalid)?;
-            lifecycle::won(referral, command, actor, now)
-        },
+        ActionRequest::Won(body.value),
     )
     .await
 }
@@ -173,11 +152,7 @@ pub async fn lost(
         id,
         headers,
         body.raw,
-        Action::Lost,
-        move |referral, actor, now| {
-            let command = body.value.parse().map_err(invalid)?;
-            lifecycle::lost(referral, command, actor, now)
-        },
+        ActionRequest::Lost(body.value),
     )
     .await
 }
@@ -230,30 +205,20 @@ fn is_remembered(error: &AppError) -> bool {
     !error.status().is_server_error() && !matches!(error, AppError::PreconditionFailed { .. })
 }
 
-fn invalid(errors: domain::FieldErrors) -> LifecycleError {
-    LifecycleError::Invalid { errors }
-}
-
-type Transition =
-    dyn FnOnce(&Referral, &Actor, DateTime<Utc>) -> Result<Referral, LifecycleError> + Send;
-
 async fn run(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<String>,
     headers: HeaderMap,
     raw: Bytes,
-    action: Action,
-    transition: impl FnOnce(&Referral, &Actor, DateTime<Utc>) -> Result<Referral, LifecycleError>
-    + Send
-    + 'static,
+    request: ActionRequest,
 ) -> Result<Response, AppError> {
-    let transition: Box<Transition> = Box::new(transition);
+    let action = request.action();
     // Checked before the key is claimed: a request without If-Match is malformed, not an
     // answer to remember, so its retry with the header and the same key runs.
     let expected = if_match(&headers)?;
     let Some(key) = idempotency_key(&headers)? else {
-        return apply(&state, &user, &id, &expected, action, transition, None)
+        return apply(&state, &user, &id, &expected, &request, None)
             .await
             .map_err(ActionFailure::into_error);
     };
@@ -282,17 +247,7 @@ async fn run(
         idempotency::Claim::InProgress => Err(AppError::IdempotencyInProgress),
         idempotency::Claim::Mismatch => Err(AppError::IdempotencyKeyReused),
         idempotency::Claim::Claimed(lease) => {
-            match apply(
-                &state,
-                &user,
-                &id,
-                &expected,
-                action,
-                transition,
-                Some(&lease),
-            )
-            .await
-            {
+            match apply(&state, &user, &id, &expected, &request, Some(&lease)).await {
                 Ok(response) => Ok(response),
                 Err(ActionFailure::Uncommitted(error)) if !is_remembered(&error) => {
                     // Nothing was written: forget the claim, so a retry runs afresh.
@@ -360,8 +315,7 @@ async fn apply(
     user: &CurrentUser,
     id: &str,
     expected: &[String],
-    action: Action,
-    transition: Box<Transition>,
+    request: &ActionRequest,
     lease: Option<&idempotency::Lease>,
 ) -> Result<Response, ActionFailure> {
     let now = Utc::now();
@@ -380,12 +334,14 @@ async fn apply(
     if let Some(refusal) = user.member().refusal(&current) {
         return Err(AppError::Forbidden(refusal.to_owned()).into());
     }
-    lifecycle::check(&current, action, now).map_err(lifecycle_error)?;
+    lifecycle::check(&current, request.action(), now).map_err(lifecycle_error)?;
     let actor = Actor::User {
         id: user.id.clone(),
         name: user.name.clone(),
     };
-    let next = transition(&current, &actor, now).map_err(lifecycle_error)?;
+    let next = request
+        .apply(&current, &actor, now, &state.rates)
+        .map_err(lifecycle_error)?;
     let stored = db::referrals::update(
         &mut transaction,
         &user.organisation_id,

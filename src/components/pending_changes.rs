@@ -1,0 +1,108 @@
+//! The user's changes to one lead that the server has not confirmed: waiting to sync,
+//! or stopped with why — a refusal (dismiss it), or a colleague's change first (review
+//! it in the action's conflict view, where the user re-applies or discards).
+
+use domain::Action;
+use leptos::prelude::*;
+
+use crate::drafts;
+use crate::format;
+use crate::store::Referrals;
+use crate::store::outbox::{Change, Pending, Stuck};
+
+#[component]
+pub fn PendingChanges(
+    referral_id: String,
+    /// Opens an action's form (the conflict view of a stopped action).
+    review: RwSignal<Option<Action>>,
+) -> impl IntoView {
+    let store = Referrals::current();
+    let id = StoredValue::new(referral_id);
+    let pending = Memo::new(move |_| id.with_value(|id| store.pending_on(id)));
+    move || {
+        let items = pending.get();
+        (!items.is_empty()).then(|| {
+            view! {
+                <section class="pending-changes" aria-label="Changes not yet synced">
+                    <ul>
+                        {items.into_iter().map(|item| view! { <PendingItem item review/> }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+    }
+}
+
+#[component]
+fn PendingItem(item: Pending, review: RwSignal<Option<Action>>) -> impl IntoView {
+    let store = Referrals::current();
+    let label = item.label();
+    let seq = item.seq;
+    let queued = format::time(item.queued_at);
+    match item.stuck.clone() {
+        None => view! {
+            <li class="pending waiting">
+                <span class="pending-badge">"Waiting to sync"</span>
+                {format!("{label} — saved on this device at {queued}; sent when the connection is back.")}
+            </li>
+        }
+        .into_any(),
+        Some(Stuck::Refused { message }) => view! {
+            <li class="pending refused" role="alert">
+                <span class="pending-badge">"Not applied"</span>
+                {format!("{label}: {message}")}
+                <button type="button" class="secondary" on:click=move |_| {
+                    store.drop_pending(seq);
+                }>"Dismiss"</button>
+            </li>
+        }
+        .into_any(),
+        Some(Stuck::Conflict { current, reason }) => {
+            let action = match &item.change {
+                Change::Act { request, .. } => Some(request.action()),
+                Change::Favorite { .. } => None,
+            };
+            let item = StoredValue::new(item);
+            let now = format!("{} / {}", current.status.as_str(), current.substatus.as_str());
+            view! {
+                <li class="pending conflict" role="alert">
+                    <span class="pending-badge">"Needs your review"</span>
+                    {match reason {
+                        // The server's own words, e.g. that the lead expired meanwhile.
+                        Some(reason) => format!("{label} was not applied: {reason} It is now {now}."),
+                        None => format!("{label}: someone changed this referral before your change arrived. It is now {now}."),
+                    }}
+                    {action.map(|action| view! {
+                        <button type="button" on:click=move |_| {
+                            // The change goes back into its form as a draft on the version the
+                            // user saw: the form opens on the conflict view (theirs vs mine).
+                            if let Some(pending) = store.drop_pending(seq) {
+                                restore_draft(&pending, action);
+                            }
+                            review.set(Some(action));
+                        }>"Review"</button>
+                    })}
+                    <button type="button" class="secondary" on:click=move |_| {
+                        store.drop_pending(item.with_value(|i| i.seq));
+                    }>"Discard my change"</button>
+                </li>
+            }
+            .into_any()
+        }
+    }
+}
+
+fn restore_draft(pending: &Pending, action: Action) {
+    if let Change::Act {
+        request,
+        if_match,
+        baseline,
+    } = &pending.change
+    {
+        let form = serde_json::to_value(request)
+            .ok()
+            .and_then(|mut value| value.get_mut("form").map(serde_json::Value::take))
+            .unwrap_or_default();
+        drafts::restore(&pending.referral_id, action, if_match, baseline, &form);
+    }
+}

@@ -1,0 +1,295 @@
+//! The offline cache: what the app needs to start and work without the server, kept in
+//! the browser's IndexedDB — who is signed in, their organisation's referrals as the
+//! server last sent them (with the user's hearts), the feed cursor, the colleagues,
+//! the exchange rates, and the outbox of actions not yet sent.
+//!
+//! Values are stored as JSON text (the API's own shapes): one `getAll` per store reads
+//! everything at start, and a pull's changes go in one transaction. Writes are queued
+//! on the database in call order (IndexedDB runs transactions on the same stores in
+//! the order they were created), so a later write never lands before an earlier one.
+//! No network request is ever awaited inside a transaction: it would commit early.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use chrono::{DateTime, Utc};
+use domain::{ExchangeRates, Referral};
+use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, Transaction, TransactionMode};
+use leptos::prelude::*;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::JsValue;
+
+use super::outbox::Pending;
+use crate::api::{Colleague, Me};
+
+const NAME: &str = "referral-desk";
+const VERSION: u32 = 1;
+const REFERRALS: &str = "referrals";
+const OUTBOX: &str = "outbox";
+const META: &str = "meta";
+
+thread_local! {
+    static DATABASE: RefCell<Option<Rc<Database>>> = const { RefCell::new(None) };
+    /// The last write that failed (a full disk, storage turned off): shown in the top bar.
+    static TROUBLE: RefCell<Option<RwSignal<Option<String>>>> = const { RefCell::new(None) };
+}
+
+/// Everything the cache holds for the user who was signed in last.
+pub struct Cached {
+    pub me: Me,
+    pub referrals: Vec<Referral>,
+    pub cursor: Option<String>,
+    pub outbox: Vec<Pending>,
+    pub colleagues: Option<Vec<Colleague>>,
+    pub rates: Option<ExchangeRates>,
+    pub last_synced: Option<DateTime<Utc>>,
+}
+
+/// Opens the database (once per page) and reads what it holds; `None` when there is no
+/// cache (first visit, signed out, storage unavailable) or it cannot be read.
+pub async fn open_and_load() -> Option<Cached> {
+    let database = open().await.ok()?;
+    let transaction = database
+        .transaction(&[REFERRALS, OUTBOX, META], TransactionMode::ReadOnly)
+        .ok()?;
+    let me: Me = get(&transaction, "me").await?;
+    let cursor = get(&transaction, "cursor").await;
+    let colleagues = get(&transaction, "colleagues").await;
+    let rates = get(&transaction, "rates").await;
+    let last_synced = get(&transaction, "lastSynced").await;
+    let referrals = all(&transaction, REFERRALS).await?;
+    let outbox = all(&transaction, OUTBOX).await?;
+    Some(Cached {
+        me,
+        referrals,
+        cursor,
+        outbox,
+        colleagues,
+        rates,
+        last_synced,
+    })
+}
+
+/// Where write failures are reported (the top bar shows them).
+pub fn report_trouble_to(trouble: RwSignal<Option<String>>) {
+    TROUBLE.with(|slot| *slot.borrow_mut() = Some(trouble));
+}
+
+/// Asks the browser to keep the cache under storage pressure: the outbox must not be evicted.
+pub fn ask_to_persist() {
+    if let Ok(storage) = js_sys::Reflect::get(&window().navigator(), &"storage".into())
+        && let Ok(persist) = js_sys::Reflect::get(&storage, &"persist".into())
+        && let Ok(persist) = wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(persist)
+    {
+        let _ = persist.call0(&storage);
+    }
+}
+
+/// What a write changes; several kinds go in one transaction.
+#[derive(Default)]
+pub struct Changes {
+    /// Forget everything first (another user signs in).
+    pub wipe: bool,
+    /// Forget every referral first (a fresh fill).
+    pub replace_all: bool,
+    pub referrals: Vec<Referral>,
+    pub removed: Vec<String>,
+    pub cursor: Option<Option<String>>,
+    pub me: Option<Me>,
+    pub colleagues: Option<Vec<Colleague>>,
+    pub rates: Option<ExchangeRates>,
+    pub last_synced: Option<DateTime<Utc>>,
+    pub outbox_put: Vec<Pending>,
+    pub outbox_removed: Vec<u64>,
+}
+
+/// Writes `changes` in one transaction, queued behind earlier writes; resolves when it is
+/// on disk. A failure is also reported to the top bar: nothing in memory is lost.
+pub fn write(changes: Changes) -> impl Future<Output = Result<(), String>> {
+    let started = DATABASE.with(|database| {
+        let database = database.borrow();
+        let database = database.as_ref().ok_or_else(unavailable)?;
+        let transaction = database
+            .transaction(&[REFERRALS, OUTBOX, META], TransactionMode::ReadWrite)
+            .map_err(|error| trouble(&error))?;
+        stage(&transaction, changes).map_err(|error| trouble(&error))?;
+        Ok::<_, String>(transaction)
+    });
+    async move {
+        let outcome = match started {
+            Ok(transaction) => match transaction.commit() {
+                Ok(transaction) => match transaction.await {
+                    Ok(idb::TransactionResult::Committed) => Ok(()),
+                    Ok(idb::TransactionResult::Aborted) => Err(full_or(
+                        "This device did not save the latest changes.".to_owned(),
+                    )),
+                    Err(error) => Err(trouble(&error)),
+                },
+                Err(error) => Err(trouble(&error)),
+            },
+            Err(message) => Err(message),
+        };
+        TROUBLE.with(|slot| {
+            if let Some(signal) = *slot.borrow() {
+                let shown = outcome.as_ref().err().cloned();
+                if signal.get_untracked() != shown {
+                    signal.set(shown);
+                }
+            }
+        });
+        outcome
+    }
+}
+
+/// Writes without waiting: the order still holds, and a failure still shows.
+pub fn write_soon(changes: Changes) {
+    leptos::task::spawn_local(async move {
+        let _ = write(changes).await;
+    });
+}
+
+/// The outbox as the cache holds it (another tab changed it).
+pub async fn load_outbox() -> Option<Vec<Pending>> {
+    let database = open().await.ok()?;
+    let transaction = database
+        .transaction(&[OUTBOX], TransactionMode::ReadOnly)
+        .ok()?;
+    all(&transaction, OUTBOX).await
+}
+
+/// Forgets everything this device holds for anyone: on sign-out, or when another user signs in.
+pub async fn clear() -> Result<(), String> {
+    write(Changes {
+        wipe: true,
+        ..Changes::default()
+    })
+    .await
+}
+
+fn stage(transaction: &Transaction, changes: Changes) -> Result<(), idb::Error> {
+    let referrals = transaction.object_store(REFERRALS)?;
+    let outbox = transaction.object_store(OUTBOX)?;
+    let meta = transaction.object_store(META)?;
+    if changes.wipe {
+        outbox.clear()?;
+        meta.clear()?;
+    }
+    if changes.replace_all || changes.wipe {
+        referrals.clear()?;
+    }
+    for referral in &changes.referrals {
+        put(&referrals, &referral.id, referral)?;
+    }
+    for id in &changes.removed {
+        referrals.delete(JsValue::from_str(id))?;
+    }
+    if let Some(cursor) = &changes.cursor {
+        match cursor {
+            Some(cursor) => put(&meta, "cursor", cursor)?,
+            None => {
+                meta.delete(JsValue::from_str("cursor"))?;
+            }
+        }
+    }
+    if let Some(me) = &changes.me {
+        put(&meta, "me", me)?;
+    }
+    if let Some(colleagues) = &changes.colleagues {
+        put(&meta, "colleagues", colleagues)?;
+    }
+    if let Some(rates) = &changes.rates {
+        put(&meta, "rates", rates)?;
+    }
+    if let Some(at) = &changes.last_synced {
+        put(&meta, "lastSynced", at)?;
+    }
+    for pending in &changes.outbox_put {
+        outbox.put(
+            &JsValue::from_str(&serde_json::to_string(pending).unwrap_or_default()),
+            Some(&JsValue::from_f64(pending.seq as f64)),
+        )?;
+    }
+    for seq in &changes.outbox_removed {
+        outbox.delete(JsValue::from_f64(*seq as f64))?;
+    }
+    Ok(())
+}
+
+fn put(store: &idb::ObjectStore, key: &str, value: &impl Serialize) -> Result<(), idb::Error> {
+    let text = serde_json::to_string(value).unwrap_or_default();
+    store.put(&JsValue::from_str(&text), Some(&JsValue::from_str(key)))?;
+    Ok(())
+}
+
+async fn get<T: DeserializeOwned>(transaction: &Transaction, key: &str) -> Option<T> {
+    let value = transaction
+        .object_store(META)
+        .ok()?
+        .get(JsValue::from_str(key))
+        .ok()?
+        .await
+        .ok()??;
+    serde_json::from_str(&value.as_string()?).ok()
+}
+
+/// Every value of a store, in key order; `None` when the store cannot be read. A value
+/// this version of the app cannot read is skipped (the next fill replaces it).
+async fn all<T: DeserializeOwned>(transaction: &Transaction, name: &str) -> Option<Vec<T>> {
+    let values = transaction
+        .object_store(name)
+        .ok()?
+        .get_all(None, None)
+        .ok()?
+        .await
+        .ok()?;
+    Some(
+        values
+            .iter()
+            .filter_map(|value| serde_json::from_str(&value.as_string()?).ok())
+            .collect(),
+    )
+}
+
+async fn open() -> Result<Rc<Database>, idb::Error> {
+    if let Some(database) = DATABASE.with(|database| database.borrow().clone()) {
+        return Ok(database);
+    }
+    let mut request = Factory::new()?.open(NAME, Some(VERSION))?;
+    request.on_upgrade_needed(|event| {
+        let Ok(database) = event.database() else {
+            return;
+        };
+        for name in [REFERRALS, OUTBOX, META] {
+            if !database
+                .store_names()
+                .iter()
+                .any(|existing| existing == name)
+            {
+                let _ = database.create_object_store(name, ObjectStoreParams::new());
+            }
+        }
+    });
+    let database = Rc::new(request.await?);
+    DATABASE.with(|slot| *slot.borrow_mut() = Some(database.clone()));
+    Ok(database)
+}
+
+fn unavailable() -> String {
+    "This browser does not let Referral Desk keep data on this device (private mode or storage turned off): it works while the page stays open.".to_owned()
+}
+
+fn trouble(error: &idb::Error) -> String {
+    full_or(format!(
+        "This device could not save the latest changes ({error})."
+    ))
+}
+
+/// A quota error says so plainly: the user can free space, and nothing waiting is dropped.
+fn full_or(message: String) -> String {
+    if message.contains("Quota") || message.contains("quota") {
+        "This device's storage is full: free some space. Actions waiting to sync are kept while this page stays open.".to_owned()
+    } else {
+        message
+    }
+}

@@ -1,0 +1,194 @@
+//! The outbox: the user's changes the server has not confirmed yet — hearts and every
+//! lifecycle action — each with its `Idempotency-Key` and, for actions, the version the
+//! user saw (`If-Match`). Kept in the offline cache, so a reload or a closed browser
+//! loses none. Sent in order, one at a time, by the one tab that syncs; a network error
+//! or a 5xx is retried with a growing pause, and since the key travels with the item,
+//! a retry after a lost answer is never applied twice. A refusal stops that item and
+//! says why on the lead; a colleague's change first opens the conflict view there.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use domain::{ActionRequest, Referral};
+use serde::{Deserialize, Serialize};
+
+/// A change waiting for the server.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Pending {
+    /// Order of sending; unique across tabs (time-based, see [`next_seq`]).
+    pub seq: u64,
+    pub referral_id: String,
+    pub change: Change,
+    pub idempotency_key: String,
+    pub queued_at: DateTime<Utc>,
+    /// Why the server would not take it; `None` while it waits to be sent.
+    #[serde(default)]
+    pub stuck: Option<Stuck>,
+}
+
+/// What the user did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum Change {
+    Favorite {
+        favorite: bool,
+    },
+    #[serde(rename_all = "camelCase")]
+    Act {
+        request: Box<ActionRequest>,
+        /// The version of the referral the user acted on.
+        if_match: String,
+        /// The form as it started on that version: with it, a conflict can tell the
+        /// user's changes from the colleague's.
+        baseline: serde_json::Value,
+    },
+}
+
+/// Why a change was not applied.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum Stuck {
+    /// The server refused it (the lead expired meanwhile, the user's role changed, …).
+    Refused { message: String },
+    /// Someone changed the referral first, or time did (it expired): this is how it is
+    /// now, with the server's reason when it gave one.
+    Conflict {
+        current: Box<Referral>,
+        #[serde(default)]
+        reason: Option<String>,
+    },
+}
+
+impl Pending {
+    /// What the change is, in the words of the lead's page ("Accept", "Heart").
+    pub fn label(&self) -> &'static str {
+        match &self.change {
+            Change::Favorite { favorite: true } => "Add to favorites",
+            Change::Favorite { favorite: false } => "Remove from favorites",
+            Change::Act { request, .. } => request.action().label(),
+        }
+    }
+
+    pub fn is_waiting(&self) -> bool {
+        self.stuck.is_none()
+    }
+}
+
+/// The next item's place in the queue: after `last`, and after every item another tab
+/// made earlier (milliseconds since the epoch, with room for a random tie-breaker).
+pub fn next_seq(last: Option<u64>, now_ms: f64, random: u64) -> u64 {
+    let by_time = (now_ms.max(0.0) as u64) * 1024 + random % 1024;
+    by_time.max(last.map_or(0, |last| last + 1))
+}
+
+/// Which waiting items may be sent now, in order: an item on a referral that has an
+/// earlier stuck item waits for the user to resolve that one first.
+pub fn sendable(outbox: &[Pending]) -> Option<&Pending> {
+    let mut blocked: Vec<&str> = Vec::new();
+    for pending in outbox {
+        if pending.stuck.is_some() {
+            blocked.push(&pending.referral_id);
+        } else if !blocked.contains(&pending.referral_id.as_str()) {
+            return Some(pending);
+        }
+    }
+    None
+}
+
+/// After an action on a referral was applied and the server answered version
+/// `applied`, the later actions queued on the version the user had seen (`seen`)
+/// follow on the new one: the user made them one after the other.
+pub fn follow_on(outbox: &mut [Pending], referral_id: &str, seen: &str, applied: &str) -> Vec<u64> {
+    let mut changed = Vec::new();
+    for pending in outbox.iter_mut() {
+        if pending.referral_id != referral_id {
+            continue;
+        }
+        if let Change::Act { if_match, .. } = &mut pending.change
+            && if_match == seen
+        {
+            *if_match = applied.to_owned();
+            changed.push(pending.seq);
+        }
+    }
+    changed
+}
+
+/// How long to wait before the `attempt`-th retry (1 s doubling, at most a minute).
+pub fn backoff(attempt: u32) -> Duration {
+    Duration::from_secs(1u64 << attempt.min(6)).min(Duration::from_secs(60))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn heart(seq: u64, referral: &str) -> Pending {
+        Pending {
+            seq,
+            referral_id: referral.to_owned(),
+            change: Change::Favorite { favorite: true },
+            idempotency_key: format!("k{seq}"),
+            queued_at: DateTime::UNIX_EPOCH,
+            stuck: None,
+        }
+    }
+
+    fn act(seq: u64, referral: &str, if_match: &str) -> Pending {
+        Pending {
+            change: Change::Act {
+                request: Box::new(ActionRequest::Lost(Default::default())),
+                if_match: if_match.to_owned(),
+                baseline: serde_json::Value::Null,
+            },
+            ..heart(seq, referral)
+        }
+    }
+
+    #[test]
+    fn items_are_sent_in_order_and_a_stuck_one_holds_back_only_its_own_referral() {
+        let mut outbox = vec![heart(1, "a"), heart(2, "b"), heart(3, "a")];
+        assert_eq!(sendable(&outbox).map(|p| p.seq), Some(1));
+        outbox[0].stuck = Some(Stuck::Refused {
+            message: "no".to_owned(),
+        });
+        assert_eq!(sendable(&outbox).map(|p| p.seq), Some(2));
+        outbox.remove(1);
+        assert_eq!(sendable(&outbox), None, "3 waits behind the stuck 1");
+    }
+
+    #[test]
+    fn later_actions_on_the_same_version_follow_on_the_applied_one() {
+        let mut outbox = vec![act(2, "a", "5"), act(3, "b", "5"), act(4, "a", "4")];
+        assert_eq!(follow_on(&mut outbox, "a", "5", "6"), [2]);
+        assert!(matches!(&outbox[0].change, Change::Act { if_match, .. } if if_match == "6"));
+        assert!(matches!(&outbox[1].change, Change::Act { if_match, .. } if if_match == "5"));
+        assert!(matches!(&outbox[2].change, Change::Act { if_match, .. } if if_match == "4"));
+    }
+
+    #[test]
+    fn the_queue_order_follows_time_and_never_goes_back() {
+        let first = next_seq(None, 1_000.0, 7);
+        assert_eq!(first, 1_024_007);
+        assert!(
+            next_seq(Some(first), 1_000.0, 0) > first,
+            "same millisecond"
+        );
+        assert!(next_seq(Some(first), 999.0, 0) > first, "a clock set back");
+    }
+
+    #[test]
+    fn retries_wait_longer_each_time_up_to_a_minute() {
+        assert_eq!(backoff(0), Duration::from_secs(1));
+        assert_eq!(backoff(3), Duration::from_secs(8));
+        assert_eq!(backoff(30), Duration::from_secs(60));
+    }
+
+    #[test]
+    fn an_item_reads_back_as_it_was_stored() {
+        let item = act(9, "a", "3");
+        let text = serde_json::to_string(&item).unwrap();
+        assert_eq!(serde_json::from_str::<Pending>(&text).unwrap(), item);
+    }
+}

@@ -1,0 +1,300 @@
+import { rmSync } from 'node:fs';
+import { request as apiRequest, type APIRequestContext, type Page } from '@playwright/test';
+import { test, expect, startServer, DEMO_PASSWORD, EXPECTS_CONSOLE_ERRORS, acceptWithADeal, type Running } from './fixtures';
+
+// Offline work against a server of this file's own, which the tests stop and start
+// again on the same port and database: the app must keep working from its IndexedDB
+// cache and its service worker, and every change made meanwhile must land exactly once.
+
+type Lead = { id: string; eTag: string; status: string; substatus: string; customerProfile: { name: string }; statusHistory: { status: string; substatus: string }[]; favorite: boolean; callToAction: string | null; leadType: string | null };
+
+let server: Running;
+let bind: string;
+
+test.beforeEach(async () => {
+  server = await startServer();
+  bind = new URL(server.url).host;
+  test.info().annotations.push({ type: EXPECTS_CONSOLE_ERRORS }); // requests fail while offline
+});
+
+test.afterEach(async () => {
+  await server.stop();
+  rmSync(server.dir, { recursive: true, force: true });
+});
+
+/** The server down (its database kept), then up again on the same port and database. */
+async function stopServer() {
+  await server.stop({ keepDatabase: true });
+}
+async function startAgain() {
+  server = await startServer({ dir: server.dir, bind });
+}
+
+async function api(): Promise<APIRequestContext> {
+  const context = await apiRequest.newContext({ baseURL: server.url });
+  const signedIn = await context.post('/api/v1/session', { data: { email: 'referrals@demo.test', password: DEMO_PASSWORD } });
+  expect(signedIn.status()).toBe(200);
+  return context;
+}
+
+async function signInAt(page: Page, email = 'referrals@demo.test') {
+  const response = await page.request.post(`${server.url}/api/v1/session`, { data: { email, password: DEMO_PASSWORD } });
+  expect(response.status()).toBe(200);
+}
+
+/** Inbox leads a partner can answer, from the server. */
+async function inboxLeads(request: APIRequestContext): Promise<Lead[]> {
+  const all: Lead[] = await (await request.get('/api/v1/referrals?stage=Inbox&limit=1000')).json();
+  return all.filter((r) => r.callToAction === 'ContactMe' || r.leadType !== 'Offer');
+}
+
+/** How many referrals the device's cache holds (0 when it has none). */
+async function cachedCount(page: Page): Promise<number> {
+  return page.evaluate(() => new Promise<number>((resolve) => {
+    const opened = indexedDB.open('referral-desk');
+    opened.onsuccess = () => {
+      const db = opened.result;
+      if (!db.objectStoreNames.contains('referrals')) { db.close(); resolve(0); return; }
+      const count = db.transaction('referrals').objectStore('referrals').count();
+      count.onsuccess = () => { db.close(); resolve(count.result); };
+    };
+    opened.onerror = () => resolve(0);
+  }));
+}
+
+/** Every store of the device's cache, counted. */
+async function cacheCounts(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => new Promise<Record<string, number>>((resolve) => {
+    const opened = indexedDB.open('referral-desk');
+    opened.onsuccess = () => {
+      const db = opened.result;
+      const names = Array.from(db.objectStoreNames);
+      const counts: Record<string, number> = {};
+      if (names.length === 0) { resolve(counts); return; }
+      const tx = db.transaction(names);
+      for (const name of names) {
+        const count = tx.objectStore(name).count();
+        count.onsuccess = () => { counts[name] = count.result; };
+      }
+      tx.oncomplete = () => { db.close(); resolve(counts); };
+    };
+  }));
+}
+
+/** Loads the Inbox online and waits until the device holds it and the worker is ready. */
+async function loadOnline(page: Page): Promise<number> {
+  await page.goto(`${server.url}/inbox`);
+  const count = page.locator('.result-count');
+  await expect(count).toHaveText(/^\d+ referrals?$/);
+  await page.evaluate(() => navigator.serviceWorker?.ready);
+  await expect.poll(() => cachedCount(page), { timeout: 15_000 }).toBeGreaterThan(300);
+  // The colleagues and rates are cached too once the syncing tab fetched them.
+  await page.waitForTimeout(500);
+  return Number.parseInt(await count.innerText(), 10);
+}
+
+test('with the server down, a reload shows the cached Inbox; search, filters, a lead and the export work', async ({ page }) => {
+  await signInAt(page);
+  const inbox = await loadOnline(page);
+  await stopServer();
+  await page.reload();
+  await expect(page.locator('.result-count')).toHaveText(`${inbox} referrals`);
+  await expect(page.locator('.sync-status')).toContainText('Offline');
+
+  // Search and a filter, from the cache.
+  const first = (await page.locator('.customer-link').first().innerText()).trim();
+  await page.getByRole('searchbox', { name: 'Search' }).fill(first);
+  await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
+  await expect(page.locator('.customer-link').first()).toHaveText(first);
+  await page.getByRole('link', { name: /^Accepted/ }).click();
+  await expect(page.locator('.result-count')).toHaveText(/^\d+ referrals?$/);
+
+  // A lead's page, from the cache.
+  await page.locator('.customer-link').first().click();
+  await expect(page.locator('.detail-page h1')).not.toHaveText('Referral');
+  await expect(page.locator('.detail-subtitle')).toContainText('Active');
+  await startAgain();
+});
+
+test('a heart and an accept made offline wait to sync, survive a reload, and land once when the server is back', async ({ page }) => {
+  const request = await api();
+  const [hearted, accepted] = await inboxLeads(request);
+  await signInAt(page);
+  await loadOnline(page);
+  await stopServer();
+
+  // Heart one lead in the list.
+  await page.goto(`${server.url}/referrals/${hearted.id}`).catch(() => {});
+  await expect(page.locator('.detail-page h1')).toHaveText(hearted.customerProfile.name);
+  await page.getByRole('button', { name: 'Add to favorites' }).click();
+  await expect(page.locator('.pending.waiting')).toContainText('Add to favorites');
+
+  // Accept another, with the team picked from the cached colleagues.
+  await page.goto(`${server.url}/referrals/${accepted.id}`);
+  await acceptWithADeal(page);
+  await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
+  await expect(page.locator('.detail-subtitle')).toContainText('Active / Accepted');
+  await expect(page.locator('.pending.waiting')).toContainText('Accept');
+  await expect(page.locator('.waiting-count')).toHaveText('2 changes wait to sync');
+
+  // Still there after a reload, still offline.
+  await page.reload();
+  await expect(page.locator('.detail-subtitle')).toContainText('Active / Accepted');
+  await expect(page.locator('.pending.waiting')).toContainText('Accept');
+  await expect(page.locator('.waiting-count')).toHaveText('2 changes wait to sync');
+
+  // The server is back: both land, once.
+  await startAgain();
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await expect(page.locator('.waiting-count')).toHaveText('', { timeout: 20_000 });
+  await expect(page.locator('.pending')).toHaveCount(0);
+  const check = await api();
+  const stored: Lead = await (await check.get(`/api/v1/referrals/${accepted.id}`)).json();
+  expect(stored.substatus).toBe('Accepted');
+  expect(stored.statusHistory.filter((change) => change.substatus === 'Accepted')).toHaveLength(1);
+  const heart: Lead = await (await check.get(`/api/v1/referrals/${hearted.id}`)).json();
+  expect(heart.favorite).toBe(true);
+});
+
+test('a server stopped in the middle of sending applies every queued action exactly once', async ({ page, context }) => {
+  const request = await api();
+  const leads = (await inboxLeads(request)).slice(2, 8);
+  await signInAt(page);
+  await loadOnline(page);
+  await context.setOffline(true);
+  for (const lead of leads) {
+    await page.goto(`${server.url}/referrals/${lead.id}`).catch(() => {});
+    await expect(page.locator('.detail-page h1')).toHaveText(lead.customerProfile.name);
+    await page.getByRole('button', { name: 'Decline' }).click();
+    await page.getByLabel('Reason').selectOption({ label: 'Not a customer' });
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    await page.getByRole('button', { name: 'Yes, decline' }).click();
+    await expect(page.locator('.pending.waiting')).toContainText('Decline');
+  }
+  await expect(page.locator('.waiting-count')).toHaveText(`${leads.length} changes wait to sync`);
+
+  // Back online; the server goes down as soon as the first decline has landed.
+  let answered = 0;
+  page.on('response', (response) => { if (response.url().endsWith('/decline')) answered++; });
+  await context.setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await expect.poll(() => answered, { timeout: 20_000 }).toBeGreaterThan(0);
+  await stopServer();
+  await startAgain();
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await expect(page.locator('.waiting-count')).toHaveText('', { timeout: 60_000 });
+
+  const check = await api();
+  for (const lead of leads) {
+    const stored: Lead = await (await check.get(`/api/v1/referrals/${lead.id}`)).json();
+    expect(stored.substatus).toBe('Declined');
+    expect(stored.statusHistory.filter((change) => change.substatus === 'Declined'), lead.id).toHaveLength(1);
+  }
+});
+
+test('a colleague changing the lead meanwhile opens the conflict view on it', async ({ page, context }) => {
+  const request = await api();
+  const lead = (await inboxLeads(request))[9];
+  await signInAt(page);
+  await loadOnline(page);
+  await context.setOffline(true);
+  await page.goto(`${server.url}/referrals/${lead.id}`).catch(() => {});
+  await page.getByRole('button', { name: 'Decline' }).click();
+  await page.getByLabel('Reason').selectOption({ label: 'Not a customer' });
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await page.getByRole('button', { name: 'Yes, decline' }).click();
+  await expect(page.locator('.pending.waiting')).toContainText('Decline');
+
+  // A colleague accepts it first (through the API: the user is offline).
+  const me = await (await request.get('/api/v1/me')).json();
+  const current = await request.get(`/api/v1/referrals/${lead.id}`);
+  const body = await current.json();
+  const accepted = await request.post(`/api/v1/referrals/${lead.id}/decline`, {
+    headers: { 'X-CSRF-Token': me.csrfToken, 'If-Match': current.headers()['etag'], 'Idempotency-Key': `colleague-${lead.id}` },
+    data: { statusReason: 'CustomerDidNotRespond', notes: '' },
+  });
+  expect(accepted.status(), JSON.stringify(body.status)).toBe(200);
+
+  await context.setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  const stuck = page.locator('.pending.conflict');
+  await expect(stuck).toContainText('someone changed this referral before your change arrived', { timeout: 20_000 });
+  await expect(page.locator('.detail-subtitle')).toContainText('Closed / Declined');
+  await stuck.getByRole('button', { name: 'Discard my change' }).click();
+  await expect(page.locator('.pending')).toHaveCount(0);
+  const stored: Lead = await (await request.get(`/api/v1/referrals/${lead.id}`)).json();
+  expect(stored.statusHistory.filter((change) => change.substatus === 'Declined')).toHaveLength(1);
+});
+
+test('two tabs with changes queued offline send each change once', async ({ context }) => {
+  const request = await api();
+  const [a, b] = (await inboxLeads(request)).slice(12, 14);
+  const first = await context.newPage();
+  await signInAt(first);
+  await loadOnline(first);
+  const second = await context.newPage();
+  await second.goto(`${server.url}/inbox`);
+  await expect(second.locator('.result-count')).toHaveText(/^\d+ referrals?$/);
+  // Every heart that reached the server, from either tab (failed tries offline do not count).
+  const sent: string[] = [];
+  for (const page of [first, second]) page.on('response', (r) => { if (r.url().includes('/favorite')) sent.push(r.url()); });
+
+  await context.setOffline(true);
+  await first.goto(`${server.url}/referrals/${a.id}`).catch(() => {});
+  await first.getByRole('button', { name: 'Add to favorites' }).click();
+  await second.goto(`${server.url}/referrals/${b.id}`).catch(() => {});
+  await second.getByRole('button', { name: 'Add to favorites' }).click();
+  await expect(first.locator('.waiting-count')).toHaveText('2 changes wait to sync');
+  await expect(second.locator('.waiting-count')).toHaveText('2 changes wait to sync');
+
+  await context.setOffline(false);
+  for (const page of [first, second]) await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await expect(first.locator('.waiting-count')).toHaveText('', { timeout: 20_000 });
+  await expect(second.locator('.waiting-count')).toHaveText('', { timeout: 20_000 });
+  await first.waitForTimeout(1_000);
+  // Only the syncing tab sends the outbox: each heart reached the server once.
+  expect(sent.filter((url) => url.includes(a.id))).toHaveLength(1);
+  expect(sent.filter((url) => url.includes(b.id))).toHaveLength(1);
+  for (const lead of [a, b]) {
+    const stored: Lead = await (await request.get(`/api/v1/referrals/${lead.id}`)).json();
+    expect(stored.favorite).toBe(true);
+  }
+});
+
+test('signing out empties the device, after a warning when changes wait', async ({ page, context }) => {
+  await signInAt(page);
+  await loadOnline(page);
+  expect((await cacheCounts(page)).referrals).toBeGreaterThan(300);
+  await context.setOffline(true);
+  await page.locator('.heart').first().click();
+  await expect(page.locator('.waiting-count')).toHaveText('1 change waits to sync');
+  // Back online, but the heart cannot get through: it still waits when the user signs out.
+  await context.route('**/favorite', (route) => route.abort());
+  await context.setOffline(false);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'not synced yet' })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out anyway' }).click();
+  await expect(page).toHaveURL(/sign-in/);
+  await expect.poll(async () => Object.values(await cacheCounts(page)).reduce((a, b) => a + b, 0)).toBe(0);
+});
+
+test('someone else signing in on the device never sees the previous user\'s cached data', async ({ page, context }) => {
+  await signInAt(page);
+  await loadOnline(page);
+  // Without signing out (a session that simply ran out), another organisation's admin signs in.
+  await context.clearCookies();
+  await signInAt(page, 'admin@rival.test');
+  let sawPrevious = false;
+  await page.goto(`${server.url}/inbox`);
+  const watcher = setInterval(async () => {
+    const name = await page.locator('.user-name').textContent().catch(() => null);
+    if (name === 'Rhea Reyes') sawPrevious = true;
+  }, 20);
+  await expect(page.locator('.user-name')).toHaveText('Rory Rival');
+  await expect(page.locator('.result-count')).toHaveText(/^\d+ referrals?$/);
+  clearInterval(watcher);
+  expect(sawPrevious).toBe(false);
+  // The device now holds the rival's referrals only.
+  const all: Lead[] = await (await page.request.get(`${server.url}/api/v1/referrals?limit=1000`)).json();
+  await expect.poll(() => cachedCount(page)).toBe(all.length);
+});
