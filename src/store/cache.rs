@@ -118,16 +118,24 @@ pub fn write(changes: Changes) -> impl Future<Output = Result<(), String>> {
     });
     async move {
         let outcome = match started {
-            Ok(transaction) => match transaction.commit() {
-                Ok(transaction) => match transaction.await {
-                    Ok(idb::TransactionResult::Committed) => Ok(()),
-                    Ok(idb::TransactionResult::Aborted) => Err(full_or(
-                        "This device did not save the latest changes.".to_owned(),
-                    )),
+            Ok(transaction) => {
+                // Kept to read why the browser aborted it (a full disk says QuotaExceededError).
+                let raw = web_sys::IdbTransaction::from(transaction);
+                let watched = raw.clone();
+                match Transaction::from(raw).commit() {
+                    Ok(transaction) => match transaction.await {
+                        Ok(idb::TransactionResult::Committed) => Ok(()),
+                        Ok(idb::TransactionResult::Aborted) => Err(full_or(format!(
+                            "This device did not save the latest changes ({}).",
+                            watched
+                                .error()
+                                .map_or_else(|| "aborted".to_owned(), |error| error.name())
+                        ))),
+                        Err(error) => Err(trouble(&error)),
+                    },
                     Err(error) => Err(trouble(&error)),
-                },
-                Err(error) => Err(trouble(&error)),
-            },
+                }
+            }
             Err(message) => Err(message),
         };
         TROUBLE.with(|slot| {

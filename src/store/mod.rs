@@ -112,6 +112,8 @@ impl Referrals {
         };
         provide_context(store);
         cache::report_trouble_to(store.storage_trouble);
+        let clock = crate::clock::Clock::current();
+        Effect::new(move |_| store.close_due(clock.now()));
         // Another user (or nobody) now: what the previous one saw goes, and so does their feed.
         Effect::new(move |previous: Option<Option<String>>| {
             let user = user.get();
@@ -319,6 +321,7 @@ impl Referrals {
     /// the domain would apply them now; a change that no longer applies (a colleague
     /// acted first) is left to the server, which will say so.
     fn overlaid(self, server: Referral) -> Referral {
+        let now = Utc::now();
         let waiting: Vec<Pending> = self.outbox.with_untracked(|outbox| {
             outbox
                 .iter()
@@ -330,7 +333,7 @@ impl Referrals {
             self.confirmed.update_value(|confirmed| {
                 confirmed.remove(&server.id);
             });
-            return server;
+            return closed_if_due(server, now);
         }
         self.confirmed.update_value(|confirmed| {
             confirmed.insert(server.id.clone(), server.clone());
@@ -340,7 +343,6 @@ impl Referrals {
             name: me.user.name,
         });
         let rates = self.rates.get_value().unwrap_or_default();
-        let now = Utc::now();
         let mut shown = server;
         for pending in waiting {
             match pending.change {
@@ -357,7 +359,32 @@ impl Referrals {
                 Change::Act { .. } => {}
             }
         }
-        shown
+        closed_if_due(shown, now)
+    }
+
+    /// Time's rules on the device's clock: referrals whose 14 days (or an informational
+    /// lead's six months) ran out show as the server's job will close them — without the
+    /// server, too. Called as the clock ticks.
+    fn close_due(self, now: DateTime<Utc>) {
+        let due: Vec<Referral> = self.data.with_untracked(|data| {
+            data.as_ref().map_or_else(Vec::new, |snapshot| {
+                snapshot
+                    .referrals()
+                    .iter()
+                    .filter_map(|referral| domain::lifecycle::close_if_due(referral, now))
+                    .collect()
+            })
+        });
+        if due.is_empty() {
+            return;
+        }
+        self.data.update(|data| {
+            if let Some(snapshot) = data {
+                for referral in due {
+                    snapshot.upsert(referral);
+                }
+            }
+        });
     }
 
     /// Shows one referral again with the outbox as it is now (an item added, sent or dropped).
@@ -681,4 +708,9 @@ impl Referrals {
                 .and_then(|snapshot| snapshot.cursor().map(str::to_owned))
         })
     }
+}
+
+/// `referral` as the system's job will have closed it by `now`, if it is due.
+fn closed_if_due(referral: Referral, now: DateTime<Utc>) -> Referral {
+    domain::lifecycle::close_if_due(&referral, now).unwrap_or(referral)
 }

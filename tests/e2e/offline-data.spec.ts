@@ -6,7 +6,7 @@ import { test, expect, startServer, DEMO_PASSWORD, EXPECTS_CONSOLE_ERRORS, accep
 // again on the same port and database: the app must keep working from its IndexedDB
 // cache and its service worker, and every change made meanwhile must land exactly once.
 
-type Lead = { id: string; eTag: string; status: string; substatus: string; customerProfile: { name: string }; statusHistory: { status: string; substatus: string }[]; favorite: boolean; callToAction: string | null; leadType: string | null };
+type Lead = { id: string; eTag: string; expirationDateTime: string; status: string; substatus: string; customerProfile: { name: string }; statusHistory: { status: string; substatus: string }[]; favorite: boolean; callToAction: string | null; leadType: string | null };
 
 let server: Running;
 let bind: string;
@@ -259,6 +259,43 @@ test('two tabs with changes queued offline send each change once', async ({ cont
     const stored: Lead = await (await request.get(`/api/v1/referrals/${lead.id}`)).json();
     expect(stored.favorite).toBe(true);
   }
+});
+
+test('on the device clock, a lead past its 14 days shows as expired offline and is not offered Accept', async ({ page }) => {
+  const request = await api();
+  const lead = (await inboxLeads(request))[0];
+  await signInAt(page);
+  await loadOnline(page);
+  await stopServer();
+  // The device's clock passes the lead's expiry while the server (and its expiry job) is away.
+  await page.clock.setFixedTime(new Date(Date.parse(lead.expirationDateTime) + 60_000));
+  await page.goto(`${server.url}/referrals/${lead.id}`).catch(() => {});
+  await expect(page.locator('.detail-page h1')).toHaveText(lead.customerProfile.name);
+  await expect(page.locator('.detail-subtitle')).toContainText('Closed / Expired');
+  await expect(page.getByRole('button', { name: 'Accept' })).toHaveCount(0);
+  await page.getByRole('link', { name: /^Inbox/ }).click();
+  await page.getByRole('searchbox', { name: 'Search' }).fill(lead.customerProfile.name);
+  await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
+  await expect(page.locator('.result-count')).toHaveText(/^\d+ referrals?$/);
+  await expect(page.locator(`a.customer-link[href^="/referrals/${lead.id}"]`)).toHaveCount(0);
+});
+
+test('a device out of storage says so, and a change made meanwhile still waits and lands', async ({ page, context }) => {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.url, quotaSize: 1 });
+  await signInAt(page);
+  await page.goto(`${server.url}/inbox`);
+  await expect(page.locator('.result-count')).toHaveText(/^\d+ referrals?$/);
+  await expect(page.locator('.storage-trouble')).toContainText('storage is full');
+  const lead = (await page.locator('a.customer-link').first().getAttribute('href'))!.split('?')[0];
+  await context.setOffline(true);
+  await page.locator('.heart').first().click();
+  await expect(page.locator('.waiting-count')).toHaveText('1 change waits to sync');
+  await context.setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await expect(page.locator('.waiting-count')).toHaveText('', { timeout: 20_000 });
+  const stored: Lead = await (await page.request.get(`${server.url}/api/v1${lead}`)).json();
+  expect(stored.favorite).toBe(true);
 });
 
 test('signing out empties the device, after a warning when changes wait', async ({ page, context }) => {
