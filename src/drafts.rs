@@ -1,11 +1,15 @@
-//! Drafts of forms, kept in the browser's local storage until they are sent or
-//! discarded: a failed request, a reload or an accidental navigation loses nothing.
+//! Drafts of forms, kept on the device (the offline cache, IndexedDB) until they are
+//! sent or discarded: a failed request, a reload, a closed browser or an accidental
+//! navigation loses nothing. Forms read them synchronously from memory, filled from the
+//! cache at start; every change is written through to the cache.
 //!
 //! A draft belongs to one user, one referral and one action, and remembers the
 //! version (`eTag`) of the referral it was written against, so a draft older than
 //! the referral is never sent as if it were current. Signing out removes the
 //! user's drafts, so a shared device does not show them to the next person.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::marker::PhantomData;
 
 use domain::Action;
@@ -14,8 +18,19 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::api::Session;
+use crate::store::cache::{self, Changes};
 
 const PREFIX: &str = "referral-desk:draft:";
+
+thread_local! {
+    /// Every draft on the device, by key, as JSON text.
+    static DRAFTS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
+/// The drafts the cache held at start.
+pub fn preload(drafts: impl IntoIterator<Item = (String, String)>) {
+    DRAFTS.with(|all| all.borrow_mut().extend(drafts));
+}
 
 /// What is stored: the form, the version it was written against, and the form as
 /// it started on that version (to tell the user's changes from the colleague's).
@@ -60,8 +75,12 @@ impl<T: Serialize + DeserializeOwned> Draft<T> {
 
     /// The saved draft, if there is one that this version of the app can read.
     pub fn load(self) -> Option<Saved<T>> {
-        let text = storage()?.get_item(&self.key.get_value()).ok()??;
-        serde_json::from_str(&text).ok()
+        let key = self.key.get_value();
+        DRAFTS.with(|all| {
+            all.borrow()
+                .get(&key)
+                .and_then(|text| serde_json::from_str(text).ok())
+        })
     }
 
     pub fn save(self, e_tag: &str, baseline: &T, form: &T) {
@@ -70,9 +89,18 @@ impl<T: Serialize + DeserializeOwned> Draft<T> {
             baseline,
             form,
         };
-        if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(&saved)) {
-            // A full or disabled storage only costs the draft, never the form.
-            let _ = storage.set_item(&self.key.get_value(), &text);
+        if let Ok(text) = serde_json::to_string(&saved) {
+            let key = self.key.get_value();
+            let unchanged = DRAFTS.with(|all| all.borrow().get(&key) == Some(&text));
+            if unchanged {
+                return;
+            }
+            DRAFTS.with(|all| all.borrow_mut().insert(key.clone(), text.clone()));
+            // A full or unavailable storage costs the draft on disk, never the form.
+            cache::write_soon(Changes {
+                drafts_put: vec![(key, text)],
+                ..Changes::default()
+            });
         }
     }
 
@@ -95,14 +123,21 @@ pub fn restore(
 
 /// Removes one draft by its key.
 pub fn clear_key(key: &str) {
-    if let Some(storage) = storage() {
-        let _ = storage.remove_item(key);
+    let removed = DRAFTS.with(|all| all.borrow_mut().remove(key).is_some());
+    if removed {
+        cache::write_soon(Changes {
+            drafts_removed: vec![key.to_owned()],
+            ..Changes::default()
+        });
     }
 }
 
-/// Removes every draft kept in this browser: on sign-out.
+/// Forgets every draft in memory: on sign-out and when another user signs in (the cache
+/// is wiped with everything else then).
 pub fn clear_all() {
-    let Some(storage) = storage() else {
+    DRAFTS.with(|all| all.borrow_mut().clear());
+    // Drafts of earlier versions of the app lived in local storage.
+    let Some(storage) = window().local_storage().ok().flatten() else {
         return;
     };
     let keys: Vec<String> = (0..storage.length().unwrap_or(0))
@@ -112,8 +147,4 @@ pub fn clear_all() {
     for key in keys {
         let _ = storage.remove_item(&key);
     }
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
 }

@@ -63,9 +63,11 @@ pub fn App() -> impl IntoView {
 /// cannot be reached or is slow, the cached user and lists show at once and the
 /// server's answer follows. Without a cache, the server decides.
 async fn start(store: Referrals) -> Result<Option<api::Me>, api::ApiError> {
-    let Some(cached) = store::cache::open_and_load().await else {
+    let Some(mut cached) = store::cache::open_and_load().await else {
         return api::me().await;
     };
+    // Keyed by user: another user's drafts are never offered (and go with the cache).
+    drafts::preload(std::mem::take(&mut cached.drafts));
     let asked = futures::FutureExt::shared(Box::pin(api::me()));
     let waited = futures::future::select(asked.clone(), Box::pin(clock::sleep(SERVER_GRACE))).await;
     match waited {

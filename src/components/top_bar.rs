@@ -78,7 +78,7 @@ fn SyncStatus() -> impl IntoView {
     view! {
         <div class="sync-status" class:offline=move || !store.is_online()>
             <span role="status" title=title>{move || status.get()}</span>
-            <span class="waiting-count" role="status">{waiting}</span>
+            <span class="waiting-count" aria-live="polite">{waiting}</span>
             {move || store.storage_trouble().map(|trouble| view! { <span class="storage-trouble" role="alert">{trouble}</span> })}
             <button type="button" class="icon-button" aria-label="Sync now" title="Sync now" on:click=move |_| store.sync_now()>
                 <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">

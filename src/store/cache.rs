@@ -24,10 +24,13 @@ use super::outbox::Pending;
 use crate::api::{Colleague, Me};
 
 const NAME: &str = "referral-desk";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 const REFERRALS: &str = "referrals";
 const OUTBOX: &str = "outbox";
 const META: &str = "meta";
+/// Added in version 2: drafts of forms (they lived in local storage before).
+const DRAFTS: &str = "drafts";
+const STORES: [&str; 4] = [REFERRALS, OUTBOX, META, DRAFTS];
 
 thread_local! {
     static DATABASE: RefCell<Option<Rc<Database>>> = const { RefCell::new(None) };
@@ -44,6 +47,8 @@ pub struct Cached {
     pub colleagues: Option<Vec<Colleague>>,
     pub rates: Option<ExchangeRates>,
     pub last_synced: Option<DateTime<Utc>>,
+    /// Drafts of forms: (key, JSON text).
+    pub drafts: Vec<(String, String)>,
 }
 
 /// Opens the database (once per page) and reads what it holds; `None` when there is no
@@ -51,7 +56,7 @@ pub struct Cached {
 pub async fn open_and_load() -> Option<Cached> {
     let database = open().await.ok()?;
     let transaction = database
-        .transaction(&[REFERRALS, OUTBOX, META], TransactionMode::ReadOnly)
+        .transaction(&STORES, TransactionMode::ReadOnly)
         .ok()?;
     let me: Me = get(&transaction, "me").await?;
     let cursor = get(&transaction, "cursor").await;
@@ -60,6 +65,7 @@ pub async fn open_and_load() -> Option<Cached> {
     let last_synced = get(&transaction, "lastSynced").await;
     let referrals = all(&transaction, REFERRALS).await?;
     let outbox = all(&transaction, OUTBOX).await?;
+    let drafts = all(&transaction, DRAFTS).await.unwrap_or_default();
     Some(Cached {
         me,
         referrals,
@@ -68,6 +74,7 @@ pub async fn open_and_load() -> Option<Cached> {
         colleagues,
         rates,
         last_synced,
+        drafts,
     })
 }
 
@@ -102,6 +109,9 @@ pub struct Changes {
     pub last_synced: Option<DateTime<Utc>>,
     pub outbox_put: Vec<Pending>,
     pub outbox_removed: Vec<u64>,
+    /// (key, JSON text)
+    pub drafts_put: Vec<(String, String)>,
+    pub drafts_removed: Vec<String>,
 }
 
 /// Writes `changes` in one transaction, queued behind earlier writes; resolves when it is
@@ -111,7 +121,7 @@ pub fn write(changes: Changes) -> impl Future<Output = Result<(), String>> {
         let database = database.borrow();
         let database = database.as_ref().ok_or_else(unavailable)?;
         let transaction = database
-            .transaction(&[REFERRALS, OUTBOX, META], TransactionMode::ReadWrite)
+            .transaction(&STORES, TransactionMode::ReadWrite)
             .map_err(|error| trouble(&error))?;
         stage(&transaction, changes).map_err(|error| trouble(&error))?;
         Ok::<_, String>(transaction)
@@ -179,9 +189,11 @@ fn stage(transaction: &Transaction, changes: Changes) -> Result<(), idb::Error> 
     let referrals = transaction.object_store(REFERRALS)?;
     let outbox = transaction.object_store(OUTBOX)?;
     let meta = transaction.object_store(META)?;
+    let drafts = transaction.object_store(DRAFTS)?;
     if changes.wipe {
         outbox.clear()?;
         meta.clear()?;
+        drafts.clear()?;
     }
     if changes.replace_all || changes.wipe {
         referrals.clear()?;
@@ -220,6 +232,12 @@ fn stage(transaction: &Transaction, changes: Changes) -> Result<(), idb::Error> 
     }
     for seq in &changes.outbox_removed {
         outbox.delete(JsValue::from_f64(*seq as f64))?;
+    }
+    for draft in &changes.drafts_put {
+        put(&drafts, &draft.0, draft)?;
+    }
+    for key in &changes.drafts_removed {
+        drafts.delete(JsValue::from_str(key))?;
     }
     Ok(())
 }
@@ -268,7 +286,7 @@ async fn open() -> Result<Rc<Database>, idb::Error> {
         let Ok(database) = event.database() else {
             return;
         };
-        for name in [REFERRALS, OUTBOX, META] {
+        for name in STORES {
             if !database
                 .store_names()
                 .iter()

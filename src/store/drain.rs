@@ -128,7 +128,7 @@ async fn run(store: Referrals) {
                     // The session ended: the outbox waits for the same user to sign in again.
                     break;
                 }
-                store.unreachable();
+                store.failed(&error);
                 retry_later(store);
                 break;
             }

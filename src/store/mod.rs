@@ -175,6 +175,7 @@ impl Referrals {
                         wipe: true,
                         ..Changes::default()
                     });
+                    crate::drafts::clear_all();
                     self.cache_owner.set_value(Some(user.to_owned()));
                 }
                 if let Some(me) = Session::current().me_untracked() {
@@ -429,7 +430,7 @@ impl Referrals {
                     return Ok(Acted::Applied(updated));
                 }
                 Err(ActionError::Failed(error)) if drain::is_retryable(&error) => {
-                    self.unreachable();
+                    self.failed(&error);
                 }
                 Err(error) => return Err(error),
             }
@@ -549,6 +550,16 @@ impl Referrals {
         }
     }
 
+    /// A request failed: when it did not reach the server, the app is offline until one
+    /// does; an error answer still means the server is there.
+    fn failed(self, error: &ApiError) {
+        if *error == ApiError::Unreachable {
+            self.unreachable();
+        } else {
+            self.reached();
+        }
+    }
+
     /// A request did not reach the server: the app is offline until one does.
     fn unreachable(self) {
         if self.online.get_untracked() {
@@ -639,7 +650,7 @@ impl Referrals {
                     done(Ok(()));
                 }
                 Err(error) if drain::is_retryable(&error) => {
-                    self.unreachable();
+                    self.failed(&error);
                     let queued = self.queue(
                         &id,
                         Change::Favorite { favorite },

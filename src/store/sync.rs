@@ -221,10 +221,8 @@ fn record(store: Referrals, outcome: Result<(), ApiError>) {
         // The session ended: the app is on its way to the sign-in page.
         Err(error) if error.is_unauthenticated() => {}
         Err(error) => {
-            if drain::is_retryable(&error) {
-                store.unreachable();
-                tabs::tell_synced(store, None, false);
-            }
+            store.failed(&error);
+            tabs::tell_synced(store, None, store.online.get_untracked());
             store.sync_state.update(|state| {
                 state.error = Some(error);
                 state.asked = still_asked;

@@ -103,7 +103,7 @@ test('a lead a colleague declined first shows the conflict, and only discarding 
   await expect(page.locator('.detail-subtitle')).toContainText('Closed / Declined');
 });
 
-test('a network failure during submit keeps the form filled, and retry sends it once', async ({ page }) => {
+test('a network failure during submit keeps the decline on the device, and it is sent once when the network is back', async ({ page }) => {
   test.info().annotations.push({ type: EXPECTS_CONSOLE_ERRORS });
   await signIn(page);
   const lead = (await answerable(page))[4];
@@ -118,20 +118,25 @@ test('a network failure during submit keeps the form filled, and retry sends it 
   await expect(page.getByLabel(/^Notes/)).toHaveValue('Duplicate of a lead we already work.');
   await expect(page.getByLabel('Reason')).toHaveValue('Others');
 
+  const keys: string[] = [];
+  page.on('request', (request) => { if (request.url().endsWith('/decline')) keys.push(request.headers()['idempotency-key']); });
   await page.route(/\/decline$/, (route) => route.abort('connectionrefused'));
   await page.getByRole('button', { name: 'Close', exact: true }).click();
   await page.getByRole('button', { name: 'Yes, decline' }).click();
-  await expect(page.getByRole('alert')).toContainText('Could not reach Referral Desk');
-  await expect(page.getByLabel(/^Notes/)).toHaveValue('Duplicate of a lead we already work.');
-
-  await page.unroute(/\/decline$/);
-  const keys: string[] = [];
-  page.on('request', (request) => { if (request.url().endsWith('/decline')) keys.push(request.headers()['idempotency-key']); });
-  await page.getByRole('button', { name: 'Close', exact: true }).click();
-  await page.getByRole('button', { name: 'Yes, decline' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
+  await expect(page.locator('.pending.waiting')).toContainText('Decline');
   await expect(page.locator('.detail-subtitle')).toContainText('Closed / Declined');
-  expect(keys.length).toBe(1);
+
+  // The network is back: the outbox sends it with the key of the first try, once.
+  await page.unroute(/\/decline$/);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await expect(page.locator('.pending')).toHaveCount(0, { timeout: 15_000 });
+  // The failed tries and the one that landed all carried one key; the server applied it once.
+  expect(keys.length).toBeGreaterThanOrEqual(2);
+  expect(new Set(keys).size).toBe(1);
   const stored = await (await page.request.get(`/api/v1/referrals/${lead.id}`)).json();
+  expect(stored.substatus).toBe('Declined');
+  expect(stored.statusHistory.filter((change: { substatus: string }) => change.substatus === 'Declined')).toHaveLength(1);
   expect(stored.statusReasonNotes).toBe('Duplicate of a lead we already work.');
 });
 

@@ -35,14 +35,25 @@ test('the heart toggles at once, survives a reload and lists the lead in Favorit
   await expect(page.getByText('No favorites yet.')).toBeVisible();
 });
 
-test('a heart the server could not save changes back and says why', async ({ page }) => {
+test('a heart the server cannot be reached for stays, waits on the device, and lands when it is back', async ({ page }) => {
   test.info().annotations.push({ type: EXPECTS_CONSOLE_ERRORS });
   await page.route(/\/favorite$/, (route) => route.abort('connectionrefused'));
   await page.goto('/inbox');
   const firstRow = page.getByRole('row').nth(1);
+  const id = (await firstRow.locator('.customer-link').getAttribute('href'))!.split('?')[0].split('/').pop();
   await firstRow.getByRole('button', { name: 'Add to favorites' }).click();
-  await expect(firstRow.getByRole('alert')).toContainText('Could not reach Referral Desk');
-  await expect(firstRow.getByRole('button', { name: 'Add to favorites' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(firstRow.getByRole('button', { name: 'Remove from favorites' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('.waiting-count')).toHaveText('1 change waits to sync');
+
+  await page.unroute(/\/favorite$/);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await expect(page.locator('.waiting-count')).toHaveText('', { timeout: 15_000 });
+  const stored = await (await page.request.get(`/api/v1/referrals/${id}`)).json();
+  expect(stored.favorite).toBe(true);
+  // The next tests count favorites: the heart comes off again.
+  await firstRow.getByRole('button', { name: 'Remove from favorites' }).click();
+  await expect(firstRow.getByRole('button', { name: 'Add to favorites' })).toBeVisible();
+  await expect.poll(async () => (await (await page.request.get(`/api/v1/referrals/${id}`)).json()).favorite).toBe(false);
 });
 
 test('Favorites lists hearted leads of both tabs and every stage', async ({ page }) => {
