@@ -2,7 +2,8 @@
 //!
 //! Written row by row into any [`Write`], so the server can stream a database
 //! cursor of any size with constant memory (the reference product caps exports
-//! at 5,000 rows; we do not).
+//! at 5,000 rows; we do not), and the app can write the list it holds into memory,
+//! offline too: the same rows in the same order give the same bytes.
 //!
 //! The file opens correctly in spreadsheet programs and is safe to open there:
 //! - UTF-8 with a byte order mark, so spreadsheet programs do not guess a legacy
@@ -35,6 +36,9 @@ use crate::values::{is_direction_control, is_invisible};
 
 /// The UTF-8 byte order mark that starts the file.
 pub const BOM: &str = "\u{FEFF}";
+
+/// The media type of the file, as the server sends it and the app saves it.
+pub const CONTENT_TYPE: &str = "text/csv; charset=utf-8";
 
 /// The header row, in column order (DOMAIN.md §6).
 pub const COLUMNS: [&str; 21] = [
@@ -328,6 +332,24 @@ anna@contoso.example,Valid,4930123456,Unknown\r\n"
             format!("{BOM}{HEADER_LINE}")
         );
         assert!(String::from_utf8(row).unwrap().starts_with("r-1,"));
+    }
+
+    #[test]
+    fn a_file_written_at_once_is_the_same_bytes_as_one_sent_in_chunks() {
+        // The app writes the whole file in memory; the server sends it on in chunks.
+        let mut expired = referral();
+        expired.id = "r-2".into();
+        expired.status = Status::Closed;
+        expired.substatus = Substatus::Expired;
+        let referrals = [referral(), expired, referral()];
+        let mut streamed = CsvExport::new(Vec::new()).unwrap();
+        let mut sent = std::mem::take(streamed.get_mut());
+        for referral in &referrals {
+            streamed.write_referral(referral).unwrap();
+            sent.append(streamed.get_mut());
+        }
+        sent.append(&mut streamed.finish().unwrap());
+        assert_eq!(String::from_utf8(sent).unwrap(), export(&referrals));
     }
 
     #[test]

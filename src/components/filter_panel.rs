@@ -1,5 +1,6 @@
 //! The nine filters of the list (DOMAIN.md §5). Beside the list on a desk, a
-//! slide-over on a phone. Every change goes into the URL (see `ReferralList`).
+//! slide-over on a phone, where the list's sort joins them. Every change goes into
+//! the URL (see `ReferralList`).
 
 use std::collections::BTreeSet;
 
@@ -25,6 +26,8 @@ pub fn FilterPanel(
     set_filter: Callback<Filter>,
     /// Whether the phone slide-over is open (the desk layout always shows the panel).
     open: RwSignal<bool>,
+    /// Shown above the filters (the sort, on a phone).
+    children: Children,
 ) -> impl IntoView {
     let close_button = NodeRef::<leptos::html::Button>::new();
     let close = move || {
@@ -70,6 +73,7 @@ pub fn FilterPanel(
                     "Done"
                 </button>
             </div>
+            {children()}
             <CustomerNameFilter current set_filter/>
             {options(
                 "Call to action",
@@ -134,9 +138,9 @@ pub fn FilterPanel(
 
 /// Tab from the panel's last control goes to its first, Shift+Tab from the first to the last.
 fn keep_focus_inside(event: &web_sys::KeyboardEvent) {
-    let Ok(controls) = document().query_selector_all(
-        "#filter-panel button:not([disabled]), #filter-panel input:not([disabled])",
-    ) else {
+    let Ok(controls) =
+        document().query_selector_all("#filter-panel :is(button, input, select):not([disabled])")
+    else {
         return;
     };
     let element = |at: u32| {

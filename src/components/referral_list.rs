@@ -1,19 +1,28 @@
 //! A list view: heading, tabs, search, sort, filters (the state lives in the URL),
-//! export, and the windowed table.
+//! export, and the windowed table. On a phone the sort sits in the filter sheet.
+
+mod csv_export;
 
 use std::sync::Arc;
 
 use domain::filter::SortDirection;
 use domain::referral::Category;
 use domain::{Filter, FilterError, SortKey};
+use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::api::{ApiError, Session};
 use crate::components::{FilterChips, FilterPanel, ReferralTable, page_title};
-use crate::listing::{Listing, with_query};
+use crate::listing::Listing;
 use crate::store::Referrals;
+
+use csv_export::ExportButton;
+
+/// The stylesheet's phone width (`style/main.css`, "max-width: 640px"): below it the
+/// sort control moves from above the list into the filter sheet.
+const PHONE: &str = "(max-width: 640px)";
 
 /// What the list can show right now.
 #[derive(Debug, Clone, PartialEq)]
@@ -90,12 +99,7 @@ pub fn ReferralList(
     let current = Signal::derive(move || filter.get().unwrap_or_default());
     let panel_open = RwSignal::new(false);
     let may_export = move || session.me().is_some_and(|me| me.role.may_export());
-    let export_href = move || {
-        with_query(
-            "/api/v1/referrals/export.csv",
-            &listing.full_query(&current.get()),
-        )
-    };
+    let phone = phone_layout();
     view! {
         <section class="page list-page" aria-labelledby="page-heading">
             <header class="list-header">
@@ -113,22 +117,19 @@ pub fn ReferralList(
                             n => format!("Filters ({n})"),
                         }}
                     </button>
-                    {move || may_export().then(|| view! {
-                        <a class="button export" href=export_href download="">
-                            "Export"
-                            <span class="visually-hidden">" this list as CSV"</span>
-                        </a>
-                    })}
+                    {move || may_export().then(|| view! { <ExportButton listing current/> })}
                 </div>
             </header>
             {listing.has_tabs().then(|| view! { <CategoryTabs listing current/> })}
             <SearchBox current set_filter/>
             <div class="list-layout">
-                <FilterPanel listing current set_filter open=panel_open/>
+                <FilterPanel listing current set_filter open=panel_open>
+                    {move || phone.get().then(|| view! { <SortControl current set_filter/> })}
+                </FilterPanel>
                 <div class="list-body">
                     <div class="list-toolbar">
                         <p class="result-count" role="status">{move || result_count.get()}</p>
-                        <SortControl current set_filter/>
+                        {move || (!phone.get()).then(|| view! { <SortControl current set_filter/> })}
                     </div>
                     <FilterChips current set_filter/>
                     {move || match state.get() {
@@ -279,6 +280,27 @@ fn SortControl(current: Signal<Filter>, set_filter: Callback<Filter>) -> impl In
             </select>
         </div>
     }
+}
+
+/// Whether the window is phone-wide ([`PHONE`]), following resizes and turns.
+fn phone_layout() -> Signal<bool> {
+    let matches = || {
+        window()
+            .match_media(PHONE)
+            .ok()
+            .flatten()
+            .is_some_and(|query| query.matches())
+    };
+    let phone = RwSignal::new(matches());
+    // A media query's answer changes only when the viewport's size does (zoom included).
+    let on_resize = window_event_listener(ev::resize, move |_| {
+        let now = matches();
+        if phone.get_untracked() != now {
+            phone.set(now);
+        }
+    });
+    on_cleanup(move || on_resize.remove());
+    phone.into()
 }
 
 /// Grey placeholder rows while the first load runs.

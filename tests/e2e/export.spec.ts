@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { test, expect, signIn, listFromApi, resultCount } from './fixtures';
+import { test, expect, csrf, signIn, listFromApi, resultCount, EXPECTS_CONSOLE_ERRORS } from './fixtures';
 import type { Page } from '@playwright/test';
+
+const SERVER_EXPORT = '/api/v1/referrals/export.csv';
 
 /** RFC 4180: fields separated by commas, quoted when needed, quotes doubled, rows ended by CRLF. */
 function parseCsv(text: string): string[][] {
@@ -23,14 +25,33 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** Clicks Export and reads the downloaded file. */
-async function exportList(page: Page): Promise<{ name: string; rows: string[][] }> {
+/**
+ * Clicks Export and reads the downloaded file, which the app writes itself from the
+ * referrals it holds: the page asks the server for no export.
+ */
+async function exportList(page: Page): Promise<{ name: string; bytes: Buffer; rows: string[][] }> {
+  const askedServer: string[] = [];
+  const onRequest = (request: { url: () => string }) => {
+    if (new URL(request.url()).pathname === SERVER_EXPORT) askedServer.push(request.url());
+  };
+  page.on('request', onRequest);
   const download = page.waitForEvent('download');
-  await page.getByRole('link', { name: /^Export/ }).click();
+  await page.getByRole('button', { name: /^Export/ }).click();
   const file = await download;
-  const text = readFileSync((await file.path())!, 'utf8');
+  page.off('request', onRequest);
+  expect(askedServer, 'the browser wrote the file itself').toEqual([]);
+  const bytes = readFileSync((await file.path())!);
+  const text = bytes.toString('utf8');
   expect(text.startsWith('\uFEFF'), 'UTF-8 with a byte order mark').toBeTruthy();
-  return { name: file.suggestedFilename(), rows: parseCsv(text.slice(1)) };
+  return { name: file.suggestedFilename(), bytes, rows: parseCsv(text.slice(1)) };
+}
+
+/** The server's export for a query, and the file name it gives it. */
+async function serverExport(page: Page, query: string): Promise<{ name: string; bytes: Buffer }> {
+  const response = await page.request.get(`${SERVER_EXPORT}?${query}`);
+  expect(response.status(), `GET ${SERVER_EXPORT}?${query}`).toBe(200);
+  const name = response.headers()['content-disposition']?.match(/filename="([^"]+)"/)?.[1] ?? '';
+  return { name, bytes: await response.body() };
 }
 
 test('Export downloads exactly the filtered list, in its order', async ({ page }) => {
@@ -66,11 +87,58 @@ test('an export of archived leads leaves the contact columns of expired ones emp
   expect(others.some((row) => row[contactColumns[1]] !== '')).toBeTruthy();
 });
 
+test('the file the browser writes is byte for byte the server\'s for the same list', async ({ page }) => {
+  await signIn(page);
+  // Favorites of every stage, so the Favorites view has something of each to export.
+  for (const stage of ['Inbox', 'Accepted', 'Archived']) {
+    for (const lead of (await listFromApi(page.request, `stage=${stage}`)).slice(0, 2)) {
+      const hearted = await page.request.put(`/api/v1/referrals/${lead.id}/favorite`, { headers: await csrf(page) });
+      expect(hearted.status()).toBe(204);
+    }
+  }
+  // The app's address of each list, and the whole filter as the server reads it.
+  for (const [view, query] of [
+    ['/inbox?callToAction=ContactMe&sort=dealValue&dir=asc', 'stage=Inbox&category=Marketplace&callToAction=ContactMe&sort=dealValue&dir=asc'],
+    ['/inbox?category=Qualified&sort=emailValidity', 'stage=Inbox&category=Qualified&sort=emailValidity'],
+    ['/accepted?q=a&sort=updated&dir=asc', 'stage=Accepted&category=Marketplace&q=a&sort=updated&dir=asc'],
+    ['/archived', 'stage=Archived&category=Marketplace'],
+    ['/favorites?sort=expiry', 'sort=expiry&favorites=only'],
+  ]) {
+    await page.goto(view);
+    const count = await resultCount(page);
+    expect(count, view).toBeGreaterThan(0);
+    const browser = await exportList(page);
+    const server = await serverExport(page, query);
+    expect(browser.name, view).toBe(server.name);
+    expect(browser.rows.length - 1, view).toBe(count);
+    // The text first, for a readable difference; then every byte (BOM, CRLF, quoting).
+    expect(browser.bytes.toString('utf8'), view).toBe(server.bytes.toString('utf8'));
+    expect(browser.bytes.equals(server.bytes), view).toBeTruthy();
+  }
+});
+
+test('Export works offline, from the referrals the app holds', async ({ page, context }) => {
+  // Offline, the live feed's requests fail and Chromium logs them.
+  test.info().annotations.push({ type: EXPECTS_CONSOLE_ERRORS });
+  await signIn(page);
+  await page.goto('/accepted?sort=dealValue');
+  const count = await resultCount(page);
+  const server = await serverExport(page, 'stage=Accepted&category=Marketplace&sort=dealValue');
+  await context.setOffline(true);
+  try {
+    const browser = await exportList(page);
+    expect(browser.rows.length - 1).toBe(count);
+    expect(browser.bytes.equals(server.bytes)).toBeTruthy();
+  } finally {
+    await context.setOffline(false);
+  }
+});
+
 test('roles that may not export see no Export button, and the server refuses them', async ({ page }) => {
   await signIn(page, 'viewer@demo.test');
   await page.goto('/inbox');
   await resultCount(page);
-  await expect(page.getByRole('link', { name: /^Export/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Export/ })).toHaveCount(0);
   const refused = await page.request.get('/api/v1/referrals/export.csv?stage=Inbox');
   expect(refused.status()).toBe(403);
   expect((await refused.json()).detail).toMatch(/export/i);

@@ -1,4 +1,4 @@
-import { test, expect, signIn, listFromApi, type ApiReferral } from './fixtures';
+import { test, expect, signIn, listFromApi, resultCount, type ApiReferral } from './fixtures';
 import type { Page, Route } from '@playwright/test';
 
 const LONG_EMAIL = `${'partnerships.and.procurement.department'.repeat(2)}@subsidiary-of-a-very-long-company-name.example`;
@@ -79,3 +79,20 @@ for (const [nameLabel, name] of NAMES) {
     });
   }
 }
+
+test('at 390×844 the first screen of each list shows at least four whole leads', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const view of ['/inbox', '/inbox?category=Qualified', '/accepted', '/archived']) {
+    await page.goto(view);
+    const count = await resultCount(page);
+    await expect(page.locator('tr.referral-row').first()).toBeVisible();
+    expect(await page.evaluate(() => window.scrollY), view).toBe(0);
+    const whole = await page.locator('tr.referral-row').evaluateAll((rows) =>
+      rows.filter((row) => {
+        const box = row.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight;
+      }).length,
+    );
+    expect(whole, `${view}: leads wholly on the first screen`).toBeGreaterThanOrEqual(Math.min(4, count));
+  }
+});

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, csrf, DEMO_PASSWORD, layoutProblems, listFromApi, resultCount, signIn } from './fixtures';
+import { test, expect, csrf, DEMO_PASSWORD, layoutProblems, listFromApi, resultCount, shownCustomers, signIn } from './fixtures';
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
 
@@ -74,6 +74,55 @@ test('the main path works on a phone: sign in, cards, filters slide-over, heart,
     await expect(page.getByRole('row').nth(1)).toBeVisible();
     expect(await layoutProblems(page), view).toEqual([]);
   }
+});
+
+test('on a phone the sort is in the filter sheet, and sorting from there reorders the list', async ({ page }) => {
+  await signIn(page);
+  await page.goto('/inbox');
+  await resultCount(page);
+  // One sort control, and not above the list: it waits in the closed sheet.
+  await expect(page.getByLabel('Sort by')).toHaveCount(1);
+  await expect(page.getByLabel('Sort by')).toBeHidden();
+
+  await page.getByRole('button', { name: 'Filters' }).click();
+  const sheet = page.getByRole('dialog', { name: 'Filters' });
+  await expect(sheet.getByLabel('Sort by')).toBeVisible();
+  await expect(sheet.getByLabel('Sort by')).toHaveValue('created');
+  await sheet.getByLabel('Sort by').selectOption('dealValue');
+  await expect(page).toHaveURL(/sort=dealValue/);
+  await sheet.getByLabel('Order').focus();
+  await sheet.getByLabel('Order').selectOption('asc');
+  await expect(page).toHaveURL(/sort=dealValue&dir=asc|dir=asc&sort=dealValue/);
+  // Sorting is not the end of the visit to the sheet: it stays open, focus where it was.
+  await expect(sheet).toBeVisible();
+  await expect(sheet.getByLabel('Order')).toBeFocused();
+  await expect(page.locator('#filter-panel')).toHaveCSS('transform', 'none');
+  expect(await layoutProblems(page)).toEqual([]);
+  // The sheet's Tab loop takes in the sort: forward from "Done" reaches it.
+  await sheet.getByRole('button', { name: 'Done' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(sheet.getByLabel('Sort by')).toBeFocused();
+
+  await sheet.getByRole('button', { name: 'Show referrals' }).click();
+  await expect(sheet).toBeHidden();
+  const expected = await listFromApi(page.request, 'stage=Inbox&category=Marketplace&sort=dealValue&dir=asc');
+  await expect(page.locator('.customer-link').first()).toHaveText(expected[0].customerProfile.name);
+  expect((await shownCustomers(page)).slice(0, 6)).toEqual(expected.slice(0, 6).map((r) => r.customerProfile.name));
+
+  // A reload keeps the sort, and the sheet shows it.
+  await page.reload();
+  await resultCount(page);
+  await page.getByRole('button', { name: 'Filters' }).click();
+  await expect(sheet.getByLabel('Sort by')).toHaveValue('dealValue');
+  await expect(sheet.getByLabel('Order')).toHaveValue('asc');
+  await page.keyboard.press('Escape');
+
+  // Turned on its side the phone is wider than a phone layout: the sort is above the list again.
+  await page.setViewportSize({ width: 844, height: 390 });
+  const toolbar = page.locator('.list-toolbar');
+  await expect(toolbar.getByLabel('Sort by')).toBeVisible();
+  await expect(toolbar.getByLabel('Sort by')).toHaveValue('dealValue');
+  await expect(page.getByLabel('Sort by')).toHaveCount(1);
 });
 
 /** Rows whose content is taller than the card's fixed height (and so cut off). */

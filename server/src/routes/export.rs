@@ -114,7 +114,10 @@ pub async fn export_csv(
     let file_name = domain::export::file_name(Utc::now().date_naive());
     Ok((
         [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (
+                header::CONTENT_TYPE,
+                domain::export::CONTENT_TYPE.to_owned(),
+            ),
             (
                 header::CONTENT_DISPOSITION,
                 format!("attachment; filename=\"{file_name}\""),
