@@ -74,3 +74,74 @@ impl ActionRequest {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::Duration;
+
+    use super::*;
+    use crate::lifecycle::fixtures::{accept_command, deal_form, inbox_referral, now, user};
+    use crate::lifecycle::{Blocked, accept};
+    use crate::referral::Substatus;
+
+    #[test]
+    fn a_request_applies_exactly_what_its_action_applies() {
+        let referral = inbox_referral(Duration::hours(3));
+        let form = AcceptForm {
+            deal: deal_form("48500.50", "USD"),
+            customer_contacts: Vec::new(),
+        };
+        let request = ActionRequest::Accept(form);
+        assert_eq!(request.action(), Action::Accept);
+        let applied = request
+            .apply(&referral, &user(), now(), &ExchangeRates::default())
+            .unwrap();
+        let direct = accept(&referral, accept_command("48500.50"), &user(), now()).unwrap();
+        assert_eq!(applied, direct);
+    }
+
+    #[test]
+    fn a_request_refuses_what_its_action_refuses() {
+        let expired = inbox_referral(Duration::days(15));
+        let decline = ActionRequest::Decline(ReasonForm {
+            status_reason: "NotACustomer".to_owned(),
+            notes: String::new(),
+        });
+        match decline.apply(&expired, &user(), now(), &ExchangeRates::default()) {
+            Err(LifecycleError::IllegalTransition(illegal)) => {
+                assert_eq!(illegal.blocked, Blocked::Overdue);
+            }
+            other => panic!("expected an overdue refusal, got {other:?}"),
+        }
+        let invalid = ActionRequest::Lost(ReasonForm::default());
+        let accepted = crate::lifecycle::fixtures::accepted_referral("1000");
+        assert!(matches!(
+            invalid.apply(&accepted, &user(), now(), &ExchangeRates::default()),
+            Err(LifecycleError::Invalid { .. })
+        ));
+        let lost = ActionRequest::Lost(ReasonForm {
+            status_reason: "NotACustomer".to_owned(),
+            notes: String::new(),
+        })
+        .apply(&accepted, &user(), now(), &ExchangeRates::default())
+        .unwrap();
+        assert_eq!(lost.substatus, Substatus::Lost);
+    }
+
+    #[test]
+    fn a_request_reads_back_as_the_action_with_its_form() {
+        let request = ActionRequest::Decline(ReasonForm {
+            status_reason: "Others".to_owned(),
+            notes: "Duplicate".to_owned(),
+        });
+        let text = serde_json::to_string(&request).unwrap();
+        assert_eq!(
+            text,
+            r#"{"action":"Decline","form":{"statusReason":"Others","notes":"Duplicate"}}"#
+        );
+        assert_eq!(
+            serde_json::from_str::<ActionRequest>(&text).unwrap(),
+            request
+        );
+    }
+}
