@@ -331,17 +331,32 @@ impl Session {
 /// Asks the server who is signed in and records the answer in the session.
 /// A 401 is an answer (nobody); only an unreachable or broken server is an error.
 pub async fn me() -> Result<Option<Me>, ApiError> {
-    let session = Session::current();
-    match read_json::<Me>(send(request(Method::GET, "/api/v1/me")).await?).await {
-        Ok(me) => {
-            session.set(SessionState::SignedIn(me.clone()));
-            Ok(Some(me))
-        }
-        Err(error) if error.is_unauthenticated() => {
-            session.expired();
-            Ok(None)
-        }
+    let answer = ask_me().await;
+    take_me(&answer);
+    answer
+}
+
+/// Asks the server who is signed in, without recording it (see [`take_me`]).
+pub async fn ask_me() -> Result<Option<Me>, ApiError> {
+    let response = request(Method::GET, "/api/v1/me")
+        .send()
+        .await
+        .map_err(|_| ApiError::Unreachable)?;
+    match read_json::<Me>(response).await {
+        Ok(me) => Ok(Some(me)),
+        Err(error) if error.is_unauthenticated() => Ok(None),
         Err(error) => Err(error),
+    }
+}
+
+/// Records the server's answer to [`ask_me`] in the session: the user, or nobody (the
+/// session ended); no answer changes nothing.
+pub fn take_me(answer: &Result<Option<Me>, ApiError>) {
+    let session = Session::current();
+    match answer {
+        Ok(Some(me)) => session.set(SessionState::SignedIn(me.clone())),
+        Ok(None) => session.expired(),
+        Err(_) => {}
     }
 }
 

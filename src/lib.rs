@@ -63,30 +63,31 @@ pub fn App() -> impl IntoView {
 /// cannot be reached or is slow, the cached user and lists show at once and the
 /// server's answer follows. Without a cache, the server decides.
 async fn start(store: Referrals) -> Result<Option<api::Me>, api::ApiError> {
+    // Asked at once, while the cache is read; recorded only once the cache is in hand, so
+    // the store never starts without it.
+    let asked = futures::FutureExt::shared(Box::pin(api::ask_me()));
     let Some(mut cached) = store::cache::open_and_load().await else {
-        return api::me().await;
+        let answer = asked.await;
+        api::take_me(&answer);
+        return answer;
     };
     // Keyed by user: another user's drafts are never offered (and go with the cache).
     drafts::preload(std::mem::take(&mut cached.drafts));
-    let asked = futures::FutureExt::shared(Box::pin(api::me()));
     let waited = futures::future::select(asked.clone(), Box::pin(clock::sleep(SERVER_GRACE))).await;
-    match waited {
-        futures::future::Either::Left((Ok(Some(me)), _)) => {
-            if me.user.id == cached.me.user.id {
-                store.preload(cached);
-            }
-            return Ok(Some(me));
+    if let futures::future::Either::Left((answer @ Ok(_), _)) = waited {
+        if matches!(&answer, Ok(Some(me)) if me.user.id == cached.me.user.id) {
+            store.preload(cached);
         }
-        // Signed out: the cache waits for its user to sign in again.
-        futures::future::Either::Left((Ok(None), _)) => return Ok(None),
-        _ => {}
+        api::take_me(&answer);
+        return answer;
     }
+    // Unreachable or slow: the cached user and lists now; the server's word when it comes
+    // (a 401 ends the session and the sign-in page follows; another user replaces the cache).
     let me = cached.me.clone();
     store.preload(cached);
     Session::current().resume(me.clone());
-    // A 401 ends the session (the sign-in page follows); unreachable keeps working offline.
     leptos::task::spawn_local(async move {
-        let _ = asked.await;
+        api::take_me(&asked.await);
     });
     Ok(Some(me))
 }

@@ -7,6 +7,7 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderName, HeaderValue, header};
 use axum::middleware::{self, Next};
 use axum::response::Response;
+use tower_http::CompressionLevel;
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
@@ -21,7 +22,10 @@ pub fn with_http_layers(router: Router, shell: Arc<AppShell>) -> Router {
     let policy = shell.content_security_policy();
     router
         .layer(middleware::from_fn_with_state(policy, security_headers))
-        .layer(CompressionLayer::new())
+        // Brotli's default (quality 11) spends seconds of CPU on the 2 MB wasm for every
+        // download (the offline worker fetches it too); level 5 takes milliseconds for
+        // nearly the same size.
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(5)))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(TraceLayer::new_for_http().make_span_with(|request: &Request| {
             let id = request.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
