@@ -119,8 +119,9 @@ async fn serve(files: ServeDir, shell: Arc<AppShell>, request: Request) -> Respo
 async fn cache_control(request: Request, next: Next) -> Response {
     let long_lived = is_hashed_asset(request.uri().path());
     let mut response = next.run(request).await;
-    // A hashed file never changes; everything else (index.html, the manifest,
-    // later the service worker) must be revalidated so a deploy is seen at once.
+    // A hashed file never changes; everything else (index.html, the manifest and its
+    // icons, the offline worker `/sw.js` at its fixed URL) must be revalidated so a
+    // deploy is seen at once, by open pages and installed apps alike.
     let value = if long_lived && response.status().is_success() {
         "public, max-age=31536000, immutable"
     } else {
@@ -171,6 +172,9 @@ mod tests {
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/accepted"));
         assert!(!is_hashed_asset("/manifest.webmanifest"));
+        assert!(!is_hashed_asset("/sw.js"));
+        assert!(!is_hashed_asset("/icons/icon-maskable-512.png"));
+        assert!(!is_hashed_asset("/icons/apple-touch-icon.png"));
         assert!(!is_hashed_asset("/icons/heart-outline.svg"));
         assert!(!is_hashed_asset(
             "/referrals/0f5c2a7e-1b3d-4c5e-9f60-718293a4b5c6"
