@@ -5,6 +5,8 @@
 use domain::Action;
 use leptos::prelude::*;
 
+use crate::api::Session;
+use crate::clock::Clock;
 use crate::drafts;
 use crate::format;
 use crate::store::Referrals;
@@ -58,10 +60,21 @@ fn PendingItem(item: Pending, review: RwSignal<Option<Action>>) -> impl IntoView
         }
         .into_any(),
         Some(Stuck::Conflict { current, reason }) => {
+            // Review opens the action's form on the conflict view, where the user applies
+            // theirs to the current version — offered only when the action still applies
+            // to it (a colleague may have closed the lead); discarding always is.
+            let me = Session::current().me_untracked();
             let action = match &item.change {
                 Change::Act { request, .. } => Some(request.action()),
                 Change::Favorite { .. } => None,
-            };
+            }
+            .filter(|action| {
+                me.as_ref().is_some_and(|me| {
+                    me.member()
+                        .permitted_actions(&current, Clock::current().now())
+                        .contains(action)
+                })
+            });
             let item = StoredValue::new(item);
             let now = format!("{} / {}", current.status.as_str(), current.substatus.as_str());
             view! {

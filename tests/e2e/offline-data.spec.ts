@@ -226,6 +226,57 @@ test('a colleague changing the lead meanwhile opens the conflict view on it', as
   expect(stored.statusHistory.filter((change) => change.substatus === 'Declined')).toHaveLength(1);
 });
 
+test('an edit made offline that crosses a colleague\'s opens the conflict view; re-applying keeps both', async ({ page, context }) => {
+  const request = await api();
+  const deals: (Lead & { name: string; details: { dealValue: string; currency: string; closingDateTime: string; notes: string | null }; team: { firstName: string; lastName: string; email: string | null; phoneNumber: string | null }[] })[] =
+    await (await request.get('/api/v1/referrals?stage=Accepted&limit=1000')).json();
+  const deal = deals[4];
+  await signInAt(page);
+  await loadOnline(page);
+  await context.setOffline(true);
+  await page.goto(`${server.url}/referrals/${deal.id}`).catch(() => {});
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByLabel('Deal name').fill('Renamed on the train');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.locator('.pending.waiting')).toContainText('Edit');
+  await expect(page.locator('.detail-subtitle')).toContainText('Renamed on the train');
+
+  // A colleague changes the notes meanwhile (the user is offline).
+  const me = await (await request.get('/api/v1/me')).json();
+  const current = await request.get(`/api/v1/referrals/${deal.id}`);
+  const referral = await current.json();
+  const changed = await request.patch(`/api/v1/referrals/${deal.id}`, {
+    headers: { 'X-CSRF-Token': me.csrfToken, 'If-Match': current.headers()['etag'], 'Idempotency-Key': `colleague-edit-${deal.id}` },
+    data: {
+      name: referral.name,
+      dealValue: referral.details.dealValue,
+      currency: referral.details.currency,
+      closingDate: referral.details.closingDateTime.slice(0, 10),
+      team: referral.team.map((m: Lead['customerProfile'] & { firstName: string; lastName: string; email: string | null; phoneNumber: string | null }) => ({ firstName: m.firstName, lastName: m.lastName, email: m.email, phoneNumber: m.phoneNumber ?? '' })),
+      notes: 'Colleague: customer wants a demo first.',
+      externalReferenceId: referral.externalReferenceId ?? '',
+      campaignId: referral.campaignId ?? '',
+    },
+  });
+  expect(changed.status(), await changed.text()).toBe(200);
+
+  await context.setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  const stuck = page.locator('.pending.conflict');
+  await expect(stuck).toContainText('someone changed this referral before your change arrived', { timeout: 20_000 });
+  await stuck.getByRole('button', { name: 'Review' }).click();
+  const conflict = page.locator('.conflict');
+  await expect(conflict).toContainText('Someone changed this referral');
+  await expect(conflict.getByRole('table', { name: 'What changed meanwhile' }).getByRole('row', { name: /Notes/ })).toContainText('Colleague: customer wants a demo first.');
+  await conflict.getByRole('button', { name: 'Edit the current version' }).click();
+  await expect(page.getByLabel('Deal name')).toHaveValue('Renamed on the train');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.locator('.detail-subtitle')).toContainText('Renamed on the train');
+  const stored = await (await request.get(`/api/v1/referrals/${deal.id}`)).json();
+  expect(stored.name).toBe('Renamed on the train');
+  expect(stored.details.notes).toBe('Colleague: customer wants a demo first.');
+});
+
 test('two tabs with changes queued offline send each change once', async ({ context }) => {
   const request = await api();
   const [a, b] = (await inboxLeads(request)).slice(12, 14);
