@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { request as apiRequest, type APIRequestContext, type Page } from '@playwright/test';
 import { test, expect, startServer, DEMO_PASSWORD, EXPECTS_CONSOLE_ERRORS, acceptWithADeal, type Running } from './fixtures';
 
@@ -108,6 +108,13 @@ test('with the server down, a reload shows the cached Inbox; search, filters, a 
   await expect(page.locator('.customer-link').first()).toHaveText(first);
   await page.getByRole('link', { name: /^Accepted/ }).click();
   await expect(page.locator('.result-count')).toHaveText(/^\d+ referrals?$/);
+
+  // The export, written by the browser from the cache.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Export/ }).click()]);
+  const file = readFileSync(await download.path());
+  expect(file.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  const lines = file.toString('utf8').trim().split('\r\n');
+  expect(lines.length - 1).toBe(Number.parseInt(await page.locator('.result-count').innerText(), 10));
 
   // A lead's page, from the cache.
   await page.locator('.customer-link').first().click();
