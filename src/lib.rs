@@ -75,7 +75,9 @@ async fn start(store: Referrals) -> Result<Option<api::Me>, api::ApiError> {
     drafts::preload(std::mem::take(&mut cached.drafts));
     let waited = futures::future::select(asked.clone(), Box::pin(clock::sleep(SERVER_GRACE))).await;
     if let futures::future::Either::Left((answer @ Ok(_), _)) = waited {
-        if matches!(&answer, Ok(Some(me)) if me.user.id == cached.me.user.id) {
+        // Kept for its user unless someone else answered: a session that ran out signs in
+        // again to the same cache and outbox (nothing waiting is lost).
+        if !matches!(&answer, Ok(Some(me)) if me.user.id != cached.me.user.id) {
             store.preload(cached);
         }
         api::take_me(&answer);

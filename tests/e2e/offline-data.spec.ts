@@ -356,6 +356,28 @@ test('a device out of storage says so, and a change made meanwhile still waits a
   expect(stored.favorite).toBe(true);
 });
 
+test('a change waiting when the session ran out is sent once the same user signs in again', async ({ page, context }) => {
+  await signInAt(page);
+  await loadOnline(page);
+  await context.setOffline(true);
+  const row = page.getByRole('row').nth(1);
+  const id = (await row.locator('.customer-link').getAttribute('href'))!.split('?')[0].split('/').pop();
+  await row.getByRole('button', { name: 'Add to favorites' }).click();
+  await expect(page.locator('.waiting-count')).toHaveText('1 change waits to sync');
+  // The session ends while the device is offline (another device signed out everywhere, say).
+  await context.clearCookies();
+  await context.setOffline(false);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Sign in to Referral Desk' })).toBeVisible();
+  await page.getByLabel('Email').fill('referrals@demo.test');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.locator('.result-count')).toHaveText(/^\d+ referrals?$/);
+  await expect(page.locator('.waiting-count')).toHaveText('', { timeout: 20_000 });
+  const stored: Lead = await (await page.request.get(`${server.url}/api/v1/referrals/${id}`)).json();
+  expect(stored.favorite).toBe(true);
+});
+
 test('signing out empties the device, after a warning when changes wait', async ({ page, context }) => {
   await signInAt(page);
   await loadOnline(page);
