@@ -303,7 +303,13 @@ impl Referrals {
                 .and_then(|snapshot| snapshot.get(&referral.id))
                 .is_none_or(|held| !is_older(&referral.e_tag, &held.e_tag))
         });
-        if !newer {
+        // The lead's page hands over the server's copy each time it opens: when that is
+        // the version held already, there is nothing to write, show or tell.
+        let server_held = self
+            .confirmed
+            .with_value(|confirmed| confirmed.get(&referral.id).cloned())
+            .or_else(|| self.referral_untracked(&referral.id));
+        if !newer || server_held.as_ref() == Some(&referral) {
             return;
         }
         cache::write_soon(Changes {
@@ -570,34 +576,39 @@ impl Referrals {
     /// The people of the organisation for the team pickers: from the server, else as
     /// last fetched (offline).
     pub async fn colleagues(self) -> Result<Vec<Colleague>, ApiError> {
-        match api::colleagues().await {
-            Ok(colleagues) => {
-                self.reached();
-                let _ = self.colleagues.try_set_value(Some(colleagues.clone()));
-                cache::write_soon(Changes {
-                    colleagues: Some(colleagues.clone()),
-                    ..Changes::default()
-                });
-                Ok(colleagues)
-            }
-            Err(error) => self.colleagues.try_get_value().flatten().ok_or(error),
-        }
+        let answer = api::colleagues().await;
+        self.fresh_or_kept(answer, self.colleagues, |colleagues| Changes {
+            colleagues: Some(colleagues),
+            ..Changes::default()
+        })
     }
 
     /// The dollar rates the server decides deal registration with: from the server, else
     /// as last fetched (offline).
     pub async fn exchange_rates(self) -> Result<ExchangeRates, ApiError> {
-        match api::exchange_rates().await {
-            Ok(rates) => {
+        let answer = api::exchange_rates().await;
+        self.fresh_or_kept(answer, self.rates, |rates| Changes {
+            rates: Some(rates),
+            ..Changes::default()
+        })
+    }
+
+    /// The server's answer, kept in `kept` and on the device (`keep`); without one, what
+    /// was kept last.
+    fn fresh_or_kept<T: Clone + Send + Sync + 'static>(
+        self,
+        answer: Result<T, ApiError>,
+        kept: StoredValue<Option<T>>,
+        keep: impl FnOnce(T) -> Changes,
+    ) -> Result<T, ApiError> {
+        match answer {
+            Ok(value) => {
                 self.reached();
-                let _ = self.rates.try_set_value(Some(rates.clone()));
-                cache::write_soon(Changes {
-                    rates: Some(rates.clone()),
-                    ..Changes::default()
-                });
-                Ok(rates)
+                let _ = kept.try_set_value(Some(value.clone()));
+                cache::write_soon(keep(value.clone()));
+                Ok(value)
             }
-            Err(error) => self.rates.try_get_value().flatten().ok_or(error),
+            Err(error) => kept.try_get_value().flatten().ok_or(error),
         }
     }
 

@@ -303,6 +303,7 @@ async fn catch_up(store: Referrals, generation: u64, cursor: String) -> Result<(
             return Ok(());
         }
         let more = page.more;
+        let moved = page.cursor != since;
         since = page.cursor.clone();
         let changed = !page.referrals.is_empty() || !page.removed.is_empty();
         if changed {
@@ -318,7 +319,8 @@ async fn catch_up(store: Referrals, generation: u64, cursor: String) -> Result<(
                 page.removed.clone(),
                 Some(page.cursor.clone()),
             );
-        } else {
+        } else if moved {
+            // A poll with nothing new leaves the cursor where it was: nothing to write.
             cache::write_soon(Changes {
                 cursor: Some(Some(page.cursor.clone())),
                 ..Changes::default()
