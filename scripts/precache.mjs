@@ -5,7 +5,7 @@
 // (Trunk.toml, `post_build`, on its staging directory); it also runs by hand on any
 // built directory, any number of times:  node scripts/precache.mjs dist
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
@@ -16,6 +16,7 @@ if (!dir) {
 
 const WORKER = 'sw.js';
 const SHELL = 'index.html';
+const PRECOMPRESSED = /\.(br|gz)$/;
 const BUILD_META = /<meta name="referral-desk-build" content="[^"]*"\s*\/?>/;
 const BUILD_BLOCK = /\/\/ <build>[^\n]*\n[\s\S]*?\/\/ <\/build>/;
 
@@ -47,8 +48,12 @@ const worker = read(WORKER);
 if (!BUILD_META.test(shell)) throw new Error(`${dir}/${SHELL} lacks the build stamp: ${buildMeta('')}`);
 if (!BUILD_BLOCK.test(worker)) throw new Error(`${dir}/${WORKER} lacks the "// <build> … // </build>" block`);
 
-// The worker is not precached: the browser fetches and updates it itself.
-const files = filesUnder(dir).filter((relative) => relative !== WORKER);
+// The worker is not precached: the browser fetches and updates it itself. Nor are the
+// precompressed copies (scripts/precompress.mjs): the browser asks for the file and
+// the server answers with the copy its Accept-Encoding allows.
+const files = filesUnder(dir).filter(
+  (relative) => relative !== WORKER && !PRECOMPRESSED.test(relative),
+);
 
 // The id hashes what the files hold, not their names (a copied build with one file
 // changed is another build), and leaves out the stamps themselves, so re-running
@@ -64,6 +69,11 @@ const id = hash.digest('hex').slice(0, 16);
 
 writeFileSync(path.join(dir, SHELL), shell.replace(BUILD_META, buildMeta(id)));
 writeFileSync(path.join(dir, WORKER), worker.replace(BUILD_BLOCK, buildBlock(id, files)));
+// Their compressed copies are stale now: the server must not send them (precompress.mjs
+// writes fresh ones).
+for (const rewritten of [SHELL, WORKER]) {
+  for (const copy of ['br', 'gz']) rmSync(path.join(dir, `${rewritten}.${copy}`), { force: true });
+}
 
 const bytes = files.reduce((sum, relative) => sum + statSync(path.join(dir, relative)).size, 0);
 console.log(`precache: build ${id}, ${files.length} files, ${(bytes / 1024).toFixed(0)} KiB (${dir})`);

@@ -94,7 +94,12 @@ fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
 }
 
 pub fn spa_router(static_dir: &Path, shell: Arc<AppShell>) -> Router {
-    let files = ServeDir::new(static_dir);
+    // The build writes a brotli and a gzip copy of each asset (scripts/precompress.mjs):
+    // sending those beats compressing the wasm on every request, at better quality.
+    // The compression layer leaves an answer that already has a Content-Encoding alone.
+    let files = ServeDir::new(static_dir)
+        .precompressed_br()
+        .precompressed_gzip();
     Router::new()
         .fallback(move |request: Request| serve(files.clone(), shell.clone(), request))
         .layer(middleware::from_fn(cache_control))
@@ -111,7 +116,14 @@ async fn serve(files: ServeDir, shell: Arc<AppShell>, request: Request) -> Respo
         .await
         .map(IntoResponse::into_response);
     match served {
-        Ok(response) => response,
+        Ok(mut response) => {
+            // The same URL is sent brotli, gzip or plain by the request's Accept-Encoding:
+            // a cache between must keep them apart (ServeDir does not say so itself).
+            response
+                .headers_mut()
+                .append(header::VARY, HeaderValue::from_static("accept-encoding"));
+            response
+        }
         Err(never) => match never {},
     }
 }

@@ -110,3 +110,65 @@ async fn the_shell_itself_is_served_at_its_file_name_for_the_worker_to_precache(
     assert_eq!(response.headers()[CACHE_CONTROL], "no-cache");
     assert_eq!(response.text().await.unwrap(), support::INDEX_HTML);
 }
+
+/// The build writes `.br` and `.gz` copies of each asset (scripts/precompress.mjs);
+/// the server sends the copy the browser accepts, byte for byte, and the file itself
+/// to a client that accepts neither.
+#[tokio::test]
+async fn assets_are_sent_as_their_precompressed_copies() {
+    use reqwest::header::{ACCEPT_ENCODING, CONTENT_ENCODING, VARY};
+
+    let app = app_with_unhashed_files().await;
+    let dir = app.static_dir();
+    let script = "referral-desk-0123456789abcdef.js";
+    std::fs::write(dir.join(script), "export default function start() {}\n").unwrap();
+    std::fs::write(dir.join(format!("{script}.br")), b"brotli bytes").unwrap();
+    std::fs::write(dir.join(format!("{script}.gz")), b"gzip bytes").unwrap();
+
+    for (accepted, encoding, body) in [
+        ("gzip, deflate, br, zstd", Some("br"), &b"brotli bytes"[..]),
+        ("gzip", Some("gzip"), &b"gzip bytes"[..]),
+        (
+            "identity",
+            None,
+            &b"export default function start() {}\n"[..],
+        ),
+    ] {
+        let response = app
+            .client
+            .get(app.url(&format!("/{script}")))
+            .header(ACCEPT_ENCODING, accepted)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{accepted}");
+        assert_eq!(
+            response
+                .headers()
+                .get(CONTENT_ENCODING)
+                .map(|v| v.to_str().unwrap()),
+            encoding,
+            "{accepted}"
+        );
+        let content_type = response.headers()[CONTENT_TYPE].to_str().unwrap();
+        assert!(
+            content_type.starts_with("text/javascript"),
+            "{content_type}"
+        );
+        // Caches must keep one answer per encoding.
+        assert!(
+            response.headers().get_all(VARY).iter().any(|value| value
+                .to_str()
+                .unwrap()
+                .to_ascii_lowercase()
+                .contains("accept-encoding")),
+            "{accepted}: {:?}",
+            response.headers()
+        );
+        assert_eq!(
+            response.headers()[CACHE_CONTROL],
+            "public, max-age=31536000, immutable"
+        );
+        assert_eq!(&response.bytes().await.unwrap()[..], body, "{accepted}");
+    }
+}

@@ -80,7 +80,8 @@ function builtFiles(dir: string, prefix = ''): string[] {
       const relative = `${prefix}/${entry.name}`;
       return entry.isDirectory() ? builtFiles(dir, relative) : [relative];
     })
-    .filter((file) => file !== '/sw.js')
+    // The server's brotli and gzip copies (scripts/precompress.mjs) are not files of their own.
+    .filter((file) => file !== '/sw.js' && !/\.(br|gz)$/.test(file))
     .sort();
 }
 
@@ -139,7 +140,9 @@ function secondBuild(): { dir: string; css: string } {
   );
   expect(html).toContain(`href="/${css}"`);
   writeFileSync(path.join(dir, 'index.html'), html);
+  // As Trunk's post-build hook does (Trunk.toml).
   execFileSync('node', [path.join(root, 'scripts/precache.mjs'), dir]);
+  execFileSync('node', [path.join(root, 'scripts/precompress.mjs'), dir]);
   return { dir, css: `/${css}` };
 }
 
@@ -403,7 +406,7 @@ test('without a worker the app runs as before, online', async ({ browser }) => {
   const noWorker = mkdtempSync(path.join(tmpdir(), 'referral-desk-no-worker-'));
   builds.push(noWorker);
   cpSync(dist, noWorker, { recursive: true });
-  rmSync(path.join(noWorker, 'sw.js'));
+  for (const copy of ['sw.js', 'sw.js.br', 'sw.js.gz']) rmSync(path.join(noWorker, copy));
   const running = await serve({ staticDir: noWorker });
 
   for (const withoutApi of [false, true]) {
