@@ -13,7 +13,9 @@ use crate::store::{Referrals, SyncState};
 pub fn TopBar() -> impl IntoView {
     let session = expect_context::<Session>();
     let store = Referrals::current();
-    let count = move |n: Option<usize>| n.map(|n| view! { <span class="count">{n}</span> });
+    // Each count holds its place before the first sync tells it, so its arrival moves nothing.
+    let count =
+        move |n: Option<usize>| view! { <span class="count" class:unknown=n.is_none()>{n}</span> };
     view! {
         <header class="top-bar">
             <a class="brand" href="/inbox">"Referral Desk"</a>

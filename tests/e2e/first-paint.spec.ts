@@ -1,0 +1,63 @@
+import type { Page } from '@playwright/test';
+import { test, expect, signIn } from './fixtures';
+
+// index.html paints the app's shell before the wasm module has arrived (a phone on
+// a slow network sees the product at once), and the app takes over without moving it.
+
+/** Holds the wasm module back until the returned function is called. */
+async function holdTheApp(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** Sums the page's layout shifts (CLS's raw material) from its very first frame. */
+async function recordShifts(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const record = window as unknown as { shifted: number };
+    record.shifted = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+        if (!entry.hadRecentInput) record.shifted += entry.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+const shifted = (page: Page) => page.evaluate(() => (window as unknown as { shifted: number }).shifted);
+
+test('the shell shows before the app has loaded, and stays put when the app takes over', async ({ page }) => {
+  await recordShifts(page);
+  const release = await holdTheApp(page);
+  await page.goto('/sign-in');
+  const bar = page.locator('header.top-bar');
+  await expect(bar.getByRole('link', { name: 'Referral Desk' })).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText('Loading Referral Desk…');
+  const before = await bar.boundingBox();
+
+  release();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Referral Desk' })).toBeVisible();
+  // One shell, the app's: the static one is gone, not doubled.
+  await expect(page.locator('#app-skeleton')).toHaveCount(0);
+  await expect(page.locator('header.top-bar')).toHaveCount(1);
+  await expect(page.locator('main')).toHaveCount(1);
+  expect(await bar.boundingBox()).toEqual(before);
+  expect(await shifted(page)).toBeLessThanOrEqual(0.05);
+});
+
+// At a desk wide enough for the signed-in top bar on one row. Narrower, it takes two
+// rows once the session is known, and the page below moves down once.
+test('a signed-in Inbox opens from the static shell without shifting', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page);
+  await recordShifts(page);
+  await page.goto('/inbox');
+  await expect(page.locator('.customer-link').first()).toBeVisible();
+  expect(await shifted(page)).toBeLessThanOrEqual(0.05);
+});
