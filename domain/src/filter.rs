@@ -5,6 +5,7 @@
 //! the CSV export read the same query). Filters combine with AND across fields
 //! and OR within one field; an empty set means "any".
 
+mod entry;
 mod fold;
 mod index;
 mod percent;
@@ -17,6 +18,9 @@ use std::collections::BTreeSet;
 
 use memchr::memmem;
 
+use entry::Listed;
+
+pub use entry::{EntryMatcher, ListEntry, compare_entries};
 pub use fold::{fold, fold_into};
 pub use percent::{encode as percent_encode, pairs as query_pairs};
 pub use query::{FilterError, param};
@@ -165,14 +169,14 @@ impl Filter {
         let mut shown: Vec<(Option<sort::SortValue>, usize)> = referrals
             .iter()
             .enumerate()
-            .filter(|(at, r)| prepared.matches_fields(r) && searched(*at, r))
+            .filter(|(at, r)| prepared.matches_fields(*r) && searched(*at, r))
             .map(|(at, r)| (sort::sort_value(self.sort, r), at))
             .collect();
         shown.sort_by(|a, b| {
             sort::compare_keyed(
                 self.direction,
-                (a.0, &referrals[a.1]),
-                (b.0, &referrals[b.1]),
+                (a.0, &referrals[a.1].id),
+                (b.0, &referrals[b.1].id),
             )
         });
         shown.into_iter().map(|(_, at)| at).collect()
@@ -373,35 +377,35 @@ impl<'f> Prepared<'f> {
         }
     }
 
-    /// Every filter but the free-text search.
-    fn matches_fields(&self, referral: &Referral) -> bool {
+    /// Every filter but the free-text search, of a referral or of its list entry.
+    fn matches_fields(&self, listed: &impl Listed) -> bool {
         let f = self.filter;
-        let contact = referral.primary_contact();
-        f.stage.is_none_or(|stage| referral.stage() == stage)
+        let validities = || listed.validities();
+        f.stage.is_none_or(|stage| listed.stage() == stage)
             && f.category
-                .is_none_or(|category| referral.category() == category)
-            && accepts(&f.calls_to_action, referral.call_to_action)
+                .is_none_or(|category| listed.category() == category)
+            && accepts(&f.calls_to_action, listed.call_to_action())
             && (f.countries.is_empty()
                 || f.countries.iter().any(|country| {
                     country
                         .as_str()
-                        .eq_ignore_ascii_case(referral.customer_profile.address.country.trim())
+                        .eq_ignore_ascii_case(listed.country().trim())
                 }))
             && (self.customer_names.is_empty() || {
-                let customer = fold(&referral.customer_profile.name);
+                let customer = listed.folded_customer_name();
                 self.customer_names
                     .iter()
-                    .any(|name| customer.contains(name))
+                    .any(|name| customer.contains(name.as_str()))
             })
-            && accepts(&f.lead_sources, referral.lead_source)
-            && accepts(&f.lead_types, referral.lead_type)
+            && accepts(&f.lead_sources, listed.lead_source())
+            && accepts(&f.lead_types, listed.lead_type())
             // Assessing quality checks every contact: only when a quality filter asks.
-            && (f.lead_qualities.is_empty() || f.lead_qualities.contains(&referral.effective_quality()))
-            && accepts(&f.statuses, Some(referral.status))
+            && (f.lead_qualities.is_empty() || f.lead_qualities.contains(&listed.quality()))
+            && accepts(&f.statuses, Some(listed.status()))
             && (f.email_validities.is_empty()
-                || contact.is_some_and(|c| f.email_validities.contains(&c.email_validity)))
+                || validities().is_some_and(|(email, _)| f.email_validities.contains(&email)))
             && (f.phone_validities.is_empty()
-                || contact.is_some_and(|c| f.phone_validities.contains(&c.phone_validity)))
+                || validities().is_some_and(|(_, phone)| f.phone_validities.contains(&phone)))
     }
 
     /// Whether every search word occurs in a referral's folded searchable text.

@@ -1,7 +1,6 @@
 //! Referral Desk server: the JSON API and the built SPA from one origin.
 
 pub mod auth;
-pub mod cache;
 pub mod config;
 pub mod cursor;
 pub mod db;
@@ -12,6 +11,7 @@ pub mod extract;
 pub mod faults;
 pub mod http;
 pub mod jobs;
+pub mod listing;
 pub mod live;
 pub mod metrics;
 pub mod routes;
@@ -35,8 +35,8 @@ pub struct AppState {
     pub rates: std::sync::Arc<domain::ExchangeRates>,
     /// Mark cookies `Secure` even without a proxy saying the request came over HTTPS.
     pub secure_cookies: bool,
-    /// Each organisation's referrals, kept while unchanged.
-    pub referrals: std::sync::Arc<cache::ReferralCache>,
+    /// Each organisation's list as its filters and sorts see it, kept up to date from the feed.
+    pub listings: Arc<listing::Listings>,
     /// Turns for CSV exports running at once (see `export_slots`).
     pub exports: Arc<export_slots::ExportSlots>,
     /// Tells open event streams when their organisation's feed moves.
@@ -122,7 +122,7 @@ impl Application {
                     pool: pool.clone(),
                     rates: std::sync::Arc::new(config.usd_rates.clone()),
                     secure_cookies: config.secure_cookies,
-                    referrals: Default::default(),
+                    listings: Default::default(),
                     exports: Arc::new(export_slots::ExportSlots::for_pool(&pool)),
                     live: live.clone(),
                     idempotency_lease: chrono::Duration::seconds(

@@ -139,7 +139,11 @@ pub fn phone_validity_rank(validity: PhoneValidity) -> u8 {
 /// (no deal value, no expiry, no contacts) last in both directions, then by id
 /// ascending so the order is total and does not depend on the input order.
 pub fn compare(key: SortKey, direction: SortDirection, a: &Referral, b: &Referral) -> Ordering {
-    compare_keyed(direction, (sort_value(key, a), a), (sort_value(key, b), b))
+    compare_keyed(
+        direction,
+        (sort_value(key, a), &a.id),
+        (sort_value(key, b), &b.id),
+    )
 }
 
 /// What a referral sorts by for one key; computed once per referral when sorting a list.
@@ -161,13 +165,14 @@ pub(crate) fn sort_value(key: SortKey, referral: &Referral) -> Option<SortValue>
     }
 }
 
-/// The list order of two referrals with their sort values: the one rule `compare` and `Filter::apply` share.
+/// The list order of two referrals given by their sort values and ids: the one rule
+/// `compare`, `Filter::apply` and `compare_entries` share.
 pub(crate) fn compare_keyed(
     direction: SortDirection,
-    (a_value, a): (Option<SortValue>, &Referral),
-    (b_value, b): (Option<SortValue>, &Referral),
+    (a_value, a_id): (Option<SortValue>, &str),
+    (b_value, b_id): (Option<SortValue>, &str),
 ) -> Ordering {
-    missing_last(direction, a_value, b_value).then_with(|| a.id.cmp(&b.id))
+    missing_last(direction, a_value, b_value).then_with(|| a_id.cmp(b_id))
 }
 
 fn directed(direction: SortDirection, ordering: Ordering) -> Ordering {

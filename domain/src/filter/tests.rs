@@ -634,7 +634,7 @@ fn tricky_text() -> impl Strategy<Value = String> {
     .prop_map(|chars| chars.into_iter().collect())
 }
 
-fn arbitrary_filter() -> impl Strategy<Value = Filter> {
+pub(super) fn arbitrary_filter() -> impl Strategy<Value = Filter> {
     let sets = (
         subset(CallToAction::ALL),
         proptest::collection::btree_set(
@@ -682,7 +682,7 @@ fn arbitrary_filter() -> impl Strategy<Value = Filter> {
     )
 }
 
-fn arbitrary_referral() -> impl Strategy<Value = Referral> {
+pub(super) fn arbitrary_referral() -> impl Strategy<Value = Referral> {
     (
         "[a-d]",
         proptest::sample::select(Status::ALL),

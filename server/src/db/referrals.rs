@@ -255,19 +255,50 @@ pub async fn insert<R: Borrow<Referral>>(
     Ok(())
 }
 
-/// All referrals of one organisation, newest first.
-pub async fn list_for_organisation(
-    pool: &Pool,
-    organisation_id: &str,
-) -> Result<Vec<Referral>, DbError> {
-    let rows: Vec<(String,)> = sqlx::query_as(
-        "SELECT document FROM referrals WHERE organisation_id = $1 ORDER BY created_at DESC, id",
+/// The organisation's referrals last written after change `after` (all of them for
+/// `after` below zero), oldest change first, through a cursor: rows arrive one by one,
+/// never the whole organisation at once. A referral written again meanwhile comes as it
+/// is now, with its newer change number, so a reader that took the feed's head before
+/// this read has every change up to that head (and perhaps some after).
+pub fn written_after<'c>(
+    conn: &'c mut AnyConnection,
+    organisation_id: &'c str,
+    after: i64,
+) -> impl Stream<Item = Result<Referral, DbError>> + Send + 'c {
+    sqlx::query_as::<_, (String,)>(
+        "SELECT document FROM referrals WHERE organisation_id = $1 AND change_number > $2 \
+         ORDER BY change_number",
     )
     .bind(organisation_id)
-    .fetch_all(pool)
-    .await?;
+    .bind(after)
+    .fetch(conn)
+    .map(|row| parse(&row?.0))
+}
+
+/// Some referrals of one organisation by id, in no particular order; unknown ids and
+/// other organisations' referrals are left out.
+pub async fn find_many(
+    conn: &mut AnyConnection,
+    organisation_id: &str,
+    ids: &[&str],
+) -> Result<Vec<Referral>, DbError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    // By primary key alone: with the organisation in the WHERE clause, SQLite's planner
+    // walks the organisation's index instead, reading every referral of it.
+    let sql = format!(
+        "SELECT organisation_id, document FROM referrals WHERE id IN {}",
+        placeholders(1, ids.len())
+    );
+    let mut query = sqlx::query_as::<_, (String, String)>(&sql);
+    for id in ids {
+        query = query.bind(*id);
+    }
+    let rows = query.fetch_all(conn).await?;
     rows.into_iter()
-        .map(|(document,)| parse(&document))
+        .filter(|(organisation, _)| organisation == organisation_id)
+        .map(|(_, document)| parse(&document))
         .collect()
 }
 
@@ -340,21 +371,6 @@ impl InListOrder {
                 Ok((parse(&document)?, favorite.is_some()))
             })
     }
-}
-
-/// What changes whenever an organisation's stored referrals change: their number
-/// and the sum of their versions (each stored change raises a version).
-pub type Stamp = (i64, i64);
-
-pub async fn stamp(pool: &Pool, organisation_id: &str) -> Result<Stamp, DbError> {
-    let stamp: Stamp = sqlx::query_as(
-        "SELECT CAST(COUNT(*) AS BIGINT), CAST(COALESCE(SUM(version), 0) AS BIGINT) \
-         FROM referrals WHERE organisation_id = $1",
-    )
-    .bind(organisation_id)
-    .fetch_one(pool)
-    .await?;
-    Ok(stamp)
 }
 
 /// One referral of an organisation; `None` for another organisation's or an unknown id.

@@ -11,6 +11,7 @@ use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::db;
 use crate::error::AppError;
+use crate::listing::{self, ListError};
 
 /// Referrals per page unless `limit` says otherwise, and the most a page may hold.
 const DEFAULT_LIMIT: usize = 200;
@@ -40,48 +41,35 @@ pub async fn list(
         favorites_only,
     } = Selection::from_query(&query)?;
     let page = PageRequest::from_query(&query)?;
-    let favorites = db::favorites::referral_ids(&state.pool, &user.id).await?;
-    let referrals: Vec<Referral> = state
-        .referrals
-        .referrals(&state.pool, &user.organisation_id)
-        .await?
-        .iter()
-        .filter_map(|referral| {
-            let favorite = favorites.contains(&referral.id);
-            (favorite || !favorites_only).then(|| for_user(referral.clone(), favorite))
-        })
-        .collect();
-    let matching = filter.apply(&referrals);
-    let start = match &page.cursor {
-        None => 0,
-        Some(after) => {
-            // Keyset paging: continue after where the cursor's referral sorts now,
-            // even if it no longer matches the filter.
-            let anchor = referrals.iter().find(|r| &r.id == after).ok_or_else(|| {
-                AppError::BadQuery(
-                    "The page cursor is no longer valid. Reload the list from the start."
-                        .to_owned(),
-                )
-            })?;
-            matching.partition_point(|r| {
-                domain::filter::compare(filter.sort, filter.direction, r, anchor).is_le()
-            })
-        }
-    };
-    let items: Vec<&Referral> = matching
-        .iter()
-        .skip(start)
-        .take(page.limit)
-        .copied()
-        .collect();
-    let mut response = Json(&items).into_response();
+    let listed = state
+        .listings
+        .page(
+            &state.pool,
+            &user.organisation_id,
+            &listing::Query {
+                filter: &filter,
+                user_id: &user.id,
+                favorites_only,
+                after: page.cursor.as_deref(),
+                limit: page.limit,
+            },
+        )
+        .await
+        .map_err(|error| match error {
+            ListError::Database(error) => AppError::from(error),
+            ListError::UnknownCursor => AppError::BadQuery(
+                "The page cursor is no longer valid. Reload the list from the start.".to_owned(),
+            ),
+        })?;
+    // Already JSON: the page's referrals as `Json` would have written them.
+    let mut response = ([(header::CONTENT_TYPE, "application/json")], listed.json).into_response();
     let headers = response.headers_mut();
-    headers.insert("x-total-count", HeaderValue::from(matching.len()));
-    if start + items.len() < matching.len()
-        && let Some(last) = items.last()
+    headers.insert("x-total-count", HeaderValue::from(listed.total));
+    if listed.more
+        && let Some(last) = &listed.last
         && let Ok(link) = HeaderValue::from_str(&format!(
             "</api/v1/referrals?{}>; rel=\"next\"",
-            next_page_query(&query, &last.id)
+            next_page_query(&query, last)
         ))
     {
         headers.insert(header::LINK, link);

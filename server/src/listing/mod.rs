@@ -1,0 +1,506 @@
+//! Each organisation's referral list as the filters and sorts see it, kept in memory
+//! and brought up to date from the change feed, so a list page never reads, parses or
+//! clones the whole organisation.
+//!
+//! Per organisation: one [`ListEntry`] per referral (the domain's compact row: filter
+//! fields, folded search text, sort keys), the full order for each sort key and
+//! direction asked for so far, each user's hearts, and the last few filters' answers.
+//! Every request first reads the feed's head (one primary-key probe); when it moved,
+//! only the referrals and hearts written since are read. So a change made through
+//! another server sharing the database is in the next answer too. Answers are cached
+//! by feed position: any change makes them stale, never wrong.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+
+use domain::filter::{ListEntry, compare_entries};
+use domain::{Filter, Referral, SortDirection, SortKey};
+use futures_util::TryStreamExt as _;
+use sqlx::AnyConnection;
+
+use crate::db::{self, DbError, Pool};
+
+mod rendered;
+
+use rendered::Rendered;
+
+/// Filter answers kept per organisation; the oldest go first beyond that.
+const KEPT_ANSWERS: usize = 64;
+/// Beyond this many referrals changed at once, the kept orders are sorted afresh
+/// rather than mended one referral at a time.
+const MENDED_AT_MOST: usize = 2_000;
+
+/// Where an entry lives in its organisation's list; stays put while the server runs.
+type Slot = u32;
+
+/// Every organisation's list, as far as it was asked for.
+#[derive(Default)]
+pub struct Listings {
+    organisations: Mutex<HashMap<String, Arc<OrganisationList>>>,
+}
+
+/// One organisation's list.
+#[derive(Default)]
+struct OrganisationList {
+    /// One reader of the feed at a time: concurrent requests wait for its result.
+    refreshing: tokio::sync::Mutex<()>,
+    list: RwLock<List>,
+    answers: Mutex<Answers>,
+    rendered: Rendered,
+}
+
+struct List {
+    /// The feed position the entries are up to date with (at least).
+    position: i64,
+    entries: Vec<ListEntry>,
+    /// Each entry's stored version, to tell a page's referral read later from this one.
+    versions: Vec<i64>,
+    slots: HashMap<Box<str>, Slot>,
+    /// Every slot in list order, per sort key and direction asked for so far.
+    orders: HashMap<(SortKey, SortDirection), Vec<Slot>>,
+    /// Each user's hearts, as slots, with the feed position they are up to date with.
+    favorites: HashMap<String, (i64, HashSet<Slot>)>,
+}
+
+impl Default for List {
+    fn default() -> Self {
+        List {
+            // Below every change number: the first refresh reads every referral.
+            position: -1,
+            entries: Vec::new(),
+            versions: Vec::new(),
+            slots: HashMap::new(),
+            orders: HashMap::new(),
+            favorites: HashMap::new(),
+        }
+    }
+}
+
+/// Filter answers: the matching slots in list order, keyed by the filter's query
+/// string (with sort) and the user for favorites-only lists.
+#[derive(Default)]
+struct Answers {
+    kept: HashMap<AnswerKey, (i64, Arc<Vec<Slot>>)>,
+    /// Keys in the order they were computed, oldest first.
+    age: std::collections::VecDeque<AnswerKey>,
+}
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct AnswerKey {
+    query: String,
+    favorites_of: Option<String>,
+}
+
+/// What one list request selects.
+pub struct Query<'a> {
+    pub filter: &'a Filter,
+    pub user_id: &'a str,
+    pub favorites_only: bool,
+    /// The referral the previous page ended with.
+    pub after: Option<&'a str>,
+    pub limit: usize,
+}
+
+/// One page of the list.
+pub struct Page {
+    /// How many referrals match, on all pages.
+    pub total: usize,
+    /// The page's referrals as this user sees them, in list order: a JSON array.
+    pub json: Vec<u8>,
+    /// The id of the page's last referral.
+    pub last: Option<String>,
+    /// Whether more pages follow.
+    pub more: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ListError {
+    #[error(transparent)]
+    Database(#[from] DbError),
+    /// The cursor names a referral that is not (or no longer) in the list.
+    #[error("the page cursor's referral is not in the list")]
+    UnknownCursor,
+}
+
+impl From<sqlx::Error> for ListError {
+    fn from(error: sqlx::Error) -> Self {
+        ListError::Database(error.into())
+    }
+}
+
+/// How often a page is read again when a referral changed between the list's
+/// position and the page's read (a change committed meanwhile).
+const PAGE_ATTEMPTS: usize = 3;
+
+impl Listings {
+    /// One page of the organisation's list as it is stored now.
+    pub async fn page(
+        &self,
+        pool: &Pool,
+        organisation_id: &str,
+        query: &Query<'_>,
+    ) -> Result<Page, ListError> {
+        let organisation = self.organisation(organisation_id);
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            {
+                // Held for the reads only: choosing the page needs no connection.
+                let mut conn = pool.acquire().await?;
+                let head = db::feed::last_change(&mut conn, organisation_id)
+                    .await?
+                    .unwrap_or_default();
+                organisation
+                    .bring_up_to(&mut conn, organisation_id, query.user_id, head)
+                    .await?;
+            }
+            let (total, slots, more) = organisation.select(query)?;
+            let described = organisation.described(query.user_id, &slots);
+            let mut parts: Vec<Option<Arc<[u8]>>> = described
+                .iter()
+                .map(|(id, version, favorite)| organisation.rendered.json(id, *version, *favorite))
+                .collect();
+            let missing: Vec<&str> = described
+                .iter()
+                .zip(&parts)
+                .filter(|(_, part)| part.is_none())
+                .map(|((id, _, _), _)| &**id)
+                .collect();
+            let mut current = true;
+            if !missing.is_empty() {
+                let mut conn = pool.acquire().await?;
+                let mut found: HashMap<String, Referral> =
+                    db::referrals::find_many(&mut conn, organisation_id, &missing)
+                        .await?
+                        .into_iter()
+                        .map(|referral| (referral.id.clone(), referral))
+                        .collect();
+                for ((id, version, favorite), part) in described.iter().zip(&mut parts) {
+                    if part.is_some() {
+                        continue;
+                    }
+                    let referral = found.remove(&**id).ok_or_else(|| {
+                        DbError::Corrupt(format!("listed referral {id:?} is not stored"))
+                    })?;
+                    let stored = db::referrals::version_of(&referral)?;
+                    current &= stored == *version;
+                    *part = Some(organisation.rendered.keep(referral, stored, *favorite));
+                }
+            }
+            // A referral written after the list's position: its place may be stale, so
+            // the feed is read again rather than answering with a mixture.
+            if current || attempt == PAGE_ATTEMPTS {
+                return Ok(Page {
+                    total,
+                    json: json_array(parts.into_iter().flatten()),
+                    last: described.last().map(|(id, _, _)| id.to_string()),
+                    more,
+                });
+            }
+        }
+    }
+
+    fn organisation(&self, organisation_id: &str) -> Arc<OrganisationList> {
+        lock(&self.organisations)
+            .entry(organisation_id.to_owned())
+            .or_default()
+            .clone()
+    }
+}
+
+impl OrganisationList {
+    /// Reads what was written after the list's position, if the feed's head is past it,
+    /// and the user's hearts likewise.
+    async fn bring_up_to(
+        &self,
+        conn: &mut AnyConnection,
+        organisation_id: &str,
+        user_id: &str,
+        head: i64,
+    ) -> Result<(), ListError> {
+        if self.is_up_to(user_id, head) {
+            return Ok(());
+        }
+        let _refreshing = self.refreshing.lock().await;
+        // Another request may have read it while this one waited.
+        let position = self.read().position;
+        if position < head {
+            // Worked out before taking the lock, so readers go on meanwhile.
+            let written: Vec<(ListEntry, i64)> =
+                db::referrals::written_after(conn, organisation_id, position)
+                    .map_ok(|referral| {
+                        let version = db::referrals::version_of(&referral);
+                        // The list shows what a user is shown: withheld contacts are not searched.
+                        (ListEntry::of(&referral.redacted()), version)
+                    })
+                    .try_collect::<Vec<_>>()
+                    .await?
+                    .into_iter()
+                    .map(|(entry, version)| version.map(|version| (entry, version)))
+                    .collect::<Result<_, _>>()?;
+            self.write().apply(written, head);
+        }
+        let hearts_position = self.read().favorites.get(user_id).map(|(at, _)| *at);
+        let hearts = match hearts_position {
+            Some(at) if at >= head => return Ok(()),
+            Some(at) => Hearts::Changed(db::favorites::changed_after(conn, user_id, at).await?),
+            None => Hearts::All(db::favorites::referral_ids(conn, user_id).await?),
+        };
+        self.write().set_favorites(user_id, hearts, head);
+        Ok(())
+    }
+
+    fn is_up_to(&self, user_id: &str, head: i64) -> bool {
+        let list = self.read();
+        list.position >= head
+            && list
+                .favorites
+                .get(user_id)
+                .is_some_and(|(at, _)| *at >= head)
+    }
+
+    /// The number matching, the matching slots of one page, and whether more follow.
+    fn select(&self, query: &Query<'_>) -> Result<(usize, Vec<Slot>, bool), ListError> {
+        let (sort, direction) = (query.filter.sort, query.filter.direction);
+        self.ensure_order(sort, direction);
+        let list = self.read();
+        let key = AnswerKey {
+            query: query.filter.to_query_string(),
+            favorites_of: query.favorites_only.then(|| query.user_id.to_owned()),
+        };
+        let kept = lock(&self.answers)
+            .kept
+            .get(&key)
+            .filter(|(position, _)| *position == list.position)
+            .map(|(_, answer)| answer.clone());
+        let matching = match kept {
+            Some(answer) => answer,
+            None => {
+                let answer = Arc::new(list.matching(query));
+                lock(&self.answers).keep(key, list.position, answer.clone());
+                answer
+            }
+        };
+        let start = match query.after {
+            None => 0,
+            Some(after) => {
+                // Keyset paging: continue after where the cursor's referral sorts now,
+                // even if it no longer matches the filter.
+                let anchor = list
+                    .slot(after)
+                    .filter(|slot| !query.favorites_only || list.is_favorite(query.user_id, *slot))
+                    .ok_or(ListError::UnknownCursor)?;
+                let anchor = &list.entries[anchor as usize];
+                matching.partition_point(|slot| {
+                    compare_entries(sort, direction, &list.entries[*slot as usize], anchor).is_le()
+                })
+            }
+        };
+        let end = (start + query.limit).min(matching.len());
+        Ok((
+            matching.len(),
+            matching[start..end].to_vec(),
+            end < matching.len(),
+        ))
+    }
+
+    /// Each slot's referral id and version, and whether the user hearted it.
+    fn described(&self, user_id: &str, slots: &[Slot]) -> Vec<(Box<str>, i64, bool)> {
+        let list = self.read();
+        slots
+            .iter()
+            .map(|slot| {
+                (
+                    Box::from(list.entries[*slot as usize].id()),
+                    list.versions[*slot as usize],
+                    list.is_favorite(user_id, *slot),
+                )
+            })
+            .collect()
+    }
+
+    /// Sorts every slot by a key and direction the first time they are asked for.
+    fn ensure_order(&self, sort: SortKey, direction: SortDirection) {
+        if self.read().orders.contains_key(&(sort, direction)) {
+            return;
+        }
+        let mut list = self.write();
+        if !list.orders.contains_key(&(sort, direction)) {
+            let order = list.sorted(sort, direction);
+            list.orders.insert((sort, direction), order);
+        }
+    }
+
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, List> {
+        // A panic while holding the lock leaves a list that is still whole.
+        self.list
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn write(&self) -> std::sync::RwLockWriteGuard<'_, List> {
+        self.list
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// A user's hearts as read from the database.
+enum Hearts {
+    All(HashSet<String>),
+    Changed(Vec<(String, bool)>),
+}
+
+impl List {
+    fn slot(&self, id: &str) -> Option<Slot> {
+        self.slots.get(id).copied()
+    }
+
+    fn is_favorite(&self, user_id: &str, slot: Slot) -> bool {
+        self.favorites
+            .get(user_id)
+            .is_some_and(|(_, hearts)| hearts.contains(&slot))
+    }
+
+    /// Takes in the referrals written since the position, now at `head` (at least).
+    fn apply(&mut self, written: Vec<(ListEntry, i64)>, head: i64) {
+        let mend = written.len() <= MENDED_AT_MOST;
+        if !mend {
+            self.orders.clear();
+        }
+        let mut changed: Vec<Slot> = Vec::with_capacity(written.len());
+        for (entry, version) in written {
+            match self.slots.get(entry.id()) {
+                Some(&slot) => {
+                    // Read twice (its newer change came meanwhile): the newest version wins.
+                    if self.versions[slot as usize] <= version {
+                        self.entries[slot as usize] = entry;
+                        self.versions[slot as usize] = version;
+                        changed.push(slot);
+                    }
+                }
+                None => {
+                    let slot =
+                        Slot::try_from(self.entries.len()).expect("fewer than 2^32 referrals");
+                    self.slots.insert(entry.id().into(), slot);
+                    self.entries.push(entry);
+                    self.versions.push(version);
+                    changed.push(slot);
+                }
+            }
+        }
+        if !changed.is_empty() {
+            let moved: HashSet<Slot> = changed.iter().copied().collect();
+            let entries = &self.entries;
+            for ((sort, direction), order) in &mut self.orders {
+                // Out of the order where they were, then in where they sort now.
+                order.retain(|slot| !moved.contains(slot));
+                for slot in &moved {
+                    let entry = &entries[*slot as usize];
+                    let at = order.partition_point(|other| {
+                        compare_entries(*sort, *direction, &entries[*other as usize], entry).is_lt()
+                    });
+                    order.insert(at, *slot);
+                }
+            }
+        }
+        self.position = self.position.max(head);
+    }
+
+    fn set_favorites(&mut self, user_id: &str, hearts: Hearts, head: i64) {
+        let slots = match hearts {
+            Hearts::All(ids) => ids.iter().filter_map(|id| self.slot(id)).collect(),
+            Hearts::Changed(changes) => {
+                let mut slots = self
+                    .favorites
+                    .remove(user_id)
+                    .map(|(_, slots)| slots)
+                    .unwrap_or_default();
+                for (id, favorite) in changes {
+                    let Some(slot) = self.slot(&id) else { continue };
+                    if favorite {
+                        slots.insert(slot);
+                    } else {
+                        slots.remove(&slot);
+                    }
+                }
+                slots
+            }
+        };
+        self.favorites.insert(user_id.to_owned(), (head, slots));
+    }
+
+    fn sorted(&self, sort: SortKey, direction: SortDirection) -> Vec<Slot> {
+        let mut order: Vec<Slot> = (0..self.entries.len() as Slot).collect();
+        order.sort_unstable_by(|a, b| {
+            compare_entries(
+                sort,
+                direction,
+                &self.entries[*a as usize],
+                &self.entries[*b as usize],
+            )
+        });
+        order
+    }
+
+    /// The slots the query's filter matches, in its order (which must be kept).
+    fn matching(&self, query: &Query<'_>) -> Vec<Slot> {
+        let key = (query.filter.sort, query.filter.direction);
+        // Kept unless a large change cleared the orders since `ensure_order`.
+        let sorted;
+        let order = match self.orders.get(&key) {
+            Some(order) => order,
+            None => {
+                sorted = self.sorted(key.0, key.1);
+                &sorted
+            }
+        };
+        let matcher = query.filter.entry_matcher();
+        let hearts = query
+            .favorites_only
+            .then(|| self.favorites.get(query.user_id).map(|(_, hearts)| hearts));
+        order
+            .iter()
+            .copied()
+            .filter(|slot| match hearts {
+                None => true,
+                Some(hearts) => hearts.is_some_and(|hearts| hearts.contains(slot)),
+            })
+            .filter(|slot| matcher.matches(&self.entries[*slot as usize]))
+            .collect()
+    }
+}
+
+impl Answers {
+    fn keep(&mut self, key: AnswerKey, position: i64, answer: Arc<Vec<Slot>>) {
+        if self.kept.insert(key.clone(), (position, answer)).is_none() {
+            self.age.push_back(key);
+        }
+        while self.age.len() > KEPT_ANSWERS {
+            if let Some(oldest) = self.age.pop_front() {
+                self.kept.remove(&oldest);
+            }
+        }
+    }
+}
+
+/// `[a,b,…]`: the bytes `axum::Json` writes for a list of them.
+fn json_array(parts: impl Iterator<Item = Arc<[u8]>>) -> Vec<u8> {
+    let mut json = Vec::with_capacity(64 * 1024);
+    json.push(b'[');
+    for (n, part) in parts.enumerate() {
+        if n > 0 {
+            json.push(b',');
+        }
+        json.extend_from_slice(&part);
+    }
+    json.push(b']');
+    json
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic while holding the lock leaves a map that is still whole.
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
