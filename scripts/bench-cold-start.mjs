@@ -16,15 +16,13 @@
 // measures, inside the page, the time from navigation start to the first frame
 // after the first `.customer-link` row is in the document and laid out.
 // Progress goes to stderr, the table to stdout.
-import { chromium, request as apiRequest } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { parseArgs } from 'node:util';
+import { CHROMIUM_ARGS, EMAIL, PASSWORD, feedSize, number, root, sessionCookie, startServer, table } from './bench-lib.mjs';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const { values: options } = parseArgs({
   options: {
     dist: { type: 'string', default: path.join(root, 'target/bench-dist') },
@@ -44,10 +42,6 @@ if (scales.some((scale) => !(scale >= 1 && scale <= 300)) || !(runs >= 1)) {
 
 /** Referrals a size is judged at, and its target (issue 12). */
 const TARGET = { referrals: 10_000, ms: 500 };
-const EMAIL = 'referrals@demo.test';
-const PASSWORD = process.env.DEMO_PASSWORD ?? 'demo-password';
-// As in playwright.config.ts: without the background-networking flags Chromium keeps dialling out on a closed network.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const ROW_TIMEOUT_MS = 120_000;
 
 const benchStarted = Date.now();
@@ -137,66 +131,6 @@ function cachedReferrals(page) {
   });
 }
 
-/** A release server with a fresh SQLite file seeded at `scale`; resolves once it listens. */
-async function startServer(scale) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'referral-desk-bench-'));
-  const args = ['--bind', '127.0.0.1:0', '--database-url', `sqlite://${dir}/desk.db`, '--static-dir', options.dist, '--seed-demo', '--demo-scale', String(scale), '--job-interval', '0'];
-  const started = Date.now();
-  const child = spawn(options.server, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RUST_LOG: 'warn' } });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => {
-    stderr = (stderr + chunk).slice(-4000);
-  });
-  const exited = new Promise((resolve) => child.on('exit', resolve));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      // A graceful shutdown waits for open connections (an event stream may hold one).
-      const stubborn = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(stubborn);
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
-  try {
-    const url = await new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the server did not start within 5 minutes')), 300_000);
-      readline.createInterface({ input: child.stdout }).on('line', (line) => {
-        const running = line.match(/running at (http:\/\/\S+)/);
-        if (running) {
-          clearTimeout(timer);
-          resolve(running[1]);
-        }
-      });
-      exited.then((code) => reject(new Error(`the server exited with code ${code}:\n${stderr}`)));
-    });
-    return { url, stop, seedingMs: Date.now() - started };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-}
-
-/** How many referrals the demo user's feed holds: what a full cache holds. */
-async function feedSize(url) {
-  const api = await apiRequest.newContext({ baseURL: url });
-  try {
-    await signIn(api);
-    let count = 0;
-    let since = null;
-    for (;;) {
-      const response = await api.get(`/api/v1/sync?limit=1000${since ? `&since=${encodeURIComponent(since)}` : ''}`);
-      if (!response.ok()) throw new Error(`GET /api/v1/sync: ${response.status()}`);
-      const page = await response.json();
-      count += page.referrals.length;
-      since = page.cursor;
-      if (!page.more) return count;
-    }
-  } finally {
-    await api.dispose();
-  }
-}
-
 async function signIn(api) {
   const response = await api.post('/api/v1/session', { data: { email: EMAIL, password: PASSWORD } });
   if (response.status() !== 200) throw new Error(`signing in as ${EMAIL}: ${response.status()} ${await response.text()}`);
@@ -259,9 +193,9 @@ const medianOf = (runs, key) => {
 
 async function benchSize(browser, scale) {
   progress(`scale ${scale}: seeding a fresh SQLite database`);
-  const server = await startServer(scale);
+  const server = await startServer({ server: options.server, dist: options.dist, scale });
   try {
-    const referrals = await feedSize(server.url);
+    const referrals = await feedSize(server.url, await sessionCookie(server.url));
     progress(`scale ${scale}: ${referrals.toLocaleString('en')} referrals, seeded and listening in ${(server.seedingMs / 1000).toFixed(1)} s`);
     const cacheContext = await signedInContext(browser, server.url);
     try {
@@ -311,13 +245,6 @@ function cpuModel() {
   return os.cpus()[0]?.model ?? 'unknown CPU';
 }
 
-function table(rows) {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => String(row[column]).length)));
-  const line = (row) => '| ' + row.map((cell, column) => String(cell).padEnd(widths[column])).join(' | ') + ' |';
-  return [line(rows[0]), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...rows.slice(1).map(line)].join('\n');
-}
-
-const number = (value) => value.toLocaleString('en');
 const ms = (value) => (value == null ? '–' : `${number(value)} ms`);
 
 const load = (averages) => averages.map((value) => value.toFixed(1)).join(' / ');
