@@ -6,7 +6,7 @@
 // (Trunk.toml, `post_build`): the copies must hold the stamped index.html and sw.js.
 // It also runs by hand on any built directory, any number of times:
 //   node scripts/precompress.mjs dist
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -26,9 +26,16 @@ function filesUnder(root) {
   });
 }
 
+// A copy whose file is gone (a build that renamed or dropped it) must not be served:
+// the server would send it for the missing file.
+const files = filesUnder(dir);
+for (const copy of files.filter((name) => /\.(br|gz)$/.test(name))) {
+  if (!files.includes(copy.slice(0, -path.extname(copy).length))) rmSync(copy);
+}
+
 let before = 0;
 let brotli = 0;
-for (const file of filesUnder(dir).filter((name) => COMPRESSIBLE.test(name))) {
+for (const file of files.filter((name) => COMPRESSIBLE.test(name))) {
   const content = readFileSync(file);
   const br = brotliCompressSync(content, {
     params: {

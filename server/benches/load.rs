@@ -207,16 +207,22 @@ async fn start_server(dir: &Path, url: &str, scale: u16, seed: bool) -> (Child, 
     }
     let mut child = command.spawn().expect("the release server binary starts");
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let base = loop {
-        let line = lines
-            .next_line()
-            .await
-            .unwrap()
-            .expect("the server prints its address");
-        if let Some(address) = line.strip_prefix("Referral Desk is running at ") {
-            break address.trim().to_owned();
+    // Seeding 100,000 referrals takes minutes; a server that never says it listens must
+    // not hang the bench.
+    let base = tokio::time::timeout(Duration::from_secs(900), async {
+        loop {
+            let line = lines
+                .next_line()
+                .await
+                .unwrap()
+                .expect("the server prints its address");
+            if let Some(address) = line.strip_prefix("Referral Desk is running at ") {
+                break address.trim().to_owned();
+            }
         }
-    };
+    })
+    .await
+    .expect("the server listens within 15 minutes");
     // Keep reading its stdout so it never blocks on a full pipe.
     tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
     (child, base)
@@ -245,7 +251,7 @@ fn peak_memory_kib(pid: u32) -> u64 {
 
 /// Signs in and gathers what the runs ask for.
 async fn prepare(base: &str) -> Fixture {
-    let client = Client::new();
+    let client = patient_client();
     let response = client
         .post(format!("{base}/api/v1/session"))
         .json(&serde_json::json!({ "email": EMAIL, "password": support::DEMO_PASSWORD }))
@@ -346,7 +352,12 @@ async fn run(
             let fixture = fixture.clone();
             tokio::spawn(async move {
                 // A client of its own: one connection per simulated user.
-                let client = Client::builder().pool_max_idle_per_host(1).build().unwrap();
+                let client = Client::builder()
+                    .pool_max_idle_per_host(1)
+                    // A stalled request fails the bench instead of hanging it.
+                    .timeout(Duration::from_secs(60))
+                    .build()
+                    .unwrap();
                 let mut times = Vec::new();
                 let mut errors = 0;
                 let mut n = task;
@@ -422,10 +433,18 @@ async fn request(client: &Client, fixture: &Fixture, kind: Kind, n: usize) -> Op
     Some(response.bytes().await.is_ok() && ok)
 }
 
+/// A client whose stalled request fails the bench instead of hanging it.
+fn patient_client() -> Client {
+    Client::builder()
+        .timeout(Duration::from_secs(300))
+        .build()
+        .expect("an HTTP client")
+}
+
 /// The whole organisation as CSV: time, data rows and bytes.
 async fn export(fixture: &Fixture) -> (Duration, usize, usize) {
     let started = Instant::now();
-    let body = Client::new()
+    let body = patient_client()
         .get(format!("{}/api/v1/referrals/export.csv", fixture.base))
         .header("cookie", &fixture.cookie)
         .send()

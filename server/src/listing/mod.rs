@@ -16,7 +16,6 @@ use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use domain::filter::{ListEntry, compare_entries};
 use domain::{Filter, Referral, SortDirection, SortKey};
 use futures_util::TryStreamExt as _;
-use sqlx::AnyConnection;
 
 use crate::db::{self, DbError, Pool};
 
@@ -27,7 +26,7 @@ use rendered::Rendered;
 /// Filter answers kept per organisation; the oldest go first beyond that.
 const KEPT_ANSWERS: usize = 64;
 /// Beyond this many referrals changed at once, the kept orders are sorted afresh
-/// rather than mended one referral at a time.
+/// (when next asked for) rather than mended.
 const MENDED_AT_MOST: usize = 2_000;
 
 /// Where an entry lives in its organisation's list; stays put while the server runs.
@@ -77,7 +76,7 @@ impl Default for List {
 }
 
 /// Filter answers: the matching slots in list order, keyed by the filter's query
-/// string (with sort) and the user for favorites-only lists.
+/// string (with sort). Favorites-only answers are not kept (see `select`).
 #[derive(Default)]
 struct Answers {
     kept: HashMap<AnswerKey, (i64, Arc<Vec<Slot>>)>,
@@ -88,7 +87,6 @@ struct Answers {
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct AnswerKey {
     query: String,
-    favorites_of: Option<String>,
 }
 
 /// What one list request selects.
@@ -144,18 +142,16 @@ impl Listings {
         let mut attempt = 0;
         loop {
             attempt += 1;
-            {
-                // Held for the reads only: choosing the page needs no connection.
+            let head = {
                 let mut conn = pool.acquire().await?;
-                let head = db::feed::last_change(&mut conn, organisation_id)
+                db::feed::last_change(&mut conn, organisation_id)
                     .await?
-                    .unwrap_or_default();
-                organisation
-                    .bring_up_to(&mut conn, organisation_id, query.user_id, head)
-                    .await?;
-            }
-            let (total, slots, more) = organisation.select(query)?;
-            let described = organisation.described(query.user_id, &slots);
+                    .unwrap_or_default()
+            };
+            organisation
+                .bring_up_to(pool, organisation_id, query.user_id, head)
+                .await?;
+            let (total, described, more) = organisation.select(query)?;
             let mut parts: Vec<Option<Arc<[u8]>>> = described
                 .iter()
                 .map(|(id, version, favorite)| organisation.rendered.json(id, *version, *favorite))
@@ -213,7 +209,7 @@ impl OrganisationList {
     /// and the user's hearts likewise.
     async fn bring_up_to(
         &self,
-        conn: &mut AnyConnection,
+        pool: &Pool,
         organisation_id: &str,
         user_id: &str,
         head: i64,
@@ -222,6 +218,10 @@ impl OrganisationList {
             return Ok(());
         }
         let _refreshing = self.refreshing.lock().await;
+        // Only now: a request waiting for another's refresh must not hold one of the
+        // pool's few connections meanwhile (every other request needs them).
+        let mut conn = pool.acquire().await?;
+        let conn = &mut *conn;
         // Another request may have read it while this one waited.
         let position = self.read().position;
         if position < head {
@@ -259,26 +259,32 @@ impl OrganisationList {
                 .is_some_and(|(at, _)| *at >= head)
     }
 
-    /// The number matching, the matching slots of one page, and whether more follow.
-    fn select(&self, query: &Query<'_>) -> Result<(usize, Vec<Slot>, bool), ListError> {
+    /// The number matching, one page (each referral's id, version and heart), and whether
+    /// more follow: all read under one lock, so a refresh meanwhile cannot mix two states.
+    fn select(&self, query: &Query<'_>) -> Result<(usize, Vec<Described>, bool), ListError> {
         let (sort, direction) = (query.filter.sort, query.filter.direction);
         self.ensure_order(sort, direction);
         let list = self.read();
-        let key = AnswerKey {
-            query: query.filter.to_query_string(),
-            favorites_of: query.favorites_only.then(|| query.user_id.to_owned()),
-        };
-        let kept = lock(&self.answers)
-            .kept
-            .get(&key)
-            .filter(|(position, _)| *position == list.position)
-            .map(|(_, answer)| answer.clone());
-        let matching = match kept {
-            Some(answer) => answer,
-            None => {
-                let answer = Arc::new(list.matching(query));
-                lock(&self.answers).keep(key, list.position, answer.clone());
-                answer
+        let matching = if query.favorites_only {
+            // Not kept: a user's hearts change without the list's position moving
+            // (another request may have moved it first), so a kept answer could be stale.
+            Arc::new(list.matching(query))
+        } else {
+            let key = AnswerKey {
+                query: query.filter.to_query_string(),
+            };
+            let kept = lock(&self.answers)
+                .kept
+                .get(&key)
+                .filter(|(position, _)| *position == list.position)
+                .map(|(_, answer)| answer.clone());
+            match kept {
+                Some(answer) => answer,
+                None => {
+                    let answer = Arc::new(list.matching(query));
+                    lock(&self.answers).keep(key, list.position, answer.clone());
+                    answer
+                }
             }
         };
         let start = match query.after {
@@ -299,24 +305,9 @@ impl OrganisationList {
         let end = (start + query.limit).min(matching.len());
         Ok((
             matching.len(),
-            matching[start..end].to_vec(),
+            list.described(query.user_id, &matching[start..end]),
             end < matching.len(),
         ))
-    }
-
-    /// Each slot's referral id and version, and whether the user hearted it.
-    fn described(&self, user_id: &str, slots: &[Slot]) -> Vec<(Box<str>, i64, bool)> {
-        let list = self.read();
-        slots
-            .iter()
-            .map(|slot| {
-                (
-                    Box::from(list.entries[*slot as usize].id()),
-                    list.versions[*slot as usize],
-                    list.is_favorite(user_id, *slot),
-                )
-            })
-            .collect()
     }
 
     /// Sorts every slot by a key and direction the first time they are asked for.
@@ -345,15 +336,49 @@ impl OrganisationList {
     }
 }
 
+/// Two lists, each sorted by `compare`, as one sorted list.
+fn merge(
+    kept: Vec<Slot>,
+    incoming: Vec<Slot>,
+    compare: impl Fn(&Slot, &Slot) -> std::cmp::Ordering,
+) -> Vec<Slot> {
+    let mut merged = Vec::with_capacity(kept.len() + incoming.len());
+    let mut incoming = incoming.into_iter().peekable();
+    for slot in kept {
+        while let Some(next) = incoming.next_if(|next| compare(next, &slot).is_lt()) {
+            merged.push(next);
+        }
+        merged.push(slot);
+    }
+    merged.extend(incoming);
+    merged
+}
+
 /// A user's hearts as read from the database.
 enum Hearts {
     All(HashSet<String>),
     Changed(Vec<(String, bool)>),
 }
 
+/// A page's referral: its id, its version as listed, and whether the user hearted it.
+type Described = (Box<str>, i64, bool);
+
 impl List {
     fn slot(&self, id: &str) -> Option<Slot> {
         self.slots.get(id).copied()
+    }
+
+    fn described(&self, user_id: &str, slots: &[Slot]) -> Vec<Described> {
+        slots
+            .iter()
+            .map(|slot| {
+                (
+                    Box::from(self.entries[*slot as usize].id()),
+                    self.versions[*slot as usize],
+                    self.is_favorite(user_id, *slot),
+                )
+            })
+            .collect()
     }
 
     fn is_favorite(&self, user_id: &str, slot: Slot) -> bool {
@@ -393,15 +418,21 @@ impl List {
             let moved: HashSet<Slot> = changed.iter().copied().collect();
             let entries = &self.entries;
             for ((sort, direction), order) in &mut self.orders {
-                // Out of the order where they were, then in where they sort now.
+                let compare = |a: &Slot, b: &Slot| {
+                    compare_entries(
+                        *sort,
+                        *direction,
+                        &entries[*a as usize],
+                        &entries[*b as usize],
+                    )
+                };
+                // Out of the order where they were, sorted among themselves, then merged
+                // in one pass: a large change costs one walk of the order, not one
+                // shift of it per referral.
                 order.retain(|slot| !moved.contains(slot));
-                for slot in &moved {
-                    let entry = &entries[*slot as usize];
-                    let at = order.partition_point(|other| {
-                        compare_entries(*sort, *direction, &entries[*other as usize], entry).is_lt()
-                    });
-                    order.insert(at, *slot);
-                }
+                let mut incoming: Vec<Slot> = moved.iter().copied().collect();
+                incoming.sort_unstable_by(compare);
+                *order = merge(std::mem::take(order), incoming, compare);
             }
         }
         self.position = self.position.max(head);
