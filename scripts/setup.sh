@@ -37,13 +37,13 @@ install_tool() {
 
 # Trunk (--locked: without it a dependency drifts and it fails to compile).
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
-  say "Installing Trunk $TRUNK_VERSION (about 6 minutes on two cores)"
+  say "Installing Trunk $TRUNK_VERSION (about 15 minutes on two busy cores; with its own fat-LTO profile, 30)"
   install_tool trunk --version "$TRUNK_VERSION" --locked
 fi
 
 # No --locked here: the registry lacks one of its locked dependency versions.
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
-  say "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 minutes)"
+  say "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes)"
   install_tool wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
