@@ -101,7 +101,11 @@ backend_tests! {
             (0..12).map(|_| session.get("/api/v1/referrals/export.csv")),
         )
         .await;
-        assert!(stalled.iter().all(|response| response.status() == StatusCode::OK));
+        let statuses: Vec<StatusCode> = stalled.iter().map(|response| response.status()).collect();
+        assert!(
+            statuses.iter().all(|status| *status == StatusCode::OK),
+            "every export is answered at once, some waiting for their turn: {statuses:?}"
+        );
         let list = session.get("/api/v1/referrals?limit=10").await;
         assert_eq!(list.status(), StatusCode::OK, "the list answers while exports are stalled");
         // Once the first clients go, a waiting export gets its turn and runs to its end.

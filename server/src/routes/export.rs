@@ -34,6 +34,8 @@ use crate::routes::referrals::{Selection, SelectionQuery, for_user};
 const CHUNK_BYTES: usize = 64 * 1024;
 /// Chunks written but not yet sent to the client; the writer waits beyond that.
 const CHUNKS_IN_FLIGHT: usize = 4;
+/// Rows an export writes before it lets the other tasks of its thread run.
+const ROWS_PER_TURN: usize = 256;
 /// How long a client may read nothing, once the chunks in flight fill up, before its
 /// export gives up: a download paused or stuck must not keep a database connection
 /// and an export's turn.
@@ -163,7 +165,15 @@ async fn write_export(
     );
     let mut rows = std::pin::pin!(referrals.rows(pool));
     let mut export = CsvExport::new(new_buffer())?;
+    let mut read = 0usize;
     while let Some(row) = rows.next().await {
+        // Rows already fetched are ready without waiting, so a long export would keep its
+        // runtime thread to itself until the client's buffers fill: other requests on that
+        // thread (a sign-in's session lookup) then wait past their connection timeout.
+        read += 1;
+        if read.is_multiple_of(ROWS_PER_TURN) {
+            tokio::task::yield_now().await;
+        }
         let (referral, favorite) = row.map_err(io::Error::other)?;
         // Filtered and written as the list shows it to this user (contacts withheld when Expired).
         let referral = for_user(referral, favorite);
