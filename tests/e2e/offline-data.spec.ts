@@ -164,6 +164,9 @@ test('a heart and an accept made offline wait to sync, survive a reload, and lan
 });
 
 test('a server stopped in the middle of sending applies every queued action exactly once', async ({ page, context }) => {
+  // The sender backs off while the server is down (doubling, up to a minute), so the
+  // drain below may take longer than a test's default 30 s.
+  test.slow();
   const request = await api();
   const leads = (await inboxLeads(request)).slice(2, 8);
   await signInAt(page);
