@@ -259,15 +259,7 @@ async fn prepare(base: &str) -> Fixture {
         .await
         .unwrap();
     assert_eq!(response.status(), 200, "sign-in");
-    let cookie = response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("rd_session="))
-        .and_then(|v| v.split(';').next())
-        .unwrap()
-        .to_owned();
+    let cookie = support::session_cookie(&response).expect("a session cookie");
     let me: Value = response.json().await.unwrap();
     let csrf = me["csrfToken"].as_str().unwrap().to_owned();
     let get = |path: String| {

@@ -20,6 +20,18 @@ pub const INLINE_SCRIPT: &str = "import init from '/app.js';await init('/app_bg.
 pub const DEMO_PASSWORD: &str = "demo-password";
 pub const HASHED_ASSET: &str = "referral-desk-0123456789abcdef_bg.wasm";
 
+/// The `rd_session=…` pair a sign-in answer sets, as a `Cookie` header sends it back.
+pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("rd_session="))
+        .and_then(|v| v.split(';').next())
+        .map(str::to_owned)
+}
+
 /// A valid Accept form (a deal closing in 40 days, one team member), as the app sends it.
 pub fn accept_form() -> serde_json::Value {
     let closing = (chrono::Utc::now() + chrono::Duration::days(40))
@@ -198,15 +210,7 @@ impl TestApp {
             )
             .await;
         assert_eq!(response.status(), 200, "sign-in as {email}");
-        let cookie = response
-            .headers()
-            .get_all("set-cookie")
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .find(|v| v.starts_with("rd_session="))
-            .and_then(|v| v.split(';').next())
-            .expect("a session cookie")
-            .to_owned();
+        let cookie = session_cookie(&response).expect("a session cookie");
         let me: serde_json::Value = response.json().await.unwrap();
         Session {
             base: format!("http://{}", self.address),
