@@ -17,7 +17,7 @@ if (!dir) {
 }
 
 // Text and wasm compress well; PNG icons are compressed already.
-const COMPRESSIBLE = /\.(wasm|js|mjs|css|html|svg|json|webmanifest)$/;
+const COMPRESSIBLE = /\.(wasm|js|mjs|css|html|svg|json|webmanifest|ftl)$/;
 
 function filesUnder(root) {
   return readdirSync(root, { withFileTypes: true }).flatMap((entry) => {

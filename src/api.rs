@@ -51,31 +51,9 @@ impl ApiError {
 }
 
 impl fmt::Display for ApiError {
+    /// In the reader's language (see `i18n::api_error`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ApiError::Unreachable => {
-                f.write_str("Could not reach Referral Desk. Check your connection and try again.")
-            }
-            ApiError::Server {
-                detail: Some(detail),
-                ..
-            } => f.write_str(detail),
-            ApiError::Server {
-                status,
-                detail: None,
-            } => {
-                write!(
-                    f,
-                    "The server could not answer (error {status}). Try again in a moment."
-                )
-            }
-            ApiError::Unreadable => f.write_str(
-                "The server's answer could not be read. Reload the page to get the latest version.",
-            ),
-            ApiError::Busy => f.write_str(
-                "The server is still working on an earlier try of this. It is sent again in a moment.",
-            ),
-        }
+        f.write_str(&crate::i18n::api_error(self))
     }
 }
 
@@ -105,12 +83,8 @@ pub enum ActionError {
 impl fmt::Display for ActionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ActionError::Invalid(_) => {
-                f.write_str("Some fields need a change: see the messages next to them.")
-            }
-            ActionError::Conflict(_) => {
-                f.write_str("Someone changed this referral since you opened it.")
-            }
+            ActionError::Invalid(_) => f.write_str(&crate::i18n::t("error-fields-need-change")),
+            ActionError::Conflict(_) => f.write_str(&crate::i18n::t("error-changed-meanwhile")),
             ActionError::Failed(error) => error.fmt(f),
         }
     }
@@ -209,6 +183,9 @@ pub struct Me {
     pub role_label: String,
     /// Sent back as `X-CSRF-Token` on every state-changing request.
     pub csrf_token: String,
+    /// The language the user chose; none yet means the browser's.
+    #[serde(default)]
+    pub locale: Option<domain::i18n::Locale>,
 }
 
 impl Me {
@@ -471,6 +448,43 @@ pub async fn set_favorite(referral_id: &str, favorite: bool) -> Result<(), ApiEr
     } else {
         Err(problem(&response).await)
     }
+}
+
+/// One file of a language's message catalogue (`locales/<tag>/<file>.ftl`, static).
+pub async fn catalogue_file(tag: &str, file: &str) -> Result<String, ApiError> {
+    // Asked before the app (and its session) starts, and a static file: no session headers.
+    let path = format!("/locales/{tag}/{file}.ftl");
+    let response = RequestBuilder::new(&path)
+        .method(Method::GET)
+        .send()
+        .await
+        .map_err(|_| ApiError::Unreachable)?;
+    if !response.ok() {
+        return Err(problem(&response).await);
+    }
+    response.text().await.map_err(|_| ApiError::Unreadable)
+}
+
+/// Keeps the user's language in their account (`PUT /api/v1/me/locale`).
+pub async fn save_locale(locale: domain::i18n::Locale) -> Result<(), ApiError> {
+    #[derive(Serialize)]
+    struct Choice {
+        locale: domain::i18n::Locale,
+    }
+    let request = request(Method::PUT, "/api/v1/me/locale")
+        .json(&Choice { locale })
+        .map_err(|_| ApiError::Unreadable)?;
+    let response = answered(request.send()).await?;
+    if !response.ok() {
+        return Err(problem(&response).await);
+    }
+    // The session's copy follows, so nothing switches the app back to the old choice.
+    let session = Session::current();
+    if let Some(mut me) = session.me_untracked() {
+        me.locale = Some(locale);
+        session.account_changed(me);
+    }
+    Ok(())
 }
 
 /// An abort signal that cancels the requests when the view that asked for them goes away.

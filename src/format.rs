@@ -3,31 +3,41 @@
 
 use chrono::{DateTime, Duration, Local, Utc};
 use domain::Countdown;
+use domain::i18n::{Arg, Locale};
 use domain::referral::{Qualification, ReferralType};
 use rust_decimal::Decimal;
+
+use crate::i18n::{locale, t, t_with, value as value_words};
 
 /// A duration in the two largest units that matter: "3 days 4 h", "5 h 12 min", "12 min".
 pub fn duration(span: Duration) -> String {
     let minutes = span.num_minutes().max(0);
     let (days, hours, minutes) = (minutes / 1440, minutes / 60 % 24, minutes % 60);
+    let count = |n: i64| Arg::Count(n);
     match (days, hours, minutes) {
-        (0, 0, 0) => "less than a minute".to_owned(),
-        (0, 0, m) => format!("{m} min"),
-        (0, h, 0) => format!("{h} h"),
-        (0, h, m) => format!("{h} h {m} min"),
-        (1, 0, _) => "1 day".to_owned(),
-        (1, h, _) => format!("1 day {h} h"),
-        (d, 0, _) => format!("{d} days"),
-        (d, h, _) => format!("{d} days {h} h"),
+        (0, 0, 0) => t("duration-under-a-minute"),
+        (0, 0, m) => t_with("duration-minutes", &[("minutes", count(m))]),
+        (0, h, 0) => t_with("duration-hours", &[("hours", count(h))]),
+        (0, h, m) => t_with(
+            "duration-hours-minutes",
+            &[("hours", count(h)), ("minutes", count(m))],
+        ),
+        (d, 0, _) => t_with("duration-days", &[("days", count(d))]),
+        (d, h, _) => t_with(
+            "duration-days-hours",
+            &[("days", count(d)), ("hours", count(h))],
+        ),
     }
 }
 
 /// What is left of the 24-hour response window.
 pub fn response_window(countdown: Countdown) -> String {
     match countdown {
-        Countdown::Remaining(left) => format!("{} left to respond", duration(left)),
+        Countdown::Remaining(left) => {
+            t_with("window-left", &[("duration", Arg::Text(&duration(left)))])
+        }
         Countdown::Overdue(past) => {
-            format!("Respond now: the 24 h window passed {} ago", duration(past))
+            t_with("window-passed", &[("duration", Arg::Text(&duration(past)))])
         }
     }
 }
@@ -35,26 +45,38 @@ pub fn response_window(countdown: Countdown) -> String {
 /// The response window in a list row, where space is short.
 pub fn response_window_short(countdown: Countdown) -> String {
     match countdown {
-        Countdown::Remaining(left) => format!("{} left", duration(left)),
-        Countdown::Overdue(past) => format!("Overdue by {}", duration(past)),
+        Countdown::Remaining(left) => t_with(
+            "window-left-short",
+            &[("duration", Arg::Text(&duration(left)))],
+        ),
+        Countdown::Overdue(past) => t_with(
+            "window-overdue-short",
+            &[("duration", Arg::Text(&duration(past)))],
+        ),
     }
 }
 
 /// What is left before an unanswered referral expires.
 pub fn expiry(countdown: Countdown) -> String {
     match countdown {
-        Countdown::Remaining(left) => format!("Expires in {}", duration(left)),
-        Countdown::Overdue(_) => "Expiring now".to_owned(),
+        Countdown::Remaining(left) => {
+            t_with("expires-in", &[("duration", Arg::Text(&duration(left)))])
+        }
+        Countdown::Overdue(_) => t("expiring-now"),
     }
 }
 
-/// A deal value with its currency: "125,000 EUR", "9,999.50 USD".
+/// A deal value with its currency: "125,000 EUR", "9,999.50 USD" in English (the product's
+/// established form), the language's own elsewhere ("12.345,67 €").
 pub fn money(value: Decimal, currency: Option<&str>) -> String {
     let number = if value.fract().is_zero() {
         value.trunc().normalize().to_string()
     } else {
         format!("{:.2}", value)
     };
+    if locale() != Locale::English {
+        return crate::i18n::intl_money(&number, currency);
+    }
     let amount = group_thousands(&number);
     match currency {
         Some(currency) => format!("{amount} {currency}"),
@@ -62,20 +84,35 @@ pub fn money(value: Decimal, currency: Option<&str>) -> String {
     }
 }
 
-/// An instant in the user's time zone: "21 Nov 2026, 09:00".
+/// An instant in the user's time zone: "21 Nov 2026, 09:00" ("29.11.2026, 09:00" in German).
 pub fn date_time(at: DateTime<Utc>) -> String {
+    if locale() != Locale::English {
+        return crate::i18n::intl_date(at.timestamp_millis() as f64, "date-time");
+    }
     at.with_timezone(&Local)
         .format("%-d %b %Y, %H:%M")
         .to_string()
 }
 
-/// A country as the filter panel and the lead show it: "Germany (DE)".
+/// A country as the filter panel and the lead show it: "Germany (DE)" ("Deutschland (DE)").
 pub fn country(code: domain::values::CountryCode) -> String {
-    format!("{} ({})", code.name(), code.as_str())
+    let name = if locale() == Locale::English {
+        None
+    } else {
+        crate::i18n::intl_country(code.as_str())
+    };
+    format!(
+        "{} ({})",
+        name.as_deref().unwrap_or(code.name()),
+        code.as_str()
+    )
 }
 
 /// A time of day in the user's time zone: "09:00".
 pub fn time(at: DateTime<Utc>) -> String {
+    if locale() != Locale::English {
+        return crate::i18n::intl_date(at.timestamp_millis() as f64, "time");
+    }
     at.with_timezone(&Local).format("%H:%M").to_string()
 }
 
@@ -84,32 +121,27 @@ pub fn time(at: DateTime<Utc>) -> String {
 pub fn ago(now: DateTime<Utc>, then: DateTime<Utc>) -> String {
     let minutes = (now - then).num_minutes();
     match minutes {
-        ..1 => "just now".to_owned(),
-        1..60 => format!("{minutes} min ago"),
-        60..1440 => format!("{} h ago", minutes / 60),
-        _ => format!("on {}", date(then)),
+        ..1 => t("ago-just-now"),
+        1..60 => t_with("ago-minutes", &[("minutes", Arg::Count(minutes))]),
+        60..1440 => t_with("ago-hours", &[("hours", Arg::Count(minutes / 60))]),
+        _ => t_with("ago-on-day", &[("date", Arg::Text(&date(then)))]),
     }
 }
 
-/// A day in the user's time zone: "21 Nov 2026".
+/// A day in the user's time zone: "21 Nov 2026" ("29.11.2026" in German).
 pub fn date(at: DateTime<Utc>) -> String {
+    if locale() != Locale::English {
+        return crate::i18n::intl_date(at.timestamp_millis() as f64, "date");
+    }
     at.with_timezone(&Local).format("%-d %b %Y").to_string()
 }
 
-pub fn qualification(value: Qualification) -> &'static str {
-    match value {
-        Qualification::Direct => "Direct (customer inquiry)",
-        Qualification::MarketingQualified => "Marketing qualified",
-        Qualification::SalesQualified => "Sales qualified",
-        Qualification::None => "Not qualified",
-    }
+pub fn qualification(value: Qualification) -> String {
+    value_words("Qualification", value.as_str())
 }
 
-pub fn referral_type(value: ReferralType) -> &'static str {
-    match value {
-        ReferralType::Independent => "Independent",
-        ReferralType::Shared => "Shared with the vendor",
-    }
+pub fn referral_type(value: ReferralType) -> String {
+    value_words("ReferralType", value.as_str())
 }
 
 /// "1234567.50" → "1,234,567.50"; "-1234" → "-1,234".

@@ -7,6 +7,7 @@ pub mod clock;
 pub mod components;
 pub mod drafts;
 pub mod format;
+pub mod i18n;
 pub mod listing;
 pub mod routes;
 pub mod store;
@@ -17,10 +18,13 @@ use leptos_router::path;
 
 use crate::api::Session;
 use crate::clock::Clock;
-use crate::components::{FocusHeadingOnNavigation, RequireSignIn, TopBar};
+use crate::components::{
+    FocusHeadingOnNavigation, Keyboard, KeyboardShortcuts, RequireSignIn, TopBar,
+};
+use crate::i18n::{Language, t};
 use crate::routes::{
-    AcceptedView, ArchivedView, FavoritesView, InboxView, NotFoundView, ReferralDetailView,
-    SignInView,
+    AcceptedView, ArchivedView, FavoritesView, InboxView, InsightsView, NotFoundView,
+    ReferralDetailView, SignInView,
 };
 use crate::store::Referrals;
 
@@ -29,33 +33,55 @@ use crate::store::Referrals;
 pub fn App() -> impl IntoView {
     Session::provide();
     Clock::provide();
+    Keyboard::provide();
     let store = Referrals::provide();
     let who = LocalResource::new(move || start(store));
     // Only whether the first answer came matters here; sign-in and sign-out are routed.
     let started = Memo::new(move |_| who.get().map(|answer| answer.map(|_| ())));
-    view! {
+    let language = Language::provide();
+    follow_account_language(language);
+    // Texts are read as the shell renders: a new language renders it again (the store,
+    // the session and what is typed in drafts live outside and stay).
+    move || {
+        language.get();
+        view! {
         <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <a class="skip-link" href="#main">{t("skip-to-content")}</a>
             <TopBar/>
             <main id="main" tabindex="-1">
                 {move || match started.get() {
                     None => view! {
-                        <p class="app-loading" role="status">"Loading Referral Desk…"</p>
+                        <p class="app-loading" role="status">{t("app-loading")}</p>
                     }.into_any(),
                     Some(Err(error)) => view! {
                         <section class="page" aria-labelledby="page-heading">
-                            <h1 id="page-heading">"Referral Desk is not available"</h1>
+                            <h1 id="page-heading">{t("app-unavailable")}</h1>
                             <div class="error-panel" role="alert">
-                                <p>{error.to_string()}</p>
-                                <button type="button" on:click=move |_| who.refetch()>"Retry"</button>
+                                <p>{crate::i18n::api_error(&error)}</p>
+                                <button type="button" on:click=move |_| who.refetch()>{t("retry")}</button>
                             </div>
                         </section>
                     }.into_any(),
                     Some(Ok(())) => view! { <AppRoutes/> }.into_any(),
                 }}
             </main>
+            <KeyboardShortcuts/>
         </Router>
+        }
     }
+}
+
+/// The language the account keeps wins over the device's once the server says who is
+/// signed in (the user chose it, perhaps on another device).
+fn follow_account_language(language: Language) {
+    Effect::new(move |_| {
+        let chosen = Session::current().me().and_then(|me| me.locale);
+        if let Some(locale) = chosen.filter(|locale| *locale != language.get_untracked()) {
+            leptos::task::spawn_local(async move {
+                let _ = language.show(locale).await;
+            });
+        }
+    });
 }
 
 /// Who is signed in. With a cache on the device, the server gets a moment to answer
@@ -109,6 +135,7 @@ fn AppRoutes() -> impl IntoView {
             <Route path=path!("/accepted") view=|| view! { <RequireSignIn><AcceptedView/></RequireSignIn> }/>
             <Route path=path!("/archived") view=|| view! { <RequireSignIn><ArchivedView/></RequireSignIn> }/>
             <Route path=path!("/favorites") view=|| view! { <RequireSignIn><FavoritesView/></RequireSignIn> }/>
+            <Route path=path!("/insights") view=|| view! { <RequireSignIn><InsightsView/></RequireSignIn> }/>
             <Route path=path!("/referrals/:id") view=|| view! { <RequireSignIn><ReferralDetailView/></RequireSignIn> }/>
         </Routes>
     }

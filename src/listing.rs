@@ -11,6 +11,7 @@ use domain::filter::{percent_encode, query_pairs};
 use domain::referral::Category;
 use domain::{Filter, FilterError, Referral, Stage};
 
+use crate::i18n::{t, value};
 use crate::store::Snapshot;
 
 /// The query parameter that narrows a list to the user's favorites (the server reads it too).
@@ -26,10 +27,11 @@ pub enum Listing {
 }
 
 impl Listing {
-    pub fn label(self) -> &'static str {
+    /// The list's name, as its heading and navigation say it.
+    pub fn label(self) -> String {
         match self {
-            Listing::Stage(stage) => stage.label(),
-            Listing::Favorites => "Favorites",
+            Listing::Stage(stage) => stage_label(stage),
+            Listing::Favorites => t("list-favorites"),
         }
     }
 
@@ -130,25 +132,27 @@ impl Listing {
     }
 
     /// What the list says when nothing is in it.
-    pub fn empty_message(self, filtered: bool) -> &'static str {
+    pub fn empty_message(self, filtered: bool) -> String {
         if filtered {
-            return "No referrals match these filters. Remove a filter or clear them all.";
+            return t("list-empty-filtered");
         }
         match self {
-            Listing::Stage(Stage::Inbox) => {
-                "No new referrals. New leads appear here as soon as they arrive."
-            }
-            Listing::Stage(Stage::Accepted) => {
-                "No accepted referrals yet. Accept a lead in the Inbox to work on it here."
-            }
-            Listing::Stage(Stage::Archived) => {
-                "Nothing archived yet. Won, lost, declined and expired referrals are kept here."
-            }
-            Listing::Favorites => {
-                "No favorites yet. Select the heart on any referral to keep it here."
-            }
+            Listing::Stage(Stage::Inbox) => t("list-empty-inbox"),
+            Listing::Stage(Stage::Accepted) => t("list-empty-accepted"),
+            Listing::Stage(Stage::Archived) => t("list-empty-archived"),
+            Listing::Favorites => t("list-empty-favorites"),
         }
     }
+}
+
+/// A stage's name in words (`value-Stage-…`), as its view and navigation say it.
+pub fn stage_label(stage: Stage) -> String {
+    let api_value = match stage {
+        Stage::Inbox => "Inbox",
+        Stage::Accepted => "Accepted",
+        Stage::Archived => "Archived",
+    };
+    value("Stage", api_value)
 }
 
 /// `path?query`, or just `path` when the query is empty.

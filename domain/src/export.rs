@@ -31,6 +31,7 @@ use std::io::{self, Write};
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 
+use crate::i18n::Catalogue;
 use crate::referral::{Contact, Referral};
 use crate::values::{is_direction_control, is_invisible};
 
@@ -65,6 +66,32 @@ pub const COLUMNS: [&str; 21] = [
     "Phone validity",
 ];
 
+/// The header row's message ids in the catalogue (`locales/*/lists.ftl`), in column
+/// order: a partner's file is headed in their language; English's are [`COLUMNS`].
+pub const COLUMN_MESSAGES: [&str; 21] = [
+    "csv-referral-id",
+    "csv-lead-creation-date-time",
+    "csv-updated-date",
+    "csv-customer-name",
+    "csv-country",
+    "csv-city",
+    "csv-lead-type",
+    "csv-lead-source",
+    "csv-call-to-action",
+    "csv-offer-id",
+    "csv-offer-name",
+    "csv-currency",
+    "csv-deal-value",
+    "csv-status",
+    "csv-substatus",
+    "csv-status-reason",
+    "csv-contact-name",
+    "csv-contact-email",
+    "csv-email-validity",
+    "csv-contact-phone",
+    "csv-phone-validity",
+];
+
 /// Characters that make a spreadsheet read a cell as a formula when it starts with one.
 pub const FORMULA_CHARACTERS: [char; 4] = ['=', '+', '-', '@'];
 
@@ -86,10 +113,20 @@ pub struct CsvExport<W: Write> {
 }
 
 impl<W: Write> CsvExport<W> {
-    /// Starts the file: writes the byte order mark and the header row.
-    pub fn new(mut writer: W) -> io::Result<Self> {
+    /// Starts the file: writes the byte order mark and the English header row.
+    pub fn new(writer: W) -> io::Result<Self> {
+        Self::with_header(writer, COLUMNS.iter().copied())
+    }
+
+    /// Starts the file with the header row in the catalogue's language.
+    pub fn in_language(writer: W, catalogue: &Catalogue) -> io::Result<Self> {
+        let header = COLUMN_MESSAGES.map(|id| catalogue.format(id, &[]));
+        Self::with_header(writer, header.iter().map(String::as_str))
+    }
+
+    fn with_header<'a>(mut writer: W, header: impl Iterator<Item = &'a str>) -> io::Result<Self> {
         let mut line = String::from(BOM);
-        push_row(&mut line, COLUMNS.iter().copied());
+        push_row(&mut line, header);
         writer.write_all(line.as_bytes())?;
         line.clear();
         Ok(CsvExport {

@@ -12,6 +12,8 @@ pub mod export;
 pub mod filter;
 #[cfg(test)]
 mod fixtures;
+pub mod i18n;
+pub mod insights;
 pub mod lifecycle;
 pub mod notifications;
 pub mod quality;

@@ -1,8 +1,11 @@
 //! Errors a user can act on: each names the field and says what is wrong.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+
+use crate::i18n::{Arg, Catalogue, Locale};
 
 /// One field's problem, worded for the person who typed it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -11,16 +14,69 @@ use serde::{Deserialize, Serialize};
 pub struct FieldError {
     /// The field's API name (camelCase, dotted for nested fields: `details.dealValue`).
     pub field: String,
+    /// In English, for API clients and logs.
     pub message: String,
+    /// The message's id in the catalogue (`locales/*/errors.ftl`), so the app shows it in
+    /// the reader's language; with `params` (and the field's own label as `$label`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub params: BTreeMap<String, String>,
 }
 
 impl FieldError {
+    /// An error worded here in English only.
     pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
         FieldError {
             field: field.into(),
             message: message.into(),
+            code: None,
+            params: BTreeMap::new(),
         }
     }
+
+    /// An error worded by the catalogue's message `code`: English in `message`, any
+    /// language at the edge. The message may name the field as `{ $label }`.
+    pub fn coded(field: impl Into<String>, code: &str, params: &[(&str, &str)]) -> Self {
+        let field = field.into();
+        let label = crate::values::label(&field);
+        let mut args: Vec<(&str, Arg<'_>)> = vec![("label", Arg::Text(&label))];
+        args.extend(params.iter().map(|(name, value)| (*name, Arg::Text(value))));
+        FieldError {
+            message: english().format(code, &args),
+            code: Some(code.to_owned()),
+            params: params
+                .iter()
+                .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
+                .collect(),
+            field,
+        }
+    }
+
+    /// The message in the catalogue's language; `label` is the field's label there.
+    pub fn message_in(&self, catalogue: &Catalogue, label: &str) -> String {
+        match &self.code {
+            Some(code) if catalogue.contains(code) => {
+                let mut args: Vec<(&str, Arg<'_>)> = vec![("label", Arg::Text(label))];
+                args.extend(
+                    self.params
+                        .iter()
+                        .map(|(name, value)| (name.as_str(), Arg::Text(value))),
+                );
+                catalogue.format(code, &args)
+            }
+            _ => self.message.clone(),
+        }
+    }
+}
+
+/// The English catalogue, parsed once, that coded errors are worded by.
+fn english() -> &'static Catalogue {
+    static ENGLISH: std::sync::OnceLock<Catalogue> = std::sync::OnceLock::new();
+    ENGLISH.get_or_init(|| {
+        Catalogue::parse(Locale::English, crate::i18n::ENGLISH)
+            .unwrap_or_else(|_| Catalogue::empty(Locale::English))
+    })
 }
 
 impl fmt::Display for FieldError {
@@ -58,6 +114,11 @@ impl FieldErrors {
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+
+    /// The error of one field, if it has a problem.
+    pub fn error_for(&self, field: &str) -> Option<&FieldError> {
+        self.0.iter().find(|e| e.field == field)
     }
 
     /// The message for one field, if it has a problem.

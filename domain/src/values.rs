@@ -34,7 +34,7 @@ impl Name {
     pub fn parse(field: &str, text: &str) -> Result<Name, FieldError> {
         parse_text(field, text, TextKind::SingleLine, NAME_MAX_CHARS)?
             .map(Name)
-            .ok_or_else(|| FieldError::new(field, format!("{} is required.", label(field))))
+            .ok_or_else(|| FieldError::coded(field, "error-required", &[]))
     }
 
     pub fn as_str(&self) -> &str {
@@ -66,15 +66,7 @@ pub struct Email(String);
 
 impl Email {
     pub fn parse(field: &str, text: &str) -> Result<Email, FieldError> {
-        let invalid = || {
-            FieldError::new(
-                field,
-                format!(
-                    "{} must be an email address like name@example.com.",
-                    label(field)
-                ),
-            )
-        };
+        let invalid = || FieldError::coded(field, "error-email", &[]);
         // The length is checked below, in bytes as RFC 5321 counts.
         let text =
             parse_text(field, text, TextKind::SingleLine, usize::MAX)?.ok_or_else(invalid)?;
@@ -127,15 +119,7 @@ pub struct PhoneNumber(String);
 impl PhoneNumber {
     /// Accepts spaces, dots, dashes and brackets between digits; the number must start with `+` and a country code.
     pub fn parse(field: &str, text: &str) -> Result<PhoneNumber, FieldError> {
-        let invalid = || {
-            FieldError::new(
-                field,
-                format!(
-                    "{} must be an international number starting with + and the country code, like +49 30 901820.",
-                    label(field)
-                ),
-            )
-        };
+        let invalid = || FieldError::coded(field, "error-phone", &[]);
         let text =
             parse_text(field, text, TextKind::SingleLine, usize::MAX)?.ok_or_else(invalid)?;
         let rest = text.strip_prefix('+').ok_or_else(invalid)?;
@@ -196,13 +180,7 @@ impl CountryCode {
         let [a, b] = match upper.as_bytes() {
             [a, b] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => [*a, *b],
             _ => {
-                return Err(FieldError::new(
-                    field,
-                    format!(
-                        "{} must be a two-letter ISO 3166-1 country code, like DE or US.",
-                        label(field)
-                    ),
-                ));
+                return Err(FieldError::coded(field, "error-country-code", &[]));
             }
         };
         if table_column(COUNTRIES, &upper, 1).is_none() {
@@ -254,22 +232,14 @@ impl CurrencyCode {
         let [a, b, c] = match upper.as_bytes() {
             [a, b, c] if [a, b, c].iter().all(|x| x.is_ascii_uppercase()) => [*a, *b, *c],
             _ => {
-                return Err(FieldError::new(
-                    field,
-                    format!(
-                        "{} must be a three-letter ISO 4217 currency code, like EUR or USD.",
-                        label(field)
-                    ),
-                ));
+                return Err(FieldError::coded(field, "error-currency-code", &[]));
             }
         };
         if table_column(CURRENCIES, &upper, 1).is_none() {
-            return Err(FieldError::new(
+            return Err(FieldError::coded(
                 field,
-                format!(
-                    "{} {upper} is not an active ISO 4217 currency code. Use a current code like EUR or USD.",
-                    label(field)
-                ),
+                "error-currency-inactive",
+                &[("code", &upper)],
             ));
         }
         Ok(CurrencyCode([a, b, c]))
@@ -329,21 +299,15 @@ impl Money {
     ///   large", never "not a number".
     /// - Zero or more; `-0` is zero.
     pub fn parse(field: &str, amount: &str, currency: CurrencyCode) -> Result<Money, FieldError> {
-        let label = label(field);
         if is_blank(amount) {
-            return Err(FieldError::new(field, format!("{label} is required.")));
+            return Err(FieldError::coded(field, "error-required", &[]));
         }
         let cleaned: String = amount
             .trim()
             .chars()
             .filter(|c| *c != ',' && *c != '_' && !c.is_whitespace())
             .collect();
-        let not_a_number = || {
-            FieldError::new(
-                field,
-                format!("{label} must be a number, like 25000 or 25000.50."),
-            )
-        };
+        let not_a_number = || FieldError::coded(field, "error-number", &[]);
         let (negative, unsigned) = match cleaned.strip_prefix('-') {
             Some(rest) => (true, rest),
             None => (false, cleaned.strip_prefix('+').unwrap_or(&cleaned)),
@@ -358,27 +322,32 @@ impl Money {
         let significant_fraction = fraction.trim_end_matches('0');
         let is_zero = significant_whole.is_empty() && significant_fraction.is_empty();
         if negative && !is_zero {
-            return Err(FieldError::new(
-                field,
-                format!("{label} must be zero or more."),
-            ));
+            return Err(FieldError::coded(field, "error-not-negative", &[]));
         }
         let minor_units = currency.minor_units() as usize;
         if significant_whole.len() > MONEY_MAX_WHOLE_DIGITS {
-            return Err(FieldError::new(
+            return Err(FieldError::coded(
                 field,
-                format!(
-                    "{label} is too large: it can be at most {} {currency}.",
-                    Money::max_text(minor_units)
-                ),
+                "error-too-large",
+                &[
+                    ("max", &Money::max_text(minor_units)),
+                    ("currency", currency.as_str()),
+                ],
             ));
         }
         if significant_fraction.len() > minor_units {
-            let places = match minor_units {
-                0 => format!("must be a whole number for {currency} (no decimal places)"),
-                n => format!("can have at most {n} decimal places for {currency}"),
-            };
-            return Err(FieldError::new(field, format!("{label} {places}.")));
+            return Err(match minor_units {
+                0 => FieldError::coded(
+                    field,
+                    "error-whole-number",
+                    &[("currency", currency.as_str())],
+                ),
+                n => FieldError::coded(
+                    field,
+                    "error-decimal-places",
+                    &[("places", &n.to_string()), ("currency", currency.as_str())],
+                ),
+            });
         }
         // Keep the decimals as typed, up to the minor unit: `10.5` stays `10.5`.
         let scale = fraction.len().min(minor_units);
@@ -405,6 +374,17 @@ impl Money {
             format!("{whole}.{}", "9".repeat(minor_units))
         }
     }
+}
+
+/// The catalogue's id of a field's label (`field-dealValue`): its last API name segment,
+/// without a list index.
+pub fn label_id(field: &str) -> String {
+    if field == "customerProfile.name" {
+        return "field-customerName".to_owned();
+    }
+    let last = field.rsplit('.').next().unwrap_or(field);
+    let last = last.split('[').next().unwrap_or(last);
+    format!("field-{last}")
 }
 
 /// The words for a field in messages: its last API name segment, spelled out.
@@ -469,7 +449,7 @@ macro_rules! text_serde {
 
 text_serde! {
     Name => |t: &str| Name::parse("name", t),
-    Notes => |t: &str| Notes::parse("notes", t).and_then(|n| n.ok_or_else(|| FieldError::new("notes", "Notes must not be blank."))),
+    Notes => |t: &str| Notes::parse("notes", t).and_then(|n| n.ok_or_else(|| FieldError::coded("notes", "error-notes-blank", &[]))),
     Email => |t: &str| Email::parse("email", t),
     PhoneNumber => |t: &str| PhoneNumber::parse("phoneNumber", t),
     CountryCode => |t: &str| CountryCode::parse("country", t),

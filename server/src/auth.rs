@@ -35,6 +35,8 @@ pub struct CurrentUser {
     pub name: String,
     pub role: Role,
     pub csrf_token: String,
+    /// The language the user chose, if they did.
+    pub locale: Option<domain::i18n::Locale>,
     session_id: String,
 }
 
@@ -47,6 +49,7 @@ impl CurrentUser {
             email: user.email,
             name: user.name,
             role: user.role,
+            locale: user.locale,
             csrf_token,
             session_id,
         }

@@ -10,6 +10,7 @@ pub mod export_slots;
 pub mod extract;
 pub mod faults;
 pub mod http;
+pub mod i18n;
 pub mod jobs;
 pub mod listing;
 pub mod live;

@@ -362,7 +362,7 @@ backend_tests! {
         let document: Value = response.json().await.unwrap();
         assert!(document["openapi"].as_str().unwrap().starts_with("3.1"));
         let expected = [
-            ("post", "/api/v1/session"), ("delete", "/api/v1/session"), ("get", "/api/v1/me"), ("get", "/api/v1/users"), ("patch", "/api/v1/users/{id}"), ("get", "/api/v1/exchange-rates"),
+            ("post", "/api/v1/session"), ("delete", "/api/v1/session"), ("get", "/api/v1/me"), ("put", "/api/v1/me/locale"), ("get", "/api/v1/insights"), ("get", "/api/v1/users"), ("patch", "/api/v1/users/{id}"), ("get", "/api/v1/exchange-rates"),
             ("get", "/api/v1/referrals"), ("get", "/api/v1/referrals/export.csv"), ("get", "/api/v1/referrals/{id}"), ("patch", "/api/v1/referrals/{id}"),
             ("post", "/api/v1/referrals/{id}/accept"), ("post", "/api/v1/referrals/{id}/decline"),
             ("post", "/api/v1/referrals/{id}/won"), ("post", "/api/v1/referrals/{id}/lost"),

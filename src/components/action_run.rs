@@ -5,6 +5,7 @@
 
 use std::collections::BTreeSet;
 
+use domain::i18n::Arg;
 use domain::{Action, FieldErrors, Referral};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -17,6 +18,7 @@ use crate::components::focus_when_shown;
 use crate::components::form_fields::Bound;
 use crate::drafts::{self, Draft};
 use crate::format;
+use crate::i18n::{t, t_with, value};
 use crate::store::{Acted, Referrals};
 
 /// A form an action sends: what it needs besides being data.
@@ -220,11 +222,11 @@ impl<F: ActionForm> ActionRun<F> {
     pub fn error_for(self, errors: Memo<FieldErrors>, field: &str) -> Option<String> {
         let shown = self.checked.get() || self.left.with(|left| left.contains(field));
         let local = shown
-            .then(|| errors.with(|e| e.for_field(field).map(str::to_owned)))
+            .then(|| errors.with(|e| e.error_for(field).map(crate::i18n::field_error)))
             .flatten();
         local.or_else(|| {
             self.server_errors
-                .with(|e| e.for_field(field).map(str::to_owned))
+                .with(|e| e.error_for(field).map(crate::i18n::field_error))
         })
     }
 
@@ -338,7 +340,7 @@ where
     F: ActionForm,
 {
     let step = run.step;
-    let verb = run.action.label();
+    let yes = StoredValue::new(confirmation(run.action));
     let question = StoredValue::new(question);
     view! {
         {move || run.failure.get().map(|message| view! { <p class="form-error" role="alert">{message}</p> })}
@@ -349,13 +351,13 @@ where
                     <p id="confirm-text">{question.get_value()}</p>
                     <div class="form-buttons">
                         <button type="button" disabled=move || step.get() == Step::Sending on:click=move |_| run.send()>
-                            {move || if step.get() == Step::Sending { "Sending…".to_owned() } else { format!("Yes, {}", verb.to_lowercase()) }}
+                            {move || if step.get() == Step::Sending { t("action-sending") } else { yes.get_value() }}
                         </button>
                         <button type="button" class="secondary" disabled=move || step.get() == Step::Sending on:click=move |_| {
                             step.set(Step::Editing);
                             focus_when_shown(".action-panel button[type=\"submit\"]");
                         }>
-                            "Go back"
+                            {t("action-go-back")}
                         </button>
                     </div>
                 </div>
@@ -365,10 +367,23 @@ where
     }
 }
 
+/// The button that answers an irreversible action's last question: "Yes, decline".
+fn confirmation(action: Action) -> String {
+    match action {
+        Action::Accept => t("action-confirm-accept"),
+        Action::Decline => t("action-confirm-decline"),
+        Action::Edit => t("action-confirm-edit"),
+        Action::AddTeamMember => t("action-confirm-add-team-member"),
+        Action::Won => t("action-confirm-won"),
+        Action::Lost => t("action-confirm-lost"),
+    }
+}
+
 /// One field that differs between what the user typed and the referral as it is now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Difference {
-    pub field: &'static str,
+    /// The field's label, in the reader's words.
+    pub field: String,
     pub yours: String,
     pub now: String,
 }
@@ -399,32 +414,48 @@ where
             .contains(&run.action)
     });
     // Why not, when not: the person's role or team, else the referral's new state.
+    let action = value("Action", run.action.as_str());
     let why_not = (!still_possible).then(|| {
         member
-            .and_then(|member| member.refusal(&current))
-            .map(str::to_owned)
+            .and_then(|member| crate::i18n::refusal_in_words(member, &current))
             .unwrap_or_else(|| {
-                format!(
-                    "{} no longer applies to this referral as it is now.",
-                    run.action.label()
+                t_with(
+                    "action-no-longer-applies",
+                    &[("action", Arg::Text(&action))],
                 )
             })
     });
-    let now = format!(
-        "{} / {}",
-        current.status.as_str(),
-        current.substatus.as_str()
+    let changed = t_with(
+        "action-conflict",
+        &[
+            (
+                "status",
+                Arg::Text(&crate::i18n::status_in_words(
+                    current.status,
+                    current.substatus,
+                )),
+            ),
+            (
+                "updated",
+                Arg::Text(&format::date_time(current.updated_date_time)),
+            ),
+        ],
     );
-    let updated = format::date_time(current.updated_date_time);
-    let verb = run.action.label();
+    let reapply = t_with("action-reapply", &[("action", Arg::Text(&action))]);
     let current = StoredValue::new(current);
     view! {
         <div class="conflict" role="alert">
-            <p>{format!("Someone changed this referral while you were working on it. It is now {now}, last updated {updated}.")}</p>
+            <p>{changed}</p>
             {(!differences.is_empty()).then(|| view! {
                 <table class="differences">
-                    <caption>"What changed meanwhile"</caption>
-                    <thead><tr><th scope="col">"Field"</th><th scope="col">"Yours"</th><th scope="col">"Now"</th></tr></thead>
+                    <caption>{t("action-differences-caption")}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t("action-differences-field")}</th>
+                            <th scope="col">{t("action-differences-yours")}</th>
+                            <th scope="col">{t("action-differences-now")}</th>
+                        </tr>
+                    </thead>
                     <tbody>
                         {differences.into_iter().map(|d| view! {
                             <tr><th scope="row">{d.field}</th><td>{d.yours}</td><td>{d.now}</td></tr>
@@ -433,15 +464,15 @@ where
                 </table>
             })}
             {why_not.map(|why| view! { <p>{why}</p> })}
-            <p>"What you typed is kept below."</p>
+            <p>{t("action-typed-kept")}</p>
             <div class="form-buttons">
                 {still_possible.then(|| view! {
                     <button type="button" on:click=move |_| run.reapply(current.get_value())>
-                        {format!("{verb} the current version")}
+                        {reapply}
                     </button>
                 })}
                 <button type="button" class="secondary" on:click=move |_| run.discard(current.get_value(), still_possible)>
-                    "Discard my changes"
+                    {t("action-discard-changes")}
                 </button>
             </div>
         </div>
@@ -479,20 +510,21 @@ pub fn focus_first_invalid() {
 }
 
 #[component]
-pub fn Buttons<F>(run: ActionRun<F>, label: &'static str) -> impl IntoView
+pub fn Buttons<F>(run: ActionRun<F>, label: String) -> impl IntoView
 where
     F: ActionForm,
 {
     let sending = move || run.step.get() == Step::Sending;
+    let label = StoredValue::new(label);
     move || {
         matches!(run.step.get(), Step::Editing | Step::Sending).then(|| {
             view! {
                 <div class="form-buttons">
                     <button type="submit" disabled=sending>
-                        {move || if sending() { "Saving…" } else { label }}
+                        {move || if sending() { t("action-saving") } else { label.get_value() }}
                     </button>
                     <button type="button" class="secondary" disabled=sending on:click=move |_| run.cancel()>
-                        "Cancel"
+                        {t("action-cancel")}
                     </button>
                 </div>
             }

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::api::Colleague;
 use crate::components::Difference;
 use crate::components::form_fields::{Bound, input, select, textarea};
+use crate::i18n::t;
 
 /// The deal fields of a form `F` whose deal part `deal` reaches.
 pub fn deal_fields<F: Clone + Send + Sync + 'static>(
@@ -26,26 +27,26 @@ pub fn deal_fields<F: Clone + Send + Sync + 'static>(
         })
         .collect();
     view! {
-        {input(bound, "deal-name", "Deal name", "text", "name",
+        {input(bound, "deal-name", t("action-deal-name"), "text", "name",
             move |f| read(f, |d| d.name.clone()), move |f, v| deal(f).name = v)}
         <div class="field-pair">
-            {input(bound, "deal-value", "Estimated deal value", "text", "details.dealValue",
+            {input(bound, "deal-value", t("action-deal-value"), "text", "details.dealValue",
                 move |f| read(f, |d| d.deal_value.clone()), move |f, v| deal(f).deal_value = v)}
-            {select(bound, "deal-currency", "Currency", "Choose a currency", currencies, "details.currency",
+            {select(bound, "deal-currency", t("action-currency"), t("action-currency-choose"), currencies, "details.currency",
                 move |f| read(f, |d| d.currency.clone()), move |f, v| deal(f).currency = v)}
         </div>
-        {input(bound, "closing-date", "Estimated closing date", "date", "details.closingDateTime",
+        {input(bound, "closing-date", t("action-closing-date"), "date", "details.closingDateTime",
             move |f| read(f, |d| d.closing_date.clone()), move |f, v| deal(f).closing_date = v)}
         <TeamPicker bound deal/>
-        {textarea(bound, "deal-notes", "Notes (strongly encouraged)", "details.notes",
+        {textarea(bound, "deal-notes", t("action-deal-notes"), "details.notes",
             move |f| read(f, |d| d.notes.clone()), move |f, v| deal(f).notes = v)}
         {move || bound.form.with(|f| deal(&mut f.clone()).lacks_notes()).then(|| view! {
-            <p class="hint">"What did the customer ask for, and what happens next? Notes help your team pick the deal up."</p>
+            <p class="hint">{t("action-deal-notes-hint")}</p>
         })}
         <div class="field-pair">
-            {input(bound, "crm-id", "CRM ID (optional)", "text", "externalReferenceId",
+            {input(bound, "crm-id", t("action-crm-id"), "text", "externalReferenceId",
                 move |f| read(f, |d| d.external_reference_id.clone()), move |f, v| deal(f).external_reference_id = v)}
-            {input(bound, "campaign-id", "Marketing campaign ID (optional)", "text", "campaignId",
+            {input(bound, "campaign-id", t("action-campaign-id"), "text", "campaignId",
                 move |f| read(f, |d| d.campaign_id.clone()), move |f, v| deal(f).campaign_id = v)}
         </div>
     }
@@ -79,12 +80,12 @@ fn TeamPicker<F: Clone + Send + Sync + 'static>(
     };
     view! {
         <fieldset class="field team-picker" aria-describedby="team-error">
-            <legend>"Team members"</legend>
+            <legend>{t("action-team-members")}</legend>
             {move || match colleagues.get() {
-                None => view! { <p class="secondary" role="status">"Loading your colleagues…"</p> }.into_any(),
+                None => view! { <p class="secondary" role="status">{t("action-colleagues-loading")}</p> }.into_any(),
                 Some(Err(failure)) => view! {
                     <p class="form-error" role="alert">{failure.to_string()}</p>
-                    <button type="button" class="secondary" on:click=move |_| colleagues.refetch()>"Retry"</button>
+                    <button type="button" class="secondary" on:click=move |_| colleagues.refetch()>{t("action-retry")}</button>
                 }.into_any(),
                 Some(Ok(people)) => {
                     let choices = choices(people, team());
@@ -161,14 +162,17 @@ pub fn differences(
     };
     let fields = |form: &DealForm| {
         [
-            ("Deal name", form.name.clone()),
-            ("Estimated deal value", form.deal_value.clone()),
-            ("Currency", form.currency.clone()),
-            ("Estimated closing date", form.closing_date.clone()),
-            ("Team members", team(form)),
-            ("Notes", form.notes.clone()),
-            ("CRM ID", form.external_reference_id.clone()),
-            ("Marketing campaign ID", form.campaign_id.clone()),
+            (t("action-deal-name"), form.name.clone()),
+            (t("action-deal-value"), form.deal_value.clone()),
+            (t("action-currency"), form.currency.clone()),
+            (t("action-closing-date"), form.closing_date.clone()),
+            (t("action-team-members"), team(form)),
+            (t("action-difference-notes"), form.notes.clone()),
+            (
+                t("action-difference-crm-id"),
+                form.external_reference_id.clone(),
+            ),
+            (t("action-difference-campaign-id"), form.campaign_id.clone()),
         ]
     };
     fields(yours)

@@ -5,7 +5,6 @@
 use std::collections::BTreeSet;
 
 use domain::Filter;
-use domain::filter::{call_to_action_label, lead_source_label};
 use domain::referral::{
     CallToAction, EmailValidity, LeadQuality, LeadSource, LeadType, PhoneValidity, Status,
 };
@@ -15,6 +14,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::focus_now;
+use crate::i18n::{t, value};
 use crate::listing::Listing;
 use crate::store::Referrals;
 
@@ -68,70 +68,70 @@ pub fn FilterPanel(
             aria-labelledby="filter-heading"
         >
             <div class="filter-panel-header">
-                <h2 id="filter-heading">"Filters"</h2>
+                <h2 id="filter-heading">{t("filter-heading")}</h2>
                 <button type="button" class="secondary filter-close" node_ref=close_button on:click=move |_| close()>
-                    "Done"
+                    {t("filter-done")}
                 </button>
             </div>
             {children()}
             <CustomerNameFilter current set_filter/>
             {options(
-                "Call to action",
-                labelled(CallToAction::ALL, call_to_action_label),
+                t("filter-call-to-action"),
+                labelled("CallToAction", CallToAction::ALL, CallToAction::as_str),
                 |f| &mut f.calls_to_action,
                 current,
                 set_filter,
             )}
             {move || options(
-                "Country",
+                t("filter-country"),
                 countries.get(),
                 |f| &mut f.countries,
                 current,
                 set_filter,
             )}
             {options(
-                "Lead source",
-                labelled(LeadSource::ALL, lead_source_label),
+                t("filter-lead-source"),
+                labelled("LeadSource", LeadSource::ALL, LeadSource::as_str),
                 |f| &mut f.lead_sources,
                 current,
                 set_filter,
             )}
             {options(
-                "Lead type",
-                labelled(LeadType::ALL, domain::filter::lead_type_label),
+                t("filter-lead-type"),
+                labelled("LeadType", LeadType::ALL, LeadType::as_str),
                 |f| &mut f.lead_types,
                 current,
                 set_filter,
             )}
             {options(
-                "Lead quality",
-                labelled(LeadQuality::ALL, domain::filter::lead_quality_label),
+                t("filter-lead-quality"),
+                labelled("LeadQuality", LeadQuality::ALL, LeadQuality::as_str),
                 |f| &mut f.lead_qualities,
                 current,
                 set_filter,
             )}
             {options(
-                "Status",
-                labelled(Status::ALL, Status::as_str),
+                t("filter-status"),
+                labelled("Status", Status::ALL, Status::as_str),
                 |f| &mut f.statuses,
                 current,
                 set_filter,
             )}
             {options(
-                "Email validity",
-                labelled(EmailValidity::ALL, domain::filter::email_validity_label),
+                t("filter-email-validity"),
+                labelled("EmailValidity", EmailValidity::ALL, EmailValidity::as_str),
                 |f| &mut f.email_validities,
                 current,
                 set_filter,
             )}
             {options(
-                "Phone validity",
-                labelled(PhoneValidity::ALL, domain::filter::phone_validity_label),
+                t("filter-phone-validity"),
+                labelled("PhoneValidity", PhoneValidity::ALL, PhoneValidity::as_str),
                 |f| &mut f.phone_validities,
                 current,
                 set_filter,
             )}
-            <button type="button" class="filter-show" on:click=move |_| close()>"Show referrals"</button>
+            <button type="button" class="filter-show" on:click=move |_| close()>{t("filter-show-referrals")}</button>
         </aside>
     }
 }
@@ -176,16 +176,17 @@ fn keep_focus_inside(event: &web_sys::KeyboardEvent) {
     }
 }
 
-/// Every value of a closed set with the words the panel shows for it.
-fn labelled<T: Copy>(all: &[T], label: fn(T) -> &'static str) -> Vec<(T, String)> {
+/// Every value of a closed set with the words the panel shows for it: the
+/// `value-<kind>-<value>` message of its API spelling (`api`).
+fn labelled<T: Copy>(kind: &str, all: &[T], api: fn(T) -> &'static str) -> Vec<(T, String)> {
     all.iter()
-        .map(|&value| (value, label(value).to_owned()))
+        .map(|&each| (each, value(kind, api(each))))
         .collect()
 }
 
 /// A group of checkboxes for one filter; ticking one more widens it (OR within a field).
 fn options<T>(
-    legend: &'static str,
+    legend: String,
     values: Vec<(T, String)>,
     field: fn(&mut Filter) -> &mut BTreeSet<T>,
     current: Signal<Filter>,
@@ -265,10 +266,10 @@ fn CustomerNameFilter(current: Signal<Filter>, set_filter: Callback<Filter>) -> 
     };
     view! {
         <form class="filter-group customer-filter" on:submit=submit>
-            <label for="customer-filter">"Customer name"</label>
+            <label for="customer-filter">{t("filter-customer-name")}</label>
             <div class="inline-input">
                 <input id="customer-filter" type="text" node_ref=input autocomplete="off"/>
-                <button type="submit" class="secondary">"Add"</button>
+                <button type="submit" class="secondary">{t("filter-add")}</button>
             </div>
         </form>
     }

@@ -27,7 +27,7 @@ impl<F> Copy for Bound<F> {}
 pub fn input<F: Send + Sync + 'static>(
     bound: Bound<F>,
     id: impl Into<String>,
-    label: &'static str,
+    label: String,
     kind: &'static str,
     field: impl Into<String>,
     get: impl Fn(&F) -> String + Copy + Send + Sync + 'static,
@@ -61,7 +61,7 @@ pub fn input<F: Send + Sync + 'static>(
 pub fn textarea<F: Send + Sync + 'static>(
     bound: Bound<F>,
     id: impl Into<String>,
-    label: &'static str,
+    label: String,
     field: impl Into<String>,
     get: impl Fn(&F) -> String + Copy + Send + Sync + 'static,
     set: impl Fn(&mut F, String) + Copy + Send + Sync + 'static,
@@ -95,8 +95,8 @@ pub fn textarea<F: Send + Sync + 'static>(
 pub fn select<F: Send + Sync + 'static>(
     bound: Bound<F>,
     id: impl Into<String>,
-    label: &'static str,
-    placeholder: &'static str,
+    label: String,
+    placeholder: String,
     options: Vec<(String, String)>,
     field: impl Into<String>,
     get: impl Fn(&F) -> String + Copy + Send + Sync + 'static,

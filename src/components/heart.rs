@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::i18n::t;
 use crate::store::Referrals;
 
 /// The heart that puts a referral on the user's favorites, and takes it off again.
@@ -32,9 +33,9 @@ pub fn Heart(
     };
     let label = move || {
         if favorite() {
-            "Remove from favorites"
+            t("lead-favorite-remove")
         } else {
-            "Add to favorites"
+            t("lead-favorite-add")
         }
     };
     view! {

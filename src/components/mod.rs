@@ -2,6 +2,8 @@
 
 mod accept_action;
 mod action_run;
+mod bar_chart;
+mod command_palette;
 mod copy_button;
 mod deal_fields;
 mod filter_chips;
@@ -10,18 +12,22 @@ mod form_fields;
 mod heading_focus;
 mod heart;
 mod indicators;
+mod keyboard_focus;
 mod page_title;
 mod pending_changes;
 mod reason_action;
 mod referral_list;
 mod referral_table;
 mod require_sign_in;
+mod shortcuts;
 mod team_member_action;
 mod top_bar;
 mod won_action;
 
 pub use accept_action::{AcceptAction, EditAction};
 pub use action_run::{ActionRun, Closed, ConfirmAndSend, ConflictNotice, Difference, Step};
+pub use bar_chart::{Bar, BarChart};
+pub use command_palette::CommandPalette;
 pub use copy_button::CopyButton;
 pub use filter_chips::FilterChips;
 pub use filter_panel::FilterPanel;
@@ -30,12 +36,16 @@ pub use heading_focus::{
 };
 pub use heart::Heart;
 pub use indicators::{EmailValidityBadge, FlameIcon, PhoneValidityBadge, SpamFlag};
+pub use keyboard_focus::{ListCommand, keyboard_focus};
 pub use page_title::page_title;
 pub use pending_changes::PendingChanges;
 pub use reason_action::ReasonAction;
 pub use referral_list::ReferralList;
 pub use referral_table::ReferralTable;
 pub use require_sign_in::{RequireSignIn, sign_in_path};
+pub use shortcuts::{
+    Keyboard, KeyboardShortcuts, PaletteButton, ShortcutsButton, open_requested_action,
+};
 pub use team_member_action::TeamMemberAction;
 pub use top_bar::{TopBar, UserMenu};
 pub use won_action::WonAction;

@@ -3,12 +3,14 @@
 //! it in the action's conflict view, where the user re-applies or discards).
 
 use domain::Action;
+use domain::i18n::Arg;
 use leptos::prelude::*;
 
 use crate::api::Session;
 use crate::clock::Clock;
 use crate::drafts;
 use crate::format;
+use crate::i18n::{t, t_with, value};
 use crate::store::Referrals;
 use crate::store::outbox::{Change, Pending, Stuck};
 
@@ -25,7 +27,7 @@ pub fn PendingChanges(
         let items = pending.get();
         (!items.is_empty()).then(|| {
             view! {
-                <section class="pending-changes" aria-label="Changes not yet synced">
+                <section class="pending-changes" aria-label=t("lead-pending-label")>
                     <ul>
                         {items.into_iter().map(|item| view! { <PendingItem item review/> }).collect_view()}
                     </ul>
@@ -38,24 +40,25 @@ pub fn PendingChanges(
 #[component]
 fn PendingItem(item: Pending, review: RwSignal<Option<Action>>) -> impl IntoView {
     let store = Referrals::current();
-    let label = item.label();
+    let label = change_in_words(&item.change);
+    let label = Arg::Text(&label);
     let seq = item.seq;
     let queued = format::time(item.queued_at);
     match item.stuck.clone() {
         None => view! {
             <li class="pending waiting">
-                <span class="pending-badge">"Waiting to sync"</span>
-                {format!("{label} — saved on this device at {queued}; sent when the connection is back.")}
+                <span class="pending-badge">{t("lead-pending-waiting")}</span>
+                {t_with("lead-pending-waiting-text", &[("change", label), ("time", Arg::Text(&queued))])}
             </li>
         }
         .into_any(),
         Some(Stuck::Refused { message }) => view! {
             <li class="pending refused" role="alert">
-                <span class="pending-badge">"Not applied"</span>
-                {format!("{label}: {message}")}
+                <span class="pending-badge">{t("lead-pending-refused")}</span>
+                {t_with("lead-pending-refused-text", &[("change", label), ("message", Arg::Text(&message))])}
                 <button type="button" class="secondary" on:click=move |_| {
                     store.drop_pending(seq);
-                }>"Dismiss"</button>
+                }>{t("lead-pending-dismiss")}</button>
             </li>
         }
         .into_any(),
@@ -76,14 +79,21 @@ fn PendingItem(item: Pending, review: RwSignal<Option<Action>>) -> impl IntoView
                 })
             });
             let item = StoredValue::new(item);
-            let now = format!("{} / {}", current.status.as_str(), current.substatus.as_str());
+            let now = t_with(
+                "lead-status-substatus",
+                &[
+                    ("status", Arg::Text(&value("Status", current.status.as_str()))),
+                    ("substatus", Arg::Text(&value("Substatus", current.substatus.as_str()))),
+                ],
+            );
+            let now = Arg::Text(&now);
             view! {
                 <li class="pending conflict" role="alert">
-                    <span class="pending-badge">"Needs your review"</span>
+                    <span class="pending-badge">{t("lead-pending-conflict")}</span>
                     {match reason {
                         // The server's own words, e.g. that the lead expired meanwhile.
-                        Some(reason) => format!("{label} was not applied: {reason} It is now {now}."),
-                        None => format!("{label}: someone changed this referral before your change arrived. It is now {now}."),
+                        Some(reason) => t_with("lead-pending-not-applied", &[("change", label), ("reason", Arg::Text(&reason)), ("status", now)]),
+                        None => t_with("lead-pending-changed-first", &[("change", label), ("status", now)]),
                     }}
                     {action.map(|action| view! {
                         <button type="button" on:click=move |_| {
@@ -93,15 +103,24 @@ fn PendingItem(item: Pending, review: RwSignal<Option<Action>>) -> impl IntoView
                                 restore_draft(&pending, action);
                             }
                             review.set(Some(action));
-                        }>"Review"</button>
+                        }>{t("lead-pending-review")}</button>
                     })}
                     <button type="button" class="secondary" on:click=move |_| {
                         store.drop_pending(item.with_value(|i| i.seq));
-                    }>"Discard my change"</button>
+                    }>{t("lead-pending-discard")}</button>
                 </li>
             }
             .into_any()
         }
+    }
+}
+
+/// What the change is, in the words of the lead's page: the action's button, or the heart's.
+fn change_in_words(change: &Change) -> String {
+    match change {
+        Change::Favorite { favorite: true } => t("lead-favorite-add"),
+        Change::Favorite { favorite: false } => t("lead-favorite-remove"),
+        Change::Act { request, .. } => value("Action", request.action().as_str()),
     }
 }
 

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::components::action_run::bound;
 use crate::components::form_fields::{select, textarea};
 use crate::components::{ActionRun, Closed, ConfirmAndSend, Step};
+use crate::i18n::{t, value};
 
 /// The reason form of `action` (Decline or Lost) for `referral`.
 #[component]
@@ -26,36 +27,47 @@ pub fn ReasonAction(
     let bound = bound(run, errors);
     let reasons = DeclineReason::ALL
         .iter()
-        .map(|reason| (reason.as_str().to_owned(), reason.label().to_owned()))
+        .map(|reason| {
+            (
+                reason.as_str().to_owned(),
+                value("DeclineReason", reason.as_str()),
+            )
+        })
         .collect();
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         run.confirm_if_valid(errors);
     };
-    let verb = action.label();
     // "Close" is what partners know from the reference product for a decline.
-    let (title, submit_label, outcome) = match action {
-        Action::Decline => ("Decline this referral", "Close", "Declined"),
-        _ => ("Mark this deal as lost", "Mark as lost", "Lost"),
+    let (title, submit_label, question) = match action {
+        Action::Decline => (
+            t("action-decline-heading"),
+            t("action-decline-submit"),
+            t("action-decline-question"),
+        ),
+        _ => (
+            t("action-lost-heading"),
+            t("action-lost-submit"),
+            t("action-lost-question"),
+        ),
     };
+    let submit_label = StoredValue::new(submit_label);
     view! {
         <section class="action-panel" aria-labelledby="action-heading">
             <h2 id="action-heading">{title}</h2>
             <form novalidate on:submit=submit>
-                {select(bound, "status-reason", "Reason", "Choose a reason", reasons, "statusReason",
+                {select(bound, "status-reason", t("action-reason"), t("action-reason-choose"), reasons, "statusReason",
                     |f: &ReasonForm| f.status_reason.clone(), |f: &mut ReasonForm, v| f.status_reason = v)}
-                {textarea(bound, "status-reason-notes", "Notes (required for Others)", "statusReasonNotes",
+                {textarea(bound, "status-reason-notes", t("action-reason-notes"), "statusReasonNotes",
                     |f: &ReasonForm| f.notes.clone(), |f: &mut ReasonForm, v| f.notes = v)}
                 {move || (step.get() == Step::Editing).then(|| view! {
                     <div class="form-buttons">
-                        <button type="submit">{submit_label}</button>
-                        <button type="button" class="secondary" on:click=move |_| run.cancel()>"Cancel"</button>
+                        <button type="submit">{submit_label.get_value()}</button>
+                        <button type="button" class="secondary" on:click=move |_| run.cancel()>{t("action-cancel")}</button>
                     </div>
                 })}
             </form>
-            <ConfirmAndSend run question=format!(
-                "{verb} this referral? It moves to Archived as {outcome} and cannot be changed afterwards."
-            )/>
+            <ConfirmAndSend run question/>
         </section>
     }
 }

@@ -6,6 +6,7 @@ mod csv_export;
 use std::sync::Arc;
 
 use domain::filter::SortDirection;
+use domain::i18n::Arg;
 use domain::referral::Category;
 use domain::{Filter, FilterError, SortKey};
 use leptos::ev;
@@ -14,7 +15,8 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::api::{ApiError, Session};
-use crate::components::{FilterChips, FilterPanel, ReferralTable, page_title};
+use crate::components::{FilterChips, FilterPanel, ReferralTable, ShortcutsButton, page_title};
+use crate::i18n::{t, t_with, value};
 use crate::listing::Listing;
 use crate::store::Referrals;
 
@@ -47,7 +49,7 @@ pub fn ReferralList(
 ) -> impl IntoView {
     let store = Referrals::current();
     let session = expect_context::<Session>();
-    page_title(move || listing.label().to_owned());
+    page_title(move || listing.label());
     let location = use_location();
     let navigate = use_navigate();
     // Every filter change is a new history entry: Back undoes it, a reload keeps it.
@@ -89,11 +91,11 @@ pub fn ReferralList(
     // One memo for the view to read: a view that read `state` and `shown` side by side
     // could miss a change of `shown` that `state` had already taken in.
     let result_count = Memo::new(move |_| match state.get() {
-        ListState::Table(_) | ListState::Empty { .. } => match positions.with(|p| p.len()) {
-            1 => "1 referral".to_owned(),
-            n => format!("{n} referrals"),
-        },
-        ListState::Loading => "Loading referrals…".to_owned(),
+        ListState::Table(_) | ListState::Empty { .. } => {
+            let count = positions.with(|p| p.len()) as i64;
+            t_with("list-count", &[("count", Arg::Count(count))])
+        }
+        ListState::Loading => t("list-loading"),
         _ => String::new(),
     });
     let current = Signal::derive(move || filter.get().unwrap_or_default());
@@ -112,12 +114,13 @@ pub fn ReferralList(
                         aria-expanded=move || panel_open.get().to_string()
                         on:click=move |_| panel_open.update(|open| *open = !*open)
                     >
-                        {move || match current.get().active_chips().len() {
-                            0 => "Filters".to_owned(),
-                            n => format!("Filters ({n})"),
+                        {move || {
+                            let count = current.get().active_chips().len() as i64;
+                            t_with("filter-toggle", &[("count", Arg::Count(count))])
                         }}
                     </button>
                     {move || may_export().then(|| view! { <ExportButton listing current/> })}
+                    <ShortcutsButton/>
                 </div>
             </header>
             {listing.has_tabs().then(|| view! { <CategoryTabs listing current/> })}
@@ -137,13 +140,13 @@ pub fn ReferralList(
                         ListState::Failed(error) => view! {
                             <div class="error-panel" role="alert">
                                 <p>{error.to_string()}</p>
-                                <button type="button" on:click=move |_| store.sync_now()>"Retry"</button>
+                                <button type="button" on:click=move |_| store.sync_now()>{t("list-retry")}</button>
                             </div>
                         }.into_any(),
                         ListState::BadLink(error) => view! {
                             <div class="error-panel" role="alert">
-                                <p>{format!("This link's filter cannot be used. {error}.")}</p>
-                                <a href=listing.path()>{format!("Show all of {}", listing.label())}</a>
+                                <p>{t_with("list-bad-link", &[("error", Arg::Text(&error.to_string()))])}</p>
+                                <a href=listing.path()>{t_with("list-show-all", &[("list", Arg::Text(&listing.label()))])}</a>
                             </div>
                         }.into_any(),
                         ListState::Empty { filtered } => view! {
@@ -175,7 +178,7 @@ fn CategoryTabs(listing: Listing, current: Signal<Filter>) -> impl IntoView {
                 .count()
         })
     };
-    let tab = move |category: Category, label: &'static str| {
+    let tab = move |category: Category| {
         let href = move || {
             listing.href(&Filter {
                 category: Some(category),
@@ -189,15 +192,15 @@ fn CategoryTabs(listing: Listing, current: Signal<Filter>) -> impl IntoView {
                 class="tab"
                 aria-current=move || selected().then_some("page")
             >
-                {label}
+                {value("Category", category.as_str())}
                 {move || count(category).map(|n| view! { <span class="count">{n}</span> })}
             </a>
         }
     };
     Some(view! {
-        <nav class="category-tabs" aria-label="Lead categories">
-            {tab(Category::Marketplace, "Marketplace leads")}
-            {tab(Category::Qualified, "Qualified leads")}
+        <nav class="category-tabs" aria-label=t("list-categories")>
+            {tab(Category::Marketplace)}
+            {tab(Category::Qualified)}
         </nav>
     })
 }
@@ -230,16 +233,16 @@ fn SearchBox(current: Signal<Filter>, set_filter: Callback<Filter>) -> impl Into
     };
     view! {
         <form class="search-box" role="search" on:submit=submit>
-            <label for="list-search">"Search"</label>
+            <label for="list-search">{t("list-search-label")}</label>
             <input
                 id="list-search"
                 type="search"
                 name="q"
                 node_ref=input
-                placeholder="Customer, deal, contact or notes"
+                placeholder=t("list-search-placeholder")
                 prop:value=move || current.get_untracked().search
             />
-            <button type="submit">"Search"</button>
+            <button type="submit">{t("list-search-button")}</button>
         </form>
     }
 }
@@ -267,16 +270,16 @@ fn SortControl(current: Signal<Filter>, set_filter: Callback<Filter>) -> impl In
     };
     view! {
         <div class="sort-control">
-            <label for="sort-key">"Sort by"</label>
+            <label for="sort-key">{t("list-sort-by")}</label>
             <select id="sort-key" on:change=on_key>
                 {SortKey::ALL.into_iter().map(|key| view! {
-                    <option value=key.as_str() prop:selected=move || current.get().sort == key>{key.label()}</option>
+                    <option value=key.as_str() prop:selected=move || current.get().sort == key>{value("SortKey", key.as_str())}</option>
                 }).collect_view()}
             </select>
-            <label for="sort-direction" class="visually-hidden">"Order"</label>
+            <label for="sort-direction" class="visually-hidden">{t("list-sort-order")}</label>
             <select id="sort-direction" on:change=on_direction>
-                <option value="desc" prop:selected=move || current.get().direction == SortDirection::Desc>"Descending"</option>
-                <option value="asc" prop:selected=move || current.get().direction == SortDirection::Asc>"Ascending"</option>
+                <option value="desc" prop:selected=move || current.get().direction == SortDirection::Desc>{t("list-sort-descending")}</option>
+                <option value="asc" prop:selected=move || current.get().direction == SortDirection::Asc>{t("list-sort-ascending")}</option>
             </select>
         </div>
     }

@@ -8,14 +8,18 @@
 
 use std::sync::Arc;
 
+use domain::i18n::Arg;
 use domain::{Filter, Referral, Stage};
 use leptos::ev;
 use leptos::prelude::*;
 
 use crate::clock::Clock;
-use crate::components::{EmailValidityBadge, FlameIcon, Heart, PhoneValidityBadge, SpamFlag};
+use crate::components::{
+    EmailValidityBadge, FlameIcon, Heart, PhoneValidityBadge, SpamFlag, keyboard_focus,
+};
 use crate::format;
-use crate::listing::Listing;
+use crate::i18n::{t, t_with, value};
+use crate::listing::{Listing, stage_label};
 use crate::store::Referrals;
 
 /// Used until a row has been rendered and measured.
@@ -81,6 +85,8 @@ pub fn ReferralTable(
     });
 
     let filter = StoredValue::new(filter);
+    // j/k, Enter, f, a and d act on these rows (src/components/keyboard_focus.rs).
+    keyboard_focus(listing, positions, filter, body, stride, measure);
     // The referrals in the window, each with its row; a changed referral is a new row.
     let rows = move || {
         let (start, end) = window_rows.get();
@@ -100,16 +106,16 @@ pub fn ReferralTable(
     let spacer = move |rows: usize| format!("{}px", rows as f64 * stride.get());
     view! {
         <table class="referral-table" aria-rowcount=move || total.get() + 1>
-            <caption class="visually-hidden">{format!("{} referrals", listing.label())}</caption>
+            <caption class="visually-hidden">{t_with("list-table-caption", &[("list", Arg::Text(&listing.label()))])}</caption>
             <thead>
                 <tr aria-rowindex="1">
-                    <th scope="col"><span class="visually-hidden">"Favorite"</span></th>
-                    <th scope="col">"Customer"</th>
-                    <th scope="col">"Country"</th>
-                    <th scope="col">"Lead"</th>
-                    <th scope="col">"Created"</th>
+                    <th scope="col"><span class="visually-hidden">{t("list-column-favorite")}</span></th>
+                    <th scope="col">{t("list-column-customer")}</th>
+                    <th scope="col">{t("list-column-country")}</th>
+                    <th scope="col">{t("list-column-lead")}</th>
+                    <th scope="col">{t("list-column-created")}</th>
                     <th scope="col">{stage_column(listing)}</th>
-                    <th scope="col">"Contact"</th>
+                    <th scope="col">{t("list-column-contact")}</th>
                 </tr>
             </thead>
             <tbody node_ref=body>
@@ -147,12 +153,12 @@ fn row_stride(body: &web_sys::HtmlTableSectionElement) -> f64 {
         .unwrap_or(FALLBACK_STRIDE)
 }
 
-fn stage_column(listing: Listing) -> &'static str {
+fn stage_column(listing: Listing) -> String {
     match listing {
-        Listing::Stage(Stage::Inbox) => "Respond",
-        Listing::Stage(Stage::Accepted) => "Deal",
-        Listing::Stage(Stage::Archived) => "Outcome",
-        Listing::Favorites => "Stage",
+        Listing::Stage(Stage::Inbox) => t("list-column-respond"),
+        Listing::Stage(Stage::Accepted) => t("list-column-deal"),
+        Listing::Stage(Stage::Archived) => t("list-column-outcome"),
+        Listing::Favorites => t("list-column-stage"),
     }
 }
 
@@ -168,8 +174,10 @@ fn ReferralRow(
 ) -> impl IntoView {
     let clock = Clock::current();
     let lead = [
-        referral.lead_type.map(domain::filter::lead_type_label),
-        referral.lead_source.map(domain::filter::lead_source_label),
+        referral.lead_type.map(|v| value("LeadType", v.as_str())),
+        referral
+            .lead_source
+            .map(|v| value("LeadSource", v.as_str())),
     ]
     .into_iter()
     .flatten()
@@ -177,7 +185,7 @@ fn ReferralRow(
     .join(" · ");
     let call_to_action = referral
         .call_to_action
-        .map(domain::filter::call_to_action_label);
+        .map(|v| value("CallToAction", v.as_str()));
     let contact = referral.primary_contact().cloned();
     let spam = referral.has_spam_contact();
     let country = referral.customer_profile.address.country.clone();
@@ -197,14 +205,14 @@ fn ReferralRow(
                 // Long names are cut short in the row; the whole name is a hover away.
                 <span class="line secondary" title=referral.with_value(|r| r.name.clone())>{referral.with_value(|r| r.name.clone())}</span>
             </th>
-            <td class="country-cell"><span class="card-label">"Country "</span>{country}</td>
+            <td class="country-cell"><span class="card-label">{t("list-column-country")}" "</span>{country}</td>
             <td class="lead-cell">
                 <span class="line" title=lead.clone()>{lead.clone()}</span>
                 <span class="line secondary">{call_to_action}</span>
             </td>
             <td class="created-cell">
                 <time datetime=referral.with_value(|r| r.created_date_time.to_rfc3339())>
-                    <span class="card-label">"Created "</span>
+                    <span class="card-label">{t("list-column-created")}" "</span>
                     <span class="line">{referral.with_value(|r| format::date(r.created_date_time))}</span>
                     " "
                     <span class="line secondary">{referral.with_value(|r| format::time(r.created_date_time))}</span>
@@ -217,7 +225,7 @@ fn ReferralRow(
                         <span class="line"><EmailValidityBadge validity=contact.email_validity/></span>
                         <span class="line"><PhoneValidityBadge validity=contact.phone_validity/></span>
                     }.into_any(),
-                    None => view! { <span class="line secondary">"No contact details"</span> }.into_any(),
+                    None => view! { <span class="line secondary">{t("list-no-contact")}</span> }.into_any(),
                 }}
             </td>
         </tr>
@@ -231,8 +239,8 @@ fn stage_detail(listing: Listing, referral: &Referral, clock: Clock) -> AnyView 
         Listing::Stage(stage) => stage,
         Listing::Favorites => {
             return view! {
-                <span class="line">{referral.stage().label()}</span>
-                <span class="line secondary">{referral.substatus.as_str()}</span>
+                <span class="line">{stage_label(referral.stage())}</span>
+                <span class="line secondary">{value("Substatus", referral.substatus.as_str())}</span>
             }
             .into_any();
         }
@@ -249,9 +257,9 @@ fn stage_detail(listing: Listing, referral: &Referral, clock: Clock) -> AnyView 
                 }
                 .into_any(),
                 _ => view! {
-                    <span class="line">"No action needed"</span>
+                    <span class="line">{t("list-no-action-needed")}</span>
                     <span class="line secondary">
-                        {referral.offer_archive_date().map(|at| format!("Archived on {}", format::date(at)))}
+                        {referral.offer_archive_date().map(|at| t_with("list-archived-on", &[("date", Arg::Text(&format::date(at)))]))}
                     </span>
                 }
                 .into_any(),
@@ -262,11 +270,11 @@ fn stage_detail(listing: Listing, referral: &Referral, clock: Clock) -> AnyView 
                 .details
                 .deal_value
                 .map(|value| format::money(value, referral.details.currency.as_deref()))
-                .unwrap_or_else(|| "No deal value".to_owned());
+                .unwrap_or_else(|| t("list-no-deal-value"));
             let closing = referral
                 .details
                 .closing_date_time
-                .map(|at| format!("Closing {}", format::date(at)));
+                .map(|at| t_with("list-closing", &[("date", Arg::Text(&format::date(at)))]));
             view! {
                 <span class="line">{value}</span>
                 <span class="line secondary">{closing}</span>
@@ -274,7 +282,7 @@ fn stage_detail(listing: Listing, referral: &Referral, clock: Clock) -> AnyView 
             .into_any()
         }
         Stage::Archived => view! {
-            <span class="line">{referral.substatus.as_str()}</span>
+            <span class="line">{value("Substatus", referral.substatus.as_str())}</span>
             <span class="line secondary" title=referral.status_reason.clone()>{referral.status_reason.clone()}</span>
         }
         .into_any(),

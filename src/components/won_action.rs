@@ -3,7 +3,10 @@
 //! registered), checked as the user goes by the domain's `WonForm` with the same
 //! rates the server uses, confirmed, then sent once.
 
-use domain::registration::{CONTRACT_SIGNED_AT_MOST_DAYS_AGO, CONTRACT_START_AT_MOST_DAYS_AGO};
+use domain::i18n::Arg;
+use domain::registration::{
+    CONTRACT_SIGNED_AT_MOST_DAYS_AGO, CONTRACT_START_AT_MOST_DAYS_AGO, NotEligible,
+};
 use domain::{
     Action, ExchangeRates, FieldErrors, PricingModel, Referral, RegistrationEligibility,
     RegistrationForm, TenantType, WonForm, registration_eligibility,
@@ -12,6 +15,7 @@ use leptos::prelude::*;
 
 use crate::clock::Clock;
 use crate::components::{ActionRun, Closed, ConfirmAndSend, Step};
+use crate::i18n::{t, t_with, value};
 
 /// The Won form for `referral`.
 #[component]
@@ -27,14 +31,14 @@ pub fn WonAction(
     let referral = StoredValue::new(referral);
     move || {
         match rates.get() {
-        None => view! { <p class="secondary" role="status">"Loading…"</p> }.into_any(),
+        None => view! { <p class="secondary" role="status">{t("action-loading")}</p> }.into_any(),
         Some(Err(error)) => view! {
             <div class="error-panel" role="alert">
                 <p>{error.to_string()}</p>
                 <div class="form-buttons">
-                    <button type="button" on:click=move |_| rates.refetch()>"Retry"</button>
+                    <button type="button" on:click=move |_| rates.refetch()>{t("action-retry")}</button>
                     <button type="button" class="secondary" on:click=move |_| on_done.run(Closed::Cancelled(referral.get_value()))>
-                        "Cancel"
+                        {t("action-cancel")}
                     </button>
                 </div>
             </div>
@@ -111,13 +115,13 @@ fn WonWithRates(
     });
     view! {
         <section class="action-panel" aria-labelledby="action-heading">
-            <h2 id="action-heading">"Mark this deal as won"</h2>
+            <h2 id="action-heading">{t("action-won-heading")}</h2>
             {move || match eligibility.get() {
                 RegistrationEligibility::Eligible => view! {
-                    <p>"This deal is worth USD 25,000 or more and includes an eligible solution: register it with the vendor to mark it as won."</p>
+                    <p>{t("action-won-eligible")}</p>
                 }.into_any(),
                 RegistrationEligibility::Undetermined { currency } => view! {
-                    <p>{format!("There is no US dollar rate for {currency}, so it is not known whether this deal reaches USD 25,000. You may register it with the vendor.")}</p>
+                    <p>{t_with("action-won-undetermined", &[("currency", Arg::Text(&currency))])}</p>
                     <label class="check">
                         <input
                             type="checkbox"
@@ -125,23 +129,35 @@ fn WonWithRates(
                             on:change=move |event| register(event_target_checked(&event))
                             disabled=move || step.get() != Step::Editing
                         />
-                        "Register this deal"
+                        {t("action-won-register")}
                     </label>
                 }.into_any(),
-                not_eligible => view! { <p>{not_eligible.message()}</p> }.into_any(),
+                RegistrationEligibility::NotEligible(why) => view! { <p>{not_eligible(why)}</p> }.into_any(),
             }}
             <form novalidate on:submit=submit>
                 <p id="deal-registration-error" class="field-error">{move || run.error_for(errors, "dealRegistration")}</p>
                 {move || shows_registration.get().then(|| registration_fields(answers))}
                 {move || (step.get() == Step::Editing).then(|| view! {
                     <div class="form-buttons">
-                        <button type="submit">"Won"</button>
-                        <button type="button" class="secondary" on:click=move |_| run.cancel()>"Cancel"</button>
+                        <button type="submit">{t("action-won-submit")}</button>
+                        <button type="button" class="secondary" on:click=move |_| run.cancel()>{t("action-cancel")}</button>
                     </div>
                 })}
             </form>
-            <ConfirmAndSend run question="Mark this deal as won? It moves to Archived as Won and cannot be changed afterwards.".to_owned()/>
+            <ConfirmAndSend run question=t("action-won-question")/>
         </section>
+    }
+}
+
+/// Why the deal cannot be registered, worded for the partner.
+fn not_eligible(why: NotEligible) -> String {
+    match why {
+        NotEligible::NoEligibleSolution => t("action-won-no-eligible-solution"),
+        NotEligible::NoDealValue => t("action-won-no-deal-value"),
+        NotEligible::BelowMinimum { usd } => t_with(
+            "action-won-below-minimum",
+            &[("usd", Arg::Text(&usd.round_dp(2).to_string()))],
+        ),
     }
 }
 
@@ -161,46 +177,49 @@ fn registration_fields(answers: Answers) -> impl IntoView {
     });
     view! {
         <fieldset class="registration">
-            <legend>"Deal registration"</legend>
-            {yes_no(answers, "marketplaceTransaction", "Is this a marketplace transaction?",
+            <legend>{t("action-registration-legend")}</legend>
+            {yes_no(answers, "marketplaceTransaction", t("action-registration-marketplace"),
                 |r| r.marketplace_transaction, |r, yes| r.marketplace_transaction = Some(yes))}
             {move || asks_marketplace_date.get().then(|| entry(
-                answers, "marketplaceTransactionDate", "Estimated marketplace transaction date", Entry::Date, None,
+                answers, "marketplaceTransactionDate", t("action-registration-marketplace-date"), Entry::Date, None,
                 |r| r.marketplace_transaction_date.clone(), |r, text| r.marketplace_transaction_date = text,
             ))}
-            {yes_no(answers, "deployedOnAzure", "Is the solution deployed on Azure?",
+            {yes_no(answers, "deployedOnAzure", t("action-registration-azure"),
                 |r| r.deployed_on_azure, |r, yes| r.deployed_on_azure = Some(yes))}
-            {yes_no(answers, "perpetualContract", "Is the contract perpetual?",
+            {yes_no(answers, "perpetualContract", t("action-registration-perpetual"),
                 |r| r.perpetual_contract, |r, yes| r.perpetual_contract = Some(yes))}
             {move || entry(
-                answers, "totalContractValue", "Total contract value", Entry::Amount(currency()), None,
+                answers, "totalContractValue", t("action-registration-total-value"), Entry::Amount(currency()), None,
                 |r| r.total_contract_value.clone(), |r, text| r.total_contract_value = text,
             )}
             {move || entry(
-                answers, "solutionValue", "Solution value", Entry::Amount(currency()),
-                Some("At most the total contract value.".to_owned()),
+                answers, "solutionValue", t("action-registration-solution-value"), Entry::Amount(currency()),
+                Some(t("action-registration-solution-value-hint")),
                 |r| r.solution_value.clone(), |r, text| r.solution_value = text,
             )}
             {move || entry(
-                answers, "contractSignedDate", "Contract signed date", Entry::Date,
-                Some(format!("Not in the future, at most {CONTRACT_SIGNED_AT_MOST_DAYS_AGO} days ago, and not before the referral arrived ({}).", created())),
+                answers, "contractSignedDate", t("action-registration-signed-date"), Entry::Date,
+                Some(t_with("action-registration-signed-date-hint", &[
+                    ("days", Arg::Count(CONTRACT_SIGNED_AT_MOST_DAYS_AGO as i64)),
+                    ("arrived", Arg::Text(&created().to_string())),
+                ])),
                 |r| r.contract_signed_date.clone(), |r, text| r.contract_signed_date = text,
             )}
             {entry(
-                answers, "contractStartDate", "Contract start date", Entry::Date,
-                Some(format!("At most {CONTRACT_START_AT_MOST_DAYS_AGO} days ago.")),
+                answers, "contractStartDate", t("action-registration-start-date"), Entry::Date,
+                Some(t_with("action-registration-start-date-hint", &[("days", Arg::Count(CONTRACT_START_AT_MOST_DAYS_AGO as i64))])),
                 |r| r.contract_start_date.clone(), |r, text| r.contract_start_date = text,
             )}
             {move || asks_end_date.get().then(|| entry(
-                answers, "contractEndDate", "Contract end date", Entry::Date,
-                Some("Required unless the contract is perpetual; not before the start date.".to_owned()),
+                answers, "contractEndDate", t("action-registration-end-date"), Entry::Date,
+                Some(t("action-registration-end-date-hint")),
                 |r| r.contract_end_date.clone(), |r, text| r.contract_end_date = text,
             ))}
-            {choice(answers, "tenantType", "Tenant type", "Choose the tenant type",
-                TenantType::ALL.iter().map(|t| (t.as_str(), t.label())).collect(),
+            {choice(answers, "tenantType", t("action-registration-tenant-type"), t("action-registration-tenant-type-choose"),
+                TenantType::ALL.iter().map(|tenant| (tenant.as_str(), value("TenantType", tenant.as_str()))).collect(),
                 |r| r.tenant_type.clone(), |r, text| r.tenant_type = text)}
-            {choice(answers, "pricingModel", "Pricing model", "Choose the pricing model",
-                PricingModel::ALL.iter().map(|p| (p.as_str(), p.label())).collect(),
+            {choice(answers, "pricingModel", t("action-registration-pricing-model"), t("action-registration-pricing-model-choose"),
+                PricingModel::ALL.iter().map(|p| (p.as_str(), value("PricingModel", p.as_str()))).collect(),
                 |r| r.pricing_model.clone(), |r, text| r.pricing_model = text)}
         </fieldset>
     }
@@ -258,7 +277,7 @@ enum Entry {
 fn entry(
     answers: Answers,
     field: &'static str,
-    label: &'static str,
+    label: String,
     kind: Entry,
     hint: Option<String>,
     get: fn(&RegistrationForm) -> String,
@@ -309,7 +328,7 @@ fn entry(
 fn yes_no(
     answers: Answers,
     field: &'static str,
-    question: &'static str,
+    question: String,
     get: fn(&RegistrationForm) -> Option<bool>,
     set: fn(&mut RegistrationForm, bool),
 ) -> impl IntoView {
@@ -326,12 +345,12 @@ fn yes_no(
         >
             <legend>{question}</legend>
             <div class="choices">
-                {[(true, "Yes"), (false, "No")].into_iter().map(|(value, text)| view! {
+                {[(true, "yes", t("action-yes")), (false, "no", t("action-no"))].into_iter().map(|(value, answer, text)| view! {
                     <label class="check">
                         <input
                             type="radio"
                             name=name.clone()
-                            value=text
+                            value=answer
                             prop:checked=move || answers.read(get) == Some(value)
                             on:change=move |_| answers.write(|r| set(r, value))
                             disabled=move || answers.locked()
@@ -349,9 +368,9 @@ fn yes_no(
 fn choice(
     answers: Answers,
     field: &'static str,
-    label: &'static str,
-    prompt: &'static str,
-    options: Vec<(&'static str, &'static str)>,
+    label: String,
+    prompt: String,
+    options: Vec<(&'static str, String)>,
     get: fn(&RegistrationForm) -> String,
     set: fn(&mut RegistrationForm, String),
 ) -> impl IntoView {

@@ -1,7 +1,9 @@
 //! `/referrals/:id`: everything about one lead, grouped, with the flame alert and
 //! the countdowns on top and previous/next through the list it was opened from.
 
-use domain::referral::{Actor, Contact, StatusChange};
+use domain::i18n::Arg;
+use domain::lifecycle::{DeclineReason, EXPIRED_REASON, INFORMATIONAL_ARCHIVED_REASON};
+use domain::referral::{Actor, Category, Contact, StatusChange};
 use domain::{Action, Filter, Flame, Referral, Stage};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map};
@@ -11,10 +13,11 @@ use crate::clock::Clock;
 use crate::components::{
     AcceptAction, Closed, CopyButton, EditAction, EmailValidityBadge, FlameIcon, Heart,
     PendingChanges, PhoneValidityBadge, ReasonAction, SpamFlag, TeamMemberAction, WonAction,
-    focus_when_shown, page_title, refocus_heading_if_lost,
+    focus_when_shown, open_requested_action, page_title, refocus_heading_if_lost,
 };
 use crate::format;
-use crate::listing::Listing;
+use crate::i18n::{t, t_with, value};
+use crate::listing::{Listing, stage_label};
 use crate::store::{Referrals, is_older};
 
 /// One referral's page. It opens on the store's copy at once and asks the server for
@@ -93,27 +96,27 @@ pub fn ReferralDetailView() -> impl IntoView {
     };
     page_title(move || match shown() {
         Some(Ok(referral)) => referral.customer_profile.name,
-        Some(Err(ApiError::Server { status: 404, .. })) => "Referral not found".to_owned(),
-        _ => "Referral".to_owned(),
+        Some(Err(ApiError::Server { status: 404, .. })) => t("lead-not-found"),
+        _ => t("lead-page-title"),
     });
     view! {
         <section class="page detail-page" aria-labelledby="page-heading">
             <p class="announcement" role="status">{move || announcement.get()}</p>
             {move || match shown() {
                 None => view! {
-                    <h1 id="page-heading">"Referral"</h1>
-                    <p class="loading" role="status">"Loading the referral…"</p>
+                    <h1 id="page-heading">{t("lead-page-title")}</h1>
+                    <p class="loading" role="status">{t("lead-loading")}</p>
                 }.into_any(),
                 Some(Err(ApiError::Server { status: 404, .. })) => view! {
-                    <h1 id="page-heading">"Referral not found"</h1>
-                    <p>"This referral does not exist or belongs to another organisation."</p>
-                    <a href="/inbox">"Go to the Inbox"</a>
+                    <h1 id="page-heading">{t("lead-not-found")}</h1>
+                    <p>{t("lead-not-found-detail")}</p>
+                    <a href="/inbox">{t("lead-go-to-inbox")}</a>
                 }.into_any(),
                 Some(Err(error)) => view! {
-                    <h1 id="page-heading">"Referral"</h1>
+                    <h1 id="page-heading">{t("lead-page-title")}</h1>
                     <div class="error-panel" role="alert">
                         <p>{error.to_string()}</p>
-                        <button type="button" on:click=move |_| fetched.refetch()>"Retry"</button>
+                        <button type="button" on:click=move |_| fetched.refetch()>{t("lead-retry")}</button>
                     </div>
                 }.into_any(),
                 Some(Ok(referral)) => view! { <Detail referral on_changed editing/> }.into_any(),
@@ -194,18 +197,22 @@ fn Detail(
     // A stopped change asks for its form (the conflict view) from the pending list.
     let review = RwSignal::new(None::<Action>);
     let r = referral;
+    // `a` or `d` in a list opened this page to answer it.
+    open_requested_action(&r.id, review);
     view! {
-        <nav class="detail-nav" aria-label="Referral navigation">
-            <a href=move || place.get().0>{move || format!("Back to {}", place.get().1)}</a>
+        <nav class="detail-nav" aria-label=t("lead-navigation")>
+            <a href=move || place.get().0>{move || t_with("lead-back-to", &[("list", Arg::Text(&place.get().1))])}</a>
             <span class="detail-steps">
-                {move || place.get().4.map(|(at, of)| view! { <span class="secondary">{format!("{at} of {of}")}</span> })}
+                {move || place.get().4.map(|(at, of)| view! {
+                    <span class="secondary">{t_with("lead-position", &[("position", Arg::Count(at as i64)), ("total", Arg::Count(of as i64))])}</span>
+                })}
                 {move || match place.get().2 {
-                    Some(href) => view! { <a href=href rel="prev">"Previous"</a> }.into_any(),
-                    None => view! { <span class="secondary" aria-disabled="true">"Previous"</span> }.into_any(),
+                    Some(href) => view! { <a href=href rel="prev">{t("lead-previous")}</a> }.into_any(),
+                    None => view! { <span class="secondary" aria-disabled="true">{t("lead-previous")}</span> }.into_any(),
                 }}
                 {move || match place.get().3 {
-                    Some(href) => view! { <a href=href rel="next">"Next"</a> }.into_any(),
-                    None => view! { <span class="secondary" aria-disabled="true">"Next"</span> }.into_any(),
+                    Some(href) => view! { <a href=href rel="next">{t("lead-next")}</a> }.into_any(),
+                    None => view! { <span class="secondary" aria-disabled="true">{t("lead-next")}</span> }.into_any(),
                 }}
             </span>
         </nav>
@@ -215,9 +222,9 @@ fn Detail(
                 <p class="detail-subtitle">
                     {r.name.clone()}
                     " · "
-                    <span class="stage-badge">{r.stage().label()}</span>
+                    <span class="stage-badge">{stage_label(r.stage())}</span>
                     " · "
-                    {format!("{} / {}", r.status.as_str(), r.substatus.as_str())}
+                    {crate::i18n::status_in_words(r.status, r.substatus)}
                 </p>
             </div>
             <Heart referral_id=id/>
@@ -229,68 +236,68 @@ fn Detail(
         <div class="detail-grid">
             <ContactBlock referral=r.clone()/>
             <section class="detail-section" aria-labelledby="deal-heading">
-                <h2 id="deal-heading">"Deal"</h2>
+                <h2 id="deal-heading">{t("lead-deal-heading")}</h2>
                 <dl class="fields">
-                    {field("Deal name", Some(r.name.clone()))}
-                    {field("Estimated value", r.details.deal_value.map(|v| format::money(v, r.details.currency.as_deref())))}
-                    {field("Currency", r.details.currency.clone())}
-                    {field("Estimated closing date", r.details.closing_date_time.map(format::date))}
-                    {field("Customer asked to be contacted", Some(yes_no(r.details.customer_requested_contact)))}
-                    {field("Notes", r.details.notes.clone())}
-                    {field("Industries", list(&r.details.requirements.industries))}
-                    {field("Products", list(&r.details.requirements.products))}
-                    {field("Services", list(&r.details.requirements.services))}
-                    {field("Solutions", list(&r.details.requirements.solutions))}
-                    {field("CRM ID", r.external_reference_id.clone())}
-                    {field("Marketing campaign ID", r.campaign_id.clone())}
+                    {field(t("lead-field-deal-name"), Some(r.name.clone()))}
+                    {field(t("lead-field-estimated-value"), r.details.deal_value.map(|v| format::money(v, r.details.currency.as_deref())))}
+                    {field(t("lead-field-currency"), r.details.currency.clone())}
+                    {field(t("lead-field-closing-date"), r.details.closing_date_time.map(format::date))}
+                    {field(t("lead-field-contact-requested"), Some(yes_no(r.details.customer_requested_contact)))}
+                    {field(t("lead-field-notes"), r.details.notes.clone())}
+                    {field(t("lead-field-industries"), list(&r.details.requirements.industries))}
+                    {field(t("lead-field-products"), list(&r.details.requirements.products))}
+                    {field(t("lead-field-services"), list(&r.details.requirements.services))}
+                    {field(t("lead-field-solutions"), list(&r.details.requirements.solutions))}
+                    {field(t("lead-field-crm-id"), r.external_reference_id.clone())}
+                    {field(t("lead-field-campaign-id"), r.campaign_id.clone())}
                 </dl>
             </section>
             <section class="detail-section" aria-labelledby="customer-heading">
-                <h2 id="customer-heading">"Customer"</h2>
+                <h2 id="customer-heading">{t("lead-customer-heading")}</h2>
                 <dl class="fields">
-                    {field("Company", Some(r.customer_profile.name.clone()))}
-                    {field("Company size", r.customer_profile.size.clone())}
-                    {field("Address", address(&r))}
-                    {field("Country", Some(country(&r.customer_profile.address.country)))}
-                    {field("Region", r.customer_profile.address.region.clone())}
-                    {field("Consent to contact", Some(yes_no(r.consent.consent_to_contact)))}
-                    {field("Consent to share with others", Some(yes_no(r.consent.consent_to_share_info_with_others)))}
+                    {field(t("lead-field-company"), Some(r.customer_profile.name.clone()))}
+                    {field(t("lead-field-company-size"), r.customer_profile.size.clone())}
+                    {field(t("lead-field-address"), address(&r))}
+                    {field(t("lead-field-country"), Some(country(&r.customer_profile.address.country)))}
+                    {field(t("lead-field-region"), r.customer_profile.address.region.clone())}
+                    {field(t("lead-field-consent-contact"), Some(yes_no(r.consent.consent_to_contact)))}
+                    {field(t("lead-field-consent-share"), Some(yes_no(r.consent.consent_to_share_info_with_others)))}
                 </dl>
             </section>
             <section class="detail-section" aria-labelledby="lead-heading">
-                <h2 id="lead-heading">"Lead"</h2>
+                <h2 id="lead-heading">{t("lead-lead-heading")}</h2>
                 <dl class="fields">
-                    {field("Category", Some(match r.category() { domain::referral::Category::Marketplace => "Marketplace lead".to_owned(), domain::referral::Category::Qualified => "Qualified lead".to_owned() }))}
-                    {field("Qualification", Some(format::qualification(r.qualification).to_owned()))}
-                    {field("Lead type", r.lead_type.map(|v| domain::filter::lead_type_label(v).to_owned()))}
-                    {field("Lead source", r.lead_source.map(|v| domain::filter::lead_source_label(v).to_owned()))}
-                    {field("Call to action", r.call_to_action.map(|v| domain::filter::call_to_action_label(v).to_owned()))}
-                    {field("Offer", offer(&r))}
-                    {field("Lead quality", Some(domain::filter::lead_quality_label(r.effective_quality()).to_owned()))}
-                    {field("Referral type", Some(format::referral_type(r.referral_type).to_owned()))}
-                    {field("Direction", Some(r.direction.as_str().to_owned()))}
-                    {field("Target", r.target.clone())}
-                    {field("Invited by", r.invite_context.as_ref().and_then(|c| c.invited_by.clone()))}
-                    {field("Invitation notes", r.invite_context.as_ref().and_then(|c| c.notes.clone()))}
-                    {field("Referral ID", Some(r.id.clone()))}
-                    {field("Engagement ID", r.engagement_id.clone())}
+                    {field(t("lead-field-category"), Some(match r.category() { Category::Marketplace => t("lead-category-marketplace"), Category::Qualified => t("lead-category-qualified") }))}
+                    {field(t("lead-field-qualification"), Some(value("Qualification", r.qualification.as_str())))}
+                    {field(t("lead-field-lead-type"), r.lead_type.map(|v| value("LeadType", v.as_str())))}
+                    {field(t("lead-field-lead-source"), r.lead_source.map(|v| value("LeadSource", v.as_str())))}
+                    {field(t("lead-field-call-to-action"), r.call_to_action.map(|v| value("CallToAction", v.as_str())))}
+                    {field(t("lead-field-offer"), offer(&r))}
+                    {field(t("lead-field-lead-quality"), Some(value("LeadQuality", r.effective_quality().as_str())))}
+                    {field(t("lead-field-referral-type"), Some(value("ReferralType", r.referral_type.as_str())))}
+                    {field(t("lead-field-direction"), Some(value("Direction", r.direction.as_str())))}
+                    {field(t("lead-field-target"), r.target.clone())}
+                    {field(t("lead-field-invited-by"), r.invite_context.as_ref().and_then(|c| c.invited_by.clone()))}
+                    {field(t("lead-field-invitation-notes"), r.invite_context.as_ref().and_then(|c| c.notes.clone()))}
+                    {field(t("lead-field-referral-id"), Some(r.id.clone()))}
+                    {field(t("lead-field-engagement-id"), r.engagement_id.clone())}
                 </dl>
             </section>
             <section class="detail-section" aria-labelledby="status-heading">
-                <h2 id="status-heading">"Status"</h2>
+                <h2 id="status-heading">{t("lead-status-heading")}</h2>
                 <dl class="fields">
-                    {field("Status", Some(format!("{} / {}", r.status.as_str(), r.substatus.as_str())))}
-                    {field("Reason", r.status_reason.clone())}
-                    {field("Reason notes", r.status_reason_notes.clone())}
-                    {field("Created", Some(format::date_time(r.created_date_time)))}
-                    {field("Updated", Some(format::date_time(r.updated_date_time)))}
-                    {field("Accepted", r.accepted_date_time.map(format::date_time))}
-                    {field("Closed", r.closed_date_time.map(format::date_time))}
-                    {field("Expires", r.awaits_answer().then(|| format::date_time(r.expiration_date_time)))}
+                    {field(t("lead-field-status"), Some(crate::i18n::status_in_words(r.status, r.substatus)))}
+                    {field(t("lead-field-reason"), r.status_reason.as_deref().map(reason_in_words))}
+                    {field(t("lead-field-reason-notes"), r.status_reason_notes.clone())}
+                    {field(t("lead-field-created"), Some(format::date_time(r.created_date_time)))}
+                    {field(t("lead-field-updated"), Some(format::date_time(r.updated_date_time)))}
+                    {field(t("lead-field-accepted"), r.accepted_date_time.map(format::date_time))}
+                    {field(t("lead-field-closed"), r.closed_date_time.map(format::date_time))}
+                    {field(t("lead-field-expires"), r.awaits_answer().then(|| format::date_time(r.expiration_date_time)))}
                 </dl>
-                <h3>"Your team"</h3>
+                <h3>{t("lead-team-heading")}</h3>
                 {if r.team.is_empty() {
-                    view! { <p class="secondary">"Nobody from your organisation is on this deal yet."</p> }.into_any()
+                    view! { <p class="secondary">{t("lead-team-empty")}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="team">
@@ -301,15 +308,15 @@ fn Detail(
                     }.into_any()
                 }}
                 {r.deal_registration.as_ref().map(|registration| view! {
-                    <h3>"Deal registration"</h3>
+                    <h3>{t("lead-registration-heading")}</h3>
                     <dl class="fields">
-                        {field("State", Some(registration.state.as_str().to_owned()))}
-                        {field("Submitted", Some(format::date_time(registration.submitted_date_time)))}
-                        {field("Total contract value", Some(format::money(registration.total_contract_value.amount, Some(registration.total_contract_value.currency.as_str()))))}
-                        {field("Solution value", Some(format::money(registration.solution_value.amount, Some(registration.solution_value.currency.as_str()))))}
-                        {field("Contract signed", Some(registration.contract_signed_date.to_string()))}
-                        {field("Contract start", Some(registration.contract_start_date.to_string()))}
-                        {field("Contract end", Some(registration.contract_end_date.map_or_else(|| "Perpetual".to_owned(), |d| d.to_string())))}
+                        {field(t("lead-field-registration-state"), Some(value("RegistrationState", registration.state.as_str())))}
+                        {field(t("lead-field-registration-submitted"), Some(format::date_time(registration.submitted_date_time)))}
+                        {field(t("lead-field-total-contract-value"), Some(format::money(registration.total_contract_value.amount, Some(registration.total_contract_value.currency.as_str()))))}
+                        {field(t("lead-field-solution-value"), Some(format::money(registration.solution_value.amount, Some(registration.solution_value.currency.as_str()))))}
+                        {field(t("lead-field-contract-signed"), Some(registration.contract_signed_date.to_string()))}
+                        {field(t("lead-field-contract-start"), Some(registration.contract_start_date.to_string()))}
+                        {field(t("lead-field-contract-end"), Some(registration.contract_end_date.map_or_else(|| t("lead-contract-perpetual"), |d| d.to_string())))}
                     </dl>
                 })}
             </section>
@@ -333,7 +340,7 @@ fn Actions(
     let open = RwSignal::new(None::<Action>);
     if referral.stage() == Stage::Archived {
         return view! {
-            <p class="actions-note">"Archived referrals are kept as they are: no further actions."</p>
+            <p class="actions-note">{t("lead-archived-no-actions")}</p>
         }
         .into_any();
     }
@@ -347,7 +354,7 @@ fn Actions(
     let refusal = Memo::new(move |_| {
         session
             .me()
-            .and_then(|me| referral.with_value(|r| me.member().refusal(r)))
+            .and_then(|me| referral.with_value(|r| crate::i18n::refusal_in_words(me.member(), r)))
     });
     // The page holds still while a form is open (see `ReferralDetailView`).
     let show_form = move |action: Option<Action>| {
@@ -368,17 +375,8 @@ fn Actions(
                 let message = announcement(&updated);
                 (updated, Some(message))
             }
-            Closed::Queued(shown) => (
-                shown,
-                Some(format!(
-                    "Saved on this device: {} waits to sync and is sent when the connection is back.",
-                    closed_label(&open)
-                )),
-            ),
-            Closed::Discarded(current) => (
-                current,
-                Some("Your changes were discarded. This is the referral as it is now.".to_owned()),
-            ),
+            Closed::Queued(shown) => (shown, Some(queued_announcement(&open))),
+            Closed::Discarded(current) => (current, Some(t("lead-changes-discarded"))),
             // Closed on the version the page shows: focus goes back to the form's button.
             Closed::Cancelled(seen) if referral.with_value(|r| r.e_tag == seen.e_tag) => {
                 show_form(None);
@@ -413,7 +411,7 @@ fn Actions(
                 <div class="action-buttons">
                     {move || offered.get().into_iter().map(|action| view! {
                         <button type="button" class="secondary" data-action=action.as_str() on:click=move |_| show_form(Some(action))>
-                            {action.label()}
+                            {value("Action", action.as_str())}
                         </button>
                     }).collect_view()}
                 </div>
@@ -424,9 +422,15 @@ fn Actions(
     .into_any()
 }
 
-/// The open form's action, as the announcement names it.
-fn closed_label(open: &RwSignal<Option<Action>>) -> &'static str {
-    open.get_untracked().map_or("the change", Action::label)
+/// What the page says when the open form's action waits on this device to be sent.
+fn queued_announcement(open: &RwSignal<Option<Action>>) -> String {
+    match open.get_untracked() {
+        Some(action) => t_with(
+            "lead-queued-action",
+            &[("action", Arg::Text(&value("Action", action.as_str())))],
+        ),
+        None => t("lead-queued-change"),
+    }
 }
 
 /// The form of one action.
@@ -444,26 +448,40 @@ fn action_form(action: Action, referral: Referral, on_done: Callback<Closed>) ->
 
 /// What the screen reader hears, and the page shows, once an action went through.
 fn announcement(updated: &Referral) -> String {
-    let customer = &updated.customer_profile.name;
+    let customer = Arg::Text(&updated.customer_profile.name);
     match updated.stage() {
-        Stage::Archived => format!(
-            "{}: {customer} is now in Archived.",
-            updated.substatus.as_str()
+        Stage::Archived => t_with(
+            "lead-announce-archived",
+            &[
+                (
+                    "substatus",
+                    Arg::Text(&value("Substatus", updated.substatus.as_str())),
+                ),
+                ("customer", customer),
+            ],
         ),
-        Stage::Accepted => format!("Saved: {customer} is in Accepted."),
-        Stage::Inbox => format!("Saved: {customer}."),
+        Stage::Accepted => t_with("lead-announce-accepted", &[("customer", customer)]),
+        Stage::Inbox => t_with("lead-announce-saved", &[("customer", customer)]),
     }
 }
 
 /// The flame alert at the top of a lead whose customer asked to be contacted.
 fn flame_alert(flame: Flame) -> Option<impl IntoView> {
-    let message = flame.message()?;
-    let (class, title) = match flame {
-        Flame::Hot => ("flame-alert flame-alert-hot", "Contact now"),
-        _ => ("flame-alert flame-alert-cooled", "Still worth contacting"),
+    let (class, title, message) = match flame {
+        Flame::None => return None,
+        Flame::Hot => (
+            "flame-alert flame-alert-hot",
+            t("lead-flame-hot-title"),
+            t("lead-flame-hot-message"),
+        ),
+        Flame::Cooled => (
+            "flame-alert flame-alert-cooled",
+            t("lead-flame-cooled-title"),
+            t("lead-flame-cooled-message"),
+        ),
     };
     Some(view! {
-        <div class=class role="note" aria-label="Customer asked to be contacted">
+        <div class=class role="note" aria-label=t("lead-flame-alert")>
             <FlameIcon flame/>
             <p><strong>{title}</strong>" "{message}</p>
         </div>
@@ -477,11 +495,13 @@ fn Countdowns(referral: Referral) -> impl IntoView {
     if let Some(archive) = referral.offer_archive_date() {
         return view! {
             <p class="countdowns info">
-                {format!(
-                    "No action needed: this {} lead is for your information (cross-sell and up-sell). It is archived automatically on {}.",
-                    referral.call_to_action.map(domain::filter::call_to_action_label).unwrap_or("offer"),
-                    format::date(archive),
-                )}
+                {match referral.call_to_action {
+                    Some(call) => t_with("lead-informational", &[
+                        ("callToAction", Arg::Text(&value("CallToAction", call.as_str()))),
+                        ("date", Arg::Text(&format::date(archive))),
+                    ]),
+                    None => t_with("lead-informational-offer", &[("date", Arg::Text(&format::date(archive)))]),
+                }}
             </p>
         }
         .into_any();
@@ -495,11 +515,11 @@ fn Countdowns(referral: Referral) -> impl IntoView {
     view! {
         <dl class="countdowns">
             <div class:urgent=move || window().is_some_and(|c| c.is_overdue())>
-                <dt>"Response window (24 h)"</dt>
+                <dt>{t("lead-response-window")}</dt>
                 <dd>{move || window().map(format::response_window)}</dd>
             </div>
             <div>
-                <dt>"Expiry (14 days)"</dt>
+                <dt>{t("lead-expiry")}</dt>
                 <dd>{move || expiry().map(format::expiry)}</dd>
             </div>
         </dl>
@@ -511,10 +531,9 @@ fn Countdowns(referral: Referral) -> impl IntoView {
 #[component]
 fn ContactBlock(referral: Referral) -> impl IntoView {
     let contacts = if !referral.shows_contact_information() {
-        view! { <p class="secondary">"Contact information is not shown for expired referrals."</p> }
-            .into_any()
+        view! { <p class="secondary">{t("lead-contact-hidden-expired")}</p> }.into_any()
     } else if referral.customer_profile.team.is_empty() {
-        view! { <p class="secondary">"The customer left no contact details."</p> }.into_any()
+        view! { <p class="secondary">{t("lead-contact-none")}</p> }.into_any()
     } else {
         view! {
             <ul class="contacts">
@@ -525,17 +544,16 @@ fn ContactBlock(referral: Referral) -> impl IntoView {
     };
     view! {
         <section class="detail-section contact-block" aria-labelledby="contact-heading">
-            <h2 id="contact-heading">"Contact"</h2>
+            <h2 id="contact-heading">{t("lead-contact-heading")}</h2>
             {referral.has_spam_contact().then(|| view! {
                 <p class="spam-warning" role="note">
                     <SpamFlag/>
-                    " This contact's email address or domain is known to send spam. Check the lead before you reach out."
+                    " "
+                    {t("lead-spam-warning")}
                 </p>
             })}
             {contacts}
-            <p class="fine-print">
-                "The vendor verifies that contact details are reachable, not who the customer is or that their interest is genuine. A referral is not an endorsement: protecting against fraud is your responsibility."
-            </p>
+            <p class="fine-print">{t("lead-contact-fine-print")}</p>
         </section>
     }
 }
@@ -548,14 +566,14 @@ fn contact(contact: &Contact) -> impl IntoView {
                 <p class="contact-line">
                     <a href=format!("mailto:{email}") class="contact-email">{email.clone()}</a>
                     <EmailValidityBadge validity=contact.email_validity/>
-                    <CopyButton text=email what="email address"/>
+                    <CopyButton text=email label=t("lead-copy-email") copied=t("lead-copied-email") failed=t("lead-copy-email-failed")/>
                 </p>
             })}
             {contact.phone_number.clone().map(|phone| view! {
                 <p class="contact-line">
                     <a href=format!("tel:{phone}") class="contact-phone">{phone.clone()}</a>
                     <PhoneValidityBadge validity=contact.phone_validity/>
-                    <CopyButton text=phone what="phone number"/>
+                    <CopyButton text=phone label=t("lead-copy-phone") copied=t("lead-copied-phone") failed=t("lead-copy-phone-failed")/>
                 </p>
             })}
         </li>
@@ -567,24 +585,32 @@ fn contact(contact: &Contact) -> impl IntoView {
 fn History(created: chrono::DateTime<chrono::Utc>, changes: Vec<StatusChange>) -> impl IntoView {
     view! {
         <section class="detail-section history" aria-labelledby="history-heading">
-            <h2 id="history-heading">"Status history"</h2>
+            <h2 id="history-heading">{t("lead-history-heading")}</h2>
             <ol>
                 <li>
                     <time datetime=created.to_rfc3339()>{format::date_time(created)}</time>
-                    " — Received"
+                    " — "
+                    {t("lead-history-received")}
                 </li>
                 {changes.into_iter().map(|change| {
                     let by = match change.by {
                         Actor::User { name, .. } => name,
-                        Actor::System => "Referral Desk (automatic)".to_owned(),
+                        Actor::System => t("lead-history-by-system"),
+                    };
+                    let status = crate::i18n::status_in_words(change.status, change.substatus);
+                    let text = match change.reason {
+                        Some(reason) => t_with("lead-history-change-with-reason", &[
+                            ("status", Arg::Text(&status)),
+                            ("reason", Arg::Text(&reason_in_words(&reason))),
+                        ]),
+                        None => status,
                     };
                     view! {
                         <li>
                             <time datetime=change.at.to_rfc3339()>{format::date_time(change.at)}</time>
                             " — "
-                            {format!("{} / {}", change.status.as_str(), change.substatus.as_str())}
-                            {change.reason.map(|reason| format!(" ({reason})"))}
-                            <span class="secondary">{format!(" by {by}")}</span>
+                            {text}
+                            <span class="secondary">" "{t_with("lead-history-by", &[("name", Arg::Text(&by))])}</span>
                         </li>
                     }
                 }).collect_view()}
@@ -594,19 +620,33 @@ fn History(created: chrono::DateTime<chrono::Utc>, changes: Vec<StatusChange>) -
 }
 
 /// One label and its value; a missing value says so rather than leaving a gap.
-fn field(label: &'static str, value: Option<String>) -> impl IntoView {
+fn field(label: String, value: Option<String>) -> impl IntoView {
     let value = value.filter(|v| !v.trim().is_empty());
     let missing = value.is_none();
     view! {
         <div class="field-row">
             <dt>{label}</dt>
-            <dd class:secondary=missing>{value.unwrap_or_else(|| "Not given".to_owned())}</dd>
+            <dd class:secondary=missing>{value.unwrap_or_else(|| t("lead-not-given"))}</dd>
         </div>
     }
 }
 
-fn yes_no(value: bool) -> String {
-    if value { "Yes" } else { "No" }.to_owned()
+fn yes_no(answer: bool) -> String {
+    if answer { t("lead-yes") } else { t("lead-no") }
+}
+
+/// A status reason in the reader's words: the reasons partners choose from and the
+/// system's own are stored in English words; anything else is shown as written.
+fn reason_in_words(reason: &str) -> String {
+    if let Ok(chosen) = DeclineReason::parse("statusReason", reason) {
+        value("DeclineReason", chosen.as_str())
+    } else if reason == EXPIRED_REASON {
+        t("lead-reason-expired")
+    } else if reason == INFORMATIONAL_ARCHIVED_REASON {
+        t("lead-reason-informational-archived")
+    } else {
+        reason.to_owned()
+    }
 }
 
 fn list(values: &[String]) -> Option<String> {
@@ -628,7 +668,10 @@ fn country(code: &str) -> String {
 
 fn offer(referral: &Referral) -> Option<String> {
     match (&referral.offer_name, &referral.offer_id) {
-        (Some(name), Some(id)) => Some(format!("{name} ({id})")),
+        (Some(name), Some(id)) => Some(t_with(
+            "lead-offer-name-id",
+            &[("name", Arg::Text(name)), ("id", Arg::Text(id))],
+        )),
         (Some(name), None) => Some(name.clone()),
         (None, id) => id.clone(),
     }

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::api::{self, Session};
+use crate::api::{self, ApiError, Session};
+use crate::i18n::t;
 
 /// Where the app goes after sign-in when nobody asked for a page.
 const HOME: &str = "/inbox";
@@ -12,7 +13,7 @@ const HOME: &str = "/inbox";
 /// The sign-in form; once signed in, goes on to the `next` page it was asked for.
 #[component]
 pub fn SignInView() -> impl IntoView {
-    crate::components::page_title(|| "Sign in".to_owned());
+    crate::components::page_title(|| t("sign-in"));
     let session = expect_context::<Session>();
     let query = use_query_map();
     let navigate = use_navigate();
@@ -66,13 +67,21 @@ pub fn SignInView() -> impl IntoView {
 
     view! {
         <section class="page sign-in" aria-labelledby="page-heading">
-            <h1 id="page-heading">"Sign in to Referral Desk"</h1>
+            <h1 id="page-heading">{t("sign-in-heading")}</h1>
             <form on:submit=submit aria-busy=move || busy.get().to_string()>
                 {move || error().map(|error| view! {
-                    <p class="form-error" role="alert">{error.to_string()}</p>
+                    <p class="form-error" role="alert">{
+                        // Wrong credentials are the app's to word; other refusals (a wait
+                        // after many tries) are the server's.
+                        if matches!(error, ApiError::Server { status: 401, .. }) {
+                            t("sign-in-refused")
+                        } else {
+                            crate::i18n::api_error(&error)
+                        }
+                    }</p>
                 })}
                 <div class="field">
-                    <label for="sign-in-email">"Email"</label>
+                    <label for="sign-in-email">{t("sign-in-email")}</label>
                     <input
                         id="sign-in-email"
                         name="email"
@@ -84,7 +93,7 @@ pub fn SignInView() -> impl IntoView {
                     />
                 </div>
                 <div class="field">
-                    <label for="sign-in-password">"Password"</label>
+                    <label for="sign-in-password">{t("sign-in-password")}</label>
                     <input
                         id="sign-in-password"
                         name="password"
@@ -96,7 +105,7 @@ pub fn SignInView() -> impl IntoView {
                     />
                 </div>
                 <button type="submit" disabled=busy>
-                    {move || if busy.get() { "Signing in…" } else { "Sign in" }}
+                    {move || if busy.get() { t("signing-in") } else { t("sign-in") }}
                 </button>
             </form>
         </section>

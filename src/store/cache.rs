@@ -13,6 +13,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
+use domain::i18n::Arg;
 use domain::{ExchangeRates, Referral};
 use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, Transaction, TransactionMode};
 use leptos::prelude::*;
@@ -22,6 +23,7 @@ use wasm_bindgen::JsValue;
 
 use super::outbox::Pending;
 use crate::api::{Colleague, Me};
+use crate::i18n::{t, t_with};
 
 const NAME: &str = "referral-desk";
 const VERSION: u32 = 2;
@@ -135,11 +137,16 @@ pub fn write(changes: Changes) -> impl Future<Output = Result<(), String>> {
                 match Transaction::from(raw).commit() {
                     Ok(transaction) => match transaction.await {
                         Ok(idb::TransactionResult::Committed) => Ok(()),
-                        Ok(idb::TransactionResult::Aborted) => Err(full_or(format!(
-                            "This device did not save the latest changes ({}).",
-                            watched
-                                .error()
-                                .map_or_else(|| "aborted".to_owned(), |error| error.name())
+                        Ok(idb::TransactionResult::Aborted) => Err(full_or(t_with(
+                            "storage-not-saved",
+                            &[(
+                                "reason",
+                                Arg::Text(
+                                    &watched
+                                        .error()
+                                        .map_or_else(|| "aborted".to_owned(), |error| error.name()),
+                                ),
+                            )],
                         ))),
                         Err(error) => Err(trouble(&error)),
                     },
@@ -302,19 +309,20 @@ async fn open() -> Result<Rc<Database>, idb::Error> {
 }
 
 fn unavailable() -> String {
-    "This browser does not let Referral Desk keep data on this device (private mode or storage turned off): it works while the page stays open.".to_owned()
+    t("storage-unavailable")
 }
 
 fn trouble(error: &idb::Error) -> String {
-    full_or(format!(
-        "This device could not save the latest changes ({error})."
+    full_or(t_with(
+        "storage-could-not-save",
+        &[("reason", Arg::Text(&error.to_string()))],
     ))
 }
 
 /// A quota error says so plainly: the user can free space, and nothing waiting is dropped.
 fn full_or(message: String) -> String {
     if message.contains("Quota") || message.contains("quota") {
-        "This device's storage is full: free some space. Actions waiting to sync are kept while this page stays open.".to_owned()
+        t("storage-full")
     } else {
         message
     }

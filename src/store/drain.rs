@@ -189,9 +189,8 @@ async fn send(pending: &Pending) -> Sent {
                         reason: detail,
                     }),
                     Err(_) => Sent::Stuck(Stuck::Refused {
-                        message: detail.unwrap_or_else(|| {
-                            "This action no longer applies to the referral as it is now.".to_owned()
-                        }),
+                        message: detail
+                            .unwrap_or_else(|| crate::i18n::t("sync-action-no-longer-applies")),
                     }),
                 },
                 Err(ActionError::Invalid(errors)) => Sent::Stuck(Stuck::Refused {

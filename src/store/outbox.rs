@@ -62,11 +62,11 @@ pub enum Stuck {
 
 impl Pending {
     /// What the change is, in the words of the lead's page ("Accept", "Heart").
-    pub fn label(&self) -> &'static str {
+    pub fn label(&self) -> String {
         match &self.change {
-            Change::Favorite { favorite: true } => "Add to favorites",
-            Change::Favorite { favorite: false } => "Remove from favorites",
-            Change::Act { request, .. } => request.action().label(),
+            Change::Favorite { favorite: true } => crate::i18n::t("change-add-favorite"),
+            Change::Favorite { favorite: false } => crate::i18n::t("change-remove-favorite"),
+            Change::Act { request, .. } => crate::i18n::value("Action", request.action().as_str()),
         }
     }
 

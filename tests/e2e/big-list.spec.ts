@@ -12,7 +12,7 @@ test('a list of thousands keeps only the rows in view in the page, and scrolls t
 
   await page.goto('/inbox');
   // The first load of 10,000+ referrals from the (debug-built) test server takes a while.
-  await expect(page.locator('.result-count')).toHaveText(`${inbox.length} referrals`, { timeout: 90_000 });
+  await expect(page.locator('.result-count')).toHaveText(`${inbox.length.toLocaleString("en-US")} referrals`, { timeout: 90_000 });
   await expect(page.getByRole('link', { name: /^Inbox/ })).toContainText(String(all.filter((r) => r.status === 'New').length));
   const rows = page.locator('tr.referral-row');
   expect(await rows.count()).toBeLessThan(60);
@@ -38,5 +38,5 @@ test('a list of thousands keeps only the rows in view in the page, and scrolls t
   // Filtering the big list works on all of it.
   await page.locator('#filter-panel').getByRole('checkbox', { name: 'Contact me' }).check();
   const contactMe = await listFromApi(page.request, 'stage=Inbox&category=Marketplace&callToAction=ContactMe');
-  await expect(page.locator('.result-count')).toHaveText(`${contactMe.length} referrals`);
+  await expect(page.locator('.result-count')).toHaveText(`${contactMe.length.toLocaleString("en-US")} referrals`);
 });

@@ -179,8 +179,22 @@ export async function shownCustomers(page: Page): Promise<string[]> {
 /** The list's "N referrals" figure, once the list has loaded. */
 export async function resultCount(page: Page): Promise<number> {
   const status = page.locator('.result-count');
-  await expect(status).toHaveText(/^\d+ referrals?$/);
-  return Number.parseInt(await status.innerText(), 10);
+  await expect(status).toHaveText(/^[\d,]+ referrals?$/);
+  return Number.parseInt((await status.innerText()).replaceAll(',', ''), 10);
+}
+
+/** How many referrals the device's cache holds (0 when it has none). */
+export async function cachedCount(page: Page): Promise<number> {
+  return page.evaluate(() => new Promise<number>((resolve) => {
+    const opened = indexedDB.open('referral-desk');
+    opened.onsuccess = () => {
+      const db = opened.result;
+      if (!db.objectStoreNames.contains('referrals')) { db.close(); resolve(0); return; }
+      const count = db.transaction('referrals').objectStore('referrals').count();
+      count.onsuccess = () => { db.close(); resolve(count.result); };
+    };
+    opened.onerror = () => resolve(0);
+  }));
 }
 
 /** The password of every demo user (seeded by `--seed-demo`). */

@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { request as apiRequest, type APIRequestContext, type Page } from '@playwright/test';
-import { test, expect, startServer, DEMO_PASSWORD, EXPECTS_CONSOLE_ERRORS, acceptWithADeal, type Running } from './fixtures';
+import { test, expect, startServer, DEMO_PASSWORD, EXPECTS_CONSOLE_ERRORS, acceptWithADeal, type Running, cachedCount } from './fixtures';
 
 // Offline work against a server of this file's own, which the tests stop and start
 // again on the same port and database: the app must keep working from its IndexedDB
@@ -48,19 +48,6 @@ async function inboxLeads(request: APIRequestContext): Promise<Lead[]> {
   return all.filter((r) => r.callToAction === 'ContactMe' || r.leadType !== 'Offer');
 }
 
-/** How many referrals the device's cache holds (0 when it has none). */
-async function cachedCount(page: Page): Promise<number> {
-  return page.evaluate(() => new Promise<number>((resolve) => {
-    const opened = indexedDB.open('referral-desk');
-    opened.onsuccess = () => {
-      const db = opened.result;
-      if (!db.objectStoreNames.contains('referrals')) { db.close(); resolve(0); return; }
-      const count = db.transaction('referrals').objectStore('referrals').count();
-      count.onsuccess = () => { db.close(); resolve(count.result); };
-    };
-    opened.onerror = () => resolve(0);
-  }));
-}
 
 /** Every store of the device's cache, counted. */
 async function cacheCounts(page: Page): Promise<Record<string, number>> {

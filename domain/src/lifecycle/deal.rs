@@ -54,9 +54,10 @@ impl ContactForm {
         let first_name = errors.collect(Name::parse(&at("firstName"), &self.first_name));
         let last_name = errors.collect(Name::parse(&at("lastName"), &self.last_name));
         let email = if is_blank(&self.email) {
-            errors.push(FieldError::new(
+            errors.push(FieldError::coded(
                 at("email"),
-                "Email is required for a team member.",
+                "error-team-member-email",
+                &[],
             ));
             None
         } else {
@@ -88,9 +89,10 @@ impl ContactForm {
         };
         let phone_number = optional_phone(&at("phoneNumber"), &self.phone_number, errors);
         if is_blank(&self.email) && is_blank(&self.phone_number) {
-            errors.push(FieldError::new(
+            errors.push(FieldError::coded(
                 at("email"),
-                "Give an email address or a phone number so the contact can be reached.",
+                "error-contact-reachable",
+                &[],
             ));
             return None;
         }
@@ -304,7 +306,11 @@ impl DealForm {
     pub(super) fn parse_into(&self, errors: &mut FieldErrors, now: DateTime<Utc>) -> Option<Deal> {
         let name = errors.collect(Name::parse("name", &self.name));
         let currency = if self.currency.trim().is_empty() {
-            errors.push(FieldError::new("details.currency", "Currency is required."));
+            errors.push(FieldError::coded(
+                "details.currency",
+                "error-currency-required",
+                &[],
+            ));
             None
         } else {
             errors.collect(CurrencyCode::parse("details.currency", &self.currency))
@@ -342,10 +348,7 @@ impl DealForm {
             .filter(|(_, m)| !m.is_blank())
             .collect();
         if typed.is_empty() {
-            errors.push(FieldError::new(
-                "team",
-                "Add at least one team member who works on this deal.",
-            ));
+            errors.push(FieldError::coded("team", "error-team-required", &[]));
             return None;
         }
         let members: Vec<Option<TeamMember>> = typed
@@ -361,12 +364,10 @@ fn parse_closing_date(text: &str, now: DateTime<Utc>) -> Result<CalendarDate, Fi
     const FIELD: &str = "details.closingDateTime";
     let date = CalendarDate::parse(FIELD, text)?;
     if date.date() < now.date_naive() {
-        return Err(FieldError::new(
+        return Err(FieldError::coded(
             FIELD,
-            format!(
-                "Estimated closing date must be today or later (not before {}).",
-                now.date_naive()
-            ),
+            "error-closing-date-past",
+            &[("today", &now.date_naive().to_string())],
         ));
     }
     Ok(date)

@@ -143,11 +143,12 @@ impl WonForm {
     ) -> Result<Won, FieldErrors> {
         let eligibility = registration_eligibility(referral, rates);
         match &self.deal_registration {
-            None if eligibility.requires_registration() => Err(FieldError::new(
-                "dealRegistration",
-                "This deal is worth USD 25,000 or more and includes an eligible solution: register it to mark it as won.",
-            )
-            .into()),
+            None if eligibility.requires_registration() => {
+                Err(
+                    FieldError::coded("dealRegistration", "error-registration-required", &[])
+                        .into(),
+                )
+            }
             None => Ok(Won {
                 deal_registration: None,
             }),

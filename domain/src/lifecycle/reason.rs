@@ -44,7 +44,7 @@ impl DeclineReason {
     pub fn parse(field: &str, text: &str) -> Result<DeclineReason, FieldError> {
         let text = text.trim();
         if text.is_empty() {
-            return Err(FieldError::new(field, "Choose a reason."));
+            return Err(FieldError::coded(field, "error-choose-reason", &[]));
         }
         DeclineReason::ALL
             .iter()
@@ -83,9 +83,10 @@ impl ReasonForm {
         let reason = errors.collect(DeclineReason::parse("statusReason", &self.status_reason));
         let notes = errors.collect(Notes::parse("statusReasonNotes", &self.notes));
         if let (Some(DeclineReason::Others), Some(None)) = (reason, &notes) {
-            errors.push(FieldError::new(
+            errors.push(FieldError::coded(
                 "statusReasonNotes",
-                "Notes are required when the reason is Others: say why.",
+                "error-notes-for-others",
+                &[],
             ));
         }
         match (reason, notes) {

@@ -138,9 +138,10 @@ pub fn add_team_member(
             .as_deref()
             .is_some_and(|e| e.trim().eq_ignore_ascii_case(email))
     }) {
-        return Err(FieldErrors::from(FieldError::new(
+        return Err(FieldErrors::from(FieldError::coded(
             "email",
-            format!("{email} is already on the team."),
+            "error-already-on-team",
+            &[("email", email)],
         ))
         .into());
     }

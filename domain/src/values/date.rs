@@ -6,7 +6,7 @@ use std::fmt;
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
 
 use crate::validation::FieldError;
-use crate::values::{is_blank, label};
+use crate::values::is_blank;
 
 /// The first year a typed date may fall in.
 pub const EARLIEST_YEAR: i32 = 2000;
@@ -25,9 +25,8 @@ pub struct CalendarDate(NaiveDate);
 
 impl CalendarDate {
     pub fn parse(field: &str, text: &str) -> Result<CalendarDate, FieldError> {
-        let label = label(field);
         if is_blank(text) {
-            return Err(FieldError::new(field, format!("{label} is required.")));
+            return Err(FieldError::coded(field, "error-required", &[]));
         }
         let text = text.trim();
         let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
@@ -37,13 +36,15 @@ impl CalendarDate {
                     .ok()
                     .map(|d| d.with_timezone(&Utc).date_naive())
             })
-            .ok_or_else(|| {
-                FieldError::new(field, format!("{label} must be a date like 2026-12-31."))
-            })?;
+            .ok_or_else(|| FieldError::coded(field, "error-date", &[]))?;
         if !(EARLIEST_YEAR..=LATEST_YEAR).contains(&date.year()) {
-            return Err(FieldError::new(
+            return Err(FieldError::coded(
                 field,
-                format!("{label} must be in the years {EARLIEST_YEAR} to {LATEST_YEAR}."),
+                "error-date-years",
+                &[
+                    ("earliest", &EARLIEST_YEAR.to_string()),
+                    ("latest", &LATEST_YEAR.to_string()),
+                ],
             ));
         }
         Ok(CalendarDate(date))

@@ -23,7 +23,6 @@
 //!   systems, so an invisible character anywhere in one is refused too.
 
 use crate::validation::FieldError;
-use crate::values::label;
 
 /// What a text field holds, which decides the characters it may contain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,17 +54,17 @@ pub fn parse_text(
         _ => text.to_owned(),
     };
     if let Some(problem) = text.chars().find_map(|c| forbidden(c, kind)) {
-        return Err(FieldError::new(field, problem.message(field)));
+        return Err(problem.error(field));
     }
     let chars = text.chars().count();
     if chars > max_chars {
-        return Err(FieldError::new(
+        return Err(FieldError::coded(
             field,
-            format!(
-                "{} must be at most {} characters (it has {chars}).",
-                label(field),
-                thousands(max_chars)
-            ),
+            "error-too-long",
+            &[
+                ("max", &thousands(max_chars)),
+                ("length", &chars.to_string()),
+            ],
         ));
     }
     Ok(Some(text))
@@ -154,23 +153,17 @@ fn forbidden(c: char, kind: TextKind) -> Option<Forbidden> {
 }
 
 impl Forbidden {
-    fn message(self, field: &str) -> String {
-        let label = label(field);
-        match self {
-            Forbidden::LineBreak => format!("{label} must be on one line: remove the line break."),
-            Forbidden::Tab => format!("{label} must not contain a tab: use a space instead."),
-            Forbidden::Control(c) => format!(
-                "{label} must not contain an invisible control character: remove the {}.",
-                code_point(c)
-            ),
-            Forbidden::Direction(c) => format!(
-                "{label} must not contain a hidden text-direction control, which can make text display as something else: remove the {}.",
-                code_point(c)
-            ),
-            Forbidden::Invisible(c) => format!(
-                "{label} must not contain invisible characters: remove the {}.",
-                code_point(c)
-            ),
+    fn error(self, field: &str) -> FieldError {
+        let (code, character) = match self {
+            Forbidden::LineBreak => ("error-one-line", None),
+            Forbidden::Tab => ("error-no-tab", None),
+            Forbidden::Control(c) => ("error-control-character", Some(c)),
+            Forbidden::Direction(c) => ("error-direction-control", Some(c)),
+            Forbidden::Invisible(c) => ("error-invisible-character", Some(c)),
+        };
+        match character {
+            Some(c) => FieldError::coded(field, code, &[("character", &code_point(c))]),
+            None => FieldError::coded(field, code, &[]),
         }
     }
 }

@@ -18,6 +18,7 @@ type SessionRow = (
     String,
     String,
     String,
+    Option<String>,
 );
 
 pub struct SessionRecord {
@@ -51,7 +52,7 @@ pub async fn find_active(
     id: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<SessionRecord>, DbError> {
-    let query = "SELECT s.csrf_token, s.expires_at, u.id, u.organisation_id, o.name, u.email, u.name, u.role, u.password_hash \
+    let query = "SELECT s.csrf_token, s.expires_at, u.id, u.organisation_id, o.name, u.email, u.name, u.role, u.password_hash, u.locale \
          FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.organisation_id \
          WHERE s.id = $1 AND s.expires_at > $2";
     let row: Option<SessionRow> = sqlx::query_as(query)
@@ -59,10 +60,11 @@ pub async fn find_active(
         .bind(stored_time(now))
         .fetch_optional(pool)
         .await?;
-    let Some((csrf_token, expires_at, uid, org, org_name, email, name, role, hash)) = row else {
+    let Some((csrf_token, expires_at, uid, org, org_name, email, name, role, hash, locale)) = row
+    else {
         return Ok(None);
     };
-    let user = from_row((uid, org, org_name, email, name, role, hash) as UserRow)?;
+    let user = from_row((uid, org, org_name, email, name, role, hash, locale) as UserRow)?;
     Ok(Some(SessionRecord {
         user,
         csrf_token,

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use domain::Role;
+use domain::i18n::Locale;
 
 use sqlx::AnyConnection;
 
@@ -17,6 +18,8 @@ pub struct UserRecord {
     pub name: String,
     pub role: Role,
     pub password_hash: String,
+    /// The language the user chose; `None` until they choose.
+    pub locale: Option<Locale>,
 }
 
 pub struct NewUser<'a> {
@@ -45,15 +48,28 @@ pub async fn insert(pool: &Pool, user: NewUser<'_>, now: DateTime<Utc>) -> Resul
     Ok(())
 }
 
-pub(super) const SELECT_USER: &str = "SELECT u.id, u.organisation_id, o.name, u.email, u.name, u.role, u.password_hash \
+pub(super) const SELECT_USER: &str = "SELECT u.id, u.organisation_id, o.name, u.email, u.name, u.role, u.password_hash, u.locale \
      FROM users u JOIN organisations o ON o.id = u.organisation_id";
 
-pub(super) type UserRow = (String, String, String, String, String, String, String);
+pub(super) type UserRow = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+);
 
 pub(super) fn from_row(row: UserRow) -> Result<UserRecord, DbError> {
-    let (id, organisation_id, organisation_name, email, name, role, password_hash) = row;
+    let (id, organisation_id, organisation_name, email, name, role, password_hash, locale) = row;
     let role = role
         .parse()
+        .map_err(|e: domain::UnknownValue| DbError::Corrupt(e.to_string()))?;
+    let locale = locale
+        .map(|tag| tag.parse())
+        .transpose()
         .map_err(|e: domain::UnknownValue| DbError::Corrupt(e.to_string()))?;
     Ok(UserRecord {
         id,
@@ -63,6 +79,7 @@ pub(super) fn from_row(row: UserRow) -> Result<UserRecord, DbError> {
         name,
         role,
         password_hash,
+        locale,
     })
 }
 
@@ -108,6 +125,20 @@ pub async fn set_role(
     .bind(user_id)
     .execute(conn)
     .await?;
+    Ok(())
+}
+
+/// Keeps the language a user chose.
+pub async fn set_locale(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    locale: Locale,
+) -> Result<(), DbError> {
+    sqlx::query("UPDATE users SET locale = $1 WHERE id = $2")
+        .bind(locale.tag())
+        .bind(user_id)
+        .execute(conn)
+        .await?;
     Ok(())
 }
 

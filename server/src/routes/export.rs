@@ -16,9 +16,10 @@ use std::task::Poll;
 
 use axum::body::{Body, Bytes};
 use axum::extract::{RawQuery, State};
-use axum::http::header;
+use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
+use domain::i18n::Catalogue;
 use domain::{CsvExport, Role};
 use futures_util::StreamExt as _;
 use tokio::sync::mpsc;
@@ -80,6 +81,7 @@ impl Chunks {
 pub async fn export_csv(
     State(state): State<AppState>,
     user: CurrentUser,
+    headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Result<Response, AppError> {
     if !user.role.may_export() {
@@ -98,7 +100,8 @@ pub async fn export_csv(
             // The client gave up while waiting for its turn.
             () = chunks.sender.closed() => return,
         };
-        if let Err(error) = write_export(&state.pool, &user, selection, &chunks).await {
+        let catalogue = crate::i18n::catalogue(crate::i18n::locale_of(&user, &headers));
+        if let Err(error) = write_export(&state.pool, &user, selection, catalogue, &chunks).await {
             // The response has begun: ending the body with an error tells the client the file is incomplete.
             tracing::error!(%error, "the CSV export failed part-way");
             chunks.send(Err(error)).await;
@@ -153,6 +156,7 @@ async fn write_export(
         filter,
         favorites_only,
     }: Selection,
+    catalogue: &Catalogue,
     chunks: &Chunks,
 ) -> io::Result<()> {
     let referrals = db::referrals::InListOrder::new(
@@ -164,7 +168,7 @@ async fn write_export(
         favorites_only,
     );
     let mut rows = std::pin::pin!(referrals.rows(pool));
-    let mut export = CsvExport::new(new_buffer())?;
+    let mut export = CsvExport::in_language(new_buffer(), catalogue)?;
     let mut read = 0usize;
     while let Some(row) = rows.next().await {
         // Rows already fetched are ready without waiting, so a long export would keep its

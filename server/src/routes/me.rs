@@ -15,6 +15,9 @@ pub struct Me {
     role_label: String,
     /// Send back as `X-CSRF-Token` on every state-changing request.
     csrf_token: String,
+    /// The language the user chose; absent until they choose (the browser's applies).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    locale: Option<domain::i18n::Locale>,
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -47,6 +50,7 @@ impl Me {
             role: user.role.as_str().to_owned(),
             role_label: user.role.label().to_owned(),
             csrf_token: user.csrf_token.clone(),
+            locale: user.locale,
         }
     }
 }

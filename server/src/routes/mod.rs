@@ -6,7 +6,9 @@ mod exchange_rates;
 pub(crate) mod export;
 mod favorites;
 pub(crate) mod health;
+mod insights;
 pub(crate) mod me;
+mod me_locale;
 mod referral_actions;
 pub(crate) mod referrals;
 mod session;
@@ -42,9 +44,11 @@ pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
     let (router, mut document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(session::sign_in, session::sign_out))
         .routes(routes!(me::me))
+        .routes(routes!(me_locale::choose_locale))
         .routes(routes!(users::list))
         .routes(routes!(users::change_role))
         .routes(routes!(exchange_rates::exchange_rates))
+        .routes(routes!(insights::insights))
         .routes(routes!(referrals::list))
         .routes(routes!(export::export_csv))
         .routes(routes!(referrals::detail, referral_actions::edit))

@@ -13,6 +13,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::js_sys::{Array, Uint8Array};
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
+use crate::i18n::t;
 use crate::listing::{Listing, with_query};
 use crate::store::{Referrals, Snapshot};
 
@@ -55,9 +56,9 @@ pub fn ExportButton(
         }
     };
     view! {
-        <button type="button" class="export" on:click=export>
-            "Export"
-            <span class="visually-hidden">" this list as CSV"</span>
+        // The visible word and the whole name are one message each, not joined fragments.
+        <button type="button" class="export" aria-label=t("list-export-label") on:click=export>
+            {t("list-export")}
         </button>
     }
 }
@@ -65,12 +66,14 @@ pub fn ExportButton(
 /// The referrals at `positions` (in that order) as the export file.
 fn csv(snapshot: &Snapshot, positions: &[usize]) -> Vec<u8> {
     let referrals = snapshot.referrals();
-    let written = CsvExport::new(Vec::new()).and_then(|mut export| {
-        for &at in positions {
-            export.write_referral(&referrals[at])?;
-        }
-        export.finish()
-    });
+    let written =
+        crate::i18n::with_catalogue(|catalogue| CsvExport::in_language(Vec::new(), catalogue))
+            .and_then(|mut export| {
+                for &at in positions {
+                    export.write_referral(&referrals[at])?;
+                }
+                export.finish()
+            });
     // The writer's only errors are its writer's.
     written.expect("writing into memory cannot fail")
 }

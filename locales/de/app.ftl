@@ -1,0 +1,94 @@
+# app
+
+## Durations and times (src/format.rs)
+duration-under-a-minute = weniger als eine Minute
+duration-minutes = { $minutes } Min.
+duration-hours = { $hours } Std.
+duration-hours-minutes = { $hours } Std. { $minutes } Min.
+duration-days =
+    { $days ->
+        [one] { $days } Tag
+       *[other] { $days } Tage
+    }
+duration-days-hours =
+    { $days ->
+        [one] { $days } Tag { $hours } Std.
+       *[other] { $days } Tage { $hours } Std.
+    }
+window-left = Noch { $duration } zum Antworten
+window-passed = Jetzt antworten: 24-h-Frist um { $duration } überschritten
+window-left-short = Noch { $duration }
+window-overdue-short = { $duration } überfällig
+expires-in = Noch { $duration } bis zum Ablauf
+expiring-now = Läuft jetzt ab
+ago-just-now = gerade eben
+ago-minutes = vor { $minutes } Min.
+ago-hours = vor { $hours } Std.
+ago-on-day = am { $date }
+
+## The top bar (src/components/top_bar.rs)
+app-name = Referral Desk
+nav-stages = Empfehlungsphasen
+nav-inbox = Posteingang
+nav-accepted = Angenommen
+nav-archived = Archiviert
+nav-favorites = Favoriten
+nav-insights = Einblicke
+sync-offline-synced = Offline · synchronisiert { $ago }
+sync-offline = Offline
+sync-syncing = Wird synchronisiert…
+sync-not-synced = Nicht synchronisiert
+sync-showing-last-list = Nicht synchronisiert: letzte Liste wird angezeigt
+sync-synced-ago = Synchronisiert { $ago }
+sync-synced = Synchronisiert
+sync-last-at = Zuletzt synchronisiert um { $time }
+sync-waiting =
+    { $count ->
+        [one] { $count } Änderung wartet auf Synchronisierung
+       *[other] { $count } Änderungen warten auf Synchronisierung
+    }
+sync-now = Jetzt synchronisieren
+bell-label = Benachrichtigungen
+bell-empty = Noch keine Benachrichtigungen. Empfohlene Aktionen für neue Leads erscheinen hier.
+account-label = Ihr Konto
+sign-out = Abmelden
+sign-out-anyway = Trotzdem abmelden
+sign-out-discards =
+    { $count ->
+        [one] { $count } Änderung ist noch nicht synchronisiert: Wenn Sie sich jetzt abmelden, geht sie verloren. Stellen Sie zuerst die Verbindung wieder her, um sie zu behalten.
+       *[other] { $count } Änderungen sind noch nicht synchronisiert: Wenn Sie sich jetzt abmelden, gehen sie verloren. Stellen Sie zuerst die Verbindung wieder her, um sie zu behalten.
+    }
+stay-signed-in = Angemeldet bleiben
+language-label = Sprache
+language-unavailable = Diese Sprache konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.
+
+## The shell (src/lib.rs) and request errors (src/api.rs)
+skip-to-content = Zum Inhalt springen
+app-loading = Referral Desk wird geladen…
+app-unavailable = Referral Desk ist nicht verfügbar
+retry = Erneut versuchen
+error-unreachable = Referral Desk ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.
+error-server = Der Server konnte nicht antworten (Fehler { $status }). Versuchen Sie es gleich noch einmal.
+error-unreadable = Die Antwort des Servers konnte nicht gelesen werden. Laden Sie die Seite neu, um die neueste Version zu erhalten.
+error-busy = Der Server bearbeitet noch einen früheren Versuch. Die Anfrage wird gleich erneut gesendet.
+
+## Sign-in (src/routes/sign_in.rs) and the tab's title
+page-title = { $page } · Referral Desk
+sign-in = Anmelden
+sign-in-heading = Bei Referral Desk anmelden
+sign-in-email = E-Mail
+sign-in-password = Kennwort
+signing-in = Anmeldung läuft…
+sign-in-refused = E-Mail-Adresse oder Kennwort ist falsch.
+
+## The device's storage and the outbox (src/store/)
+storage-not-saved = Dieses Gerät hat die letzten Änderungen nicht gespeichert ({ $reason }).
+storage-unavailable = Dieser Browser erlaubt Referral Desk nicht, Daten auf diesem Gerät zu speichern (privater Modus oder Speicher deaktiviert): Die App funktioniert, solange die Seite geöffnet bleibt.
+storage-could-not-save = Dieses Gerät konnte die letzten Änderungen nicht speichern ({ $reason }).
+storage-full = Der Speicher dieses Geräts ist voll: Geben Sie Speicherplatz frei. Aktionen, die auf die Synchronisierung warten, bleiben erhalten, solange diese Seite geöffnet ist.
+sync-action-no-longer-applies = Diese Aktion ist für die Empfehlung in ihrem jetzigen Zustand nicht mehr möglich.
+change-add-favorite = Zu Favoriten hinzufügen
+change-remove-favorite = Aus Favoriten entfernen
+error-fields-need-change = Einige Felder müssen geändert werden: Beachten Sie die Meldungen daneben.
+error-changed-meanwhile = Jemand hat diese Empfehlung geändert, seit Sie sie geöffnet haben.
+language-current = Sprache: { $language }

@@ -1,0 +1,94 @@
+# app
+
+## Durations and times (src/format.rs)
+duration-under-a-minute = less than a minute
+duration-minutes = { $minutes } min
+duration-hours = { $hours } h
+duration-hours-minutes = { $hours } h { $minutes } min
+duration-days =
+    { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }
+duration-days-hours =
+    { $days ->
+        [one] { $days } day { $hours } h
+       *[other] { $days } days { $hours } h
+    }
+window-left = { $duration } left to respond
+window-passed = Respond now: the 24 h window passed { $duration } ago
+window-left-short = { $duration } left
+window-overdue-short = Overdue by { $duration }
+expires-in = Expires in { $duration }
+expiring-now = Expiring now
+ago-just-now = just now
+ago-minutes = { $minutes } min ago
+ago-hours = { $hours } h ago
+ago-on-day = on { $date }
+
+## The top bar (src/components/top_bar.rs)
+app-name = Referral Desk
+nav-stages = Referral stages
+nav-inbox = Inbox
+nav-accepted = Accepted
+nav-archived = Archived
+nav-favorites = Favorites
+nav-insights = Insights
+sync-offline-synced = Offline · synced { $ago }
+sync-offline = Offline
+sync-syncing = Syncing…
+sync-not-synced = Not synced
+sync-showing-last-list = Not synced: showing the last list
+sync-synced-ago = Synced { $ago }
+sync-synced = Synced
+sync-last-at = Last synced at { $time }
+sync-waiting =
+    { $count ->
+        [one] { $count } change waits to sync
+       *[other] { $count } changes wait to sync
+    }
+sync-now = Sync now
+bell-label = Notifications
+bell-empty = No notifications yet. Recommended actions for new leads will appear here.
+account-label = Your account
+sign-out = Sign out
+sign-out-anyway = Sign out anyway
+sign-out-discards =
+    { $count ->
+        [one] { $count } change is not synced yet: signing out now discards them. Reconnect first to keep them.
+       *[other] { $count } changes are not synced yet: signing out now discards them. Reconnect first to keep them.
+    }
+stay-signed-in = Stay signed in
+language-label = Language
+language-unavailable = This language could not be loaded. Check your connection and try again.
+
+## The shell (src/lib.rs) and request errors (src/api.rs)
+skip-to-content = Skip to content
+app-loading = Loading Referral Desk…
+app-unavailable = Referral Desk is not available
+retry = Retry
+error-unreachable = Could not reach Referral Desk. Check your connection and try again.
+error-server = The server could not answer (error { $status }). Try again in a moment.
+error-unreadable = The server's answer could not be read. Reload the page to get the latest version.
+error-busy = The server is still working on an earlier try of this. It is sent again in a moment.
+
+## Sign-in (src/routes/sign_in.rs) and the tab's title
+page-title = { $page } · Referral Desk
+sign-in = Sign in
+sign-in-heading = Sign in to Referral Desk
+sign-in-email = Email
+sign-in-password = Password
+signing-in = Signing in…
+sign-in-refused = The email address or password is incorrect.
+
+## The device's storage and the outbox (src/store/)
+storage-not-saved = This device did not save the latest changes ({ $reason }).
+storage-unavailable = This browser does not let Referral Desk keep data on this device (private mode or storage turned off): it works while the page stays open.
+storage-could-not-save = This device could not save the latest changes ({ $reason }).
+storage-full = This device's storage is full: free some space. Actions waiting to sync are kept while this page stays open.
+sync-action-no-longer-applies = This action no longer applies to the referral as it is now.
+change-add-favorite = Add to favorites
+change-remove-favorite = Remove from favorites
+error-fields-need-change = Some fields need a change: see the messages next to them.
+error-changed-meanwhile = Someone changed this referral since you opened it.
+language-current = Language: { $language }

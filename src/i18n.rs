@@ -1,0 +1,324 @@
+//! The app's language: the catalogue its texts come from, the reader's choice (kept
+//! on the device and in the account) and the browser's own `Intl` formatters.
+//!
+//! English is compiled in; another language's files are fetched once (the offline
+//! worker keeps them) and parsed by the domain's catalogue, the same one the server
+//! reads. Switching language renders the app again in it: [`t`] is read at render time.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use domain::i18n::{Arg, CATALOGUE_FILES, Catalogue, ENGLISH, Locale};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::api::{self, ApiError};
+
+const STORAGE_KEY: &str = "referral-desk-locale";
+
+thread_local! {
+    static CURRENT: RefCell<Rc<Catalogue>> = RefCell::new(Rc::new(english()));
+}
+
+fn english() -> Catalogue {
+    // The compiled-in catalogue parses: a test reads the same files.
+    Catalogue::parse(Locale::English, ENGLISH).unwrap_or_else(|_| Catalogue::empty(Locale::English))
+}
+
+/// A message of the current language.
+pub fn t(id: &str) -> String {
+    t_with(id, &[])
+}
+
+/// A message of the current language with its arguments.
+pub fn t_with(id: &str, args: &[(&str, Arg<'_>)]) -> String {
+    CURRENT.with(|current| {
+        let catalogue = current.borrow();
+        if !catalogue.contains(id) {
+            missing(id, catalogue.locale());
+        }
+        catalogue.format(id, args)
+    })
+}
+
+/// A message the catalogue lacks shows as its id; the console names it (the browser
+/// tests fail on it; a test of the catalogue keeps every id in every language).
+fn missing(id: &str, locale: Locale) {
+    #[cfg(target_arch = "wasm32")]
+    web_sys::console::error_1(&format!("missing message {id} in {locale}").into());
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (id, locale);
+}
+
+/// A domain value (a status, a call to action, a role, …) in words: the message
+/// `value-<Kind>-<Value>` of `locales/*/values.ftl`, e.g. `value("CallToAction", "ContactMe")`.
+/// Values are stored in the API's words and translated only here, at the edge.
+pub fn value(kind: &str, api_value: &str) -> String {
+    t(&format!("value-{kind}-{api_value}"))
+}
+
+/// A validation error in the current language (the domain words it by its `code`;
+/// an error without one shows its English text).
+pub fn field_error(error: &domain::FieldError) -> String {
+    with_catalogue(|catalogue| {
+        let id = domain::values::label_id(&error.field);
+        let label = if catalogue.contains(&id) {
+            catalogue.format(&id, &[])
+        } else {
+            domain::values::label(&error.field)
+        };
+        error.message_in(catalogue, &label)
+    })
+}
+
+/// Why a request gave no usable answer, in the current language (the server's own
+/// explanation, when it sent one, as it sent it).
+pub fn api_error(error: &ApiError) -> String {
+    match error {
+        ApiError::Unreachable => t("error-unreachable"),
+        ApiError::Server {
+            detail: Some(detail),
+            ..
+        } => detail.clone(),
+        ApiError::Server {
+            status,
+            detail: None,
+        } => t_with(
+            "error-server",
+            &[("status", Arg::Count(i64::from(*status)))],
+        ),
+        ApiError::Unreadable => t("error-unreadable"),
+        ApiError::Busy => t("error-busy"),
+    }
+}
+
+/// Why the signed-in person may not act on a referral, in the current language (the
+/// domain decides; its reasons are worded by role here).
+pub fn refusal_in_words(member: domain::Member<'_>, referral: &domain::Referral) -> Option<String> {
+    member.refusal(referral)?;
+    Some(match member.role {
+        domain::Role::BusinessProfileAdmin => t("action-refusal-business-profile-admin"),
+        domain::Role::Viewer => t("action-refusal-viewer"),
+        _ => t("action-refusal-not-on-team"),
+    })
+}
+
+/// "Active / Accepted": a status and its substatus, each in the reader's words.
+pub fn status_in_words(status: domain::Status, substatus: domain::Substatus) -> String {
+    t_with(
+        "lead-status-substatus",
+        &[
+            ("status", Arg::Text(&value("Status", status.as_str()))),
+            (
+                "substatus",
+                Arg::Text(&value("Substatus", substatus.as_str())),
+            ),
+        ],
+    )
+}
+
+/// Reads the current catalogue (e.g. for the CSV export's header row).
+pub fn with_catalogue<R>(read: impl FnOnce(&Catalogue) -> R) -> R {
+    CURRENT.with(|current| read(&current.borrow()))
+}
+
+/// The language texts are shown in now.
+pub fn locale() -> Locale {
+    CURRENT.with(|current| current.borrow().locale())
+}
+
+/// The app's language as a signal: the shell renders again when it changes.
+#[derive(Clone, Copy)]
+pub struct Language(RwSignal<Locale>);
+
+impl Language {
+    pub fn provide() -> Language {
+        let language = Language(RwSignal::new(locale()));
+        provide_context(language);
+        language
+    }
+
+    pub fn current() -> Language {
+        expect_context::<Language>()
+    }
+
+    /// The language shown (tracked).
+    pub fn get(self) -> Locale {
+        self.0.get()
+    }
+
+    pub fn get_untracked(self) -> Locale {
+        self.0.get_untracked()
+    }
+
+    /// Shows the app in `locale` (fetching its catalogue first) and remembers the
+    /// choice on the device; the account is told by the caller.
+    pub async fn show(self, locale: Locale) -> Result<(), ApiError> {
+        if locale != self.0.get_untracked() {
+            use_catalogue(load(locale).await?);
+            self.0.set(locale);
+        }
+        remember(locale);
+        Ok(())
+    }
+}
+
+/// Before the app mounts: the language last chosen on this device, else the browser's.
+pub async fn start() {
+    let preferred = remembered().unwrap_or_else(|| {
+        let languages = window().navigator().languages();
+        let tags: Vec<String> = languages.iter().filter_map(|tag| tag.as_string()).collect();
+        Locale::negotiate(tags.iter().map(String::as_str))
+    });
+    if preferred != Locale::English {
+        // Unreachable with nothing cached: English until it can be fetched.
+        if let Ok(catalogue) = load(preferred).await {
+            use_catalogue(catalogue);
+        }
+    }
+    set_document_language(locale());
+}
+
+async fn load(locale: Locale) -> Result<Catalogue, ApiError> {
+    if locale == Locale::English {
+        return Ok(english());
+    }
+    let files = futures::future::try_join_all(
+        CATALOGUE_FILES
+            .iter()
+            .map(|file| api::catalogue_file(locale.tag(), file)),
+    )
+    .await?;
+    let sources: Vec<&str> = files.iter().map(String::as_str).collect();
+    Catalogue::parse(locale, &sources).map_err(|_| ApiError::Unreadable)
+}
+
+fn use_catalogue(catalogue: Catalogue) {
+    set_document_language(catalogue.locale());
+    CURRENT.with(|current| *current.borrow_mut() = Rc::new(catalogue));
+    FORMATTERS.with(|formatters| formatters.borrow_mut().clear());
+}
+
+fn set_document_language(locale: Locale) {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("lang", locale.tag());
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+fn remembered() -> Option<Locale> {
+    storage()?.get_item(STORAGE_KEY).ok()??.parse().ok()
+}
+
+fn remember(locale: Locale) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(STORAGE_KEY, locale.tag());
+    }
+}
+
+/// The browser's formatters of the current language, made once per kind.
+mod intl {
+    use js_sys::{Array, Object, Reflect};
+    use wasm_bindgen::JsValue;
+
+    pub fn options(pairs: &[(&str, &str)]) -> Object {
+        let options = Object::new();
+        for (key, value) in pairs {
+            let _ = Reflect::set(&options, &JsValue::from_str(key), &JsValue::from_str(value));
+        }
+        options
+    }
+
+    pub fn locales(tag: &str) -> Array {
+        Array::of1(&JsValue::from_str(tag))
+    }
+}
+
+thread_local! {
+    static FORMATTERS: RefCell<Vec<(String, js_sys::Object)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A formatter of the current language, made once for its `key`.
+fn formatter(key: &str, make: impl FnOnce(&str) -> js_sys::Object) -> js_sys::Object {
+    FORMATTERS.with(|formatters| {
+        if let Some((_, found)) = formatters.borrow().iter().find(|(k, _)| k == key) {
+            return found.clone();
+        }
+        let made = make(locale().format_tag());
+        formatters.borrow_mut().push((key.to_owned(), made.clone()));
+        made
+    })
+}
+
+/// A decimal number (as text, so no precision is lost) by the browser's `Intl`, in a
+/// currency when one is given: "12.345,67 €".
+pub fn intl_money(number: &str, currency: Option<&str>) -> String {
+    let format = match currency {
+        Some(code) => formatter(&format!("money-{code}"), |tag| {
+            js_sys::Intl::NumberFormat::new(
+                &intl::locales(tag),
+                &intl::options(&[("style", "currency"), ("currency", code)]),
+            )
+            .into()
+        }),
+        None => formatter("number", |tag| {
+            js_sys::Intl::NumberFormat::new(
+                &intl::locales(tag),
+                &intl::options(&[("maximumFractionDigits", "2")]),
+            )
+            .into()
+        }),
+    };
+    let format: js_sys::Intl::NumberFormat = format.unchecked_into();
+    format
+        .format()
+        .call1(
+            &wasm_bindgen::JsValue::NULL,
+            &wasm_bindgen::JsValue::from_str(number),
+        )
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_else(|| number.to_owned())
+}
+
+/// An instant by the browser's `Intl` in the user's time zone: `what` is "date",
+/// "date-time" or "time".
+pub fn intl_date(millis: f64, what: &'static str) -> String {
+    let format = formatter(what, |tag| {
+        let numeric = [
+            ("year", "numeric"),
+            ("month", "2-digit"),
+            ("day", "2-digit"),
+        ];
+        let clock = [("hour", "2-digit"), ("minute", "2-digit")];
+        let pairs: Vec<(&str, &str)> = match what {
+            "date" => numeric.to_vec(),
+            "time" => clock.to_vec(),
+            _ => numeric.iter().chain(clock.iter()).copied().collect(),
+        };
+        js_sys::Intl::DateTimeFormat::new(&intl::locales(tag), &intl::options(&pairs)).into()
+    });
+    let format: js_sys::Intl::DateTimeFormat = format.unchecked_into();
+    format
+        .format()
+        .call1(
+            &wasm_bindgen::JsValue::NULL,
+            &js_sys::Date::new(&millis.into()),
+        )
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_default()
+}
+
+/// A country's name in the current language ("Deutschland"), by the browser's `Intl`.
+pub fn intl_country(code: &str) -> Option<String> {
+    let names: js_sys::Intl::DisplayNames = formatter("region", |tag| {
+        js_sys::Intl::DisplayNames::new(&intl::locales(tag), &intl::options(&[("type", "region")]))
+            .into()
+    })
+    .unchecked_into();
+    names.of(code).map(String::from)
+}
