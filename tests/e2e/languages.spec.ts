@@ -91,6 +91,17 @@ for (const locale of LOCALES) {
       await expect(page.getByRole('button', { name: leave })).toBeVisible();
       expect(await leakedIds(page), action).toEqual([]);
     }
+    // Edit with the deal name cleared, Add your employees sent empty, Lost without a reason.
+    await page.goto(`/referrals/${deal.id}`);
+    await page.getByRole('button', { name: message(locale, 'value-Action-Edit'), exact: true }).click();
+    await page.getByLabel(message(locale, 'action-deal-name'), { exact: true }).fill('');
+    await page.getByRole('button', { name: message(locale, 'action-edit-submit'), exact: true }).click();
+    await expect(page.locator('main')).toContainText(message(locale, 'error-required', { label: message(locale, 'field-name') }));
+    await page.goto(`/referrals/${deal.id}`);
+    await page.getByRole('button', { name: message(locale, 'value-Action-AddTeamMember'), exact: true }).click();
+    await page.getByRole('button', { name: message(locale, 'action-team-member-submit'), exact: true }).click();
+    await expect(page.locator('main')).toContainText(message(locale, 'error-required', { label: message(locale, 'field-firstName') }));
+    expect(await leakedIds(page)).toEqual([]);
     await page.goto(`/referrals/${deal.id}`);
     await page.getByRole('button', { name: message(locale, 'value-Action-Lost'), exact: true }).click();
     await page.getByRole('button', { name: message(locale, 'action-lost-submit'), exact: true }).click();
