@@ -5,7 +5,7 @@
 //! worker keeps them) and parsed by the domain's catalogue, the same one the server
 //! reads. Switching language renders the app again in it: [`t`] is read at render time.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use domain::i18n::{Arg, CATALOGUE_FILES, Catalogue, ENGLISH, Locale};
@@ -18,6 +18,8 @@ const STORAGE_KEY: &str = "referral-desk-locale";
 
 thread_local! {
     static CURRENT: RefCell<Rc<Catalogue>> = RefCell::new(Rc::new(english()));
+    /// Counts the choices asked for, so only the latest is shown.
+    static LATEST: Cell<u64> = const { Cell::new(0) };
 }
 
 fn english() -> Catalogue {
@@ -67,6 +69,13 @@ pub fn field_error(error: &domain::FieldError) -> String {
         } else {
             domain::values::label(&error.field)
         };
+        if let Some(code) = error
+            .code
+            .as_deref()
+            .filter(|code| !catalogue.contains(code))
+        {
+            missing(code, catalogue.locale());
+        }
         error.message_in(catalogue, &label)
     })
 }
@@ -153,9 +162,23 @@ impl Language {
 
     /// Shows the app in `locale` (fetching its catalogue first) and remembers the
     /// choice on the device; the account is told by the caller.
+    /// A later choice wins over an earlier one still fetching (the account's language
+    /// arriving while the user picks another).
     pub async fn show(self, locale: Locale) -> Result<(), ApiError> {
-        if locale != self.0.get_untracked() {
-            use_catalogue(load(locale).await?);
+        let asked = LATEST.with(|latest| {
+            latest.set(latest.get() + 1);
+            latest.get()
+        });
+        let catalogue = if locale == self.0.get_untracked() {
+            None
+        } else {
+            Some(load(locale).await?)
+        };
+        if LATEST.with(Cell::get) != asked {
+            return Ok(());
+        }
+        if let Some(catalogue) = catalogue {
+            use_catalogue(catalogue);
             self.0.set(locale);
         }
         remember(locale);

@@ -2,7 +2,7 @@
 
 ## The CSV export's header row (the file's cells stay in the API's words).
 csv-referral-id = Идентификатор рекомендации
-csv-lead-creation-date-time = Дата и время создания лида
+csv-lead-creation-date-time = LeadCreationDateTime
 csv-updated-date = Дата обновления
 csv-customer-name = Имя клиента
 csv-country = Страна

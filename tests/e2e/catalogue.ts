@@ -38,7 +38,7 @@ export function message(locale: Locale, id: string, args: Record<string, string 
 
 function shown(locale: Locale, value: string | number): string {
   if (typeof value === 'string') return value;
-  // The domain groups like CLDR, except that Russian leaves four digits alone.
+  // The domain groups as the browsers do (from four digits on).
   return new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : locale, { useGrouping: true }).format(value);
 }
 

@@ -61,21 +61,20 @@ impl Catalogue {
         }
     }
 
-    /// Reads the files of one language; a later file's message replaces an earlier one
-    /// of the same id (tests keep ids unique).
+    /// Reads the files of one language; an id written twice is an error (line 0: the
+    /// files together), never a message silently replaced.
     pub fn parse(locale: Locale, sources: &[&str]) -> Result<Catalogue, ParseError> {
         let mut messages = Vec::new();
         for source in sources {
             parse_file(source, &mut messages)?;
         }
         messages.sort_by(|a: &(String, Pattern), b| a.0.cmp(&b.0));
-        messages.dedup_by(|later, earlier| {
-            let same = later.0 == earlier.0;
-            if same {
-                std::mem::swap(later, earlier);
-            }
-            same
-        });
+        if let Some(pair) = messages.windows(2).find(|pair| pair[0].0 == pair[1].0) {
+            return Err(ParseError {
+                line: 0,
+                problem: format!("message {} is written twice", pair[0].0),
+            });
+        }
         Ok(Catalogue { locale, messages })
     }
 

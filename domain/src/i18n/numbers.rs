@@ -4,7 +4,7 @@
 use super::Locale;
 
 /// "12,345" in English and Chinese, "12.345" in German, "12 345" (no-break space) in
-/// Russian. Four-digit numbers are not grouped in Russian ("1234"), as CLDR says.
+/// Russian; from four digits on in each, as the browsers' own formatters do.
 pub fn group_digits(locale: Locale, value: i64) -> String {
     let digits = value.unsigned_abs().to_string();
     let separator = match locale {
@@ -12,12 +12,11 @@ pub fn group_digits(locale: Locale, value: i64) -> String {
         Locale::German => ".",
         Locale::Russian => "\u{a0}",
     };
-    let minimum = if locale == Locale::Russian { 5 } else { 4 };
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
     if value < 0 {
         out.push('-');
     }
-    if digits.len() < minimum {
+    if digits.len() < 4 {
         out.push_str(&digits);
         return out;
     }

@@ -82,7 +82,7 @@ fn digit_grouping() {
     assert_eq!(group_digits(Locale::English, 1234567), "1,234,567");
     assert_eq!(group_digits(Locale::German, 12345), "12.345");
     assert_eq!(group_digits(Locale::German, 999), "999");
-    assert_eq!(group_digits(Locale::Russian, 1234), "1234");
+    assert_eq!(group_digits(Locale::Russian, 1234), "1\u{a0}234");
     assert_eq!(group_digits(Locale::Russian, -12345), "-12\u{a0}345");
     assert_eq!(group_digits(Locale::Chinese, 1000), "1,000");
 }
@@ -97,6 +97,7 @@ fn parse_errors_name_the_line() {
         ("  indented = x\n", 1),
         ("a =\n", 1),
         ("a = x\n    .attr = y\n", 1),
+        ("a = x\nb = y\na = z\n", 0),
     ] {
         let error = Catalogue::parse(Locale::English, &[source]).unwrap_err();
         assert_eq!(error.line, line, "{source:?}: {error}");
