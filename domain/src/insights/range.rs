@@ -53,15 +53,15 @@ impl InsightsRange {
     }
 
     /// Reads `from` and `to` as the URL or the API gives them (`YYYY-MM-DD`, either may be
-    /// missing or empty). Without `to` the range ends `today`; without `from` it starts
-    /// [`DEFAULT_DAYS`] days before its end.
+    /// missing; one given empty is not a date, as the API's schema says). Without `to` the
+    /// range ends `today`; without `from` it starts [`DEFAULT_DAYS`] days before its end.
     pub fn parse(
         from: Option<&str>,
         to: Option<&str>,
         today: NaiveDate,
     ) -> Result<InsightsRange, RangeError> {
         fn given(text: Option<&str>) -> Option<&str> {
-            text.map(str::trim).filter(|text| !text.is_empty())
+            text.map(str::trim)
         }
         let to = match given(to) {
             Some(text) => day(TO, text)?,

@@ -356,10 +356,17 @@ mod range {
         let range = InsightsRange::parse(None, None, today()).unwrap();
         assert_eq!((range.from(), range.to()), (day(2026, 9, 2), today()));
         assert_eq!(range, InsightsRange::default_until(today()));
-        assert_eq!(
-            InsightsRange::from_query_string("from=&to=", today()),
-            Ok(range)
-        );
+        assert_eq!(InsightsRange::from_query_string("", today()), Ok(range));
+        // Given but empty is not a date (the API's schema says `format: date`).
+        for query in ["from=&to=", "to=", "from=", "from=%20"] {
+            let refused = InsightsRange::from_query_string(query, today()).unwrap_err();
+            assert!(
+                refused
+                    .to_string()
+                    .contains("must be a date like 2026-09-01, not \"\""),
+                "{query}: {refused}"
+            );
+        }
     }
 
     #[test]
