@@ -154,13 +154,11 @@ fn group_thousands(number: &str) -> String {
         Some((whole, fraction)) => (whole, Some(fraction)),
         None => (digits, None),
     };
-    let mut grouped = String::with_capacity(number.len() + whole.len() / 3);
-    for (at, digit) in whole.chars().enumerate() {
-        if at > 0 && (whole.len() - at) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
+    // A deal value has at most 15 whole digits (the domain's `Money`): an i64 holds it.
+    let grouped = whole.parse::<i64>().map_or_else(
+        |_| whole.to_owned(),
+        |whole| domain::i18n::group_digits(Locale::English, whole),
+    );
     match fraction {
         Some(fraction) => format!("{sign}{grouped}.{fraction}"),
         None => format!("{sign}{grouped}"),

@@ -22,6 +22,7 @@
 //! - **Identifiers** (CRM ID, campaign ID) are matched character by character by other
 //!   systems, so an invisible character anywhere in one is refused too.
 
+use crate::i18n::Locale;
 use crate::validation::FieldError;
 
 /// What a text field holds, which decides the characters it may contain.
@@ -173,17 +174,9 @@ fn code_point(c: char) -> String {
     format!("U+{:04X}", u32::from(c))
 }
 
-/// `5000` → `5,000`.
+/// `5000` → `5,000` (the English message's grouping).
 fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(d);
-    }
-    out
+    crate::i18n::group_digits(Locale::English, i64::try_from(n).unwrap_or(i64::MAX))
 }
 
 #[cfg(test)]
