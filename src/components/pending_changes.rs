@@ -40,7 +40,7 @@ pub fn PendingChanges(
 #[component]
 fn PendingItem(item: Pending, review: RwSignal<Option<Action>>) -> impl IntoView {
     let store = Referrals::current();
-    let label = change_in_words(&item.change);
+    let label = item.label();
     let label = Arg::Text(&label);
     let seq = item.seq;
     let queued = format::time(item.queued_at);
@@ -112,15 +112,6 @@ fn PendingItem(item: Pending, review: RwSignal<Option<Action>>) -> impl IntoView
             }
             .into_any()
         }
-    }
-}
-
-/// What the change is, in the words of the lead's page: the action's button, or the heart's.
-fn change_in_words(change: &Change) -> String {
-    match change {
-        Change::Favorite { favorite: true } => t("lead-favorite-add"),
-        Change::Favorite { favorite: false } => t("lead-favorite-remove"),
-        Change::Act { request, .. } => value("Action", request.action().as_str()),
     }
 }
 

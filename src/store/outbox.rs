@@ -61,11 +61,11 @@ pub enum Stuck {
 }
 
 impl Pending {
-    /// What the change is, in the words of the lead's page ("Accept", "Heart").
+    /// What the change is, in the words of the lead's page: the action's button, or the heart's.
     pub fn label(&self) -> String {
         match &self.change {
-            Change::Favorite { favorite: true } => crate::i18n::t("change-add-favorite"),
-            Change::Favorite { favorite: false } => crate::i18n::t("change-remove-favorite"),
+            Change::Favorite { favorite: true } => crate::i18n::t("lead-favorite-add"),
+            Change::Favorite { favorite: false } => crate::i18n::t("lead-favorite-remove"),
             Change::Act { request, .. } => crate::i18n::value("Action", request.action().as_str()),
         }
     }
