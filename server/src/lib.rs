@@ -1,5 +1,6 @@
 //! Referral Desk server: the JSON API and the built SPA from one origin.
 
+pub mod arrivals;
 pub mod auth;
 pub mod config;
 pub mod cursor;
