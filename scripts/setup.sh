@@ -81,3 +81,10 @@ if [ "$(.tools/venv/bin/st --version 2>/dev/null)" != "st, version $SCHEMATHESIS
   python3 -m venv .tools/venv
   .tools/venv/bin/pip install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
 fi
+
+# aiosmtpd, the real SMTP server the mail tests start on loopback (server/tests/mail.rs).
+if ! python3 -c 'import aiosmtpd' 2>/dev/null; then
+  say "Installing aiosmtpd for the mail tests"
+  python3 -m pip install --user --quiet --disable-pip-version-check aiosmtpd \
+    || python3 -m pip install --user --quiet --disable-pip-version-check --break-system-packages aiosmtpd
+fi

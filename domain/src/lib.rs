@@ -36,7 +36,8 @@ pub use lifecycle::{
     decline, edit, expire_if_overdue, lost, won,
 };
 pub use notifications::{
-    BusinessProfile, Notification, NotificationPlan, ProfileLocation, plan_notifications,
+    BusinessProfile, Delivery, Notification, NotificationPlan, Person, ProfileLocation, Recipient,
+    plan_notifications,
 };
 pub use quality::assess_quality;
 pub use redirect::{RefusedReturnPath, ReturnPath};

@@ -17,6 +17,7 @@ pub async fn lead_arrived(
     referral: &Referral,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
+    crate::mail::queue_new_lead(&mut *conn, organisation_id, referral, now).await?;
     let _ = (conn, organisation_id, referral, now);
     Ok(())
 }

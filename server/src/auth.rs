@@ -37,6 +37,8 @@ pub struct CurrentUser {
     pub csrf_token: String,
     /// The language the user chose, if they did.
     pub locale: Option<domain::i18n::Locale>,
+    /// Where they want lead emails instead of their sign-in address, if anywhere.
+    pub notification_email: Option<String>,
     session_id: String,
 }
 
@@ -50,6 +52,7 @@ impl CurrentUser {
             name: user.name,
             role: user.role,
             locale: user.locale,
+            notification_email: user.notification_email,
             csrf_token,
             session_id,
         }

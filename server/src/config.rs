@@ -76,9 +76,87 @@ pub struct Config {
     #[arg(long, env = "RD_CLIENT_IP_HEADER")]
     pub client_ip_header: Option<axum::http::HeaderName>,
 
+    /// Lead emails: where they are sent (SMTP, or `.eml` files) and what they link to.
+    #[command(flatten)]
+    pub mail: MailConfig,
+
     /// Fault points armed by tests; never set from the command line.
     #[arg(skip)]
     pub faults: crate::faults::Faults,
+}
+
+/// How lead emails leave: over SMTP when `--smtp-host` is set, else as `.eml` files in
+/// `--mail-dir` (the demo default), so nothing is lost.
+#[derive(Debug, Clone, clap::Args)]
+pub struct MailConfig {
+    /// The address links in emails start with, e.g. `https://referrals.example.com`;
+    /// by default the address this server listens on.
+    #[arg(long, env = "RD_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// SMTP server for lead emails; without it they are written to `--mail-dir`.
+    #[arg(long, env = "RD_SMTP_HOST")]
+    pub smtp_host: Option<String>,
+
+    /// SMTP port; by default 25 (none), 587 (starttls) or 465 (tls).
+    #[arg(long, env = "RD_SMTP_PORT")]
+    pub smtp_port: Option<u16>,
+
+    /// How the SMTP connection is protected: `none`, `starttls` or `tls`.
+    #[arg(long, env = "RD_SMTP_TLS", value_enum, default_value_t = SmtpTls::Starttls)]
+    pub smtp_tls: SmtpTls,
+
+    /// SMTP user name (with `--smtp-password`); none: no authentication.
+    #[arg(long, env = "RD_SMTP_USERNAME")]
+    pub smtp_username: Option<String>,
+
+    #[arg(long, env = "RD_SMTP_PASSWORD", hide_env_values = true)]
+    pub smtp_password: Option<String>,
+
+    /// The emails' sender, e.g. `Referral Desk <referrals@example.com>`.
+    #[arg(
+        long,
+        env = "RD_MAIL_FROM",
+        default_value = "Referral Desk <notifications@referral-desk.localhost>"
+    )]
+    pub mail_from: String,
+
+    /// Where emails are written as `<outbox id>.eml` files when no SMTP server is set.
+    #[arg(long, env = "RD_MAIL_DIR", default_value = "data/mail")]
+    pub mail_dir: PathBuf,
+
+    /// Seconds between looks at the mail outbox (sooner when a digest falls due); 0
+    /// leaves this instance's outbox to others.
+    #[arg(long = "mail-interval", env = "RD_MAIL_INTERVAL", default_value_t = 5)]
+    pub mail_interval_secs: u64,
+}
+
+/// How the SMTP connection is protected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SmtpTls {
+    /// Plain text (a relay on the same host or network only).
+    None,
+    /// Plain, then upgraded with STARTTLS (required).
+    Starttls,
+    /// TLS from the first byte (SMTPS).
+    Tls,
+}
+
+impl Default for MailConfig {
+    /// Files in `data/mail`, sent every five seconds: what the flags default to.
+    fn default() -> Self {
+        MailConfig {
+            public_url: None,
+            smtp_host: None,
+            smtp_port: None,
+            smtp_tls: SmtpTls::Starttls,
+            smtp_username: None,
+            smtp_password: None,
+            mail_from: "Referral Desk <notifications@referral-desk.localhost>".to_owned(),
+            mail_dir: PathBuf::from("data/mail"),
+            mail_interval_secs: 5,
+        }
+    }
 }
 
 fn parse_rates(text: &str) -> Result<domain::ExchangeRates, String> {

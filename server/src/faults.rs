@@ -11,6 +11,10 @@ pub enum Fault {
     BeforeCommit,
     /// Right after an action's commit, before its answer is sent.
     AfterCommit,
+    /// The mail sender took an outbox row, before it hands the mail over.
+    MailClaimed,
+    /// The mail was handed over (SMTP accepted it), before its row is marked sent.
+    MailSent,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod jobs;
 pub mod listing;
 pub mod live;
+pub mod mail;
 pub mod metrics;
 pub mod routes;
 pub mod spa;
@@ -79,6 +80,8 @@ pub enum StartupError {
     Database(#[from] db::DbError),
     #[error("cannot seed the demo: {0}")]
     Seed(String),
+    #[error("cannot send mail: {0}")]
+    Mail(String),
     #[error("cannot listen on {address}: {source}")]
     Bind {
         address: SocketAddr,
@@ -93,6 +96,7 @@ pub struct Application {
     pool: db::Pool,
     live: Arc<live::Live>,
     metrics: Arc<metrics::Metrics>,
+    mailer: Arc<jobs::mail::Mailer>,
     config: Config,
 }
 
@@ -117,6 +121,7 @@ impl Application {
                 })?;
         let live = Arc::new(live::Live::default());
         let metrics = Arc::new(metrics::Metrics::default());
+        let mailer = Arc::new(mailer(config, &pool, &listener, &metrics)?);
         Ok(Self {
             listener,
             router: app(
@@ -139,6 +144,7 @@ impl Application {
             pool,
             live,
             metrics,
+            mailer,
             config: config.clone(),
         })
     }
@@ -159,6 +165,13 @@ impl Application {
                 Duration::from_secs(self.config.job_interval_secs),
             ));
         }
+        if self.config.mail.mail_interval_secs > 0 {
+            tokio::spawn(jobs::mail::run_every(
+                self.mailer.clone(),
+                self.live.clone(),
+                Duration::from_secs(self.config.mail.mail_interval_secs),
+            ));
+        }
         tokio::spawn(self.live.clone().watch(
             self.pool.clone(),
             Duration::from_millis(self.config.live_poll_ms),
@@ -176,6 +189,38 @@ impl Application {
         })
         .await
     }
+}
+
+/// The outbox's sender as configured; links point at `--public-url`, else at this server.
+fn mailer(
+    config: &Config,
+    pool: &db::Pool,
+    listener: &TcpListener,
+    metrics: &Arc<metrics::Metrics>,
+) -> Result<jobs::mail::Mailer, StartupError> {
+    let transport = mail::MailTransport::from_config(&config.mail).map_err(StartupError::Mail)?;
+    let from = config.mail.mail_from.parse().map_err(|error| {
+        StartupError::Mail(format!("sender {:?}: {error}", config.mail.mail_from))
+    })?;
+    let public_url = match &config.mail.public_url {
+        Some(url) => url.clone(),
+        None => format!(
+            "http://{}",
+            listener.local_addr().map_err(|source| StartupError::Bind {
+                address: config.bind,
+                source,
+            })?
+        ),
+    };
+    tracing::info!(to = %transport.describe(), "lead emails");
+    Ok(jobs::mail::Mailer::new(
+        pool.clone(),
+        transport,
+        from,
+        public_url,
+        config.faults.clone(),
+        metrics.clone(),
+    ))
 }
 
 async fn shutdown_signal() {

@@ -26,6 +26,8 @@ pub struct Metrics {
     job_runs: AtomicU64,
     job_failures: AtomicU64,
     referrals_closed: AtomicU64,
+    mails_sent: AtomicU64,
+    mail_failures: AtomicU64,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -62,6 +64,16 @@ impl Metrics {
                 self.job_failures.fetch_add(1, Ordering::Relaxed);
             }
         }
+    }
+
+    /// An attempt to send one mail of the outbox, and whether it was handed over.
+    pub fn mail_sent(&self, handed_over: bool) {
+        let counter = if handed_over {
+            &self.mails_sent
+        } else {
+            &self.mail_failures
+        };
+        counter.fetch_add(1, Ordering::Relaxed);
     }
 
     fn render(&self, state: &AppState) -> String {
@@ -149,6 +161,16 @@ impl Metrics {
                 "rd_referrals_closed_by_jobs_total",
                 "Referrals expired or archived by the jobs.",
                 &self.referrals_closed,
+            ),
+            (
+                "rd_mails_sent_total",
+                "Mails of the outbox handed to SMTP or written as files.",
+                &self.mails_sent,
+            ),
+            (
+                "rd_mail_failures_total",
+                "Attempts to send a mail of the outbox that failed (each is tried again later).",
+                &self.mail_failures,
             ),
         ];
         for (name, help, value) in counters {

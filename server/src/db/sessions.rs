@@ -19,6 +19,7 @@ type SessionRow = (
     String,
     String,
     Option<String>,
+    Option<String>,
 );
 
 pub struct SessionRecord {
@@ -52,7 +53,7 @@ pub async fn find_active(
     id: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<SessionRecord>, DbError> {
-    let query = "SELECT s.csrf_token, s.expires_at, u.id, u.organisation_id, o.name, u.email, u.name, u.role, u.password_hash, u.locale \
+    let query = "SELECT s.csrf_token, s.expires_at, u.id, u.organisation_id, o.name, u.email, u.name, u.role, u.password_hash, u.locale, u.notification_email \
          FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.organisation_id \
          WHERE s.id = $1 AND s.expires_at > $2";
     let row: Option<SessionRow> = sqlx::query_as(query)
@@ -60,11 +61,33 @@ pub async fn find_active(
         .bind(stored_time(now))
         .fetch_optional(pool)
         .await?;
-    let Some((csrf_token, expires_at, uid, org, org_name, email, name, role, hash, locale)) = row
+    let Some((
+        csrf_token,
+        expires_at,
+        uid,
+        org,
+        org_name,
+        email,
+        name,
+        role,
+        hash,
+        locale,
+        notification_email,
+    )) = row
     else {
         return Ok(None);
     };
-    let user = from_row((uid, org, org_name, email, name, role, hash, locale) as UserRow)?;
+    let user = from_row((
+        uid,
+        org,
+        org_name,
+        email,
+        name,
+        role,
+        hash,
+        locale,
+        notification_email,
+    ) as UserRow)?;
     Ok(Some(SessionRecord {
         user,
         csrf_token,

@@ -20,6 +20,8 @@ pub struct UserRecord {
     pub password_hash: String,
     /// The language the user chose; `None` until they choose.
     pub locale: Option<Locale>,
+    /// Where they want lead emails instead of their sign-in address, if anywhere.
+    pub notification_email: Option<String>,
 }
 
 pub struct NewUser<'a> {
@@ -48,7 +50,7 @@ pub async fn insert(pool: &Pool, user: NewUser<'_>, now: DateTime<Utc>) -> Resul
     Ok(())
 }
 
-pub(super) const SELECT_USER: &str = "SELECT u.id, u.organisation_id, o.name, u.email, u.name, u.role, u.password_hash, u.locale \
+pub(super) const SELECT_USER: &str = "SELECT u.id, u.organisation_id, o.name, u.email, u.name, u.role, u.password_hash, u.locale, u.notification_email \
      FROM users u JOIN organisations o ON o.id = u.organisation_id";
 
 pub(super) type UserRow = (
@@ -60,10 +62,21 @@ pub(super) type UserRow = (
     String,
     String,
     Option<String>,
+    Option<String>,
 );
 
 pub(super) fn from_row(row: UserRow) -> Result<UserRecord, DbError> {
-    let (id, organisation_id, organisation_name, email, name, role, password_hash, locale) = row;
+    let (
+        id,
+        organisation_id,
+        organisation_name,
+        email,
+        name,
+        role,
+        password_hash,
+        locale,
+        notification_email,
+    ) = row;
     let role = role
         .parse()
         .map_err(|e: domain::UnknownValue| DbError::Corrupt(e.to_string()))?;
@@ -80,6 +93,7 @@ pub(super) fn from_row(row: UserRow) -> Result<UserRecord, DbError> {
         role,
         password_hash,
         locale,
+        notification_email,
     })
 }
 
@@ -136,6 +150,21 @@ pub async fn set_locale(
 ) -> Result<(), DbError> {
     sqlx::query("UPDATE users SET locale = $1 WHERE id = $2")
         .bind(locale.tag())
+        .bind(user_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Keeps where a user wants lead emails (`None`: their sign-in address), lower-cased
+/// as sign-in addresses are.
+pub async fn set_notification_email(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    email: Option<&str>,
+) -> Result<(), DbError> {
+    sqlx::query("UPDATE users SET notification_email = $1 WHERE id = $2")
+        .bind(email.map(|email| email.trim().to_lowercase()))
         .bind(user_id)
         .execute(conn)
         .await?;

@@ -3,6 +3,7 @@
 //! ([`purge`]). Each is safe to run on several instances at the same moment.
 
 pub mod due;
+pub mod mail;
 pub mod purge;
 
 use std::sync::Arc;

@@ -18,6 +18,8 @@ pub struct Me {
     /// The language the user chose; absent until they choose (the browser's applies).
     #[serde(skip_serializing_if = "Option::is_none")]
     locale: Option<domain::i18n::Locale>,
+    /// Where lead emails go instead of the sign-in address; `null` when not set.
+    notification_email: Option<String>,
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -51,6 +53,7 @@ impl Me {
             role_label: user.role.label().to_owned(),
             csrf_token: user.csrf_token.clone(),
             locale: user.locale,
+            notification_email: user.notification_email.clone(),
         }
     }
 }

@@ -9,6 +9,7 @@ pub(crate) mod health;
 mod insights;
 pub(crate) mod me;
 mod me_locale;
+mod me_notification_email;
 mod referral_actions;
 pub(crate) mod referrals;
 mod session;
@@ -45,6 +46,7 @@ pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(session::sign_in, session::sign_out))
         .routes(routes!(me::me))
         .routes(routes!(me_locale::choose_locale))
+        .routes(routes!(me_notification_email::choose_notification_email))
         .routes(routes!(users::list))
         .routes(routes!(users::change_role))
         .routes(routes!(exchange_rates::exchange_rates))

@@ -122,6 +122,12 @@ impl TestApp {
             idempotency_lease_secs: 60,
             faults: Default::default(),
             client_ip_header: None,
+            // Tests send the outbox themselves, at the instant they choose.
+            mail: referral_desk_server::config::MailConfig {
+                mail_dir: files.path().join("mail"),
+                mail_interval_secs: 0,
+                ..Default::default()
+            },
         };
         let mut config = config;
         configure(&mut config);

@@ -1,0 +1,446 @@
+//! Lead emails end to end: queued with the lead, sent by the outbox's sender to a real
+//! SMTP server on loopback (Python's aiosmtpd, writing a Maildir), or written as `.eml`
+//! files when no SMTP server is configured.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, TimeZone, Utc};
+use domain::i18n::Locale;
+use domain::{CallToAction, Referral, Role};
+use referral_desk_server::arrivals;
+use referral_desk_server::config::{MailConfig, SmtpTls};
+use referral_desk_server::db::{self, Pool};
+use referral_desk_server::faults::{Fault, Faults};
+use referral_desk_server::jobs::mail::{LEASE, Mailer};
+use referral_desk_server::mail::MailTransport;
+use referral_desk_server::metrics::Metrics;
+use support::builders::{TestOrganisation, TestReferral, TestUser};
+
+const PUBLIC_URL: &str = "http://desk.test";
+
+/// An SMTP server of the test's own: aiosmtpd on a free loopback port, delivering into
+/// a Maildir; stopped when dropped.
+struct SmtpServer {
+    port: u16,
+    maildir: tempfile::TempDir,
+    _process: tokio::process::Child,
+}
+
+impl SmtpServer {
+    async fn start() -> SmtpServer {
+        let maildir = tempfile::tempdir().unwrap();
+        for sub in ["tmp", "new", "cur"] {
+            std::fs::create_dir_all(maildir.path().join(sub)).unwrap();
+        }
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let process = tokio::process::Command::new("python3")
+            .args(["-m", "aiosmtpd", "-n", "-l"])
+            .arg(format!("127.0.0.1:{port}"))
+            .args(["-c", "aiosmtpd.handlers.Mailbox"])
+            .arg(maildir.path())
+            .stdout(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("python3 runs (aiosmtpd: scripts/setup.sh installs it)");
+        for _ in 0..200 {
+            if tokio::net::TcpStream::connect(("127.0.0.1", port))
+                .await
+                .is_ok()
+            {
+                return SmtpServer {
+                    port,
+                    maildir,
+                    _process: process,
+                };
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("aiosmtpd did not listen on port {port} within 10 s (is it installed?)");
+    }
+
+    fn config(&self) -> MailConfig {
+        MailConfig {
+            smtp_host: Some("127.0.0.1".to_owned()),
+            smtp_port: Some(self.port),
+            smtp_tls: SmtpTls::None,
+            ..MailConfig::default()
+        }
+    }
+
+    /// Every mail the server received, oldest file name first.
+    fn received(&self) -> Vec<Mail> {
+        read_mails(&self.maildir.path().join("new"), "")
+    }
+}
+
+/// A received mail, decoded.
+#[derive(Debug, Clone, PartialEq)]
+struct Mail {
+    to: String,
+    subject: String,
+    message_id: String,
+    text: String,
+    html: String,
+    raw: Vec<u8>,
+}
+
+fn read_mails(dir: &Path, extension: &str) -> Vec<Mail> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| entries.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    paths.retain(|p| p.is_file() && p.to_string_lossy().ends_with(extension));
+    paths.sort();
+    paths
+        .iter()
+        .map(|path| parse(&std::fs::read(path).unwrap()))
+        .collect()
+}
+
+fn parse(raw: &[u8]) -> Mail {
+    let message = mail_parser::MessageParser::default()
+        .parse(raw)
+        .expect("a MIME message");
+    assert_eq!(message.text_body.len(), 1, "one plain-text part");
+    assert_eq!(message.html_body.len(), 1, "one HTML part");
+    Mail {
+        to: message
+            .to()
+            .and_then(|to| to.first())
+            .and_then(|a| a.address())
+            .unwrap_or_default()
+            .to_owned(),
+        subject: message.subject().unwrap_or_default().to_owned(),
+        message_id: message.message_id().unwrap_or_default().to_owned(),
+        text: message.body_text(0).unwrap_or_default().into_owned(),
+        html: message.body_html(0).unwrap_or_default().into_owned(),
+        raw: raw.to_vec(),
+    }
+}
+
+fn mailer(pool: Pool, config: &MailConfig, faults: Faults) -> Mailer {
+    Mailer::new(
+        pool,
+        MailTransport::from_config(config).unwrap(),
+        config.mail_from.parse().unwrap(),
+        PUBLIC_URL.to_owned(),
+        faults,
+        Arc::new(Metrics::default()),
+    )
+}
+
+/// A Contact me lead (or another call to action) from `customer`, created at `at`.
+fn lead(customer: &str, call_to_action: CallToAction, at: DateTime<Utc>) -> Referral {
+    let mut lead = TestReferral::inbox().build();
+    lead.customer_profile.name = customer.to_owned();
+    lead.call_to_action = Some(call_to_action);
+    lead.created_date_time = at;
+    lead.updated_date_time = at;
+    lead
+}
+
+/// Stores the lead and what follows its arrival in one transaction, as ingestion does.
+async fn arrive(pool: &Pool, organisation: &TestOrganisation, lead: &Referral, now: DateTime<Utc>) {
+    let mut transaction = pool.begin().await.unwrap();
+    db::referrals::insert(&mut transaction, &organisation.id, [lead])
+        .await
+        .unwrap();
+    arrivals::lead_arrived(&mut transaction, &organisation.id, lead, now)
+        .await
+        .unwrap();
+    transaction.commit().await.unwrap();
+}
+
+/// The Message-IDs the outbox gave its rows, by recipient then creation.
+async fn outbox_message_ids(pool: &Pool) -> Vec<String> {
+    let rows: Vec<(String,)> =
+        sqlx::query_as("SELECT message_id FROM mail_outbox ORDER BY created_at, id")
+            .fetch_all(pool)
+            .await
+            .unwrap();
+    rows.into_iter().map(|(id,)| id).collect()
+}
+
+fn at(day: u32, hour: u32, minute: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, day, hour, minute, 0)
+        .unwrap()
+}
+
+/// An organisation of the test's own with a partner admin reading German and a
+/// referrals user (who is not emailed: without a business profile, leads go to the
+/// partner admins).
+async fn organisation_with_admin(pool: &Pool) -> (TestOrganisation, TestUser) {
+    let organisation = TestOrganisation::create(pool).await;
+    let admin = TestUser::new(Role::PartnerAdmin)
+        .in_organisation(&organisation)
+        .create(pool)
+        .await;
+    TestUser::new(Role::ReferralsUser)
+        .in_organisation(&organisation)
+        .create(pool)
+        .await;
+    let mut conn = pool.acquire().await.unwrap();
+    db::users::set_locale(&mut conn, &admin.id, Locale::German)
+        .await
+        .unwrap();
+    (organisation, admin)
+}
+
+backend_tests! {
+    async fn three_contact_me_leads_are_three_mails_to_the_partner_admin_in_their_language(app) {
+        let smtp = SmtpServer::start().await;
+        let pool = app.pool().await;
+        let (organisation, admin) = organisation_with_admin(&pool).await;
+        let mut ids = Vec::new();
+        for (i, customer) in ["Contoso <GmbH>", "Northwind", "Litware"].into_iter().enumerate() {
+            let lead = lead(customer, CallToAction::ContactMe, at(20, 9, i as u32));
+            arrive(&pool, &organisation, &lead, lead.created_date_time).await;
+            ids.push(lead.id);
+        }
+        let sender = mailer(app.pool().await, &smtp.config(), Faults::default());
+        let report = sender.send_due(at(20, 9, 5)).await.unwrap();
+        assert_eq!((report.sent, report.failed), (3, 0));
+
+        let mails = smtp.received();
+        assert_eq!(mails.len(), 3);
+        let mut message_ids: Vec<String> = mails.iter().map(|m| format!("<{}>", m.message_id)).collect();
+        message_ids.sort();
+        let mut queued = outbox_message_ids(&pool).await;
+        queued.sort();
+        assert_eq!(message_ids, queued, "each mail carries its outbox row's Message-ID");
+        for mail in &mails {
+            assert_eq!(mail.to, admin.email);
+            let id = ids.iter().find(|id| mail.text.contains(id.as_str())).expect("links one of the leads");
+            let link = format!("{PUBLIC_URL}/referrals/{id}");
+            assert!(mail.subject.starts_with("Neuer Lead: "), "German subject: {}", mail.subject);
+            assert!(mail.text.contains(&format!("Lead öffnen: {link}")), "{}", mail.text);
+            assert!(mail.text.contains("Handlungsaufforderung: Kontaktieren Sie mich"), "{}", mail.text);
+            assert!(mail.html.contains(&format!("<a href=\"{link}\">Lead öffnen</a>")), "{}", mail.html);
+            // The customer's contact details stay in the app.
+            assert!(!mail.text.contains("anna.schmidt@contoso.example") && !mail.html.contains("anna.schmidt"));
+            assert!(!mail.text.contains("+49 30 901820"));
+        }
+        let contoso = mails.iter().find(|m| m.subject.contains("Contoso")).unwrap();
+        assert!(contoso.text.contains("Kunde: Contoso <GmbH>"));
+        assert!(contoso.html.contains("Contoso &lt;GmbH&gt;"), "escaped in HTML: {}", contoso.html);
+
+        // Sent is sent: the next round finds nothing.
+        assert_eq!(sender.send_due(at(20, 9, 10)).await.unwrap().sent, 0);
+        assert_eq!(smtp.received().len(), 3);
+    }
+
+    async fn twelve_leads_in_a_day_are_ten_mails_and_a_digest_when_the_day_ends(app) {
+        let smtp = SmtpServer::start().await;
+        let pool = app.pool().await;
+        let (organisation, admin) = organisation_with_admin(&pool).await;
+        let mut ids = Vec::new();
+        for i in 0..12 {
+            let lead = lead(&format!("Customer {i:02}"), CallToAction::ContactMe, at(20, 10, i));
+            arrive(&pool, &organisation, &lead, lead.created_date_time).await;
+            ids.push(lead.id);
+        }
+        // A lead of the next day starts a new count.
+        let tomorrow = lead("Customer of the next day", CallToAction::ContactMe, at(21, 0, 30));
+        let sender = mailer(app.pool().await, &smtp.config(), Faults::default());
+
+        assert_eq!(sender.send_due(at(20, 10, 30)).await.unwrap().sent, 10);
+        assert_eq!(sender.send_due(at(20, 23, 59)).await.unwrap().sent, 0, "the digest waits for the day's end");
+        let singles = smtp.received();
+        for id in &ids[..10] {
+            assert_eq!(singles.iter().filter(|m| m.text.contains(id.as_str())).count(), 1);
+        }
+        assert!(singles.iter().all(|m| !m.text.contains(&ids[10]) && !m.text.contains(&ids[11])));
+
+        arrive(&pool, &organisation, &tomorrow, tomorrow.created_date_time).await;
+        assert_eq!(sender.send_due(at(21, 0, 31)).await.unwrap().sent, 2, "the digest and the next day's first lead");
+        let all = smtp.received();
+        assert_eq!(all.len(), 12);
+        let digest = all.iter().find(|m| m.subject.contains("2026-11-20") ).expect("a digest");
+        assert_eq!(digest.to, admin.email);
+        assert_eq!(digest.subject, "2 weitere neue Leads am 2026-11-20");
+        for id in &ids[10..] {
+            assert!(digest.text.contains(&format!("{PUBLIC_URL}/referrals/{id}")), "{}", digest.text);
+            assert!(digest.html.contains(&format!("{PUBLIC_URL}/referrals/{id}")));
+        }
+        assert!(ids[..10].iter().all(|id| !digest.text.contains(id.as_str())));
+        assert!(all.iter().any(|m| m.text.contains(&tomorrow.id) && m.subject.starts_with("Neuer Lead")));
+    }
+
+    async fn a_preferred_notification_email_receives_the_leads_instead(app) {
+        let smtp = SmtpServer::start().await;
+        let pool = app.pool().await;
+        let (organisation, admin) = organisation_with_admin(&pool).await;
+        let session = admin.sign_in(&app).await;
+
+        let refused = session
+            .request(reqwest::Method::PUT, "/api/v1/me/notification-email")
+            .json(&serde_json::json!({ "notificationEmail": "not an address" }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(refused.status(), 422);
+        let problem: serde_json::Value = refused.json().await.unwrap();
+        assert_eq!(problem["errors"][0]["field"], "notificationEmail", "{problem}");
+
+        let chosen = session
+            .request(reqwest::Method::PUT, "/api/v1/me/notification-email")
+            .json(&serde_json::json!({ "notificationEmail": " Leads@Partner.example " }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(chosen.status(), 204);
+        let me = session.get_json("/api/v1/me").await;
+        assert_eq!(me["notificationEmail"], "leads@partner.example");
+
+        let lead = lead("Contoso", CallToAction::ContactMe, at(20, 9, 0));
+        arrive(&pool, &organisation, &lead, lead.created_date_time).await;
+        let sender = mailer(app.pool().await, &smtp.config(), Faults::default());
+        assert_eq!(sender.send_due(at(20, 9, 1)).await.unwrap().sent, 1);
+        let mails = smtp.received();
+        assert_eq!(mails.len(), 1);
+        assert_eq!(mails[0].to, "leads@partner.example");
+        assert!(mails[0].subject.starts_with("Neuer Lead"), "still in the admin's language");
+
+        // Cleared: the sign-in address again.
+        let cleared = session
+            .request(reqwest::Method::PUT, "/api/v1/me/notification-email")
+            .json(&serde_json::json!({ "notificationEmail": null }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(cleared.status(), 204);
+        assert!(session.get_json("/api/v1/me").await["notificationEmail"].is_null());
+        let next = self::lead("Northwind", CallToAction::ContactMe, at(20, 9, 2));
+        arrive(&pool, &organisation, &next, next.created_date_time).await;
+        assert_eq!(sender.send_due(at(20, 9, 3)).await.unwrap().sent, 1);
+        assert_eq!(smtp.received().iter().filter(|m| m.to == admin.email).count(), 1);
+    }
+
+    async fn other_calls_to_action_send_nothing(app) {
+        let smtp = SmtpServer::start().await;
+        let pool = app.pool().await;
+        let (organisation, _admin) = organisation_with_admin(&pool).await;
+        for (i, call_to_action) in [CallToAction::GetItNow, CallToAction::FreeTrial, CallToAction::TestDrive].into_iter().enumerate() {
+            let lead = lead("Contoso", call_to_action, at(20, 9, i as u32));
+            arrive(&pool, &organisation, &lead, lead.created_date_time).await;
+        }
+        assert!(outbox_message_ids(&pool).await.is_empty());
+        let sender = mailer(app.pool().await, &smtp.config(), Faults::default());
+        assert_eq!(sender.send_due(at(21, 9, 0)).await.unwrap().sent, 0);
+        assert!(smtp.received().is_empty());
+    }
+
+    async fn a_sender_that_dies_before_handing_a_mail_over_sends_it_once_after_its_lease(app) {
+        let smtp = SmtpServer::start().await;
+        let pool = app.pool().await;
+        let (organisation, _admin) = organisation_with_admin(&pool).await;
+        let lead = lead("Contoso", CallToAction::ContactMe, at(20, 9, 0));
+        arrive(&pool, &organisation, &lead, lead.created_date_time).await;
+
+        let faults = Faults::default();
+        faults.arm(Fault::MailClaimed);
+        let dying = mailer(app.pool().await, &smtp.config(), faults);
+        let died = tokio::spawn(async move { dying.send_due(at(20, 9, 1)).await }).await;
+        assert!(died.unwrap_err().is_panic(), "the sender died");
+        assert!(smtp.received().is_empty());
+
+        // Restarted: the dead sender's lease holds the row a while, then it is sent once.
+        let restarted = mailer(app.pool().await, &smtp.config(), Faults::default());
+        assert_eq!(restarted.send_due(at(20, 9, 2)).await.unwrap().sent, 0);
+        let after_lease = at(20, 9, 1) + chrono::Duration::from_std(LEASE).unwrap() + chrono::Duration::seconds(1);
+        assert_eq!(restarted.send_due(after_lease).await.unwrap().sent, 1);
+        assert_eq!(restarted.send_due(after_lease + chrono::Duration::hours(1)).await.unwrap().sent, 0);
+        assert_eq!(smtp.received().len(), 1);
+    }
+
+    async fn a_sender_that_dies_after_smtp_took_a_mail_resends_the_very_same_mail(app) {
+        let smtp = SmtpServer::start().await;
+        let pool = app.pool().await;
+        let (organisation, _admin) = organisation_with_admin(&pool).await;
+        let lead = lead("Contoso", CallToAction::ContactMe, at(20, 9, 0));
+        arrive(&pool, &organisation, &lead, lead.created_date_time).await;
+
+        let faults = Faults::default();
+        faults.arm(Fault::MailSent);
+        let dying = mailer(app.pool().await, &smtp.config(), faults);
+        let died = tokio::spawn(async move { dying.send_due(at(20, 9, 1)).await }).await;
+        assert!(died.unwrap_err().is_panic(), "the sender died");
+        assert_eq!(smtp.received().len(), 1, "the SMTP server took it before the crash");
+
+        let restarted = mailer(app.pool().await, &smtp.config(), Faults::default());
+        let after_lease = at(20, 9, 1) + chrono::Duration::from_std(LEASE).unwrap() + chrono::Duration::seconds(1);
+        assert_eq!(restarted.send_due(after_lease).await.unwrap().sent, 1);
+        assert_eq!(restarted.send_due(after_lease + chrono::Duration::hours(1)).await.unwrap().sent, 0);
+        // SMTP is at least once: the copy is the same mail, byte for byte, same Message-ID.
+        let mails = smtp.received();
+        assert_eq!(mails.len(), 2);
+        assert_eq!(mails[0].message_id, mails[1].message_id);
+        assert_eq!(mails[0].subject, mails[1].subject);
+        assert_eq!(mails[0].text, mails[1].text);
+        assert_eq!(mails[0].html, mails[1].html);
+    }
+
+    async fn without_smtp_the_running_server_writes_eml_files_named_by_the_outbox_row(app) {
+        let pool = app.pool().await;
+        let (organisation, admin) = organisation_with_admin(&pool).await;
+        let mail_dir = tempfile::tempdir().unwrap();
+        // A server whose own sender runs (as after a restart), writing files.
+        app.config_mut().mail.mail_dir = mail_dir.path().to_owned();
+        app.config_mut().mail.mail_interval_secs = 1;
+        app.config_mut().mail.public_url = Some(PUBLIC_URL.to_owned());
+        app.start().await;
+
+        let now = Utc::now();
+        let lead = lead("Contoso", CallToAction::ContactMe, now);
+        arrive(&pool, &organisation, &lead, now).await;
+        let (row_id,): (String,) = sqlx::query_as("SELECT id FROM mail_outbox")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        let file = mail_dir.path().join(format!("{row_id}.eml"));
+        for _ in 0..100 {
+            if file.exists() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let mail = parse(&std::fs::read(&file).expect("the .eml file is written within 10 s"));
+        assert_eq!(mail.to, admin.email);
+        assert_eq!(format!("<{}>", mail.message_id), outbox_message_ids(&pool).await[0]);
+        assert!(mail.text.contains(&format!("{PUBLIC_URL}/referrals/{}", lead.id)));
+        assert_eq!(read_mails(mail_dir.path(), ".eml").len(), 1, "one file, no partial one left");
+    }
+
+    async fn two_senders_on_one_database_send_each_mail_once(app) {
+        let smtp = SmtpServer::start().await;
+        let pool = app.pool().await;
+        let (organisation, _admin) = organisation_with_admin(&pool).await;
+        for _ in 0..2 {
+            TestUser::new(Role::PartnerAdmin).in_organisation(&organisation).create(&pool).await;
+        }
+        for i in 0..8 {
+            let lead = lead(&format!("Customer {i}"), CallToAction::ContactMe, at(20, 9, i));
+            arrive(&pool, &organisation, &lead, lead.created_date_time).await;
+        }
+        let queued = outbox_message_ids(&pool).await;
+        assert_eq!(queued.len(), 24, "8 leads for 3 partner admins");
+        let first = mailer(app.pool().await, &smtp.config(), Faults::default());
+        let second = mailer(app.pool().await, &smtp.config(), Faults::default());
+        let (a, b) = tokio::join!(first.send_due(at(20, 10, 0)), second.send_due(at(20, 10, 0)));
+        let (a, b) = (a.unwrap(), b.unwrap());
+        assert_eq!(a.sent + b.sent, 24, "{a:?} {b:?}");
+        let mut received: Vec<String> = smtp.received().into_iter().map(|m| format!("<{}>", m.message_id)).collect();
+        received.sort();
+        let mut queued = queued;
+        queued.sort();
+        assert_eq!(received, queued, "every mail once");
+    }
+}
