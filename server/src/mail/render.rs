@@ -20,8 +20,8 @@ pub struct Rendered {
     pub html: String,
 }
 
-/// The catalogue of one language, asked by message id (`msg("…")`, which the
-/// catalogue's tests find in the code and check).
+/// The catalogue of one language, asked by message id through `msg`, whose ids the
+/// catalogue's tests find in the code and check.
 struct Words(&'static Catalogue);
 
 impl Words {
