@@ -186,6 +186,9 @@ pub struct Me {
     /// The language the user chose; none yet means the browser's.
     #[serde(default)]
     pub locale: Option<domain::i18n::Locale>,
+    /// Where lead emails go instead of the sign-in address; none: the sign-in address.
+    #[serde(default)]
+    pub notification_email: Option<String>,
 }
 
 impl Me {
@@ -482,6 +485,47 @@ pub async fn save_locale(locale: domain::i18n::Locale) -> Result<(), ApiError> {
     let session = Session::current();
     if let Some(mut me) = session.me_untracked() {
         me.locale = Some(locale);
+        session.account_changed(me);
+    }
+    Ok(())
+}
+
+/// Keeps where the user wants lead emails (`PUT /api/v1/me/notification-email`); `None`
+/// sends them to the sign-in address again.
+pub async fn save_notification_email(email: Option<&str>) -> Result<(), ActionError> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Choice<'a> {
+        notification_email: Option<&'a str>,
+    }
+    let request = request(Method::PUT, "/api/v1/me/notification-email")
+        .json(&Choice {
+            notification_email: email,
+        })
+        .map_err(|_| ActionError::Failed(ApiError::Unreadable))?;
+    let response = answered(request.send())
+        .await
+        .map_err(ActionError::Failed)?;
+    if !response.ok() {
+        let status = response.status();
+        let problem = response.json::<Problem>().await.ok();
+        return Err(match (status, problem) {
+            (
+                422,
+                Some(Problem {
+                    errors: Some(errors),
+                    ..
+                }),
+            ) => ActionError::Invalid(errors),
+            (status, problem) => ActionError::Failed(ApiError::Server {
+                status,
+                detail: problem.and_then(|p| p.detail),
+            }),
+        });
+    }
+    let session = Session::current();
+    if let Some(mut me) = session.me_untracked() {
+        me.notification_email = email.map(|email| email.trim().to_lowercase());
         session.account_changed(me);
     }
     Ok(())

@@ -23,8 +23,8 @@ use crate::components::{
 };
 use crate::i18n::{Language, t};
 use crate::routes::{
-    AcceptedView, ArchivedView, FavoritesView, InboxView, InsightsView, NotFoundView,
-    ReferralDetailView, SignInView,
+    AcceptedView, AccountSettingsView, ArchivedView, FavoritesView, InboxView, InsightsView,
+    NotFoundView, ReferralDetailView, SignInView,
 };
 use crate::store::Referrals;
 
@@ -137,6 +137,7 @@ fn AppRoutes() -> impl IntoView {
             <Route path=path!("/favorites") view=|| view! { <RequireSignIn><FavoritesView/></RequireSignIn> }/>
             <Route path=path!("/insights") view=|| view! { <RequireSignIn><InsightsView/></RequireSignIn> }/>
             <Route path=path!("/referrals/:id") view=|| view! { <RequireSignIn><ReferralDetailView/></RequireSignIn> }/>
+            <Route path=path!("/settings/account") view=|| view! { <RequireSignIn><AccountSettingsView/></RequireSignIn> }/>
         </Routes>
     }
 }

@@ -159,6 +159,7 @@ pub fn UserMenu(
                 </span>
             </p>
             <LanguagePicker/>
+            <A href="/settings/account">{t("account-settings-link")}</A>
             <button
                 type="button"
                 class="sign-out"
