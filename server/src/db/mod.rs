@@ -6,6 +6,7 @@
 pub mod favorites;
 pub mod feed;
 pub mod idempotency;
+pub mod notifications;
 pub mod organisations;
 pub mod referrals;
 pub mod sessions;

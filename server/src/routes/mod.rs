@@ -9,6 +9,9 @@ pub(crate) mod health;
 mod insights;
 pub(crate) mod me;
 mod me_locale;
+mod notification_read;
+mod notifications;
+mod notifications_read_all;
 mod referral_actions;
 pub(crate) mod referrals;
 mod session;
@@ -60,6 +63,9 @@ pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(favorites::add, favorites::remove))
         .routes(routes!(sync::sync))
         .routes(routes!(sync_events::events))
+        .routes(routes!(notifications::list))
+        .routes(routes!(notification_read::read))
+        .routes(routes!(notifications_read_all::read_all))
         .split_for_parts();
     contract::complete(&mut document);
     document
