@@ -24,7 +24,15 @@ macro_rules! catalogue_files {
 }
 
 catalogue_files!(
-    "app", "lists", "lead", "actions", "values", "errors", "insights", "keyboard"
+    "app",
+    "lists",
+    "lead",
+    "actions",
+    "values",
+    "errors",
+    "insights",
+    "keyboard",
+    "notifications"
 );
 
 /// The compiled-in files of a language (the server's catalogues).
