@@ -531,6 +531,40 @@ pub async fn save_notification_email(email: Option<&str>) -> Result<(), ActionEr
     Ok(())
 }
 
+/// The signed-in user's notification-centre items, newest first, with the unread count;
+/// `before` (a page's `next`) asks for the older ones.
+pub async fn notifications(before: Option<&str>) -> Result<domain::NotificationPage, ApiError> {
+    let mut path = "/api/v1/notifications".to_owned();
+    if let Some(before) = before {
+        path.push_str("?before=");
+        path.push_str(&domain::filter::percent_encode(before));
+    }
+    read_json(send(request(Method::GET, &path)).await?).await
+}
+
+/// Marks one of the user's notification items read.
+pub async fn read_notification(id: &str) -> Result<(), ApiError> {
+    let path = format!(
+        "/api/v1/notifications/{}/read",
+        domain::filter::percent_encode(id)
+    );
+    no_content(send(request(Method::POST, &path)).await?).await
+}
+
+/// Marks every one of the user's notification items read.
+pub async fn read_all_notifications() -> Result<(), ApiError> {
+    no_content(send(request(Method::POST, "/api/v1/notifications/read-all")).await?).await
+}
+
+/// An answer without a body: fine when it is a success.
+async fn no_content(response: Response) -> Result<(), ApiError> {
+    if response.ok() {
+        Ok(())
+    } else {
+        Err(problem(&response).await)
+    }
+}
+
 /// An abort signal that cancels the requests when the view that asked for them goes away.
 fn cancel_on_cleanup() -> Option<SendWrapper<web_sys::AbortSignal>> {
     let controller = web_sys::AbortController::new().ok()?;

@@ -35,6 +35,7 @@ pub fn App() -> impl IntoView {
     Clock::provide();
     Keyboard::provide();
     let store = Referrals::provide();
+    store::Notifications::provide(store);
     let who = LocalResource::new(move || start(store));
     // Only whether the first answer came matters here; sign-in and sign-out are routed.
     let started = Memo::new(move |_| who.get().map(|answer| answer.map(|_| ())));

@@ -15,6 +15,7 @@ mod fixtures;
 pub mod i18n;
 pub mod insights;
 pub mod lifecycle;
+pub mod notification_centre;
 pub mod notifications;
 pub mod quality;
 pub mod redirect;
@@ -35,6 +36,7 @@ pub use lifecycle::{
     add_team_member, allowed_actions, allowed_actions_at, archive_if_informational_and_due,
     decline, edit, expire_if_overdue, lost, won,
 };
+pub use notification_centre::{NotificationItem, NotificationKind, NotificationPage};
 pub use notifications::{
     BusinessProfile, Delivery, Notification, NotificationPlan, Person, ProfileLocation, Recipient,
     plan_notifications,

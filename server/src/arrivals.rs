@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use domain::Referral;
 use sqlx::AnyConnection;
 
-use crate::db::DbError;
+use crate::db::{self, DbError};
 
 /// Records everything a newly arrived `referral` of `organisation_id` sets off.
 /// Call it in the transaction that inserts the referral.
@@ -18,6 +18,22 @@ pub async fn lead_arrived(
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
     crate::mail::queue_new_lead(&mut *conn, organisation_id, referral, now).await?;
-    let _ = (conn, organisation_id, referral, now);
+    notify_people(conn, organisation_id, referral, now).await?;
+    Ok(())
+}
+
+/// The bell's "new lead" item for each person of the organisation, when the domain says
+/// the lead deserves one. Open apps hear of it with the lead itself: the lead's insert
+/// moved the organisation's feed, and an app refreshes its items whenever its feed moves.
+async fn notify_people(
+    conn: &mut AnyConnection,
+    organisation_id: &str,
+    referral: &Referral,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    if let Some(kind) = domain::notification_centre::on_arrival(referral) {
+        db::notifications::give_organisation(conn, organisation_id, &referral.id, kind, now)
+            .await?;
+    }
     Ok(())
 }

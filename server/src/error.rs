@@ -34,6 +34,8 @@ pub enum AppError {
     ReferralNotFound,
     #[error("There is no user with this ID in your organisation.")]
     UserNotFound,
+    #[error("You have no notification with this ID.")]
+    NotificationNotFound,
     #[error(
         "Send the referral's ETag in an If-Match header, so that a colleague's change is never overwritten unseen."
     )]
@@ -93,9 +95,10 @@ pub(crate) struct Problem<'a> {
 impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
-            AppError::RouteNotFound | AppError::ReferralNotFound | AppError::UserNotFound => {
-                StatusCode::NOT_FOUND
-            }
+            AppError::RouteNotFound
+            | AppError::ReferralNotFound
+            | AppError::UserNotFound
+            | AppError::NotificationNotFound => StatusCode::NOT_FOUND,
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::Unauthenticated | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
             AppError::TooManySignIns { .. } => StatusCode::TOO_MANY_REQUESTS,

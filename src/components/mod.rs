@@ -13,6 +13,7 @@ mod heading_focus;
 mod heart;
 mod indicators;
 mod keyboard_focus;
+mod notification_centre;
 mod page_title;
 mod pending_changes;
 mod reason_action;
@@ -37,6 +38,7 @@ pub use heading_focus::{
 pub use heart::Heart;
 pub use indicators::{EmailValidityBadge, FlameIcon, PhoneValidityBadge, SpamFlag};
 pub use keyboard_focus::{ListCommand, keyboard_focus};
+pub use notification_centre::NotificationCentre;
 pub use page_title::page_title;
 pub use pending_changes::PendingChanges;
 pub use reason_action::ReasonAction;

@@ -5,7 +5,7 @@ use leptos_router::components::A;
 
 use crate::api::{self, Me, Session};
 use crate::clock::Clock;
-use crate::components::PaletteButton;
+use crate::components::{NotificationCentre, PaletteButton};
 use crate::format;
 use crate::i18n::{Language, t, t_with};
 use crate::store::{Referrals, SyncState};
@@ -33,7 +33,7 @@ pub fn TopBar() -> impl IntoView {
                 <div class="top-bar-end">
                     <PaletteButton/>
                     <SyncStatus/>
-                    <Bell/>
+                    <NotificationCentre/>
                     <UserMenu me/>
                 </div>
             })}
@@ -95,32 +95,6 @@ fn SyncStatus() -> impl IntoView {
                     <path d="M20 12a8 8 0 0 1-14.3 4.9M4 12a8 8 0 0 1 14.3-4.9M18 3v4.5h-4.5M6 21v-4.5h4.5" fill="none" stroke="currentColor" stroke-width="2"/>
                 </svg>
             </button>
-        </div>
-    }
-}
-
-/// The notification centre's bell; notifications arrive with business profiles.
-#[component]
-fn Bell() -> impl IntoView {
-    let open = RwSignal::new(false);
-    view! {
-        <div class="bell">
-            <button
-                type="button"
-                class="icon-button"
-                aria-label=t("bell-label")
-                title=t("bell-label")
-                aria-expanded=move || open.get().to_string()
-                aria-controls="notification-centre"
-                on:click=move |_| open.update(|o| *o = !*o)
-            >
-                <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
-                    <path d="M6 16V11a6 6 0 0 1 12 0v5l2 2H4z M10 20a2 2 0 0 0 4 0" fill="none" stroke="currentColor" stroke-width="2"/>
-                </svg>
-            </button>
-            <div id="notification-centre" class="bell-panel" hidden=move || !open.get()>
-                <p>{t("bell-empty")}</p>
-            </div>
         </div>
     }
 }

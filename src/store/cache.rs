@@ -21,6 +21,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 
+use super::notifications::SavedNotifications;
 use super::outbox::Pending;
 use crate::api::{Colleague, Me};
 use crate::i18n::{t, t_with};
@@ -32,6 +33,8 @@ const OUTBOX: &str = "outbox";
 const META: &str = "meta";
 /// Added in version 2: drafts of forms (they lived in local storage before).
 const DRAFTS: &str = "drafts";
+/// The key of the bell's items in `meta` (wiped with the rest on sign-out).
+const NOTIFICATIONS: &str = "notifications";
 const STORES: [&str; 4] = [REFERRALS, OUTBOX, META, DRAFTS];
 
 thread_local! {
@@ -114,6 +117,8 @@ pub struct Changes {
     /// (key, JSON text)
     pub drafts_put: Vec<(String, String)>,
     pub drafts_removed: Vec<String>,
+    /// The bell's items and the reads not yet sent.
+    pub notifications: Option<SavedNotifications>,
 }
 
 /// Writes `changes` in one transaction, queued behind earlier writes; resolves when it is
@@ -183,6 +188,19 @@ pub async fn load_outbox() -> Option<Vec<Pending>> {
     all(&transaction, OUTBOX).await
 }
 
+/// The bell's items the cache holds for `user`; `None` when it holds none, or another user's.
+pub async fn load_notifications(user: &str) -> Option<SavedNotifications> {
+    let database = open().await.ok()?;
+    let transaction = database
+        .transaction(&[META], TransactionMode::ReadOnly)
+        .ok()?;
+    let me: Me = get(&transaction, "me").await?;
+    if me.user.id != user {
+        return None;
+    }
+    get(&transaction, NOTIFICATIONS).await
+}
+
 /// Forgets everything this device holds for anyone: on sign-out, or when another user signs in.
 pub async fn clear() -> Result<(), String> {
     write(Changes {
@@ -245,6 +263,9 @@ fn stage(transaction: &Transaction, changes: Changes) -> Result<(), idb::Error> 
     }
     for key in &changes.drafts_removed {
         drafts.delete(JsValue::from_str(key))?;
+    }
+    if let Some(notifications) = &changes.notifications {
+        put(&meta, NOTIFICATIONS, notifications)?;
     }
     Ok(())
 }

@@ -13,6 +13,7 @@
 pub mod cache;
 mod drain;
 mod events;
+mod notifications;
 pub mod outbox;
 mod snapshot;
 mod sync;
@@ -29,6 +30,7 @@ use crate::api::{self, ActionError, ApiError, Colleague, Session};
 use cache::{Cached, Changes};
 use outbox::{Change, Pending};
 
+pub use notifications::Notifications;
 pub use snapshot::{Snapshot, Upserted, is_older};
 
 /// How the app stands with the server's change feed.

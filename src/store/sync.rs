@@ -325,6 +325,8 @@ async fn catch_up(store: Referrals, generation: u64, cursor: String) -> Result<(
                 cursor: Some(Some(page.cursor.clone())),
                 ..Changes::default()
             });
+            // A move without referrals (the bell's reminders): the other tabs refresh their bell too.
+            tabs::tell_page(store, Vec::new(), Vec::new(), Some(page.cursor.clone()));
         }
         let hearts = store.hearts_in_flight.get_value();
         let mut hearts_changed = Vec::new();

@@ -7,6 +7,7 @@ pub mod favorites;
 pub mod feed;
 pub mod idempotency;
 pub mod mail_outbox;
+pub mod notifications;
 pub mod organisations;
 pub mod referrals;
 pub mod sessions;

@@ -1,10 +1,12 @@
 //! The server's own jobs, run at start and every minute on every instance: closing
-//! referrals whose time ran out ([`due`]) and forgetting what no longer counts
-//! ([`purge`]). Each is safe to run on several instances at the same moment.
+//! referrals whose time ran out ([`due`]), forgetting what no longer counts
+//! ([`purge`]) and ringing the bell about leads that need someone now ([`reminders`]).
+//! Each is safe to run on several instances at the same moment.
 
 pub mod due;
 pub mod mail;
 pub mod purge;
+pub mod reminders;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -22,6 +24,8 @@ pub struct Report {
     pub closed: usize,
     /// Sessions, sign-in failures and idempotency keys forgotten.
     pub purged: u64,
+    /// Notification-centre reminders written (flame leads unanswered, leads expiring soon).
+    pub reminded: u64,
 }
 
 /// Runs every job once, as of `now`.
@@ -29,9 +33,12 @@ pub async fn run_once(pool: &Pool, live: &Live, now: DateTime<Utc>) -> Result<Re
     // The purge runs whatever became of the expiries.
     let closed = due::close_due(pool, live, now).await;
     let purged = purge::purge(pool, now).await?;
+    // After the expiries: a lead that expired this run is no longer reminded of.
+    let reminded = reminders::remind(pool, live, now).await?;
     Ok(Report {
         closed: closed?,
         purged,
+        reminded,
     })
 }
 
@@ -44,7 +51,12 @@ pub async fn run_every(pool: Pool, live: Arc<Live>, metrics: Arc<Metrics>, every
             Ok(report) => {
                 metrics.job_ran(Ok(report.closed));
                 if report != Report::default() {
-                    tracing::info!(closed = report.closed, purged = report.purged, "jobs ran");
+                    tracing::info!(
+                        closed = report.closed,
+                        purged = report.purged,
+                        reminded = report.reminded,
+                        "jobs ran"
+                    );
                 }
             }
             // The next run tries again; a database outage must not stop the jobs for good.

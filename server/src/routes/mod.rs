@@ -10,6 +10,9 @@ mod insights;
 pub(crate) mod me;
 mod me_locale;
 mod me_notification_email;
+mod notification_read;
+mod notifications;
+mod notifications_read_all;
 mod referral_actions;
 pub(crate) mod referrals;
 mod session;
@@ -62,6 +65,9 @@ pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(favorites::add, favorites::remove))
         .routes(routes!(sync::sync))
         .routes(routes!(sync_events::events))
+        .routes(routes!(notifications::list))
+        .routes(routes!(notification_read::read))
+        .routes(routes!(notifications_read_all::read_all))
         .split_for_parts();
     contract::complete(&mut document);
     document
