@@ -40,10 +40,16 @@ mod tests {
 
     #[test]
     fn names_are_one_visible_line_of_at_most_100_characters() {
-        assert_eq!(parse_api_key_name("  CRM connector ").unwrap(), "CRM connector");
+        assert_eq!(
+            parse_api_key_name("  CRM connector ").unwrap(),
+            "CRM connector"
+        );
         let required = parse_api_key_name(" \u{200B} ").unwrap_err();
         assert_eq!(required.code.as_deref(), Some("error-key-name-required"));
-        assert_eq!(required.message, "Give the key a name, like “CRM connector”.");
+        assert_eq!(
+            required.message,
+            "Give the key a name, like “CRM connector”."
+        );
         for bad in ["a\nb".to_owned(), "x".repeat(101), "a\u{202E}b".to_owned()] {
             let error = parse_api_key_name(&bad).unwrap_err();
             assert_eq!(error.field, "name");

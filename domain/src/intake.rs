@@ -24,8 +24,8 @@ use chrono::{DateTime, Utc};
 
 pub use marketplace::{MarketplaceLead, MarketplaceUser, ParsedLeadSource, call_to_action_of};
 pub use referral::{
-    SubmittedAddress, SubmittedConsent, SubmittedContact, SubmittedCustomer, SubmittedDetails,
-    ReferralSubmission,
+    ReferralSubmission, SubmittedAddress, SubmittedConsent, SubmittedContact, SubmittedCustomer,
+    SubmittedDetails,
 };
 
 use crate::quality::assess_quality;

@@ -70,7 +70,11 @@ fn marketplace_lead() -> Value {
 async fn count(session: &Session) -> usize {
     let response = session.get("/api/v1/referrals?limit=1").await;
     assert_eq!(response.status(), StatusCode::OK);
-    response.headers()["x-total-count"].to_str().unwrap().parse().unwrap()
+    response.headers()["x-total-count"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap()
 }
 
 backend_tests! {

@@ -86,7 +86,10 @@ pub(super) fn choice<T: FromStr<Err = UnknownValue>>(
     match text.map(str::trim).filter(|text| !text.is_empty()) {
         None => Some(default),
         Some(text) => errors
-            .collect(text.parse::<T>().map_err(|unknown| unknown_value(field, &unknown)))
+            .collect(
+                text.parse::<T>()
+                    .map_err(|unknown| unknown_value(field, &unknown)),
+            )
             .map(Some),
     }
 }
@@ -136,7 +139,12 @@ pub(super) struct ContactFields<'a> {
 /// still a lead); text that no field may hold (control characters, …) is refused.
 pub(super) fn contact(fields: ContactFields<'_>, errors: &mut FieldErrors) -> Option<Contact> {
     let first_name = required_name(fields.first_name.0, fields.first_name.1, errors);
-    let last_name = optional_line(fields.last_name.0, fields.last_name.1, NAME_MAX_CHARS, errors);
+    let last_name = optional_line(
+        fields.last_name.0,
+        fields.last_name.1,
+        NAME_MAX_CHARS,
+        errors,
+    );
     let email = optional_line(fields.email.0, fields.email.1, EMAIL_MAX_CHARS, errors);
     let phone = optional_line(fields.phone.0, fields.phone.1, PHONE_MAX_CHARS, errors);
     let email_validity = choice(

@@ -18,9 +18,11 @@
 
 use serde::Deserialize;
 
-use super::fields::{ContactFields, contact, country, optional_id, optional_line, optional_notes, required_name};
-use super::referral::optional_external_id;
 use super::IncomingLead;
+use super::fields::{
+    ContactFields, contact, country, optional_id, optional_line, optional_notes, required_name,
+};
+use super::referral::optional_external_id;
 use crate::referral::{
     CallToAction, Consent, CustomerProfile, Details, LeadSource, LeadType, Qualification,
     ReferralType,
@@ -36,7 +38,10 @@ pub struct MarketplaceLead {
     /// The sender's own ID for this lead, if it has one: sending it again answers the referral it made.
     pub lead_id: Option<String>,
     /// `Source-Action|Offer`, e.g. `AzureMarketplace-INS|publisher.offer`.
-    #[cfg_attr(feature = "openapi", schema(example = "AzureMarketplace-PLT|contoso.erp-quickstart"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "AzureMarketplace-PLT|contoso.erp-quickstart")
+    )]
     pub lead_source: Option<String>,
     /// What the customer did: `INS` (Get it now), `PLT` (Contact me), `StartTestDrive`, `FreeTrial`, …
     pub action_code: Option<String>,
@@ -74,13 +79,7 @@ pub struct ParsedLeadSource {
 impl ParsedLeadSource {
     /// Reads `Source-Action|Offer` (action and offer optional, the source in any case).
     pub fn parse(field: &str, text: &str) -> Result<ParsedLeadSource, FieldError> {
-        let invalid = || {
-            FieldError::coded(
-                field,
-                "error-lead-source",
-                &[("value", text.trim())],
-            )
-        };
+        let invalid = || FieldError::coded(field, "error-lead-source", &[("value", text.trim())]);
         let (source_action, offer) = match text.trim().split_once('|') {
             Some((source_action, offer)) => (source_action, Some(offer.trim())),
             None => (text.trim(), None),
@@ -146,13 +145,19 @@ impl MarketplaceLead {
             None => None,
         };
         let call_to_action = self.call_to_action(source.as_ref(), e);
-        let offer_title = optional_line("OfferTitle", self.offer_title.as_deref(), NAME_MAX_CHARS, e);
+        let offer_title =
+            optional_line("OfferTitle", self.offer_title.as_deref(), NAME_MAX_CHARS, e);
         let description = optional_notes("Description", self.description.as_deref(), e);
         let empty = MarketplaceUser::default();
         let user = self.user_details.as_ref().unwrap_or(&empty);
         let company = required_name("UserDetails.Company", user.company.as_deref(), e);
         let country = country("UserDetails.Country", user.country.as_deref(), e);
-        let _title = optional_line("UserDetails.Title", user.title.as_deref(), NAME_MAX_CHARS, e);
+        let _title = optional_line(
+            "UserDetails.Title",
+            user.title.as_deref(),
+            NAME_MAX_CHARS,
+            e,
+        );
         let contact = contact(
             ContactFields {
                 first_name: ("UserDetails.FirstName", user.first_name.as_deref()),

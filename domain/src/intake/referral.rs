@@ -14,7 +14,7 @@ use crate::referral::{
     Consent, CustomerProfile, Details, InviteContext, Qualification, ReferralType, Requirements,
 };
 use crate::validation::{FieldError, FieldErrors};
-use crate::values::{CurrencyCode, Money, NAME_MAX_CHARS, parse_text, TextKind};
+use crate::values::{CurrencyCode, Money, NAME_MAX_CHARS, TextKind, parse_text};
 
 /// A referral as a sender submits it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -341,7 +341,10 @@ fn parse_details(details: Option<&SubmittedDetails>, errors: &mut FieldErrors) -
     })
 }
 
-fn parse_requirements(requirements: &Requirements, errors: &mut FieldErrors) -> Option<Requirements> {
+fn parse_requirements(
+    requirements: &Requirements,
+    errors: &mut FieldErrors,
+) -> Option<Requirements> {
     let mut list = |field: &str, items: &[String]| -> Option<Vec<String>> {
         let field = join("details.requirements", field);
         if items.len() > REQUIREMENTS_MAX {

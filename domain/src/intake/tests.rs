@@ -55,14 +55,20 @@ fn fields_of(errors: FieldErrors) -> Vec<String> {
 
 #[test]
 fn a_referral_arrives_new_with_its_clocks_started_at_arrival() {
-    let referral = contact_me().parse().unwrap().arrive("r-new".into(), arrival());
+    let referral = contact_me()
+        .parse()
+        .unwrap()
+        .arrive("r-new".into(), arrival());
     assert_eq!(referral.id, "r-new");
     assert_eq!(
         (referral.status, referral.substatus),
         (Status::New, Substatus::Received)
     );
     assert_eq!(referral.created_date_time, arrival());
-    assert_eq!(referral.expiration_date_time, arrival() + Duration::days(14));
+    assert_eq!(
+        referral.expiration_date_time,
+        arrival() + Duration::days(14)
+    );
     assert_eq!(referral.e_tag, "1");
     assert_eq!(referral.customer_profile.address.country, "DE");
     assert_eq!(referral.details.currency.as_deref(), Some("EUR"));
@@ -129,7 +135,11 @@ fn consent_and_a_customer_contact_are_required() {
     submission.customer_profile.as_mut().unwrap().team.clear();
     let errors = submission.parse().unwrap_err();
     assert_eq!(
-        errors.error_for("consent.consentToContact").unwrap().code.as_deref(),
+        errors
+            .error_for("consent.consentToContact")
+            .unwrap()
+            .code
+            .as_deref(),
         Some("error-consent-required")
     );
     assert!(errors.error_for("customerProfile.team").is_some());
@@ -141,7 +151,11 @@ fn a_deal_value_needs_a_currency() {
     submission.details.as_mut().unwrap().currency = None;
     let errors = submission.parse().unwrap_err();
     assert_eq!(
-        errors.error_for("details.currency").unwrap().code.as_deref(),
+        errors
+            .error_for("details.currency")
+            .unwrap()
+            .code
+            .as_deref(),
         Some("error-currency-required")
     );
 }
@@ -167,7 +181,11 @@ fn a_marketplace_contact_me_lead_maps_to_an_offer_lead() {
 fn marketplace_actions_map_to_calls_to_action() {
     for (source, code, expected) in [
         ("AzureMarketplace-INS|p.o", None, CallToAction::GetItNow),
-        ("AzurePortal-Create|p.o", Some("create"), CallToAction::GetItNow),
+        (
+            "AzurePortal-Create|p.o",
+            Some("create"),
+            CallToAction::GetItNow,
+        ),
         ("SPZA-StartTestDrive|p.o", None, CallToAction::TestDrive),
         ("AppSource|p.o", Some("FreeTrial"), CallToAction::FreeTrial),
     ] {
@@ -209,7 +227,9 @@ fn every_bad_marketplace_field_is_named_by_its_own_name() {
 
 #[test]
 fn do_not_contact_and_disagreeing_codes_are_refused() {
-    let errors = marketplace("AzureMarketplace-DNC|p.o", None).parse().unwrap_err();
+    let errors = marketplace("AzureMarketplace-DNC|p.o", None)
+        .parse()
+        .unwrap_err();
     assert_eq!(
         errors.error_for("LeadSource").unwrap().code.as_deref(),
         Some("error-do-not-contact")
@@ -221,8 +241,13 @@ fn do_not_contact_and_disagreeing_codes_are_refused() {
         errors.error_for("ActionCode").unwrap().code.as_deref(),
         Some("error-action-mismatch")
     );
-    let errors = marketplace("AzureMarketplace|p.o", None).parse().unwrap_err();
-    assert!(errors.error_for("ActionCode").is_some(), "no action anywhere");
+    let errors = marketplace("AzureMarketplace|p.o", None)
+        .parse()
+        .unwrap_err();
+    assert!(
+        errors.error_for("ActionCode").is_some(),
+        "no action anywhere"
+    );
 }
 
 #[test]

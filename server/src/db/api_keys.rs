@@ -50,16 +50,22 @@ pub async fn list_active(
     conn: &mut AnyConnection,
     organisation_id: &str,
 ) -> Result<Vec<ApiKeyRecord>, DbError> {
-    let rows: Vec<(String, String, String, Option<String>, String, Option<String>)> =
-        sqlx::query_as(
-            "SELECT k.id, k.name, k.created_at, u.name, k.created_by, k.last_used_at \
+    let rows: Vec<(
+        String,
+        String,
+        String,
+        Option<String>,
+        String,
+        Option<String>,
+    )> = sqlx::query_as(
+        "SELECT k.id, k.name, k.created_at, u.name, k.created_by, k.last_used_at \
              FROM api_keys k LEFT JOIN users u ON u.id = k.created_by \
              WHERE k.organisation_id = $1 AND k.revoked_at IS NULL \
              ORDER BY k.created_at, k.id",
-        )
-        .bind(organisation_id)
-        .fetch_all(conn)
-        .await?;
+    )
+    .bind(organisation_id)
+    .fetch_all(conn)
+    .await?;
     rows.into_iter()
         .map(
             |(id, name, created_at, creator, created_by, last_used_at)| {
