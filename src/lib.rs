@@ -137,6 +137,7 @@ fn AppRoutes() -> impl IntoView {
             <Route path=path!("/favorites") view=|| view! { <RequireSignIn><FavoritesView/></RequireSignIn> }/>
             <Route path=path!("/insights") view=|| view! { <RequireSignIn><InsightsView/></RequireSignIn> }/>
             <Route path=path!("/referrals/:id") view=|| view! { <RequireSignIn><ReferralDetailView/></RequireSignIn> }/>
+            <Route path=path!("/settings/api-keys") view=|| view! { <RequireSignIn><routes::ApiKeysView/></RequireSignIn> }/>
         </Routes>
     }
 }

@@ -159,6 +159,9 @@ pub fn UserMenu(
                 </span>
             </p>
             <LanguagePicker/>
+            {me.role.may_manage_api_keys().then(|| view! {
+                <a class="user-menu-link" href="/settings/api-keys">{t("menu-api-keys")}</a>
+            })}
             <button
                 type="button"
                 class="sign-out"

@@ -1,6 +1,7 @@
 //! One file per routed view.
 
 mod accepted;
+mod api_keys;
 mod archived;
 mod favorites;
 mod inbox;
@@ -10,6 +11,7 @@ mod referral_detail;
 mod sign_in;
 
 pub use accepted::AcceptedView;
+pub use api_keys::ApiKeysView;
 pub use archived::ArchivedView;
 pub use favorites::FavoritesView;
 pub use inbox::InboxView;
