@@ -74,6 +74,21 @@ RD_FUZZ_CSRF="$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))
 [ -n "$RD_FUZZ_SESSION" ] && [ -n "$RD_FUZZ_CSRF" ] || { echo "Signing in gave no session." >&2; exit 1; }
 export RD_FUZZ_SESSION RD_FUZZ_CSRF
 
+# The ingestion routes take no session but an API key (Authorization: Bearer): the demo
+# partner admin makes one, the fuzzer sends leads with it into this throwaway database.
+curl -sS --fail -D "$WORK/admin.headers" -o "$WORK/admin.json" \
+  -H 'Content-Type: application/json' \
+  -d "{\"email\":\"admin@demo.test\",\"password\":\"$PASSWORD\"}" \
+  "$URL/api/v1/session"
+ADMIN_SESSION="$(tr -d '\r' < "$WORK/admin.headers" | sed -n 's/^[Ss]et-[Cc]ookie: rd_session=\([^;]*\).*/\1/p')"
+ADMIN_CSRF="$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["csrfToken"])' "$WORK/admin.json")"
+RD_FUZZ_API_KEY="$(curl -sS --fail -H 'Content-Type: application/json' \
+  -H "Cookie: rd_session=$ADMIN_SESSION" -H "X-CSRF-Token: $ADMIN_CSRF" \
+  -d '{"name":"Fuzzer"}' "$URL/api/v1/api-keys" \
+  | python3 -c 'import json, sys; print(json.load(sys.stdin)["key"])')"
+[ -n "$RD_FUZZ_API_KEY" ] || { echo "Making an API key failed." >&2; exit 1; }
+export RD_FUZZ_API_KEY
+
 # The credentials go to Schemathesis per security scheme of the document, so it knows
 # them for what they are (its ignored_auth check removes them and expects a 401).
 cat > "$WORK/schemathesis.toml" <<'TOML'
@@ -86,6 +101,9 @@ api_key = "${RD_FUZZ_SESSION}"
 
 [auth.openapi.csrfToken]
 api_key = "${RD_FUZZ_CSRF}"
+
+[auth.openapi.apiKey]
+bearer = "${RD_FUZZ_API_KEY}"
 
 # "Valid data is accepted" holds for what the document can state. Beyond it:
 # an opaque page or sync cursor, or a notifications page's `before`, is checked against
@@ -103,6 +121,13 @@ include-operation-id = ["accept", "decline", "edit", "add_team_member", "won", "
 checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404", "409", "412", "422", "429", "5xx"]
 # A missing If-Match is a 428 Precondition Required: RFC 6585's status for just that.
 checks.missing_required_header.expected-statuses = ["400", "401", "403", "428"]
+
+# ... and a lead sent in is checked by the domain beyond its schema (consent given, a
+# known country, a contact who can be reached, a LeadSource of the form Source-Action|Offer:
+# 422 naming each field); API keys are a partner admin's, and the fuzzer is not one (403).
+[[operations]]
+include-operation-id = ["ingest_referral", "ingest_marketplace_lead", "create_api_key"]
+checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "422", "429", "5xx"]
 TOML
 
 # Left out, each for a reason:

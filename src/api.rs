@@ -490,6 +490,69 @@ pub async fn save_locale(locale: domain::i18n::Locale) -> Result<(), ApiError> {
     Ok(())
 }
 
+/// An API key as the settings screen lists it: never its secret.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ApiKey {
+    pub id: String,
+    pub name: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    /// The name of the person who made it.
+    pub created_by: String,
+    pub last_used_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// A key just made, with its secret: the only time the server shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CreatedApiKey {
+    pub id: String,
+    pub name: String,
+    pub key: String,
+}
+
+/// The organisation's API keys in use (partner admins only).
+pub async fn api_keys() -> Result<Vec<ApiKey>, ApiError> {
+    let cancel = cancel_on_cleanup();
+    read_json(send(request(Method::GET, "/api/v1/api-keys").abort_signal(cancel.as_deref())).await?)
+        .await
+}
+
+/// Makes an API key named `name`; a 422 names what to fix.
+pub async fn create_api_key(name: &str) -> Result<CreatedApiKey, ActionError> {
+    #[derive(Serialize)]
+    struct NewKey<'a> {
+        name: &'a str,
+    }
+    let request = request(Method::POST, "/api/v1/api-keys")
+        .json(&NewKey { name })
+        .map_err(|_| ActionError::Failed(ApiError::Unreadable))?;
+    let response = answered(request.send())
+        .await
+        .map_err(ActionError::Failed)?;
+    if response.status() == 422 {
+        return match response.json::<Problem>().await {
+            Ok(Problem {
+                errors: Some(errors),
+                ..
+            }) => Err(ActionError::Invalid(errors)),
+            _ => Err(ActionError::Failed(ApiError::Unreadable)),
+        };
+    }
+    read_json(response).await.map_err(ActionError::Failed)
+}
+
+/// Revokes an API key: systems that use it can no longer send leads.
+pub async fn revoke_api_key(id: &str) -> Result<(), ApiError> {
+    let path = format!("/api/v1/api-keys/{}", domain::filter::percent_encode(id));
+    let response = send(request(Method::DELETE, &path)).await?;
+    if response.ok() {
+        Ok(())
+    } else {
+        Err(problem(&response).await)
+    }
+}
+
 /// Keeps where the user wants lead emails (`PUT /api/v1/me/notification-email`); `None`
 /// sends them to the sign-in address again.
 pub async fn save_notification_email(email: Option<&str>) -> Result<(), ActionError> {

@@ -139,6 +139,7 @@ fn AppRoutes() -> impl IntoView {
             <Route path=path!("/insights") view=|| view! { <RequireSignIn><InsightsView/></RequireSignIn> }/>
             <Route path=path!("/referrals/:id") view=|| view! { <RequireSignIn><ReferralDetailView/></RequireSignIn> }/>
             <Route path=path!("/settings/account") view=|| view! { <RequireSignIn><AccountSettingsView/></RequireSignIn> }/>
+            <Route path=path!("/settings/api-keys") view=|| view! { <RequireSignIn><routes::ApiKeysView/></RequireSignIn> }/>
         </Routes>
     }
 }

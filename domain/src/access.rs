@@ -39,6 +39,12 @@ impl Role {
     pub fn may_manage_users(self) -> bool {
         self == Role::PartnerAdmin
     }
+
+    /// Whether the role may create, see and revoke the organisation's API keys (which let
+    /// other systems send leads in).
+    pub fn may_manage_api_keys(self) -> bool {
+        self == Role::PartnerAdmin
+    }
 }
 
 /// The signed-in person as access rules see them.
@@ -177,6 +183,14 @@ mod tests {
     fn role_powers_beyond_referrals() {
         assert!(Role::PartnerAdmin.may_manage_users());
         assert!(!Role::ReferralsAdmin.may_manage_users());
+        assert!(Role::PartnerAdmin.may_manage_api_keys());
+        assert!(
+            Role::ALL
+                .iter()
+                .filter(|role| role.may_manage_api_keys())
+                .count()
+                == 1
+        );
         assert!(
             Role::ReferralsAdmin.may_export()
                 && !Role::ReferralsUser.may_export()

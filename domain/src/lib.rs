@@ -7,6 +7,7 @@
 #[macro_use]
 mod macros;
 pub mod access;
+pub mod api_keys;
 pub mod contacts;
 pub mod export;
 pub mod filter;
@@ -14,6 +15,7 @@ pub mod filter;
 mod fixtures;
 pub mod i18n;
 pub mod insights;
+pub mod intake;
 pub mod lifecycle;
 pub mod notification_centre;
 pub mod notifications;

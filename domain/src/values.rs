@@ -413,7 +413,7 @@ pub fn label(field: &str) -> String {
         // camelCase → "Camel case"
         let mut words = String::new();
         for (i, c) in last.chars().enumerate() {
-            if c.is_uppercase() {
+            if c.is_uppercase() && i > 0 {
                 words.push(' ');
                 words.extend(c.to_lowercase());
             } else if i == 0 {

@@ -16,6 +16,16 @@ pub enum AppError {
     Unauthenticated,
     #[error("The email address or password is incorrect.")]
     InvalidCredentials,
+    #[error(
+        "Send an API key as Authorization: Bearer <key>. A partner admin creates keys under Settings → API keys."
+    )]
+    ApiKeyMissing,
+    #[error(
+        "This API key is not valid or was revoked. Ask a partner admin for a current key (Settings → API keys)."
+    )]
+    ApiKeyRejected,
+    #[error("There is no API key with this ID in your organisation.")]
+    ApiKeyNotFound,
     #[error("Too many failed sign-ins from here. Try again in {}.", wait_in_words(*seconds))]
     TooManySignIns { seconds: i64 },
     #[error(
@@ -98,9 +108,13 @@ impl AppError {
             AppError::RouteNotFound
             | AppError::ReferralNotFound
             | AppError::UserNotFound
-            | AppError::NotificationNotFound => StatusCode::NOT_FOUND,
+            | AppError::NotificationNotFound
+            | AppError::ApiKeyNotFound => StatusCode::NOT_FOUND,
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            AppError::Unauthenticated | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            AppError::Unauthenticated
+            | AppError::InvalidCredentials
+            | AppError::ApiKeyMissing
+            | AppError::ApiKeyRejected => StatusCode::UNAUTHORIZED,
             AppError::TooManySignIns { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::CsrfMissing
             | AppError::CsrfMismatch
@@ -154,6 +168,9 @@ impl IntoResponse for AppError {
             && let Ok(etag) = HeaderValue::from_str(&format!("\"{}\"", current.e_tag))
         {
             headers.insert(header::ETAG, etag);
+        }
+        if let AppError::ApiKeyMissing | AppError::ApiKeyRejected = &self {
+            headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
         if let AppError::TooManySignIns { seconds } = &self {
             headers.insert(header::RETRY_AFTER, HeaderValue::from(*seconds));

@@ -1,5 +1,6 @@
 //! Referral Desk server: the JSON API and the built SPA from one origin.
 
+pub mod api_keys;
 pub mod arrivals;
 pub mod auth;
 pub mod config;
@@ -12,6 +13,7 @@ pub mod extract;
 pub mod faults;
 pub mod http;
 pub mod i18n;
+pub mod ingest;
 pub mod jobs;
 pub mod listing;
 pub mod live;

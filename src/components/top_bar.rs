@@ -133,7 +133,10 @@ pub fn UserMenu(
                 </span>
             </p>
             <LanguagePicker/>
-            <A href="/settings/account">{t("account-settings-link")}</A>
+            <a class="user-menu-link" href="/settings/account">{t("account-settings-link")}</a>
+            {me.role.may_manage_api_keys().then(|| view! {
+                <a class="user-menu-link" href="/settings/api-keys">{t("menu-api-keys")}</a>
+            })}
             <button
                 type="button"
                 class="sign-out"

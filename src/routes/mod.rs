@@ -2,6 +2,7 @@
 
 mod accepted;
 mod account_settings;
+mod api_keys;
 mod archived;
 mod favorites;
 mod inbox;
@@ -12,6 +13,7 @@ mod sign_in;
 
 pub use accepted::AcceptedView;
 pub use account_settings::AccountSettingsView;
+pub use api_keys::ApiKeysView;
 pub use archived::ArchivedView;
 pub use favorites::FavoritesView;
 pub use inbox::InboxView;

@@ -25,7 +25,7 @@ macro_rules! catalogue_files {
 
 catalogue_files!(
     "app", "lists", "lead", "actions", "values", "errors", "insights", "keyboard", "emails",
-    "account", "notifications"
+    "account", "notifications", "intake", "settings"
 );
 
 /// The compiled-in files of a language (the server's catalogues).

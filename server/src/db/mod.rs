@@ -3,11 +3,13 @@
 //! Queries are written once in portable SQL against `sqlx::Any`; `$1`-style
 //! placeholders and the column types used work on both databases.
 
+pub mod api_keys;
 pub mod favorites;
 pub mod feed;
 pub mod idempotency;
 pub mod mail_outbox;
 pub mod notifications;
+pub mod ingested;
 pub mod organisations;
 pub mod referrals;
 pub mod sessions;

@@ -6,7 +6,9 @@
 use utoipa::openapi::path::{HttpMethod, Operation};
 use utoipa::openapi::response::Response;
 use utoipa::openapi::schema::{ObjectBuilder, Type};
-use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityRequirement, SecurityScheme};
+use utoipa::openapi::security::{
+    ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme,
+};
 use utoipa::openapi::{Content, Header, OpenApi, Ref, RefOr};
 use utoipa::{PartialSchema, ToSchema};
 
@@ -16,6 +18,8 @@ use crate::extract::BODY_LIMIT_BYTES;
 
 const SESSION_SCHEME: &str = "session";
 const CSRF_SCHEME: &str = "csrfToken";
+/// Other systems sending leads in: `Authorization: Bearer <key>` (routes name it themselves).
+const API_KEY_SCHEME: &str = "apiKey";
 const PROBLEM_MEDIA_TYPE: &str = "application/problem+json";
 
 /// Adds the security schemes, the `Problem` schema and the shared error answers to
@@ -35,6 +39,17 @@ pub fn complete(document: &mut OpenApi) {
             "X-CSRF-Token",
             "The session's `csrfToken` (from sign-in or `GET /api/v1/me`): required on every request that changes something.",
         ))),
+    );
+    components.add_security_scheme(
+        API_KEY_SCHEME,
+        SecurityScheme::Http(
+            HttpBuilder::new()
+                .scheme(HttpAuthScheme::Bearer)
+                .description(Some(
+                    "An API key (`rdk_…`) a partner admin created under Settings → API keys; it names the organisation.",
+                ))
+                .build(),
+        ),
     );
     let mut schemas = vec![(Problem::name().into_owned(), Problem::schema())];
     Problem::schemas(&mut schemas);
@@ -62,7 +77,15 @@ fn complete_operation(path: &str, method: HttpMethod, operation: &mut Operation)
         .as_ref()
         .is_some_and(|requirements| requirements.iter().all(is_empty));
     let changes = !matches!(method, HttpMethod::Get);
-    if !public {
+    // Operations that name their own scheme (ingestion's API key) keep it: no session, no CSRF.
+    let own_scheme = !public
+        && operation
+            .security
+            .as_ref()
+            .is_some_and(|requirements| !requirements.is_empty());
+    if own_scheme {
+        shared(operation, 401, "No API key, or a wrong or revoked one.");
+    } else if !public {
         let mut requirement = SecurityRequirement::new(SESSION_SCHEME, Vec::<String>::new());
         if changes {
             requirement = requirement.add(CSRF_SCHEME, Vec::<String>::new());
@@ -244,6 +267,8 @@ mod tests {
                 assert!(responses["401"].is_object(), "{operation_name} lists 401");
                 let scheme = if operation_name.starts_with("get ") {
                     "session"
+                } else if operation_name.starts_with("post /api/v1/ingest/") {
+                    "apiKey"
                 } else {
                     "csrfToken"
                 };
@@ -258,6 +283,7 @@ mod tests {
         assert_eq!(schemes["session"]["name"], "rd_session");
         assert_eq!(schemes["csrfToken"]["in"], "header");
         assert_eq!(schemes["csrfToken"]["name"], "X-CSRF-Token");
+        assert_eq!(schemes["apiKey"]["scheme"], "bearer");
         let problem = &document["components"]["schemas"]["Problem"]["properties"];
         for field in ["type", "title", "status", "detail", "errors", "current"] {
             assert!(problem[field].is_object(), "Problem has {field}");

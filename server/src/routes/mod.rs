@@ -1,11 +1,14 @@
 //! The JSON API under `/api`: one module per resource. Routes are registered from
 //! their OpenAPI annotations, so the document at `/api/v1/openapi.json` lists every one.
 
+mod api_keys;
 mod contract;
 mod exchange_rates;
 pub(crate) mod export;
 mod favorites;
 pub(crate) mod health;
+mod ingest_marketplace_leads;
+mod ingest_referrals;
 mod insights;
 pub(crate) mod me;
 mod me_locale;
@@ -68,6 +71,10 @@ pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(notifications::list))
         .routes(routes!(notification_read::read))
         .routes(routes!(notifications_read_all::read_all))
+        .routes(routes!(api_keys::create, api_keys::list))
+        .routes(routes!(api_keys::revoke))
+        .routes(routes!(ingest_referrals::ingest))
+        .routes(routes!(ingest_marketplace_leads::ingest))
         .split_for_parts();
     contract::complete(&mut document);
     document

@@ -1,0 +1,30 @@
+# Einstellungen: die Seite für API-Schlüssel (`/settings/api-keys`) und ihre Fehler.
+
+menu-api-keys = API-Schlüssel
+api-keys-title = API-Schlüssel
+api-keys-intro = Mit einem API-Schlüssel kann ein anderes System (Ihr CRM, ein Marketplace-Connector) Leads an Referral Desk senden. Senden Sie ihn als Authorization: Bearer <Schlüssel> an /api/v1/ingest/referrals oder /api/v1/ingest/marketplace-leads.
+api-keys-forbidden = Nur Partneradministratoren können API-Schlüssel verwalten.
+api-key-name = Name des Schlüssels
+api-key-name-hint = Nennen Sie das System, das ihn verwendet, z. B. „CRM-Connector“.
+api-key-create = Schlüssel erstellen
+api-key-creating = Wird erstellt…
+api-key-created = Der Schlüssel „{ $name }“ ist bereit. Kopieren Sie ihn jetzt: Sie werden ihn nicht noch einmal sehen.
+api-key-created-label = Neuer API-Schlüssel
+api-key-copied-done = Fertig
+api-keys-list = Verwendete Schlüssel
+api-keys-empty = Noch keine API-Schlüssel.
+api-keys-loading = API-Schlüssel werden geladen…
+api-keys-load-failed = Die API-Schlüssel konnten nicht geladen werden.
+api-key-created-on = Erstellt am { $date } von { $person }
+api-key-last-used = Zuletzt verwendet am { $date }
+api-key-never-used = Noch nie verwendet
+api-key-revoke = Widerrufen
+api-key-revoke-confirm = „{ $name }“ widerrufen? Systeme, die ihn verwenden, können dann keine Leads mehr senden.
+api-key-revoke-yes = Schlüssel widerrufen
+api-key-revoke-no = Behalten
+api-key-revoked = Der Schlüssel „{ $name }“ wurde widerrufen.
+error-key-name-required = Geben Sie dem Schlüssel einen Namen, z. B. „CRM-Connector“.
+error-key-name = Der Name des Schlüssels muss eine Zeile mit höchstens { $max } Zeichen ohne Steuerzeichen sein.
+api-key-copy = API-Schlüssel kopieren
+api-key-copied = Der API-Schlüssel wurde kopiert.
+api-key-copy-failed = Dieser Browser erlaubt das Kopieren nicht: Markieren Sie den Schlüssel und kopieren Sie ihn selbst.

@@ -1,0 +1,30 @@
+# Settings: the API keys screen (`/settings/api-keys`) and its errors.
+
+menu-api-keys = API keys
+api-keys-title = API keys
+api-keys-intro = An API key lets another system (your CRM, a marketplace connector) send leads into Referral Desk. Send it as Authorization: Bearer <key> to /api/v1/ingest/referrals or /api/v1/ingest/marketplace-leads.
+api-keys-forbidden = Only partner admins can manage API keys.
+api-key-name = Key name
+api-key-name-hint = Name the system that will use it, like “CRM connector”.
+api-key-create = Create key
+api-key-creating = Creating…
+api-key-created = Key “{ $name }” is ready. Copy it now: you will not see it again.
+api-key-created-label = New API key
+api-key-copied-done = Done
+api-keys-list = Keys in use
+api-keys-empty = No API keys yet.
+api-keys-loading = Loading API keys…
+api-keys-load-failed = The API keys could not be loaded.
+api-key-created-on = Created { $date } by { $person }
+api-key-last-used = Last used { $date }
+api-key-never-used = Never used
+api-key-revoke = Revoke
+api-key-revoke-confirm = Revoke “{ $name }”? Systems that use it can no longer send leads.
+api-key-revoke-yes = Revoke key
+api-key-revoke-no = Keep it
+api-key-revoked = Key “{ $name }” was revoked.
+error-key-name-required = Give the key a name, like “CRM connector”.
+error-key-name = Key name must be one line of at most { $max } characters, without control characters.
+api-key-copy = Copy the API key
+api-key-copied = Copied the API key.
+api-key-copy-failed = This browser did not allow copying: select the key and copy it yourself.

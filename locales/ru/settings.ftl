@@ -1,0 +1,30 @@
+# Настройки: страница API-ключей (`/settings/api-keys`) и её ошибки.
+
+menu-api-keys = API-ключи
+api-keys-title = API-ключи
+api-keys-intro = API-ключ позволяет другой системе (вашей CRM, коннектору маркетплейса) отправлять лиды в Referral Desk. Передавайте его как Authorization: Bearer <ключ> на /api/v1/ingest/referrals или /api/v1/ingest/marketplace-leads.
+api-keys-forbidden = Управлять API-ключами могут только администраторы партнёра.
+api-key-name = Название ключа
+api-key-name-hint = Укажите систему, которая будет его использовать, например «Коннектор CRM».
+api-key-create = Создать ключ
+api-key-creating = Создание…
+api-key-created = Ключ «{ $name }» готов. Скопируйте его сейчас: больше вы его не увидите.
+api-key-created-label = Новый API-ключ
+api-key-copied-done = Готово
+api-keys-list = Действующие ключи
+api-keys-empty = API-ключей пока нет.
+api-keys-loading = Загрузка API-ключей…
+api-keys-load-failed = Не удалось загрузить API-ключи.
+api-key-created-on = Создан { $date }, автор: { $person }
+api-key-last-used = Последнее использование: { $date }
+api-key-never-used = Ещё не использовался
+api-key-revoke = Отозвать
+api-key-revoke-confirm = Отозвать «{ $name }»? Системы, которые его используют, больше не смогут отправлять лиды.
+api-key-revoke-yes = Отозвать ключ
+api-key-revoke-no = Оставить
+api-key-revoked = Ключ «{ $name }» отозван.
+error-key-name-required = Дайте ключу название, например «Коннектор CRM».
+error-key-name = Название ключа должно быть одной строкой не длиннее { $max } символов, без управляющих символов.
+api-key-copy = Скопировать API-ключ
+api-key-copied = API-ключ скопирован.
+api-key-copy-failed = Этот браузер не разрешает копирование: выделите ключ и скопируйте его вручную.

@@ -1,0 +1,30 @@
+# 设置：API 密钥页面（`/settings/api-keys`）及其错误。
+
+menu-api-keys = API 密钥
+api-keys-title = API 密钥
+api-keys-intro = API 密钥可让其他系统（你的 CRM、市场连接器）向 Referral Desk 发送潜在客户。请以 Authorization: Bearer <密钥> 的形式将其发送到 /api/v1/ingest/referrals 或 /api/v1/ingest/marketplace-leads。
+api-keys-forbidden = 只有合作伙伴管理员可以管理 API 密钥。
+api-key-name = 密钥名称
+api-key-name-hint = 填写将使用它的系统，例如“CRM 连接器”。
+api-key-create = 创建密钥
+api-key-creating = 正在创建…
+api-key-created = 密钥“{ $name }”已创建。请立即复制：之后将无法再次查看。
+api-key-created-label = 新的 API 密钥
+api-key-copied-done = 完成
+api-keys-list = 使用中的密钥
+api-keys-empty = 还没有 API 密钥。
+api-keys-loading = 正在加载 API 密钥…
+api-keys-load-failed = 无法加载 API 密钥。
+api-key-created-on = 由 { $person } 于 { $date } 创建
+api-key-last-used = 上次使用：{ $date }
+api-key-never-used = 从未使用
+api-key-revoke = 吊销
+api-key-revoke-confirm = 要吊销“{ $name }”吗？使用它的系统将无法再发送潜在客户。
+api-key-revoke-yes = 吊销密钥
+api-key-revoke-no = 保留
+api-key-revoked = 密钥“{ $name }”已吊销。
+error-key-name-required = 请为密钥命名，例如“CRM 连接器”。
+error-key-name = 密钥名称必须为一行，最多 { $max } 个字符，且不含控制字符。
+api-key-copy = 复制 API 密钥
+api-key-copied = 已复制 API 密钥。
+api-key-copy-failed = 此浏览器不允许复制：请选中密钥并自行复制。

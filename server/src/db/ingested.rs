@@ -1,0 +1,77 @@
+//! What makes a resubmitted lead the same lead: the sender's own ID (for good) or the
+//! payload's fingerprint (for a day). Claimed inside the transaction that stores the
+//! lead, under the table's primary key, so two racing submissions cannot both store it.
+
+use chrono::{DateTime, Duration, Utc};
+use sqlx::AnyConnection;
+
+use super::{DbError, stored_time};
+
+/// A payload sent again within this long after it first arrived is the same lead.
+pub const SAME_PAYLOAD_WITHIN: Duration = Duration::days(1);
+
+/// What a resubmission is recognised by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark<'a> {
+    /// The sender's own ID for the lead.
+    ExternalId(&'a str),
+    /// The fingerprint of the payload as sent (its JSON, keys sorted).
+    Payload(&'a str),
+}
+
+impl Mark<'_> {
+    fn kind(self) -> &'static str {
+        match self {
+            Mark::ExternalId(_) => "external",
+            Mark::Payload(_) => "payload",
+        }
+    }
+}
+
+/// Claims `mark` for `referral_id` arriving at `now`; `Some(id)` of the referral that
+/// holds it already (the submission is a resubmission), `None` when the claim is ours.
+/// A payload's mark older than a day is taken over; an external ID's never is.
+pub async fn claim(
+    conn: &mut AnyConnection,
+    organisation_id: &str,
+    mark: Mark<'_>,
+    referral_id: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<String>, DbError> {
+    let value = match mark {
+        Mark::ExternalId(value) | Mark::Payload(value) => value,
+    };
+    // No stored time sorts before "": an external ID's claim is never taken over.
+    let reclaim_before = match mark {
+        Mark::ExternalId(_) => String::new(),
+        Mark::Payload(_) => stored_time(now - SAME_PAYLOAD_WITHIN),
+    };
+    let claimed = sqlx::query(
+        "INSERT INTO ingested_leads (organisation_id, kind, value, referral_id, arrived_at) \
+         VALUES ($1, $2, $3, $4, $5) \
+         ON CONFLICT (organisation_id, kind, value) DO UPDATE \
+         SET referral_id = excluded.referral_id, arrived_at = excluded.arrived_at \
+         WHERE ingested_leads.arrived_at < $6",
+    )
+    .bind(organisation_id)
+    .bind(mark.kind())
+    .bind(value)
+    .bind(referral_id)
+    .bind(stored_time(now))
+    .bind(reclaim_before)
+    .execute(&mut *conn)
+    .await?;
+    if claimed.rows_affected() == 1 {
+        return Ok(None);
+    }
+    let (holder,): (String,) = sqlx::query_as(
+        "SELECT referral_id FROM ingested_leads \
+         WHERE organisation_id = $1 AND kind = $2 AND value = $3",
+    )
+    .bind(organisation_id)
+    .bind(mark.kind())
+    .bind(value)
+    .fetch_one(conn)
+    .await?;
+    Ok(Some(holder))
+}
