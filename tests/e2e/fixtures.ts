@@ -39,7 +39,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Running>
   const fresh = options.dir === undefined;
   const dir = options.dir ?? mkdtempSync(path.join(tmpdir(), 'referral-desk-e2e-'));
   const bin = process.env.RD_SERVER_BIN ?? path.join(root, 'target/debug/referral-desk-server');
-  const args = ['--bind', options.bind ?? '127.0.0.1:0', '--database-url', `sqlite://${dir}/desk.db`, '--static-dir', options.staticDir ?? process.env.RD_E2E_DIST ?? path.join(root, 'dist'), '--job-interval', String(options.jobIntervalSecs ?? 0), '--usd-rates', options.usdRates ?? ''];
+  const args = ['--bind', options.bind ?? '127.0.0.1:0', '--database-url', `sqlite://${dir}/desk.db`, '--static-dir', options.staticDir ?? process.env.RD_E2E_DIST ?? path.join(root, 'dist'), '--job-interval', String(options.jobIntervalSecs ?? 0), '--mail-dir', path.join(dir, 'mail'), '--usd-rates', options.usdRates ?? ''];
   if (fresh) args.push('--seed-demo', '--demo-scale', String(options.demoScale ?? 1));
   const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, RUST_LOG: 'warn' } });
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
