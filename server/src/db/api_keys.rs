@@ -17,6 +17,16 @@ pub struct ApiKeyRecord {
     pub last_used_at: Option<DateTime<Utc>>,
 }
 
+/// id, name, created_at, the creator's name, created_by, last_used_at.
+type KeyRow = (
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+    Option<String>,
+);
+
 pub struct NewApiKey<'a> {
     pub id: &'a str,
     pub organisation_id: &'a str,
@@ -50,14 +60,7 @@ pub async fn list_active(
     conn: &mut AnyConnection,
     organisation_id: &str,
 ) -> Result<Vec<ApiKeyRecord>, DbError> {
-    let rows: Vec<(
-        String,
-        String,
-        String,
-        Option<String>,
-        String,
-        Option<String>,
-    )> = sqlx::query_as(
+    let rows: Vec<KeyRow> = sqlx::query_as(
         "SELECT k.id, k.name, k.created_at, u.name, k.created_by, k.last_used_at \
              FROM api_keys k LEFT JOIN users u ON u.id = k.created_by \
              WHERE k.organisation_id = $1 AND k.revoked_at IS NULL \
