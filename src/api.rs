@@ -7,9 +7,11 @@
 //! sign-in page (see `RequireSignIn` in `lib.rs`).
 
 use std::cell::Cell;
+use std::collections::BTreeMap;
 use std::fmt;
 
-use domain::{Action, ActionRequest, FieldErrors, Member, Referral, Role};
+use domain::problem::Param;
+use domain::{Action, ActionRequest, Explanation, FieldErrors, Member, Referral, Role};
 use gloo_net::http::{Method, RequestBuilder, Response};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -23,8 +25,13 @@ const CSRF_HEADER: &str = "X-CSRF-Token";
 pub enum ApiError {
     /// No answer at all: offline, server down, or the request was cancelled.
     Unreachable,
-    /// The server answered with an error (its RFC 9457 `detail`, when it sent one).
-    Server { status: u16, detail: Option<String> },
+    /// The server answered with an error: its RFC 9457 `code` and `params` (worded in
+    /// the reader's language) and its English `detail`, when it sent them.
+    Server {
+        status: u16,
+        explanation: Option<Explanation>,
+        detail: Option<String>,
+    },
     /// The server's answer was not what this version of the app understands.
     Unreadable,
     /// The server is still working on an earlier try of the same request (`Retry-After`).
@@ -61,6 +68,11 @@ impl fmt::Display for ApiError {
 #[derive(Deserialize)]
 struct Problem {
     detail: Option<String>,
+    /// What went wrong, by code: the app words it (`problem-<code>`).
+    #[serde(default)]
+    code: Option<String>,
+    #[serde(default)]
+    params: BTreeMap<String, Param>,
     /// With a 422: what to fix, field by field.
     #[serde(default)]
     errors: Option<FieldErrors>,
@@ -80,10 +92,23 @@ pub enum ActionError {
     Failed(ApiError),
 }
 
+impl Problem {
+    fn into_error(self, status: u16) -> ApiError {
+        ApiError::Server {
+            status,
+            explanation: self.code.map(|code| Explanation {
+                code,
+                params: self.params,
+            }),
+            detail: self.detail,
+        }
+    }
+}
+
 impl fmt::Display for ActionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ActionError::Invalid(_) => f.write_str(&crate::i18n::t("error-fields-need-change")),
+            ActionError::Invalid(_) => f.write_str(&crate::i18n::t("problem-invalid-fields")),
             ActionError::Conflict(_) => f.write_str(&crate::i18n::t("error-changed-meanwhile")),
             ActionError::Failed(error) => error.fmt(f),
         }
@@ -145,12 +170,18 @@ pub async fn act_on(
             .await
             .map_err(|_| ActionError::Failed(ApiError::Unreadable));
     }
+    Err(refusal(response).await)
+}
+
+/// What a refused change means: a 422's field errors, a 412's current version, a busy
+/// retry, or a failure with the problem's explanation.
+async fn refusal(response: Response) -> ActionError {
     let status = response.status();
     if status == 409 && response.headers().get("retry-after").is_some() {
-        return Err(ActionError::Failed(ApiError::Busy));
+        return ActionError::Failed(ApiError::Busy);
     }
     let problem = response.json::<Problem>().await.ok();
-    Err(match (status, problem) {
+    match (status, problem) {
         (
             422,
             Some(Problem {
@@ -165,11 +196,13 @@ pub async fn act_on(
                 ..
             }),
         ) => ActionError::Conflict(current),
-        (status, problem) => ActionError::Failed(ApiError::Server {
+        (status, Some(problem)) => ActionError::Failed(problem.into_error(status)),
+        (status, None) => ActionError::Failed(ApiError::Server {
             status,
-            detail: problem.and_then(|p| p.detail),
+            explanation: None,
+            detail: None,
         }),
-    })
+    }
 }
 
 /// The signed-in user, their organisation and role (`GET /api/v1/me`).
@@ -530,14 +563,8 @@ pub async fn create_api_key(name: &str) -> Result<CreatedApiKey, ActionError> {
     let response = answered(request.send())
         .await
         .map_err(ActionError::Failed)?;
-    if response.status() == 422 {
-        return match response.json::<Problem>().await {
-            Ok(Problem {
-                errors: Some(errors),
-                ..
-            }) => Err(ActionError::Invalid(errors)),
-            _ => Err(ActionError::Failed(ApiError::Unreadable)),
-        };
+    if !response.ok() {
+        return Err(refusal(response).await);
     }
     read_json(response).await.map_err(ActionError::Failed)
 }
@@ -570,21 +597,7 @@ pub async fn save_notification_email(email: Option<&str>) -> Result<(), ActionEr
         .await
         .map_err(ActionError::Failed)?;
     if !response.ok() {
-        let status = response.status();
-        let problem = response.json::<Problem>().await.ok();
-        return Err(match (status, problem) {
-            (
-                422,
-                Some(Problem {
-                    errors: Some(errors),
-                    ..
-                }),
-            ) => ActionError::Invalid(errors),
-            (status, problem) => ActionError::Failed(ApiError::Server {
-                status,
-                detail: problem.and_then(|p| p.detail),
-            }),
-        });
+        return Err(refusal(response).await);
     }
     let session = Session::current();
     if let Some(mut me) = session.me_untracked() {
@@ -675,10 +688,13 @@ async fn read_json<T: DeserializeOwned>(response: Response) -> Result<T, ApiErro
 }
 
 async fn problem(response: &Response) -> ApiError {
-    let detail = response.json::<Problem>().await.ok().and_then(|p| p.detail);
-    ApiError::Server {
-        status: response.status(),
-        detail,
+    match response.json::<Problem>().await {
+        Ok(problem) => problem.into_error(response.status()),
+        Err(_) => ApiError::Server {
+            status: response.status(),
+            explanation: None,
+            detail: None,
+        },
     }
 }
 

@@ -8,6 +8,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use domain::Explanation;
 use domain::i18n::{Arg, CATALOGUE_FILES, Catalogue, ENGLISH, Locale};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -16,10 +17,16 @@ use crate::api::{self, ApiError};
 
 const STORAGE_KEY: &str = "referral-desk-locale";
 
+/// How long the first render waits for the reader's language; slower, the app starts in
+/// English and switches when the files arrive.
+const FIRST_LANGUAGE_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+
 thread_local! {
     static CURRENT: RefCell<Rc<Catalogue>> = RefCell::new(Rc::new(english()));
     /// Counts the choices asked for, so only the latest is shown.
     static LATEST: Cell<u64> = const { Cell::new(0) };
+    /// The reader's language when it did not arrive in time for the first render.
+    static LATE: Cell<Option<Locale>> = const { Cell::new(None) };
 }
 
 fn english() -> Catalogue {
@@ -80,19 +87,21 @@ pub fn field_error(error: &domain::FieldError) -> String {
     })
 }
 
-/// Why a request gave no usable answer, in the current language (the server's own
-/// explanation, when it sent one, as it sent it).
+/// Why a request gave no usable answer, in the current language (the server's problem
+/// by its code; its English `detail` only for a code this version does not know).
 pub fn api_error(error: &ApiError) -> String {
     match error {
         ApiError::Unreachable => t("error-unreachable"),
         ApiError::Server {
+            explanation: Some(explanation),
+            detail,
+            ..
+        } => explained(explanation, detail.as_deref()),
+        ApiError::Server {
             detail: Some(detail),
             ..
         } => detail.clone(),
-        ApiError::Server {
-            status,
-            detail: None,
-        } => t_with(
+        ApiError::Server { status, .. } => t_with(
             "error-server",
             &[("status", Arg::Count(i64::from(*status)))],
         ),
@@ -101,15 +110,22 @@ pub fn api_error(error: &ApiError) -> String {
     }
 }
 
-/// Why the signed-in person may not act on a referral, in the current language (the
-/// domain decides; its reasons are worded by role here).
-pub fn refusal_in_words(member: domain::Member<'_>, referral: &domain::Referral) -> Option<String> {
-    member.refusal(referral)?;
-    Some(match member.role {
-        domain::Role::BusinessProfileAdmin => t("action-refusal-business-profile-admin"),
-        domain::Role::Viewer => t("action-refusal-viewer"),
-        _ => t("action-refusal-not-on-team"),
+/// A problem explained by code (the server's, or the domain's own), in the current
+/// language: the message `problem-<code>`. A code this version does not know is logged
+/// like a missing message and shown as `fallback` (the server's English), else in English.
+pub fn explained(explanation: &Explanation, fallback: Option<&str>) -> String {
+    with_catalogue(|catalogue| explanation.in_words(catalogue)).unwrap_or_else(|| {
+        missing(&explanation.message_id(), locale());
+        fallback.map_or_else(|| explanation.english(), str::to_owned)
     })
+}
+
+/// Why the signed-in person may not act on a referral, in the current language (the
+/// domain decides).
+pub fn refusal_in_words(member: domain::Member<'_>, referral: &domain::Referral) -> Option<String> {
+    member
+        .refusal(referral)
+        .map(|refusal| explained(&refusal.explanation(), None))
 }
 
 /// "Active / Accepted": a status and its substatus, each in the reader's words.
@@ -144,6 +160,12 @@ impl Language {
     pub fn provide() -> Language {
         let language = Language(RwSignal::new(locale()));
         provide_context(language);
+        if let Some(late) = LATE.with(Cell::take) {
+            // A later choice (the account's, the picker's) still wins over this one.
+            leptos::task::spawn_local(async move {
+                let _ = language.show(late).await;
+            });
+        }
         language
     }
 
@@ -194,9 +216,16 @@ pub async fn start() {
         Locale::negotiate(tags.iter().map(String::as_str))
     });
     if preferred != Locale::English {
-        // Unreachable with nothing cached: English until it can be fetched.
-        if let Ok(catalogue) = load(preferred).await {
-            use_catalogue(catalogue);
+        let waited = futures::future::select(
+            Box::pin(load(preferred)),
+            Box::pin(crate::clock::sleep(FIRST_LANGUAGE_WAIT)),
+        )
+        .await;
+        match waited {
+            futures::future::Either::Left((Ok(catalogue), _)) => use_catalogue(catalogue),
+            // Unreachable with nothing cached: English until it can be fetched.
+            futures::future::Either::Left((Err(_), _)) => {}
+            futures::future::Either::Right(_) => LATE.with(|late| late.set(Some(preferred))),
         }
     }
     set_document_language(locale());

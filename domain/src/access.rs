@@ -6,6 +6,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::lifecycle::{Action, allowed_actions_at};
+use crate::problem::Explanation;
 use crate::referral::Referral;
 
 api_enum! {
@@ -82,35 +83,93 @@ impl Member<'_> {
         }
     }
 
-    /// Why the person may not take `action`, in words for them; `None` when they may.
-    pub fn refusal(&self, referral: &Referral) -> Option<&'static str> {
+    /// Why the person may not act on the referral; `None` when they may.
+    pub fn refusal(&self, referral: &Referral) -> Option<Refusal> {
         match self.role {
             _ if self.may_act_on(referral) => None,
-            Role::ReferralsUser => Some(
-                "Only members of this referral's team can act on it. Ask a referrals admin to add you.",
-            ),
-            Role::BusinessProfileAdmin => {
-                Some("Business profile admins can view referrals but not act on them.")
-            }
-            Role::Viewer => Some("Viewers can view referrals but not act on them."),
+            Role::ReferralsUser => Some(Refusal::NotOnTeam),
+            Role::BusinessProfileAdmin => Some(Refusal::BusinessProfileAdminReadsOnly),
+            Role::Viewer => Some(Refusal::ViewerReadsOnly),
             Role::PartnerAdmin | Role::ReferralsAdmin => None,
         }
+    }
+
+    /// Why this person may not export referral lists; `None` when they may.
+    pub fn export_refusal(&self) -> Option<Refusal> {
+        (!self.role.may_export()).then_some(Refusal::MayNotExport(self.role))
     }
 
     /// Why this person may not give the colleague with `colleague_email` another role;
     /// `None` when they may. Nobody changes their own: the organisation then always
     /// keeps the partner admin who would make the change.
-    pub fn role_change_refusal(&self, colleague_email: &str) -> Option<&'static str> {
+    pub fn role_change_refusal(&self, colleague_email: &str) -> Option<Refusal> {
         if !self.role.may_manage_users() {
-            Some("Only partner admins can change roles.")
+            Some(Refusal::OnlyPartnerAdminsChangeRoles)
         } else if colleague_email
             .trim()
             .eq_ignore_ascii_case(self.email.trim())
         {
-            Some("You cannot change your own role. Ask another partner admin.")
+            Some(Refusal::OwnRole)
         } else {
             None
         }
+    }
+}
+
+/// Why a person may not do something; worded by the catalogue (`problem-<code>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// A referrals user acts only on referrals whose team they are on.
+    NotOnTeam,
+    BusinessProfileAdminReadsOnly,
+    ViewerReadsOnly,
+    /// The role may not export lists.
+    MayNotExport(Role),
+    OnlyPartnerAdminsChangeRoles,
+    /// Nobody changes their own role.
+    OwnRole,
+}
+
+impl Refusal {
+    /// Its code and values, as the API sends them and the app words them.
+    pub fn explanation(self) -> Explanation {
+        match self {
+            Refusal::NotOnTeam => Explanation::new("not-on-team"),
+            Refusal::BusinessProfileAdminReadsOnly => {
+                Explanation::new("read-only-business-profile-admin")
+            }
+            Refusal::ViewerReadsOnly => Explanation::new("read-only-viewer"),
+            Refusal::MayNotExport(role) => {
+                Explanation::new("export-not-allowed").with("role", role.as_str())
+            }
+            Refusal::OnlyPartnerAdminsChangeRoles => Explanation::new("roles-partner-admins-only"),
+            Refusal::OwnRole => Explanation::new("own-role"),
+        }
+    }
+
+    /// Every refusal (each role that may not export once), for the catalogue's tests.
+    pub fn all() -> Vec<Refusal> {
+        let mut all = vec![
+            Refusal::NotOnTeam,
+            Refusal::BusinessProfileAdminReadsOnly,
+            Refusal::ViewerReadsOnly,
+            Refusal::OnlyPartnerAdminsChangeRoles,
+            Refusal::OwnRole,
+        ];
+        all.extend(
+            Role::ALL
+                .iter()
+                .filter(|role| !role.may_export())
+                .map(|&role| Refusal::MayNotExport(role)),
+        );
+        all
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    /// In English, as the API's `detail` says it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.explanation().english())
     }
 }
 
@@ -161,7 +220,14 @@ mod tests {
                 .permitted_actions(&referral("r-1"), created())
                 .is_empty()
         );
-        assert!(member.refusal(&referral("r-1")).unwrap().contains("team"));
+        assert_eq!(member.refusal(&referral("r-1")), Some(Refusal::NotOnTeam));
+        assert!(
+            member
+                .refusal(&referral("r-1"))
+                .unwrap()
+                .to_string()
+                .contains("team")
+        );
     }
 
     #[test]
@@ -175,7 +241,14 @@ mod tests {
                 !member.may_act_on(&on_team_of("user@partner.test")),
                 "{role:?}"
             );
-            assert!(member.refusal(&referral("r-1")).unwrap().contains("view"));
+            assert!(
+                member
+                    .refusal(&referral("r-1"))
+                    .unwrap()
+                    .to_string()
+                    .contains("view"),
+                "{role:?}"
+            );
         }
     }
 
@@ -211,8 +284,10 @@ mod tests {
         };
         assert_eq!(admin.role_change_refusal("umar@partner.test"), None);
         assert_eq!(
-            admin.role_change_refusal(" ADA@partner.test "),
-            Some("You cannot change your own role. Ask another partner admin.")
+            admin
+                .role_change_refusal(" ADA@partner.test ")
+                .map(|refusal| refusal.to_string()),
+            Some("You cannot change your own role. Ask another partner admin.".to_owned())
         );
         for role in [
             Role::ReferralsAdmin,
@@ -225,8 +300,10 @@ mod tests {
                 email: "rhea@partner.test",
             };
             assert_eq!(
-                member.role_change_refusal("umar@partner.test"),
-                Some("Only partner admins can change roles."),
+                member
+                    .role_change_refusal("umar@partner.test")
+                    .map(|refusal| refusal.to_string()),
+                Some("Only partner admins can change roles.".to_owned()),
                 "{role:?}"
             );
         }

@@ -19,6 +19,7 @@ pub mod intake;
 pub mod lifecycle;
 pub mod notification_centre;
 pub mod notifications;
+pub mod problem;
 pub mod quality;
 pub mod redirect;
 pub mod referral;
@@ -27,7 +28,7 @@ pub mod timing;
 pub mod validation;
 pub mod values;
 
-pub use access::{Member, Role};
+pub use access::{Member, Refusal, Role};
 pub use contacts::{assess_email, assess_phone};
 pub use export::CsvExport;
 pub use filter::{Chip, ChipValue, Filter, FilterError, SearchIndex, SortDirection, SortKey};
@@ -43,6 +44,7 @@ pub use notifications::{
     BusinessProfile, Delivery, Notification, NotificationPlan, Person, ProfileLocation, Recipient,
     plan_notifications,
 };
+pub use problem::Explanation;
 pub use quality::assess_quality;
 pub use redirect::{RefusedReturnPath, ReturnPath};
 pub use referral::{
@@ -65,9 +67,9 @@ pub struct UnknownValue {
     pub expected: Vec<&'static str>,
 }
 
-impl std::fmt::Display for UnknownValue {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // "LeadSource" reads as "lead source" in a sentence.
+impl UnknownValue {
+    /// The kind as a sentence says it: "LeadSource" reads as "lead source".
+    pub fn kind_in_words(&self) -> String {
         let mut kind = String::new();
         for (i, c) in self.kind.chars().enumerate() {
             if c.is_uppercase() && i > 0 {
@@ -75,10 +77,17 @@ impl std::fmt::Display for UnknownValue {
             }
             kind.extend(c.to_lowercase());
         }
+        kind
+    }
+}
+
+impl std::fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{:?} is not a known {kind}; expected one of: {}",
+            "{:?} is not a known {}; expected one of: {}",
             self.value,
+            self.kind_in_words(),
             self.expected.join(", ")
         )
     }

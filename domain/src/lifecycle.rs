@@ -51,6 +51,7 @@ pub use system::{
 };
 pub use transitions::{accept, add_team_member, decline, edit, lost, won};
 
+use crate::problem::Explanation;
 use crate::referral::{Referral, Status, Substatus};
 use crate::timing::{OFFER_LEAD_ARCHIVE_AFTER_MONTHS, is_informational};
 use crate::validation::FieldErrors;
@@ -70,18 +71,6 @@ impl Action {
             Action::AddTeamMember => "Add your employees",
             Action::Won => "Won",
             Action::Lost => "Lost",
-        }
-    }
-
-    /// The action as the end of "… before you …".
-    fn phrase(self) -> &'static str {
-        match self {
-            Action::Accept => "accept it",
-            Action::Decline => "decline it",
-            Action::Edit => "edit it",
-            Action::AddTeamMember => "add your employees",
-            Action::Won => "mark it as won",
-            Action::Lost => "mark it as lost",
         }
     }
 }
@@ -115,32 +104,33 @@ pub struct IllegalTransition {
 }
 
 impl IllegalTransition {
-    /// What the partner sees, saying what is possible instead where something is.
-    pub fn message(&self) -> String {
+    /// Its code and values: what the partner sees, saying what is possible instead
+    /// where something is.
+    pub fn explanation(&self) -> Explanation {
         match self.blocked {
-            Blocked::Archived => format!(
-                "This referral is already archived ({}); archived referrals accept no actions.",
-                self.substatus
-            ),
-            Blocked::Informational => format!(
-                "This is an informational offer lead: it needs no action and is archived automatically {OFFER_LEAD_ARCHIVE_AFTER_MONTHS} months after it arrived."
-            ),
-            Blocked::Overdue => "This referral was not answered within 14 days and has expired; expired referrals accept no actions.".to_owned(),
-            Blocked::NotYetAccepted => format!(
-                "This referral is still in the Inbox; accept it before you {}.",
-                self.action.phrase()
-            ),
+            Blocked::Archived => {
+                Explanation::new("archived").with("substatus", self.substatus.as_str())
+            }
+            Blocked::Informational => Explanation::new("informational-offer")
+                .with("months", i64::from(OFFER_LEAD_ARCHIVE_AFTER_MONTHS)),
+            Blocked::Overdue => Explanation::new("expired"),
+            Blocked::NotYetAccepted => {
+                Explanation::new("not-yet-accepted").with("action", self.action.as_str())
+            }
             Blocked::AlreadyAccepted => match self.action {
-                Action::Decline => "This referral is already accepted; to close it, mark it as won or lost.".to_owned(),
-                _ => "This referral is already accepted.".to_owned(),
+                Action::Decline => Explanation::new("already-accepted-decline"),
+                _ => Explanation::new("already-accepted"),
             },
-            Blocked::UnknownState => format!(
-                "A referral that is {} ({}) cannot {}.",
-                self.status,
-                self.substatus,
-                self.action.phrase()
-            ),
+            Blocked::UnknownState => Explanation::new("impossible-transition")
+                .with("status", self.status.as_str())
+                .with("substatus", self.substatus.as_str())
+                .with("action", self.action.as_str()),
         }
+    }
+
+    /// In English, as the API's `detail` says it.
+    pub fn message(&self) -> String {
+        self.explanation().english()
     }
 }
 

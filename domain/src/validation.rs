@@ -71,7 +71,7 @@ impl FieldError {
 }
 
 /// The English catalogue, parsed once, that coded errors are worded by.
-fn english() -> &'static Catalogue {
+pub(crate) fn english() -> &'static Catalogue {
     static ENGLISH: std::sync::OnceLock<Catalogue> = std::sync::OnceLock::new();
     ENGLISH.get_or_init(|| {
         Catalogue::parse(Locale::English, crate::i18n::ENGLISH)

@@ -19,9 +19,6 @@ action-confirm-won = Ja, gewonnen
 action-confirm-lost = Ja, verloren
 
 # Why the signed-in person may not act on the referral (by role).
-action-refusal-not-on-team = Nur Mitglieder des Teams dieser Empfehlung können sie bearbeiten. Bitten Sie einen Empfehlungsadministrator, Sie hinzuzufügen.
-action-refusal-business-profile-admin = Geschäftsprofiladministratoren können Empfehlungen ansehen, aber nicht bearbeiten.
-action-refusal-viewer = Betrachter können Empfehlungen ansehen, aber nicht bearbeiten.
 
 # The conflict view. $action is an action's button label; $status is "Active / Accepted"
 # (see lead-status-substatus), $updated a date and time.

@@ -79,7 +79,6 @@ sign-in-heading = Bei Referral Desk anmelden
 sign-in-email = E-Mail
 sign-in-password = Kennwort
 signing-in = Anmeldung läuft…
-sign-in-refused = E-Mail-Adresse oder Kennwort ist falsch.
 
 ## The device's storage and the outbox (src/store/)
 storage-not-saved = Dieses Gerät hat die letzten Änderungen nicht gespeichert ({ $reason }).
@@ -87,6 +86,5 @@ storage-unavailable = Dieser Browser erlaubt Referral Desk nicht, Daten auf dies
 storage-could-not-save = Dieses Gerät konnte die letzten Änderungen nicht speichern ({ $reason }).
 storage-full = Der Speicher dieses Geräts ist voll: Geben Sie Speicherplatz frei. Aktionen, die auf die Synchronisierung warten, bleiben erhalten, solange diese Seite geöffnet ist.
 sync-action-no-longer-applies = Diese Aktion ist für die Empfehlung in ihrem jetzigen Zustand nicht mehr möglich.
-error-fields-need-change = Einige Felder müssen geändert werden: Beachten Sie die Meldungen daneben.
 error-changed-meanwhile = Jemand hat diese Empfehlung geändert, seit Sie sie geöffnet haben.
 language-current = Sprache: { $language }

@@ -63,3 +63,85 @@ error-end-before-start = Das Vertragsende darf nicht vor dem Vertragsbeginn lieg
 error-no-transaction-date = Dies ist keine Marketplace-Transaktion und hat daher kein Transaktionsdatum: Löschen Sie das Datum oder antworten Sie mit Ja.
 error-registration-no-currency = Der Deal hat keine Währung: Bearbeiten Sie zuerst die Empfehlung und legen Sie Dealwert und Währung fest.
 error-solution-exceeds-total = Der Lösungswert darf den Gesamtvertragswert ({ $currency } { $amount }) nicht übersteigen.
+
+# Probleme, mit denen der Server antwortet (`problem-<code>`).
+
+problem-route-not-found = Unter diesem Pfad gibt es keine API-Ressource.
+problem-method-not-allowed = Diese API-Ressource akzeptiert diese Methode nicht.
+problem-unauthenticated = Melden Sie sich an, um fortzufahren.
+problem-invalid-credentials = E-Mail-Adresse oder Kennwort ist falsch.
+problem-too-many-sign-ins =
+    { $minutes ->
+        [0] { $seconds ->
+            [one] Zu viele fehlgeschlagene Anmeldungen von hier. Versuchen Sie es in { $seconds } Sekunde erneut.
+           *[other] Zu viele fehlgeschlagene Anmeldungen von hier. Versuchen Sie es in { $seconds } Sekunden erneut.
+        }
+        [one] Zu viele fehlgeschlagene Anmeldungen von hier. Versuchen Sie es in { $minutes } Minute erneut.
+       *[other] Zu viele fehlgeschlagene Anmeldungen von hier. Versuchen Sie es in { $minutes } Minuten erneut.
+    }
+problem-csrf-missing = Dieser Anfrage fehlt ihr Schutztoken gegen Fälschung (X-CSRF-Token). Laden Sie die Seite neu und versuchen Sie es erneut.
+problem-csrf-mismatch = Das Schutztoken dieser Anfrage (X-CSRF-Token) gehört nicht zu dieser Sitzung: Es stammt vielleicht aus einem älteren Tab oder von einer anderen Website. Laden Sie die Seite neu und versuchen Sie es erneut.
+problem-foreign-origin = Änderungen müssen von den Seiten von Referral Desk kommen; diese Anfrage kam von { $origin }.
+problem-referral-not-found = In Ihrer Organisation gibt es keine Empfehlung mit dieser ID.
+problem-user-not-found = In Ihrer Organisation gibt es keinen Benutzer mit dieser ID.
+problem-if-match-required = Senden Sie das ETag der Empfehlung in einem If-Match-Header, damit die Änderung einer Kollegin oder eines Kollegen nie ungesehen überschrieben wird.
+problem-changed-meanwhile = Diese Empfehlung wurde von jemand anderem geändert, seit Sie sie geladen haben. Die aktuelle Fassung ist beigefügt.
+problem-invalid-fields = Einige Felder müssen geändert werden: Beachten Sie die Meldungen daneben.
+problem-idempotency-key-reused = Dieser Idempotency-Key wurde bereits für eine andere Anfrage verwendet. Verwenden Sie für eine neue Anfrage einen neuen Schlüssel.
+problem-idempotency-in-progress = Eine Anfrage mit diesem Idempotency-Key wird noch bearbeitet. Versuchen Sie es gleich noch einmal.
+problem-idempotency-key-format = Ein Idempotency-Key muss aus 1 bis 255 sichtbaren Zeichen bestehen, z. B. eine UUID.
+problem-unsupported-media-type = Senden Sie den Inhalt der Anfrage als JSON (Content-Type: application/json).
+problem-payload-too-large = Der Inhalt der Anfrage ist zu groß (höchstens { $limitKib } KiB).
+problem-malformed-body = Der Inhalt der Anfrage ist kein gültiges JSON für diese Aktion: { $reason }
+problem-internal = Bei uns ist etwas schiefgegangen. Versuchen Sie es erneut; wenn es weiterhin fehlschlägt, nennen Sie den Header x-request-id.
+problem-page-cursor-invalid = Der Seitencursor ist nicht mehr gültig. Laden Sie die Liste von vorn.
+problem-favorites-filter = „favorites“ muss „only“ oder „all“ sein, nicht „{ $value }“.
+problem-limit-range = „limit“ muss eine ganze Zahl von 1 bis { $max } sein, nicht „{ $value }“.
+problem-sync-parameter = Unbekannter Parameter „{ $name }“: Die Synchronisierung kennt „since“ und „limit“.
+problem-sync-cursor-malformed = Diesen Synchronisierungscursor hat dieser Server nicht ausgegeben. Synchronisieren Sie erneut ohne „since“.
+problem-sync-cursor-foreign = Der Synchronisierungscursor gehört zu einer anderen Organisation. Synchronisieren Sie erneut ohne „since“.
+problem-sync-cursor-ahead = Der Synchronisierungscursor ist den Änderungen dieses Servers voraus (wurde die Datenbank wiederhergestellt?). Synchronisieren Sie erneut ohne „since“.
+problem-last-partner-admin = Die Organisation muss mindestens einen Partneradministrator behalten. Machen Sie zuerst jemand anderen zum Partneradministrator.
+
+problem-not-on-team = Nur Mitglieder des Teams dieser Empfehlung können sie bearbeiten. Bitten Sie einen Empfehlungsadministrator, Sie hinzuzufügen.
+problem-read-only-business-profile-admin = Geschäftsprofiladministratoren können Empfehlungen ansehen, aber nicht bearbeiten.
+problem-read-only-viewer = Betrachter können Empfehlungen ansehen, aber nicht bearbeiten.
+problem-export-not-allowed =
+    { $role ->
+        [Viewer] Betrachter können Empfehlungen ansehen, aber nicht exportieren. Bitten Sie einen Partner- oder Empfehlungsadministrator, diese Liste zu exportieren.
+        [ReferralsUser] Empfehlungsbenutzer können Empfehlungen ansehen, aber nicht exportieren. Bitten Sie einen Partner- oder Empfehlungsadministrator, diese Liste zu exportieren.
+        [BusinessProfileAdmin] Geschäftsprofiladministratoren können Empfehlungen ansehen, aber nicht exportieren. Bitten Sie einen Partner- oder Empfehlungsadministrator, diese Liste zu exportieren.
+       *[other] Ihre Rolle kann Empfehlungen ansehen, aber nicht exportieren. Bitten Sie einen Partner- oder Empfehlungsadministrator, diese Liste zu exportieren.
+    }
+problem-roles-partner-admins-only = Nur Partneradministratoren können Rollen ändern.
+problem-own-role = Ihre eigene Rolle können Sie nicht ändern. Bitten Sie einen anderen Partneradministrator.
+
+problem-archived = Diese Empfehlung ist bereits archiviert; archivierte Empfehlungen lassen keine Aktionen mehr zu.
+problem-informational-offer = Dies ist ein informativer Angebotslead: Er erfordert keine Aktion und wird { $months } Monate nach seinem Eingang automatisch archiviert.
+problem-expired = Diese Empfehlung wurde nicht innerhalb von 14 Tagen beantwortet und ist abgelaufen; abgelaufene Empfehlungen lassen keine Aktionen mehr zu.
+problem-not-yet-accepted =
+    { $action ->
+        [Edit] Diese Empfehlung ist noch im Posteingang; nehmen Sie sie an, bevor Sie sie bearbeiten.
+        [AddTeamMember] Diese Empfehlung ist noch im Posteingang; nehmen Sie sie an, bevor Sie Mitarbeiter hinzufügen.
+        [Won] Diese Empfehlung ist noch im Posteingang; nehmen Sie sie an, bevor Sie sie als gewonnen markieren.
+        [Lost] Diese Empfehlung ist noch im Posteingang; nehmen Sie sie an, bevor Sie sie als verloren markieren.
+       *[other] Diese Empfehlung ist noch im Posteingang; nehmen Sie sie zuerst an.
+    }
+problem-already-accepted = Diese Empfehlung ist bereits angenommen.
+problem-already-accepted-decline = Diese Empfehlung ist bereits angenommen; um sie abzuschließen, markieren Sie sie als gewonnen oder verloren.
+problem-impossible-transition = Diese Aktion ist im aktuellen Zustand der Empfehlung nicht möglich.
+
+problem-unknown-filter-value = Filter „{ $parameter }“: „{ $value }“ ist kein bekannter Wert; erwartet wird einer von: { $expected }
+problem-bad-country-filter = Filter „country“: „{ $value }“ ist kein Ländercode nach ISO 3166-1; erwartet werden zwei Buchstaben, z. B. DE oder US
+problem-range-reversed = Der Zeitraum beginnt nach seinem Ende: „from“ ({ $from }) muss am oder vor „to“ ({ $to }) liegen.
+problem-range-not-a-date = „{ $name }“ muss ein Datum wie 2026-09-01 sein, nicht „{ $value }“.
+problem-range-years = „{ $name }“ muss in den Jahren { $earliest } bis { $latest } liegen, nicht „{ $value }“.
+
+## API-Schlüssel, Lead-Eingang und Benachrichtigungen
+problem-api-key-missing = Senden Sie einen API-Schlüssel als Authorization: Bearer <Schlüssel>. Partneradministratoren erstellen Schlüssel unter Einstellungen → API-Schlüssel.
+problem-api-key-rejected = Dieser API-Schlüssel ist ungültig oder wurde widerrufen. Bitten Sie einen Partneradministrator um einen aktuellen Schlüssel (Einstellungen → API-Schlüssel).
+problem-api-key-not-found = In Ihrer Organisation gibt es keinen API-Schlüssel mit dieser ID.
+problem-api-keys-partner-admins-only = Nur Partneradministratoren können API-Schlüssel verwalten.
+problem-notification-not-found = Sie haben keine Benachrichtigung mit dieser ID.
+problem-notifications-before-unknown = „before“ muss die ID einer Ihrer Benachrichtigungen sein, nicht „{ $value }“: Fragen Sie ohne diesen Parameter erneut.
+problem-notifications-parameter = Unbekannter Parameter „{ $name }“: Benachrichtigungen kennen „limit“ und „before“.

@@ -19,9 +19,6 @@ action-confirm-won = Yes, won
 action-confirm-lost = Yes, lost
 
 # Why the signed-in person may not act on the referral (by role).
-action-refusal-not-on-team = Only members of this referral's team can act on it. Ask a referrals admin to add you.
-action-refusal-business-profile-admin = Business profile admins can view referrals but not act on them.
-action-refusal-viewer = Viewers can view referrals but not act on them.
 
 # The conflict view. $action is an action's button label; $status is "Active / Accepted"
 # (see lead-status-substatus), $updated a date and time.

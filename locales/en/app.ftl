@@ -79,7 +79,6 @@ sign-in-heading = Sign in to Referral Desk
 sign-in-email = Email
 sign-in-password = Password
 signing-in = Signing in…
-sign-in-refused = The email address or password is incorrect.
 
 ## The device's storage and the outbox (src/store/)
 storage-not-saved = This device did not save the latest changes ({ $reason }).
@@ -87,6 +86,5 @@ storage-unavailable = This browser does not let Referral Desk keep data on this 
 storage-could-not-save = This device could not save the latest changes ({ $reason }).
 storage-full = This device's storage is full: free some space. Actions waiting to sync are kept while this page stays open.
 sync-action-no-longer-applies = This action no longer applies to the referral as it is now.
-error-fields-need-change = Some fields need a change: see the messages next to them.
 error-changed-meanwhile = Someone changed this referral since you opened it.
 language-current = Language: { $language }

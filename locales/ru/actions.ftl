@@ -19,9 +19,6 @@ action-confirm-won = Да, выиграна
 action-confirm-lost = Да, потеряна
 
 # Why the signed-in person may not act on the referral (by role).
-action-refusal-not-on-team = Действовать по этой рекомендации могут только участники ее команды. Попросите администратора рекомендаций добавить вас.
-action-refusal-business-profile-admin = Администраторы бизнес-профиля могут просматривать рекомендации, но не могут выполнять по ним действия.
-action-refusal-viewer = Наблюдатели могут просматривать рекомендации, но не могут выполнять по ним действия.
 
 # The conflict view. $action is an action's button label; $status is "Active / Accepted"
 # (see lead-status-substatus), $updated a date and time.

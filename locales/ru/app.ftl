@@ -87,7 +87,6 @@ sign-in-heading = Вход в Referral Desk
 sign-in-email = Эл. почта
 sign-in-password = Пароль
 signing-in = Вход…
-sign-in-refused = Неверный адрес электронной почты или пароль.
 
 ## The device's storage and the outbox (src/store/)
 storage-not-saved = Это устройство не сохранило последние изменения ({ $reason }).
@@ -95,6 +94,5 @@ storage-unavailable = Этот браузер не позволяет Referral D
 storage-could-not-save = Не удалось сохранить последние изменения на этом устройстве ({ $reason }).
 storage-full = Хранилище устройства заполнено: освободите место. Действия, ожидающие синхронизации, сохраняются, пока эта страница открыта.
 sync-action-no-longer-applies = Это действие больше не применимо к рекомендации в ее текущем состоянии.
-error-fields-need-change = Некоторые поля нужно исправить: см. сообщения рядом с ними.
 error-changed-meanwhile = Кто-то изменил эту рекомендацию после того, как вы ее открыли.
 language-current = Язык: { $language }

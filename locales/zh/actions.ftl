@@ -19,9 +19,6 @@ action-confirm-won = 是，赢单
 action-confirm-lost = 是，丢单
 
 # Why the signed-in person may not act on the referral (by role).
-action-refusal-not-on-team = 只有此引荐的团队成员才能对其执行操作。请让引荐管理员将你添加到团队。
-action-refusal-business-profile-admin = 业务配置文件管理员可以查看引荐，但不能对其执行操作。
-action-refusal-viewer = 查看者可以查看引荐，但不能对其执行操作。
 
 # The conflict view. $action is an action's button label; $status is "Active / Accepted"
 # (see lead-status-substatus), $updated a date and time.

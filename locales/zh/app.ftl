@@ -63,7 +63,6 @@ sign-in-heading = 登录 Referral Desk
 sign-in-email = 电子邮件
 sign-in-password = 密码
 signing-in = 正在登录…
-sign-in-refused = 电子邮件地址或密码不正确。
 
 ## The device's storage and the outbox (src/store/)
 storage-not-saved = 此设备未保存最新更改（{ $reason }）。
@@ -71,6 +70,5 @@ storage-unavailable = 此浏览器不允许 Referral Desk 在此设备上保留�
 storage-could-not-save = 此设备无法保存最新更改（{ $reason }）。
 storage-full = 此设备的存储空间已满：请释放一些空间。页面保持打开期间，等待同步的操作会保留。
 sync-action-no-longer-applies = 此操作已不适用于引荐的当前状态。
-error-fields-need-change = 某些字段需要更改：请查看字段旁边的消息。
 error-changed-meanwhile = 自你打开此引荐以来，其他人更改了它。
 language-current = 语言：{ $language }

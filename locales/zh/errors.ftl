@@ -63,3 +63,81 @@ error-end-before-start = 合同结束日期不能早于合同开始日期（{ $s
 error-no-transaction-date = 这不是市场交易，因此没有市场交易日期：请清除该日期，或回答“是”。
 error-registration-no-currency = 此交易没有货币：请先编辑引荐，设置交易价值和货币。
 error-solution-exceeds-total = 解决方案价值不能超过合同总价值（{ $currency } { $amount }）。
+
+# 服务器返回的问题（`problem-<code>`）。
+
+problem-route-not-found = 此路径下没有 API 资源。
+problem-method-not-allowed = 此 API 资源不接受该方法。
+problem-unauthenticated = 请登录后继续。
+problem-invalid-credentials = 电子邮件地址或密码不正确。
+problem-too-many-sign-ins =
+    { $minutes ->
+        [0] 此处登录失败次数过多。请在 { $seconds } 秒后重试。
+       *[other] 此处登录失败次数过多。请在 { $minutes } 分钟后重试。
+    }
+problem-csrf-missing = 此请求缺少防伪令牌（X-CSRF-Token）。请重新加载页面后重试。
+problem-csrf-mismatch = 此请求的防伪令牌（X-CSRF-Token）不属于当前会话：它可能来自较旧的标签页或其他网站。请重新加载页面后重试。
+problem-foreign-origin = 更改必须来自 Referral Desk 自己的页面；此请求来自 { $origin }。
+problem-referral-not-found = 你的组织中没有此 ID 的引荐。
+problem-user-not-found = 你的组织中没有此 ID 的用户。
+problem-if-match-required = 请在 If-Match 标头中发送引荐的 ETag，以免同事的更改在未被看到的情况下被覆盖。
+problem-changed-meanwhile = 自你加载此引荐以来，其他人已更改了它。随附的是当前版本。
+problem-invalid-fields = 某些字段需要更改：请查看字段旁边的消息。
+problem-idempotency-key-reused = 此 Idempotency-Key 已用于另一个请求。新请求请使用新的密钥。
+problem-idempotency-in-progress = 使用此 Idempotency-Key 的请求仍在处理中。请稍后重试。
+problem-idempotency-key-format = Idempotency-Key 必须由 1 到 255 个可见字符组成，例如 UUID。
+problem-unsupported-media-type = 请以 JSON 格式发送请求正文（Content-Type: application/json）。
+problem-payload-too-large = 请求正文过大（最多 { $limitKib } KiB）。
+problem-malformed-body = 请求正文不是此操作的有效 JSON：{ $reason }
+problem-internal = 我们这边出了问题。请重试；如果仍然失败，请提供 x-request-id 标头的值。
+problem-page-cursor-invalid = 分页游标已失效。请从头重新加载列表。
+problem-favorites-filter = “favorites” 必须是 “only” 或 “all”，而不是 “{ $value }”。
+problem-limit-range = “limit” 必须是 1 到 { $max } 之间的整数，而不是 “{ $value }”。
+problem-sync-parameter = 未知参数 “{ $name }”：同步只接受 “since” 和 “limit”。
+problem-sync-cursor-malformed = 此同步游标不是本服务器发出的。请不带 “since” 重新同步。
+problem-sync-cursor-foreign = 此同步游标属于另一个组织。请不带 “since” 重新同步。
+problem-sync-cursor-ahead = 此同步游标超前于本服务器的更改（数据库是否被恢复过？）。请不带 “since” 重新同步。
+problem-last-partner-admin = 组织必须至少保留一名合作伙伴管理员。请先将其他人设为合作伙伴管理员。
+
+problem-not-on-team = 只有此引荐的团队成员才能对其执行操作。请让引荐管理员将你添加到团队。
+problem-read-only-business-profile-admin = 业务配置文件管理员可以查看引荐，但不能对其执行操作。
+problem-read-only-viewer = 查看者可以查看引荐，但不能对其执行操作。
+problem-export-not-allowed =
+    { $role ->
+        [Viewer] 查看者可以查看引荐，但不能导出。请让合作伙伴管理员或引荐管理员导出此列表。
+        [ReferralsUser] 引荐用户可以查看引荐，但不能导出。请让合作伙伴管理员或引荐管理员导出此列表。
+        [BusinessProfileAdmin] 业务配置文件管理员可以查看引荐，但不能导出。请让合作伙伴管理员或引荐管理员导出此列表。
+       *[other] 你的角色可以查看引荐，但不能导出。请让合作伙伴管理员或引荐管理员导出此列表。
+    }
+problem-roles-partner-admins-only = 只有合作伙伴管理员才能更改角色。
+problem-own-role = 你不能更改自己的角色。请联系另一位合作伙伴管理员。
+
+problem-archived = 此引荐已归档；已归档的引荐不接受任何操作。
+problem-informational-offer = 这是一条信息性优惠线索：无需任何操作，将在收到 { $months } 个月后自动归档。
+problem-expired = 此引荐未在 14 天内得到答复，已过期；已过期的引荐不接受任何操作。
+problem-not-yet-accepted =
+    { $action ->
+        [Edit] 此引荐仍在收件箱中；请先接受，然后再编辑。
+        [AddTeamMember] 此引荐仍在收件箱中；请先接受，然后再添加你的员工。
+        [Won] 此引荐仍在收件箱中；请先接受，然后再标记为赢单。
+        [Lost] 此引荐仍在收件箱中；请先接受，然后再标记为丢单。
+       *[other] 此引荐仍在收件箱中；请先接受。
+    }
+problem-already-accepted = 此引荐已被接受。
+problem-already-accepted-decline = 此引荐已被接受；如需关闭，请将其标记为赢单或丢单。
+problem-impossible-transition = 在此引荐的当前状态下无法执行此操作。
+
+problem-unknown-filter-value = 筛选条件 “{ $parameter }”：“{ $value }” 不是已知的值；应为以下之一：{ $expected }
+problem-bad-country-filter = 筛选条件 “country”：“{ $value }” 不是 ISO 3166-1 国家/地区代码；应为两个字母，例如 DE 或 US
+problem-range-reversed = 时间范围的开始晚于结束：“from”（{ $from }）必须早于或等于 “to”（{ $to }）。
+problem-range-not-a-date = “{ $name }” 必须是类似 2026-09-01 的日期，而不是 “{ $value }”。
+problem-range-years = “{ $name }” 必须在 { $earliest } 年到 { $latest } 年之间，而不是 “{ $value }”。
+
+## API 密钥、线索接收和通知中心
+problem-api-key-missing = 请以 Authorization: Bearer <密钥> 的形式发送 API 密钥。合作伙伴管理员可在“设置 → API 密钥”中创建密钥。
+problem-api-key-rejected = 此 API 密钥无效或已被撤销。请向合作伙伴管理员索取当前有效的密钥（设置 → API 密钥）。
+problem-api-key-not-found = 你的组织中没有此 ID 的 API 密钥。
+problem-api-keys-partner-admins-only = 只有合作伙伴管理员可以管理 API 密钥。
+problem-notification-not-found = 你没有此 ID 的通知。
+problem-notifications-before-unknown = “before” 必须是你的某条通知的 ID，而不是 “{ $value }”：请去掉该参数后重试。
+problem-notifications-parameter = 未知参数 “{ $name }”：通知只接受 “limit” 和 “before”。

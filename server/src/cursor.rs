@@ -13,16 +13,23 @@ pub struct Cursor {
 }
 
 /// Why a cursor cannot be used; each says what the client should do.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CursorError {
-    #[error("The sync cursor is not one this server gave out. Sync again without \"since\".")]
     Malformed,
-    #[error("The sync cursor belongs to another organisation. Sync again without \"since\".")]
     Foreign,
-    #[error(
-        "The sync cursor is ahead of this server's changes (was the database restored?). Sync again without \"since\"."
-    )]
+    /// Ahead of the server's changes (a restored database).
     Ahead,
+}
+
+impl CursorError {
+    /// Its code, as the API sends it and the app words it.
+    pub fn explanation(self) -> domain::Explanation {
+        domain::Explanation::new(match self {
+            CursorError::Malformed => "sync-cursor-malformed",
+            CursorError::Foreign => "sync-cursor-foreign",
+            CursorError::Ahead => "sync-cursor-ahead",
+        })
+    }
 }
 
 const FORM: &str = "c1";

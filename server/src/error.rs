@@ -3,79 +3,128 @@
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use std::collections::BTreeMap;
+
+use domain::problem::{self, Explanation, Param};
 use domain::{FieldErrors, Referral};
 use serde::Serialize;
 
-#[derive(Debug, thiserror::Error)]
+/// Every refusal of the API. Each has a stable code (its message `problem-<code>` in
+/// `locales/*/errors.ftl`, which also gives the English `detail`).
+#[derive(Debug)]
 pub enum AppError {
-    #[error("There is no API resource at this path.")]
     RouteNotFound,
-    #[error("This API resource does not accept that method.")]
     MethodNotAllowed,
-    #[error("Sign in to continue.")]
     Unauthenticated,
-    #[error("The email address or password is incorrect.")]
     InvalidCredentials,
-    #[error(
-        "Send an API key as Authorization: Bearer <key>. A partner admin creates keys under Settings → API keys."
-    )]
+    /// An ingestion request without `Authorization: Bearer <key>`.
     ApiKeyMissing,
-    #[error(
-        "This API key is not valid or was revoked. Ask a partner admin for a current key (Settings → API keys)."
-    )]
+    /// An API key that is wrong or revoked.
     ApiKeyRejected,
-    #[error("There is no API key with this ID in your organisation.")]
     ApiKeyNotFound,
-    #[error("Too many failed sign-ins from here. Try again in {}.", wait_in_words(*seconds))]
-    TooManySignIns { seconds: i64 },
-    #[error(
-        "This request is missing its anti-forgery token (X-CSRF-Token). Reload the page and try again."
-    )]
-    CsrfMissing,
-    #[error(
-        "This request's anti-forgery token (X-CSRF-Token) is not this session's: it may come from an older tab or another site. Reload the page and try again."
-    )]
-    CsrfMismatch,
-    #[error("Changes must come from Referral Desk's own pages; this request came from {0}.")]
-    ForeignOrigin(String),
-    #[error("{0}")]
-    Forbidden(String),
-    #[error("There is no referral with this ID in your organisation.")]
-    ReferralNotFound,
-    #[error("There is no user with this ID in your organisation.")]
-    UserNotFound,
-    #[error("You have no notification with this ID.")]
     NotificationNotFound,
-    #[error(
-        "Send the referral's ETag in an If-Match header, so that a colleague's change is never overwritten unseen."
-    )]
+    TooManySignIns {
+        seconds: i64,
+    },
+    CsrfMissing,
+    CsrfMismatch,
+    ForeignOrigin(String),
+    /// The domain's refusal (who may do what).
+    Forbidden(Explanation),
+    ReferralNotFound,
+    UserNotFound,
     PreconditionRequired,
-    #[error(
-        "This referral was changed by someone else since you loaded it. The current version is included."
-    )]
-    PreconditionFailed { current: Box<Referral> },
-    #[error("{0}")]
+    PreconditionFailed {
+        current: Box<Referral>,
+    },
     Invalid(FieldErrors),
-    #[error("{0}")]
-    Conflict(String),
-    #[error(
-        "This Idempotency-Key was already used for a different request. Use a new key for a new request."
-    )]
+    Conflict(Explanation),
     IdempotencyKeyReused,
-    #[error("A request with this Idempotency-Key is still being processed. Retry in a moment.")]
     IdempotencyInProgress,
-    #[error("Send the request body as JSON (Content-Type: application/json).")]
     UnsupportedMediaType,
-    #[error("The request body is too large (at most {limit_kib} KiB).")]
-    PayloadTooLarge { limit_kib: usize },
-    #[error("The request body is not valid JSON for this action: {0}")]
+    PayloadTooLarge {
+        limit_kib: usize,
+    },
     MalformedBody(String),
-    #[error("{0}")]
-    BadQuery(String),
-    #[error(transparent)]
-    Database(#[from] crate::db::DbError),
-    #[error("internal error: {0}")]
+    BadQuery(Explanation),
+    Database(crate::db::DbError),
     Internal(String),
+}
+
+impl AppError {
+    /// The problem's code and values, as the API sends them and the app words them.
+    pub fn explanation(&self) -> Explanation {
+        match self {
+            AppError::RouteNotFound => Explanation::new("route-not-found"),
+            AppError::MethodNotAllowed => Explanation::new("method-not-allowed"),
+            AppError::Unauthenticated => Explanation::new("unauthenticated"),
+            AppError::InvalidCredentials => Explanation::new("invalid-credentials"),
+            AppError::ApiKeyMissing => Explanation::new("api-key-missing"),
+            AppError::ApiKeyRejected => Explanation::new("api-key-rejected"),
+            AppError::ApiKeyNotFound => Explanation::new("api-key-not-found"),
+            AppError::NotificationNotFound => Explanation::new("notification-not-found"),
+            AppError::TooManySignIns { seconds } => {
+                problem::wait(Explanation::new("too-many-sign-ins"), *seconds)
+            }
+            AppError::CsrfMissing => Explanation::new("csrf-missing"),
+            AppError::CsrfMismatch => Explanation::new("csrf-mismatch"),
+            AppError::ForeignOrigin(origin) => {
+                Explanation::new("foreign-origin").with("origin", origin.as_str())
+            }
+            AppError::Forbidden(explanation)
+            | AppError::Conflict(explanation)
+            | AppError::BadQuery(explanation) => explanation.clone(),
+            AppError::ReferralNotFound => Explanation::new("referral-not-found"),
+            AppError::UserNotFound => Explanation::new("user-not-found"),
+            AppError::PreconditionRequired => Explanation::new("if-match-required"),
+            AppError::PreconditionFailed { .. } => Explanation::new("changed-meanwhile"),
+            AppError::Invalid(_) => Explanation::new("invalid-fields"),
+            AppError::IdempotencyKeyReused => Explanation::new("idempotency-key-reused"),
+            AppError::IdempotencyInProgress => Explanation::new("idempotency-in-progress"),
+            AppError::UnsupportedMediaType => Explanation::new("unsupported-media-type"),
+            AppError::PayloadTooLarge { limit_kib } => Explanation::new("payload-too-large")
+                .with("limitKib", i64::try_from(*limit_kib).unwrap_or(i64::MAX)),
+            AppError::MalformedBody(reason) => {
+                Explanation::new("malformed-body").with("reason", reason.as_str())
+            }
+            // Internals are logged, never sent.
+            AppError::Database(_) | AppError::Internal(_) => Explanation::new("internal"),
+        }
+    }
+
+    /// What `detail` says: the explanation in English; a 422's own field messages.
+    fn detail(&self) -> String {
+        match self {
+            AppError::Invalid(errors) => errors.to_string(),
+            _ => self.explanation().english(),
+        }
+    }
+}
+
+impl std::fmt::Display for AppError {
+    /// As logs want it: internals included.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AppError::Database(error) => error.fmt(f),
+            AppError::Internal(reason) => write!(f, "internal error: {reason}"),
+            _ => f.write_str(&self.detail()),
+        }
+    }
+}
+
+impl std::error::Error for AppError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            AppError::Database(error) => Some(error),
+            _ => None,
+        }
+    }
+}
+
+impl From<crate::db::DbError> for AppError {
+    fn from(error: crate::db::DbError) -> Self {
+        AppError::Database(error)
+    }
 }
 
 /// An RFC 9457 problem document: every error answer of the API.
@@ -89,9 +138,17 @@ pub(crate) struct Problem<'a> {
     title: &'a str,
     #[schema(minimum = 400, maximum = 599)]
     status: u16,
-    /// What went wrong and what to do, for people.
+    /// What went wrong and what to do, for people (in English).
     #[serde(skip_serializing_if = "Option::is_none")]
     detail: Option<String>,
+    /// What went wrong, for programs: stable, e.g. `too-many-sign-ins`. Clients word it
+    /// in their reader's language (the catalogue's `problem-<code>`), else show `detail`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code: Option<String>,
+    /// The values `detail` names, by name, e.g. `{"seconds": 180, "minutes": 3}`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<BTreeMap<String, Param>>)]
+    params: Option<&'a BTreeMap<String, Param>>,
     /// Per-field messages of a 422.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<FieldErrors>)]
@@ -138,17 +195,17 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let status = self.status();
         // Internals are logged, never sent: a 5xx body says only that it failed.
-        let detail = if status.is_server_error() {
+        if status.is_server_error() {
             tracing::error!(error = ?self, "request failed");
-            Some("Something went wrong on our side. Try again; if it keeps failing, quote the x-request-id header.".to_owned())
-        } else {
-            Some(self.to_string())
-        };
+        }
+        let explanation = self.explanation();
         let problem = Problem {
             kind: "about:blank",
             title: status.canonical_reason().unwrap_or("Error"),
             status: status.as_u16(),
-            detail,
+            detail: Some(self.detail()),
+            code: Some(explanation.code.clone()),
+            params: (!explanation.params.is_empty()).then_some(&explanation.params),
             errors: match &self {
                 AppError::Invalid(errors) => Some(errors),
                 _ => None,
@@ -187,15 +244,5 @@ impl IntoResponse for AppError {
 impl From<sqlx::Error> for AppError {
     fn from(error: sqlx::Error) -> Self {
         AppError::Database(crate::db::DbError::from(error))
-    }
-}
-
-/// A wait in words: "45 seconds", "1 minute", "12 minutes".
-fn wait_in_words(seconds: i64) -> String {
-    match seconds {
-        ..=1 => "1 second".to_owned(),
-        2..=59 => format!("{seconds} seconds"),
-        60..=119 => "1 minute".to_owned(),
-        _ => format!("{} minutes", (seconds + 59) / 60),
     }
 }

@@ -145,7 +145,7 @@ pub fn ReferralList(
                         }.into_any(),
                         ListState::BadLink(error) => view! {
                             <div class="error-panel" role="alert">
-                                <p>{t_with("list-bad-link", &[("error", Arg::Text(&error.to_string()))])}</p>
+                                <p>{t_with("list-bad-link", &[("error", Arg::Text(&crate::i18n::explained(&error.explanation(), None)))])}</p>
                                 <a href=listing.path()>{t_with("list-show-all", &[("list", Arg::Text(&listing.label()))])}</a>
                             </div>
                         }.into_any(),

@@ -45,8 +45,7 @@ pub fn InsightsView() -> impl IntoView {
             <RangePicker range=shown_range/>
             {move || range.get().err().map(|error| view! {
                 <p class="error-panel" role="alert">
-                    // The domain words the reason in English only.
-                    {t_with("insights-range-error", &[("reason", Arg::Text(&error.to_string()))])}
+                    {t_with("insights-range-error", &[("reason", Arg::Text(&crate::i18n::explained(&error.0, None)))])}
                 </p>
             })}
             {move || figures.get().map(|figures| view! { <Figures figures/> })}

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::api::{self, ApiError, Session};
+use crate::api::{self, Session};
 use crate::i18n::t;
 
 /// Where the app goes after sign-in when nobody asked for a page.
@@ -70,15 +70,7 @@ pub fn SignInView() -> impl IntoView {
             <h1 id="page-heading">{t("sign-in-heading")}</h1>
             <form on:submit=submit aria-busy=move || busy.get().to_string()>
                 {move || error().map(|error| view! {
-                    <p class="form-error" role="alert">{
-                        // Wrong credentials are the app's to word; other refusals (a wait
-                        // after many tries) are the server's.
-                        if matches!(error, ApiError::Server { status: 401, .. }) {
-                            t("sign-in-refused")
-                        } else {
-                            crate::i18n::api_error(&error)
-                        }
-                    }</p>
+                    <p class="form-error" role="alert">{crate::i18n::api_error(&error)}</p>
                 })}
                 <div class="field">
                     <label for="sign-in-email">{t("sign-in-email")}</label>

@@ -180,21 +180,39 @@ async fn send(pending: &Pending) -> Sent {
                 }
                 // Not possible any more (e.g. the lead expired meanwhile): the referral
                 // as it is now, with the server's reason, opens the conflict view.
-                Err(ActionError::Failed(ApiError::Server {
-                    status: 409,
-                    detail,
-                })) => match api::referral(&pending.referral_id).await {
-                    Ok(current) => Sent::Stuck(Stuck::Conflict {
-                        current: Box::new(current),
-                        reason: detail,
-                    }),
-                    Err(_) => Sent::Stuck(Stuck::Refused {
-                        message: detail
-                            .unwrap_or_else(|| crate::i18n::t("sync-action-no-longer-applies")),
-                    }),
-                },
+                Err(ActionError::Failed(error))
+                    if matches!(error, ApiError::Server { status: 409, .. }) =>
+                {
+                    // Worded now, in the reader's language; no reason means none was given.
+                    let explained = matches!(
+                        &error,
+                        ApiError::Server {
+                            explanation: Some(_),
+                            ..
+                        } | ApiError::Server {
+                            detail: Some(_),
+                            ..
+                        }
+                    );
+                    let reason = explained.then(|| crate::i18n::api_error(&error));
+                    match api::referral(&pending.referral_id).await {
+                        Ok(current) => Sent::Stuck(Stuck::Conflict {
+                            current: Box::new(current),
+                            reason,
+                        }),
+                        Err(_) => Sent::Stuck(Stuck::Refused {
+                            message: reason
+                                .unwrap_or_else(|| crate::i18n::t("sync-action-no-longer-applies")),
+                        }),
+                    }
+                }
                 Err(ActionError::Invalid(errors)) => Sent::Stuck(Stuck::Refused {
-                    message: errors.to_string(),
+                    message: errors
+                        .0
+                        .iter()
+                        .map(crate::i18n::field_error)
+                        .collect::<Vec<_>>()
+                        .join(" "),
                 }),
                 Err(ActionError::Failed(error)) => Sent::Stuck(Stuck::Refused {
                     message: error.to_string(),

@@ -61,11 +61,17 @@ function format(locale: Locale, source: string, args: Record<string, string | nu
     else if (variable) out += variable[1] in args ? shown(locale, args[variable[1]]) : `{$${variable[1]}}`;
     else if (selector) {
       const value = args[selector[1]];
-      const variants = selector[2].split('\n').map((line) => line.trim()).filter(Boolean).map((line) => {
-        const v = line.match(/^(\*?)\[([^\]]+)\]\s?(.*)$/);
-        if (!v) throw new Error(`unreadable variant: ${line}`);
-        return { isDefault: v[1] === '*', key: v[2], pattern: v[3] };
-      });
+      // A variant's value may hold a selector of its own, over several lines.
+      const variants: { isDefault: boolean; key: string; pattern: string }[] = [];
+      let depth = 0;
+      for (const line of selector[2].split('\n').map((l) => l.trim()).filter(Boolean)) {
+        if (depth === 0) {
+          const v = line.match(/^(\*?)\[([^\]]+)\]\s?(.*)$/);
+          if (!v) throw new Error(`unreadable variant: ${line}`);
+          variants.push({ isDefault: v[1] === '*', key: v[2], pattern: v[3] });
+        } else variants[variants.length - 1].pattern += `\n${line}`;
+        for (const c of line) depth += c === '{' ? 1 : c === '}' ? -1 : 0;
+      }
       const category = typeof value === 'number' ? new Intl.PluralRules(locale).select(value) : undefined;
       const chosen = variants.find((v) => v.key === String(value)) ?? variants.find((v) => v.key === category) ?? variants.find((v) => v.isDefault)!;
       out += format(locale, chosen.pattern, args);

@@ -1,4 +1,4 @@
-import { test, expect, signIn, answerable, csrf, listFromApi, layoutProblems } from './fixtures';
+import { test, expect, signIn, answerable, csrf, listFromApi, layoutProblems, EXPECTS_CONSOLE_ERRORS, DEMO_PASSWORD } from './fixtures';
 import type { Page } from '@playwright/test';
 import { LOCALES, message, type Locale } from './catalogue';
 
@@ -178,3 +178,52 @@ for (const locale of ['de', 'zh', 'ru'] as const) {
     }
   });
 }
+
+test.describe('a German reader', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('is told in German, with a German wait, that sign-in is throttled', async ({ page }) => {
+    test.info().annotations.push({ type: EXPECTS_CONSOLE_ERRORS }); // the throttled sign-in answers 429
+    const logged: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') logged.push(m.text());
+    });
+    await page.goto('/sign-in');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    const alert = page.getByRole('alert');
+    const attempt = async (password: string, status: number) => {
+      await page.getByLabel(message('de', 'sign-in-email'), { exact: true }).fill('profile@demo.test');
+      await page.getByLabel(message('de', 'sign-in-password'), { exact: true }).fill(password);
+      const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/session') && r.request().method() === 'POST');
+      await page.getByRole('button', { name: message('de', 'sign-in'), exact: true }).click();
+      expect((await answered).status()).toBe(status);
+    };
+    for (let tries = 0; tries < 5; tries++) {
+      await attempt('falsch', 401);
+      await expect(alert).toHaveText(message('de', 'problem-invalid-credentials'));
+    }
+    // Even the right password waits now: a few seconds, said in German with its plural.
+    await attempt(DEMO_PASSWORD, 429);
+    const waits = [1, 2, 3, 4, 5].map((seconds) => message('de', 'problem-too-many-sign-ins', { seconds, minutes: 0 }));
+    expect(waits[4]).toContain('5 Sekunden');
+    await expect(alert).toHaveText(new RegExp(`^(${waits.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`));
+    expect(logged.filter((text) => /missing message/.test(text))).toEqual([]);
+  });
+
+  test('a Viewer is told in German why they cannot act, and a bad link why it cannot be read', async ({ page }) => {
+    await signIn(page, 'viewer@demo.test');
+    await chooseInAccount(page, 'de');
+    const lead = (await listFromApi(page.request, 'stage=Inbox'))[0];
+    await page.goto(`/referrals/${lead.id}`);
+    await expectLanguage(page, 'de');
+    await expect(page.getByText(message('de', 'problem-read-only-viewer'))).toBeVisible();
+
+    await page.goto('/inbox?leadSource=Bing');
+    const reason = message('de', 'problem-unknown-filter-value', {
+      parameter: 'leadSource',
+      value: 'Bing',
+      expected: 'AppSource, AzureMarketplace, AzurePortal',
+    });
+    await expect(page.getByRole('alert')).toContainText(reason);
+  });
+});

@@ -14,6 +14,7 @@ use std::str::FromStr;
 use super::percent::{encode, pairs};
 use super::{Filter, SortDirection, SortKey};
 use crate::UnknownValue;
+use crate::problem::Explanation;
 use crate::referral::Stage;
 use crate::values::CountryCode;
 
@@ -65,17 +66,27 @@ impl FilterError {
     }
 }
 
-impl fmt::Display for FilterError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl FilterError {
+    /// Its code and values, as the API sends them and the app words them.
+    pub fn explanation(&self) -> Explanation {
         match self {
             FilterError::UnknownValue { parameter, error } => {
-                write!(f, "Filter \"{parameter}\": {error}")
+                Explanation::new("unknown-filter-value")
+                    .with("parameter", *parameter)
+                    .with("value", error.value.as_str())
+                    .with("kind", error.kind_in_words())
+                    .with("expected", error.expected.join(", "))
             }
-            FilterError::BadCountry { value } => write!(
-                f,
-                "Filter \"country\": {value:?} is not an ISO 3166-1 country code; expected two letters, like DE or US"
-            ),
+            FilterError::BadCountry { value } => {
+                Explanation::new("bad-country-filter").with("value", value.as_str())
+            }
         }
+    }
+}
+
+impl fmt::Display for FilterError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.explanation().english())
     }
 }
 

@@ -24,8 +24,19 @@ macro_rules! catalogue_files {
 }
 
 catalogue_files!(
-    "app", "lists", "lead", "actions", "values", "errors", "insights", "keyboard", "emails",
-    "account", "notifications", "intake", "settings"
+    "app",
+    "lists",
+    "lead",
+    "actions",
+    "values",
+    "errors",
+    "insights",
+    "keyboard",
+    "emails",
+    "account",
+    "notifications",
+    "intake",
+    "settings"
 );
 
 /// The compiled-in files of a language (the server's catalogues).

@@ -200,10 +200,16 @@ fn every_id_the_code_names_exists() {
     );
 }
 
-/// The ids in `t("…")`, `t_with("…"` and `msg("…")` calls (an id may wrap to the next line).
+/// The ids in `t("…")`, `t_with("…"` and `msg("…")` calls (an id may wrap to the next line),
+/// and the problem messages of `Explanation::new("<code>")` (`problem-<code>`).
 fn named_ids(code: &str) -> Vec<String> {
     let mut ids = Vec::new();
-    for call in ["t(", "t_with(", "msg("] {
+    for (call, prefix) in [
+        ("t(", ""),
+        ("t_with(", ""),
+        ("msg(", ""),
+        ("Explanation::new(", crate::problem::PREFIX),
+    ] {
         let mut rest = code;
         while let Some(at) = rest.find(call) {
             let before = rest[..at].chars().next_back();
@@ -215,7 +221,7 @@ fn named_ids(code: &str) -> Vec<String> {
                 continue;
             };
             if let Some(end) = quoted.find('"') {
-                ids.push(quoted[..end].to_owned());
+                ids.push(format!("{prefix}{}", &quoted[..end]));
             }
         }
     }
@@ -289,4 +295,75 @@ fn every_value_and_column_has_its_message() {
         crate::export::COLUMNS,
         "English headers stay the documented ones"
     );
+}
+
+/// Every problem the domain explains (refusals, actions a state does not allow, links it
+/// cannot read) has its message in every language, and every value its message names.
+#[test]
+fn every_domain_explanation_has_its_message_in_every_language() {
+    use crate::filter::FilterError;
+    use crate::insights::InsightsRange;
+    use crate::*;
+    let mut explanations: Vec<Explanation> = Refusal::all()
+        .into_iter()
+        .map(Refusal::explanation)
+        .collect();
+    let blocked = [
+        Blocked::Archived,
+        Blocked::Informational,
+        Blocked::Overdue,
+        Blocked::NotYetAccepted,
+        Blocked::AlreadyAccepted,
+        Blocked::UnknownState,
+    ];
+    for blocked in blocked {
+        for &action in Action::ALL {
+            explanations.push(
+                IllegalTransition {
+                    action,
+                    status: Status::Closed,
+                    substatus: Substatus::Won,
+                    blocked,
+                }
+                .explanation(),
+            );
+        }
+    }
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    for query in [
+        "from=2026-13-01",
+        "from=1999-01-01",
+        "from=2026-11-02&to=2026-11-01",
+    ] {
+        explanations.push(
+            InsightsRange::from_query_string(query, today)
+                .unwrap_err()
+                .0,
+        );
+    }
+    for query in ["leadSource=Bing", "country=XX"] {
+        let error: FilterError = Filter::from_query_string(query).unwrap_err();
+        explanations.push(error.explanation());
+    }
+    explanations.push(crate::problem::wait(
+        Explanation::new("too-many-sign-ins"),
+        5,
+    ));
+    let mut problems = Vec::new();
+    for locale in Locale::ALL {
+        let catalogue = Catalogue::parse(locale, bundled_sources(locale)).unwrap();
+        for explanation in &explanations {
+            match explanation.in_words(&catalogue) {
+                None => problems.push(format!("{locale} lacks {}", explanation.message_id())),
+                Some(words) if words.contains("{$") => {
+                    problems.push(format!(
+                        "{locale} {}: a value is missing: {words}",
+                        explanation.code
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

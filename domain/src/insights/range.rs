@@ -4,6 +4,7 @@
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::problem::Explanation;
 use crate::values::{EARLIEST_YEAR, LATEST_YEAR};
 
 /// How many days the range covers when the URL names none: the last 90, today included.
@@ -24,13 +25,13 @@ pub struct InsightsRange {
     to: NaiveDate,
 }
 
-/// Why a range from a link or a request cannot be used; the text says how to fix it.
+/// Why a range from a link or a request cannot be used; its words say how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RangeError(pub String);
+pub struct RangeError(pub Explanation);
 
 impl std::fmt::Display for RangeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.0.english())
     }
 }
 
@@ -72,9 +73,11 @@ impl InsightsRange {
             None => InsightsRange::default_until(to).from,
         };
         InsightsRange::new(from, to).ok_or_else(|| {
-            RangeError(format!(
-                "The range starts after it ends: \"from\" ({from}) must be on or before \"to\" ({to})."
-            ))
+            RangeError(
+                Explanation::new("range-reversed")
+                    .with("from", from.to_string())
+                    .with("to", to.to_string()),
+            )
         })
     }
 
@@ -122,14 +125,20 @@ fn day(name: &str, text: &str) -> Result<NaiveDate, RangeError> {
         // chrono also reads "2026-9-1"; links show and keep the zero-padded form only.
         .filter(|date| date.format("%Y-%m-%d").to_string() == text)
         .ok_or_else(|| {
-            RangeError(format!(
-                "\"{name}\" must be a date like 2026-09-01, not {text:?}."
-            ))
+            RangeError(
+                Explanation::new("range-not-a-date")
+                    .with("name", name)
+                    .with("value", text),
+            )
         })?;
     if !(EARLIEST_YEAR..=LATEST_YEAR).contains(&date.year()) {
-        return Err(RangeError(format!(
-            "\"{name}\" must be in the years {EARLIEST_YEAR} to {LATEST_YEAR}, not {text:?}."
-        )));
+        return Err(RangeError(
+            Explanation::new("range-years")
+                .with("name", name)
+                .with("value", text)
+                .with("earliest", EARLIEST_YEAR.to_string())
+                .with("latest", LATEST_YEAR.to_string()),
+        ));
     }
     Ok(date)
 }

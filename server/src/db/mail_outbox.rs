@@ -225,6 +225,20 @@ pub async fn due_ids(
     Ok(rows.into_iter().map(|(id,)| id).collect())
 }
 
+/// A claimed row as `claim` reads it back: id, recipient, locale, kind, day, content,
+/// message id, created at, attempts.
+type ClaimedRow = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    i64,
+);
+
 /// Takes the row for sending until `lease_until`, counting the attempt; `None` when it
 /// is sent, or another sender holds it (their `UPDATE` came first: on PostgreSQL the
 /// second waits for the first's row lock and then finds the condition false).
@@ -235,7 +249,7 @@ pub async fn claim(
     lease_until: DateTime<Utc>,
 ) -> Result<Option<OutboxMail>, DbError> {
     let now = stored_time(now);
-    let row: Option<(String, String, String, String, String, String, String, String, i64)> =
+    let row: Option<ClaimedRow> =
         sqlx::query_as(
             "UPDATE mail_outbox SET lease_until = $1, attempts = attempts + 1 \
              WHERE id = $2 AND sent_at IS NULL AND due_at <= $3 AND (lease_until IS NULL OR lease_until <= $3) \

@@ -7,6 +7,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use domain::FieldErrors;
+use domain::problem::Explanation;
 use serde::{Deserialize, Serialize};
 
 use crate::AppState;
@@ -63,9 +64,9 @@ fn may_manage(user: &CurrentUser) -> Result<(), AppError> {
     if user.role.may_manage_api_keys() {
         Ok(())
     } else {
-        Err(AppError::Forbidden(
-            "Only partner admins can manage API keys.".to_owned(),
-        ))
+        Err(AppError::Forbidden(Explanation::new(
+            "api-keys-partner-admins-only",
+        )))
     }
 }
 

@@ -285,9 +285,19 @@ mod tests {
         assert_eq!(schemes["csrfToken"]["name"], "X-CSRF-Token");
         assert_eq!(schemes["apiKey"]["scheme"], "bearer");
         let problem = &document["components"]["schemas"]["Problem"]["properties"];
-        for field in ["type", "title", "status", "detail", "errors", "current"] {
+        for field in [
+            "type", "title", "status", "detail", "code", "params", "errors", "current",
+        ] {
             assert!(problem[field].is_object(), "Problem has {field}");
         }
+        // Each named value is a count or a text, by a schema the document holds.
+        let param = &problem["params"]["additionalProperties"];
+        let param = if param.get("$ref").is_some() {
+            schema(&document, param)
+        } else {
+            param
+        };
+        assert!(param["oneOf"].is_array(), "{param}");
         let throttled = &document["paths"]["/api/v1/session"]["post"]["responses"]["429"];
         assert!(throttled["headers"]["Retry-After"].is_object());
     }

@@ -19,8 +19,8 @@ use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
+use domain::CsvExport;
 use domain::i18n::Catalogue;
-use domain::{CsvExport, Role};
 use futures_util::StreamExt as _;
 use tokio::sync::mpsc;
 use tracing::Instrument as _;
@@ -84,8 +84,8 @@ pub async fn export_csv(
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Result<Response, AppError> {
-    if !user.role.may_export() {
-        return Err(AppError::Forbidden(refusal(user.role)));
+    if let Some(refusal) = user.member().export_refusal() {
+        return Err(AppError::Forbidden(refusal.explanation()));
     }
     let selection = Selection::from_query(&query.unwrap_or_default())?;
     let (sender, mut sent) = mpsc::channel(CHUNKS_IN_FLIGHT);
@@ -135,19 +135,6 @@ pub async fn export_csv(
 }
 
 /// Why `role` may not export, and who can.
-fn refusal(role: Role) -> String {
-    let exporters: Vec<String> = Role::ALL
-        .iter()
-        .filter(|role| role.may_export())
-        .map(|role| role.label().to_lowercase())
-        .collect();
-    format!(
-        "{}s can view referrals but not export them. Ask a {} to export this list.",
-        role.label(),
-        exporters.join(" or ")
-    )
-}
-
 /// Writes the whole export into `chunks`; returns early, without error, when the client has gone.
 async fn write_export(
     pool: &Pool,

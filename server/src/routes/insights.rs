@@ -30,7 +30,7 @@ pub async fn insights(
 ) -> Result<Json<Insights>, AppError> {
     let now = Utc::now();
     let range = InsightsRange::from_query_string(&query.unwrap_or_default(), now.date_naive())
-        .map_err(|error| AppError::BadQuery(error.to_string()))?;
+        .map_err(|error| AppError::BadQuery(error.0))?;
     let mut conn = state.pool.acquire().await?;
     let mut tally = InsightsTally::new(range, now);
     // Row by row: an organisation's referrals are never all held at once.

@@ -4,6 +4,7 @@
 use axum::Json;
 use axum::extract::{RawQuery, State};
 use domain::NotificationPage;
+use domain::problem::Explanation;
 
 use crate::AppState;
 use crate::auth::CurrentUser;
@@ -37,9 +38,9 @@ pub async fn list(
             db::notifications::before(&mut conn, &user.id, id)
                 .await?
                 .ok_or_else(|| {
-                    AppError::BadQuery(format!(
-                        "\"before\" must be the id of one of your notifications, not {id:?}: ask again without it."
-                    ))
+                    AppError::BadQuery(
+                        Explanation::new("notifications-before-unknown").with("value", id.as_str()),
+                    )
                 })?,
         ),
     };
@@ -87,15 +88,17 @@ impl PageRequest {
                         .ok()
                         .filter(|n| (1..=MAX_LIMIT).contains(n))
                         .ok_or_else(|| {
-                            AppError::BadQuery(format!(
-                                "\"limit\" must be a whole number from 1 to {MAX_LIMIT}, not {value:?}."
-                            ))
+                            AppError::BadQuery(
+                                Explanation::new("limit-range")
+                                    .with("max", MAX_LIMIT as i64)
+                                    .with("value", value.as_str()),
+                            )
                         })?;
                 }
                 other => {
-                    return Err(AppError::BadQuery(format!(
-                        "Unknown parameter {other:?}: notifications take \"limit\" and \"before\"."
-                    )));
+                    return Err(AppError::BadQuery(
+                        Explanation::new("notifications-parameter").with("name", other),
+                    ));
                 }
             }
         }

@@ -10,6 +10,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
+use domain::Explanation;
 use domain::lifecycle::{self, ActionRequest, LifecycleError};
 use domain::{
     AcceptForm, Actor, DeclineForm, EditForm, LostForm, NewTeamMember, ReasonForm, Referral,
@@ -332,7 +333,7 @@ async fn apply(
         .into());
     }
     if let Some(refusal) = user.member().refusal(&current) {
-        return Err(AppError::Forbidden(refusal.to_owned()).into());
+        return Err(AppError::Forbidden(refusal.explanation()).into());
     }
     lifecycle::check(&current, request.action(), now).map_err(lifecycle_error)?;
     let actor = Actor::User {
@@ -373,7 +374,7 @@ async fn apply(
 fn lifecycle_error(error: LifecycleError) -> AppError {
     match error {
         LifecycleError::Invalid { errors } => AppError::Invalid(errors),
-        LifecycleError::IllegalTransition(illegal) => AppError::Conflict(illegal.message()),
+        LifecycleError::IllegalTransition(illegal) => AppError::Conflict(illegal.explanation()),
     }
 }
 
@@ -405,9 +406,9 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, AppError> {
     // for another after trimming.
     let key = value.to_str().unwrap_or_default();
     if key.is_empty() || key.len() > 255 || !key.bytes().all(|b| b.is_ascii_graphic()) {
-        return Err(AppError::BadQuery(
-            "An Idempotency-Key must be 1 to 255 visible characters, e.g. a UUID.".to_owned(),
-        ));
+        return Err(AppError::BadQuery(Explanation::new(
+            "idempotency-key-format",
+        )));
     }
     Ok(Some(key.to_owned()))
 }

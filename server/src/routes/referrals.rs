@@ -4,7 +4,7 @@ use axum::Json;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use domain::{Filter, Referral};
+use domain::{Explanation, Filter, Referral};
 use sqlx::AnyConnection;
 
 use crate::AppState;
@@ -57,9 +57,7 @@ pub async fn list(
         .await
         .map_err(|error| match error {
             ListError::Database(error) => AppError::from(error),
-            ListError::UnknownCursor => AppError::BadQuery(
-                "The page cursor is no longer valid. Reload the list from the start.".to_owned(),
-            ),
+            ListError::UnknownCursor => AppError::BadQuery(Explanation::new("page-cursor-invalid")),
         })?;
     // Already JSON: the page's referrals as `Json` would have written them.
     let mut response = ([(header::CONTENT_TYPE, "application/json")], listed.json).into_response();
@@ -302,7 +300,7 @@ impl Selection {
     /// Reads the list's query string; a bad value is a 400 that names the parameter.
     pub fn from_query(query: &str) -> Result<Selection, AppError> {
         let filter =
-            Filter::from_query_string(query).map_err(|e| AppError::BadQuery(e.to_string()))?;
+            Filter::from_query_string(query).map_err(|e| AppError::BadQuery(e.explanation()))?;
         let mut favorites_only = false;
         for (name, value) in domain::filter::query_pairs(query) {
             if name == "favorites" {
@@ -310,9 +308,9 @@ impl Selection {
                     "only" => true,
                     "" | "all" => false,
                     _ => {
-                        return Err(AppError::BadQuery(format!(
-                            "\"favorites\" must be \"only\" or \"all\", not {value:?}."
-                        )));
+                        return Err(AppError::BadQuery(
+                            Explanation::new("favorites-filter").with("value", value),
+                        ));
                     }
                 }
             }
@@ -322,6 +320,15 @@ impl Selection {
             favorites_only,
         })
     }
+}
+
+/// A `limit` outside 1 to [`MAX_LIMIT`].
+fn limit_refused(value: &str) -> AppError {
+    AppError::BadQuery(
+        Explanation::new("limit-range")
+            .with("max", MAX_LIMIT as i64)
+            .with("value", value),
+    )
 }
 
 /// Which page of the list: `limit` and `cursor`.
@@ -339,9 +346,11 @@ impl PageRequest {
         for (name, value) in domain::filter::query_pairs(query) {
             match name.as_str() {
                 "limit" => {
-                    page.limit = value.parse().ok().filter(|n| (1..=MAX_LIMIT).contains(n)).ok_or_else(|| {
-                        AppError::BadQuery(format!("\"limit\" must be a whole number from 1 to {MAX_LIMIT}, not {value:?}."))
-                    })?;
+                    page.limit = value
+                        .parse()
+                        .ok()
+                        .filter(|n| (1..=MAX_LIMIT).contains(n))
+                        .ok_or_else(|| limit_refused(&value))?;
                 }
                 "cursor" if !value.is_empty() => page.cursor = Some(value),
                 _ => {}

@@ -5,7 +5,7 @@ use axum::Json;
 use axum::extract::{RawQuery, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use domain::Referral;
+use domain::{Explanation, Referral};
 use serde::Serialize;
 
 use crate::AppState;
@@ -60,7 +60,7 @@ pub async fn sync(
         None => 0,
         Some(since) => {
             Cursor::decode(since, &user.organisation_id, last)
-                .map_err(|error| AppError::BadQuery(error.to_string()))?
+                .map_err(|error| AppError::BadQuery(error.explanation()))?
                 .change
         }
     };
@@ -120,15 +120,17 @@ impl SyncRequest {
                         .ok()
                         .filter(|n| (1..=MAX_LIMIT).contains(n))
                         .ok_or_else(|| {
-                            AppError::BadQuery(format!(
-                                "\"limit\" must be a whole number from 1 to {MAX_LIMIT}, not {value:?}."
-                            ))
+                            AppError::BadQuery(
+                                Explanation::new("limit-range")
+                                    .with("max", MAX_LIMIT as i64)
+                                    .with("value", value.as_str()),
+                            )
                         })?;
                 }
                 other => {
-                    return Err(AppError::BadQuery(format!(
-                        "Unknown parameter {other:?}: the sync takes \"since\" and \"limit\"."
-                    )));
+                    return Err(AppError::BadQuery(
+                        Explanation::new("sync-parameter").with("name", other),
+                    ));
                 }
             }
         }

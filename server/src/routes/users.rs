@@ -4,7 +4,7 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use domain::{FieldError, FieldErrors, Member, Role, UnknownValue};
+use domain::{Explanation, FieldError, FieldErrors, Member, Role, UnknownValue};
 use serde::{Deserialize, Serialize};
 
 use crate::AppState;
@@ -99,7 +99,7 @@ pub async fn change_role(
         email: &acting.email,
     };
     if let Some(refusal) = member.role_change_refusal(&colleague.email) {
-        return Err(AppError::Forbidden(refusal.to_owned()));
+        return Err(AppError::Forbidden(refusal.explanation()));
     }
     db::users::set_role(&mut transaction, &user.organisation_id, &id, role, change).await?;
     // Checked after the change, inside its transaction: no interleaving can leave the
@@ -108,9 +108,7 @@ pub async fn change_role(
         .await?
         == 0
     {
-        return Err(AppError::Conflict(
-            "The organisation must keep at least one partner admin. Make someone else a partner admin first.".to_owned(),
-        ));
+        return Err(AppError::Conflict(Explanation::new("last-partner-admin")));
     }
     transaction.commit().await?;
     state.live.changed(&user.organisation_id, change);
