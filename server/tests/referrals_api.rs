@@ -369,6 +369,10 @@ backend_tests! {
             ("post", "/api/v1/referrals/{id}/team"), ("put", "/api/v1/referrals/{id}/favorite"),
             ("delete", "/api/v1/referrals/{id}/favorite"), ("get", "/api/v1/openapi.json"),
             ("get", "/api/v1/sync"), ("get", "/api/v1/sync/events"),
+            ("put", "/api/v1/me/notification-email"),
+            ("post", "/api/v1/api-keys"), ("get", "/api/v1/api-keys"), ("delete", "/api/v1/api-keys/{id}"),
+            ("post", "/api/v1/ingest/referrals"), ("post", "/api/v1/ingest/marketplace-leads"),
+            ("get", "/api/v1/notifications"), ("post", "/api/v1/notifications/{id}/read"), ("post", "/api/v1/notifications/read-all"),
         ];
         let paths = document["paths"].as_object().unwrap();
         let documented: usize = paths.values().map(|item| item.as_object().unwrap().len()).sum();
