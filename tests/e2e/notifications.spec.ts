@@ -10,6 +10,9 @@ import { test, expect, startServer, DEMO_PASSWORD, EXPECTS_CONSOLE_ERRORS, cache
 
 type NotificationPage = { items: { id: string; kind: string; referralId: string; readAt: string | null }[]; unread: number };
 
+// Each test starts two servers on one database and waits for the second's jobs.
+test.describe.configure({ timeout: 60_000 });
+
 let server: Running;
 let jobs: Running | undefined;
 let bind: string;
