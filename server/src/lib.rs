@@ -206,13 +206,17 @@ fn mailer(
     })?;
     let public_url = match &config.mail.public_url {
         Some(url) => url.clone(),
-        None => format!(
-            "http://{}",
-            listener.local_addr().map_err(|source| StartupError::Bind {
+        None => {
+            let address = listener.local_addr().map_err(|source| StartupError::Bind {
                 address: config.bind,
                 source,
-            })?
-        ),
+            })?;
+            // Links to 0.0.0.0 or to a proxy's upstream lead nowhere for the reader.
+            if address.ip().is_unspecified() || config.mail.smtp_host.is_some() {
+                tracing::warn!(%address, "lead emails link to this address: set --public-url to the address people open");
+            }
+            format!("http://{address}")
+        }
     };
     tracing::info!(to = %transport.describe(), "lead emails");
     Ok(jobs::mail::Mailer::new(

@@ -247,17 +247,22 @@ pub async fn claim(
     id: &str,
     now: DateTime<Utc>,
     lease_until: DateTime<Utc>,
+    max_attempts: i64,
 ) -> Result<Option<OutboxMail>, DbError> {
     let now = stored_time(now);
+    // The attempts are checked here too: another sender may have given the row up
+    // since it was listed as due.
     let row: Option<ClaimedRow> =
         sqlx::query_as(
             "UPDATE mail_outbox SET lease_until = $1, attempts = attempts + 1 \
              WHERE id = $2 AND sent_at IS NULL AND due_at <= $3 AND (lease_until IS NULL OR lease_until <= $3) \
+             AND attempts < $4 \
              RETURNING id, recipient, locale, kind, day, content, message_id, created_at, attempts",
         )
         .bind(stored_time(lease_until))
         .bind(id)
         .bind(&now)
+        .bind(max_attempts)
         .fetch_optional(pool)
         .await?;
     let Some((id, recipient, locale, kind, day, content, message_id, created_at, attempts)) = row

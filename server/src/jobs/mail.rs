@@ -62,12 +62,18 @@ impl Mailer {
     /// Sends every mail due by `now` that no other sender holds.
     pub async fn send_due(&self, now: DateTime<Utc>) -> Result<SendReport, DbError> {
         let mut report = SendReport::default();
+        // A round may outlast a lease (each send may wait for SMTP's timeout): every
+        // claim reads the clock again, so its lease runs from when it is taken.
+        let started = Utc::now();
         loop {
             let due = mail_outbox::due_ids(&self.pool, now, MAX_ATTEMPTS, BATCH).await?;
             let mut claimed_any = false;
             for id in &due {
+                let now = now + (Utc::now() - started);
                 let lease_until = now + chrono::Duration::from_std(LEASE).unwrap_or_default();
-                let Some(mail) = mail_outbox::claim(&self.pool, id, now, lease_until).await? else {
+                let Some(mail) =
+                    mail_outbox::claim(&self.pool, id, now, lease_until, MAX_ATTEMPTS).await?
+                else {
                     continue;
                 };
                 claimed_any = true;
