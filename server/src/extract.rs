@@ -40,3 +40,18 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
         Ok(JsonBody { value, raw })
     }
 }
+
+/// A `limit` query value: a whole number from 1 to `max`, else a 400 naming both.
+pub fn page_limit(value: &str, max: usize) -> Result<usize, AppError> {
+    value
+        .parse()
+        .ok()
+        .filter(|n| (1..=max).contains(n))
+        .ok_or_else(|| {
+            AppError::BadQuery(
+                domain::Explanation::new("limit-range")
+                    .with("max", i64::try_from(max).unwrap_or(i64::MAX))
+                    .with("value", value),
+            )
+        })
+}

@@ -83,17 +83,7 @@ impl PageRequest {
                 "before" if !value.is_empty() => request.before = Some(value),
                 "before" => {}
                 "limit" => {
-                    request.limit = value
-                        .parse()
-                        .ok()
-                        .filter(|n| (1..=MAX_LIMIT).contains(n))
-                        .ok_or_else(|| {
-                            AppError::BadQuery(
-                                Explanation::new("limit-range")
-                                    .with("max", MAX_LIMIT as i64)
-                                    .with("value", value.as_str()),
-                            )
-                        })?;
+                    request.limit = crate::extract::page_limit(&value, MAX_LIMIT)?;
                 }
                 other => {
                     return Err(AppError::BadQuery(

@@ -322,15 +322,6 @@ impl Selection {
     }
 }
 
-/// A `limit` outside 1 to [`MAX_LIMIT`].
-fn limit_refused(value: &str) -> AppError {
-    AppError::BadQuery(
-        Explanation::new("limit-range")
-            .with("max", MAX_LIMIT as i64)
-            .with("value", value),
-    )
-}
-
 /// Which page of the list: `limit` and `cursor`.
 struct PageRequest {
     limit: usize,
@@ -346,11 +337,7 @@ impl PageRequest {
         for (name, value) in domain::filter::query_pairs(query) {
             match name.as_str() {
                 "limit" => {
-                    page.limit = value
-                        .parse()
-                        .ok()
-                        .filter(|n| (1..=MAX_LIMIT).contains(n))
-                        .ok_or_else(|| limit_refused(&value))?;
+                    page.limit = crate::extract::page_limit(&value, MAX_LIMIT)?;
                 }
                 "cursor" if !value.is_empty() => page.cursor = Some(value),
                 _ => {}

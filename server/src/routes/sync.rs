@@ -115,17 +115,7 @@ impl SyncRequest {
                 "since" if !value.is_empty() => request.since = Some(value),
                 "since" => {}
                 "limit" => {
-                    request.limit = value
-                        .parse()
-                        .ok()
-                        .filter(|n| (1..=MAX_LIMIT).contains(n))
-                        .ok_or_else(|| {
-                            AppError::BadQuery(
-                                Explanation::new("limit-range")
-                                    .with("max", MAX_LIMIT as i64)
-                                    .with("value", value.as_str()),
-                            )
-                        })?;
+                    request.limit = crate::extract::page_limit(&value, MAX_LIMIT)?;
                 }
                 other => {
                     return Err(AppError::BadQuery(
