@@ -627,9 +627,17 @@ pub async fn read_notification(id: &str) -> Result<(), ApiError> {
     no_content(send(request(Method::POST, &path)).await?).await
 }
 
-/// Marks every one of the user's notification items read.
-pub async fn read_all_notifications() -> Result<(), ApiError> {
-    no_content(send(request(Method::POST, "/api/v1/notifications/read-all")).await?).await
+/// Marks the user's notification items read: every one, or `through` that item
+/// (the newest the user saw) and those older.
+pub async fn read_all_notifications(through: Option<&str>) -> Result<(), ApiError> {
+    let path = match through {
+        Some(id) => format!(
+            "/api/v1/notifications/read-all?through={}",
+            domain::filter::percent_encode(id)
+        ),
+        None => "/api/v1/notifications/read-all".to_owned(),
+    };
+    no_content(send(request(Method::POST, &path)).await?).await
 }
 
 /// An answer without a body: fine when it is a success.

@@ -51,6 +51,7 @@ sync-now = Jetzt synchronisieren
 bell-label = Benachrichtigungen
 bell-empty = Noch keine Benachrichtigungen. Empfohlene Aktionen für neue Leads erscheinen hier.
 account-label = Ihr Konto
+account-button = Ihr Konto: { $name }
 sign-out = Abmelden
 sign-out-anyway = Trotzdem abmelden
 sign-out-discards =

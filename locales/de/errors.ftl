@@ -145,3 +145,5 @@ problem-api-keys-partner-admins-only = Nur Partneradministratoren können API-Sc
 problem-notification-not-found = Sie haben keine Benachrichtigung mit dieser ID.
 problem-notifications-before-unknown = „before“ muss die ID einer Ihrer Benachrichtigungen sein, nicht „{ $value }“: Fragen Sie ohne diesen Parameter erneut.
 problem-notifications-parameter = Unbekannter Parameter „{ $name }“: Benachrichtigungen kennen „limit“ und „before“.
+problem-notifications-through-unknown = „through“ muss die ID einer Ihrer Benachrichtigungen sein, nicht „{ $value }“.
+problem-notifications-read-all-parameter = Unbekannter Parameter „{ $name }“: „Alle als gelesen markieren“ kennt nur „through“.

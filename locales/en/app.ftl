@@ -51,6 +51,7 @@ sync-now = Sync now
 bell-label = Notifications
 bell-empty = No notifications yet. Recommended actions for new leads will appear here.
 account-label = Your account
+account-button = Your account: { $name }
 sign-out = Sign out
 sign-out-anyway = Sign out anyway
 sign-out-discards =

@@ -149,3 +149,5 @@ problem-api-keys-partner-admins-only = Only partner admins can manage API keys.
 problem-notification-not-found = You have no notification with this ID.
 problem-notifications-before-unknown = "before" must be the ID of one of your notifications, not "{ $value }": ask again without it.
 problem-notifications-parameter = Unknown parameter "{ $name }": notifications take "limit" and "before".
+problem-notifications-through-unknown = "through" must be the ID of one of your notifications, not "{ $value }".
+problem-notifications-read-all-parameter = Unknown parameter "{ $name }": marking all as read takes only "through".

@@ -57,6 +57,7 @@ sync-now = Синхронизировать
 bell-label = Уведомления
 bell-empty = Уведомлений пока нет. Здесь появятся рекомендуемые действия по новым лидам.
 account-label = Ваша учетная запись
+account-button = Ваша учетная запись: { $name }
 sign-out = Выйти
 sign-out-anyway = Все равно выйти
 sign-out-discards =

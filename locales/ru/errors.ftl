@@ -149,3 +149,5 @@ problem-api-keys-partner-admins-only = Управлять API-ключами м�
 problem-notification-not-found = У вас нет уведомления с этим идентификатором.
 problem-notifications-before-unknown = «before» должен быть идентификатором одного из ваших уведомлений, а не «{ $value }»: повторите запрос без него.
 problem-notifications-parameter = Неизвестный параметр «{ $name }»: уведомления принимают «limit» и «before».
+problem-notifications-through-unknown = «through» должен быть идентификатором одного из ваших уведомлений, а не «{ $value }».
+problem-notifications-read-all-parameter = Неизвестный параметр «{ $name }»: отметка всех как прочитанных принимает только «through».

@@ -39,6 +39,7 @@ sync-now = 立即同步
 bell-label = 通知
 bell-empty = 暂无通知。新潜在顾客的建议操作将显示在此处。
 account-label = 你的帐户
+account-button = 你的帐户：{ $name }
 sign-out = 注销
 sign-out-anyway = 仍然注销
 sign-out-discards = { $count } 项更改尚未同步：现在注销将放弃这些更改。请先重新连接以保留它们。

@@ -141,3 +141,5 @@ problem-api-keys-partner-admins-only = 只有合作伙伴管理员可以管理 A
 problem-notification-not-found = 你没有此 ID 的通知。
 problem-notifications-before-unknown = “before” 必须是你的某条通知的 ID，而不是 “{ $value }”：请去掉该参数后重试。
 problem-notifications-parameter = 未知参数 “{ $name }”：通知只接受 “limit” 和 “before”。
+problem-notifications-through-unknown = “through” 必须是你的某条通知的 ID，而不是 “{ $value }”。
+problem-notifications-read-all-parameter = 未知参数 “{ $name }”：全部标为已读只接受 “through”。

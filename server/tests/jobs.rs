@@ -6,6 +6,7 @@ mod support;
 
 use chrono::{Duration, Utc};
 use domain::{Role, Substatus};
+use referral_desk_server::db::stored_time;
 use referral_desk_server::jobs;
 use referral_desk_server::live::Live;
 use serde_json::Value;
@@ -138,5 +139,42 @@ backend_tests! {
         let report = jobs::run_once(&pool, &Live::default(), Utc::now() + Duration::days(400)).await.unwrap();
         assert!(report.purged >= 1, "{report:?}");
         assert_eq!(session.get("/api/v1/me").await.status(), 401);
+    }
+    async fn the_purge_forgets_old_payload_marks_sent_mails_and_read_items_and_keeps_the_rest(app) {
+        let pool = app.pool().await;
+        let organisation = TestOrganisation::create(&pool).await;
+        let user = TestUser::new(Role::PartnerAdmin).in_organisation(&organisation).create(&pool).await;
+        let lead = TestReferral::inbox().stored(&pool, &organisation).await;
+        let now = Utc::now();
+        let ago = |days: i64| stored_time(now - Duration::days(days));
+        let org = organisation.id.as_str();
+        for (kind, value, arrived) in [("payload", "old", ago(2)), ("payload", "new", ago(0)), ("external", "crm-1", ago(400))] {
+            sqlx::query("INSERT INTO ingested_leads (organisation_id, kind, value, referral_id, arrived_at) VALUES ($1, $2, $3, $4, $5)")
+                .bind(org).bind(kind).bind(value).bind(&lead.id).bind(arrived)
+                .execute(&pool).await.unwrap();
+        }
+        for (id, sent) in [("sent-long-ago", Some(ago(40))), ("sent-lately", Some(ago(1))), ("never-sent", None)] {
+            sqlx::query("INSERT INTO mail_outbox (id, organisation_id, recipient, locale, kind, day, content, message_id, created_at, due_at, sent_at) \
+                         VALUES ($1, $2, 'a@example.com', 'en', 'lead', '2026-01-01', '{}', $3, $4, $4, $5)")
+                .bind(format!("{org}-{id}")).bind(org).bind(format!("<{org}-{id}@test>")).bind(ago(60)).bind(sent)
+                .execute(&pool).await.unwrap();
+        }
+        for (kind, read) in [("NewLead", Some(ago(100))), ("FlameNotContacted", Some(ago(10))), ("ExpiringSoon", None)] {
+            sqlx::query("INSERT INTO notification_items (id, organisation_id, user_id, kind, referral_id, created_at, read_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+                .bind(format!("{org}-{kind}")).bind(org).bind(&user.id).bind(kind).bind(&lead.id).bind(ago(120)).bind(read)
+                .execute(&pool).await.unwrap();
+        }
+
+        jobs::run_once(&pool, &Live::default(), now).await.unwrap();
+
+        let marks: Vec<(String,)> = sqlx::query_as("SELECT value FROM ingested_leads WHERE organisation_id = $1 ORDER BY value")
+            .bind(org).fetch_all(&pool).await.unwrap();
+        assert_eq!(marks, vec![("crm-1".to_owned(),), ("new".to_owned(),)], "a day-old fingerprint goes, an external ID stays");
+        let mails: Vec<(String,)> = sqlx::query_as("SELECT id FROM mail_outbox WHERE organisation_id = $1 ORDER BY id")
+            .bind(org).fetch_all(&pool).await.unwrap();
+        assert_eq!(mails, vec![(format!("{org}-never-sent"),), (format!("{org}-sent-lately"),)]);
+        let items: Vec<(String,)> = sqlx::query_as("SELECT kind FROM notification_items WHERE organisation_id = $1 ORDER BY kind")
+            .bind(org).fetch_all(&pool).await.unwrap();
+        assert_eq!(items, vec![("ExpiringSoon".to_owned(),), ("FlameNotContacted".to_owned(),)], "only items read long ago go");
     }
 }

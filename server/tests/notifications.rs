@@ -219,6 +219,35 @@ backend_tests! {
         assert_eq!(notifications(&colleague.sign_in(&app).await).await["unread"], 3);
     }
 
+    async fn read_all_through_an_item_leaves_newer_items_unread(app) {
+        let pool = app.pool().await;
+        let organisation = TestOrganisation::create(&pool).await;
+        let admin = TestUser::new(Role::PartnerAdmin).in_organisation(&organisation).create(&pool).await;
+        for _ in 0..3 {
+            arrive(&pool, &organisation, &TestReferral::inbox().build()).await;
+        }
+        let session = admin.sign_in(&app).await;
+        // What the user saw: the newest item then. One more arrives before "read all" lands.
+        let seen = notifications(&session).await["items"][0]["id"].as_str().unwrap().to_owned();
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        arrive(&pool, &organisation, &TestReferral::inbox().build()).await;
+
+        let read = post(&session, &format!("/api/v1/notifications/read-all?through={seen}")).await;
+        assert_eq!(read.status(), 204);
+        let page = notifications(&session).await;
+        assert_eq!(page["unread"], 1, "the item that arrived later is still news: {page}");
+        assert!(page["items"][0]["readAt"].is_null());
+        assert!(page["items"].as_array().unwrap()[1..].iter().all(|item| item["readAt"].is_string()));
+
+        let unknown = post(&session, "/api/v1/notifications/read-all?through=no-such-item").await;
+        assert_eq!(unknown.status(), 400);
+        assert_eq!(unknown.json::<Value>().await.unwrap()["code"], "notifications-through-unknown");
+        let odd = post(&session, "/api/v1/notifications/read-all?all=yes").await;
+        assert_eq!(odd.status(), 400);
+        assert_eq!(odd.json::<Value>().await.unwrap()["code"], "notifications-read-all-parameter");
+        assert_eq!(notifications(&session).await["unread"], 1, "a refused request marks nothing");
+    }
+
     async fn another_persons_or_organisations_item_is_not_found(app) {
         let pool = app.pool().await;
         let organisation = TestOrganisation::create(&pool).await;

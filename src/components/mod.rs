@@ -1,11 +1,13 @@
 //! Reusable view pieces.
 
 mod accept_action;
+mod account_menu;
 mod action_run;
 mod bar_chart;
 mod command_palette;
 mod copy_button;
 mod deal_fields;
+mod disclosure;
 mod filter_chips;
 mod filter_panel;
 mod form_fields;
@@ -26,10 +28,12 @@ mod top_bar;
 mod won_action;
 
 pub use accept_action::{AcceptAction, EditAction};
+pub use account_menu::AccountMenu;
 pub use action_run::{ActionRun, Closed, ConfirmAndSend, ConflictNotice, Difference, Step};
 pub use bar_chart::{Bar, BarChart};
 pub use command_palette::CommandPalette;
 pub use copy_button::CopyButton;
+pub use disclosure::Disclosure;
 pub use filter_chips::FilterChips;
 pub use filter_panel::FilterPanel;
 pub use heading_focus::{
@@ -49,5 +53,5 @@ pub use shortcuts::{
     Keyboard, KeyboardShortcuts, PaletteButton, ShortcutsButton, open_requested_action,
 };
 pub use team_member_action::TeamMemberAction;
-pub use top_bar::{TopBar, UserMenu};
+pub use top_bar::TopBar;
 pub use won_action::WonAction;

@@ -12,6 +12,7 @@ use domain::{NotificationItem, NotificationKind};
 use leptos::prelude::*;
 
 use crate::clock::Clock;
+use crate::components::Disclosure;
 use crate::format;
 use crate::i18n::{t, t_with};
 use crate::store::outbox::Pending;
@@ -21,8 +22,7 @@ use crate::store::{Notifications, Referrals};
 #[component]
 pub fn NotificationCentre() -> impl IntoView {
     let bell = Notifications::current();
-    let open = RwSignal::new(false);
-    let button = NodeRef::<leptos::html::Button>::new();
+    let panel = Disclosure::new();
     let unread = Memo::new(move |_| bell.unread());
     let label = move || match unread.get() {
         0 => t("bell-label"),
@@ -31,33 +31,21 @@ pub fn NotificationCentre() -> impl IntoView {
             &[("count", Arg::Count(n as i64))],
         ),
     };
-    let close = move || {
-        open.set(false);
-        if let Some(button) = button.get_untracked() {
-            let _ = button.focus();
-        }
-    };
     let toggle = move |_| {
-        let opening = !open.get_untracked();
-        open.set(opening);
-        if opening {
-            // A read on another device moves no feed: the bell asks when it is opened.
+        // A read on another device moves no feed: the bell asks when it is opened.
+        if panel.toggle() {
             bell.refresh();
         }
     };
     view! {
-        <div class="bell" on:keydown=move |event| {
-            if event.key() == "Escape" && open.get_untracked() {
-                close();
-            }
-        }>
+        <div class="bell" node_ref=panel.container on:keydown=move |event| panel.on_keydown(&event)>
             <button
                 type="button"
                 class="icon-button bell-button"
-                node_ref=button
+                node_ref=panel.button
                 aria-label=label
                 title=label
-                aria-expanded=move || open.get().to_string()
+                aria-expanded=move || panel.is_open().to_string()
                 aria-controls="notification-centre"
                 on:click=toggle
             >
@@ -72,11 +60,11 @@ pub fn NotificationCentre() -> impl IntoView {
                 id="notification-centre"
                 class="bell-panel"
                 aria-labelledby="notification-centre-heading"
-                hidden=move || !open.get()
+                hidden=move || !panel.is_open()
             >
                 // Always there, only hidden: an item's link must not leave the page while
                 // the router still handles its click.
-                <Panel close=Callback::new(move |()| open.set(false))/>
+                <Panel close=Callback::new(move |()| panel.dismiss())/>
             </section>
         </div>
     }

@@ -10,7 +10,9 @@
 //! device moves no feed).
 //!
 //! Reading offline: the item shows read at once and its id waits in `pending`, saved
-//! with the items; the next refresh sends those reads first.
+//! with the items; the next refresh sends those reads first. "Mark all as read" offline
+//! waits the same way, as the newest item the user saw (`read_all_through`): sent later,
+//! it reads that item and older ones, not what arrived meanwhile unseen.
 
 use std::collections::HashSet;
 
@@ -33,6 +35,9 @@ pub struct SavedNotifications {
     /// Items read on this device the server has not confirmed yet.
     #[serde(default)]
     pub pending: Vec<String>,
+    /// A "Mark all as read" the server has not confirmed: the newest item it covers.
+    #[serde(default)]
+    pub read_all_through: Option<String>,
 }
 
 /// The signed-in user's bell; provided once, copied freely.
@@ -45,6 +50,8 @@ pub struct Notifications {
     error: RwSignal<Option<ApiError>>,
     /// Reads not yet sent (offline) or sent and not yet answered.
     pending: RwSignal<Vec<String>>,
+    /// A "Mark all as read" not yet confirmed: the newest item it covers.
+    read_all_through: RwSignal<Option<String>>,
     sending: StoredValue<HashSet<String>>,
     /// The feed's cursor at the last fetch that succeeded.
     fetched_at: StoredValue<Option<String>>,
@@ -62,6 +69,7 @@ impl Notifications {
             page: RwSignal::new(None),
             error: RwSignal::new(None),
             pending: RwSignal::new(Vec::new()),
+            read_all_through: RwSignal::new(None),
             sending: StoredValue::new(HashSet::new()),
             fetched_at: StoredValue::new(None),
             fetching: StoredValue::new((false, false)),
@@ -78,6 +86,7 @@ impl Notifications {
             bell.page.set(None);
             bell.error.set(None);
             bell.pending.set(Vec::new());
+            bell.read_all_through.set(None);
             bell.fetched_at.set_value(None);
             if let Some(user) = user.clone() {
                 let generation = bell.generation.get_value();
@@ -87,6 +96,7 @@ impl Notifications {
                         && bell.page.with_untracked(Option::is_none)
                     {
                         bell.pending.set(saved.pending);
+                        bell.read_all_through.set(saved.read_all_through);
                         bell.page.set(Some(saved.page));
                     }
                 });
@@ -100,7 +110,7 @@ impl Notifications {
                 .with(|state| state.error.is_none().then_some(state.last_synced).flatten());
             if pulled.is_some() && referrals.user.get_untracked().is_some() {
                 let moved = referrals.cursor_untracked() != bell.fetched_at.get_value();
-                if moved || !bell.pending.with_untracked(Vec::is_empty) {
+                if moved || bell.has_unsent_reads() {
                     bell.refresh();
                 }
             }
@@ -242,8 +252,14 @@ impl Notifications {
     /// The user read one item (opened it): shown read at once, then the server is told.
     pub fn mark_read(self, id: &str) {
         if self.read_locally(&[id.to_owned()]) {
-            self.send(vec![id.to_owned()], false);
+            self.send(vec![id.to_owned()], None);
         }
+    }
+
+    /// Whether reads made here wait to be sent.
+    fn has_unsent_reads(self) -> bool {
+        !self.pending.with_untracked(Vec::is_empty)
+            || self.read_all_through.with_untracked(Option::is_some)
     }
 
     /// The user read every item.
@@ -260,16 +276,22 @@ impl Notifications {
         let any_unread = self
             .page
             .with_untracked(|page| page.as_ref().is_some_and(|page| page.unread > 0));
+        // Items beyond the pages held are read too; items that arrive after the newest
+        // one shown are not, however late the server hears of this.
+        let through = self.page.with_untracked(|page| {
+            page.as_ref()
+                .and_then(|page| page.items.first())
+                .map(|item| item.id.clone())
+        });
         self.read_locally(&unread);
-        if any_unread {
-            // Items beyond the pages held are read too.
+        if any_unread && let Some(through) = through {
             self.page.update(|page| {
                 if let Some(page) = page {
                     page.unread = 0;
                 }
             });
             self.save();
-            self.send(unread, true);
+            self.send(unread, Some(through));
         }
     }
 
@@ -299,19 +321,16 @@ impl Notifications {
         changed
     }
 
-    /// Tells the server of reads (all of the user's items with `all`); what cannot reach
-    /// it waits in `pending` for the next refresh.
-    fn send(self, ids: Vec<String>, all: bool) {
+    /// Tells the server of reads (with `read_all`, every item up to that one; `ids` are
+    /// the held ones it covers); what cannot reach it waits for the next refresh.
+    fn send(self, ids: Vec<String>, read_all: Option<String>) {
         self.sending
             .update_value(|sending| sending.extend(ids.iter().cloned()));
         spawn_local(async move {
-            let answer = if all {
-                api::read_all_notifications().await
-            } else {
-                match ids.first() {
-                    Some(id) => api::read_notification(id).await,
-                    None => Ok(()),
-                }
+            let answer = match (&read_all, ids.first()) {
+                (Some(through), _) => api::read_all_notifications(Some(through)).await,
+                (None, Some(id)) => api::read_notification(id).await,
+                (None, None) => Ok(()),
             };
             self.sending.update_value(|sending| {
                 for id in &ids {
@@ -322,13 +341,17 @@ impl Notifications {
                 Ok(()) => self.referrals.reached(),
                 Err(error) if drain::is_retryable(&error) => {
                     self.referrals.failed(&error);
-                    self.pending.update(|pending| {
-                        for id in ids {
-                            if !pending.contains(&id) {
-                                pending.push(id);
+                    match read_all {
+                        // The later "read all" covers every earlier one.
+                        Some(through) => self.read_all_through.set(Some(through)),
+                        None => self.pending.update(|pending| {
+                            for id in ids {
+                                if !pending.contains(&id) {
+                                    pending.push(id);
+                                }
                             }
-                        }
-                    });
+                        }),
+                    }
                     self.save();
                 }
                 // Gone meanwhile (404) or refused: nothing to send again.
@@ -337,8 +360,18 @@ impl Notifications {
         });
     }
 
-    /// Sends the reads made offline, one by one; stops at the first that cannot reach the server.
+    /// Sends the reads made offline, the "read all" first, then one by one; stops at the
+    /// first that cannot reach the server.
     async fn send_pending(self) -> Result<(), ApiError> {
+        if let Some(through) = self.read_all_through.get_untracked() {
+            match api::read_all_notifications(Some(&through)).await {
+                Err(error) if drain::is_retryable(&error) => return Err(error),
+                // Done, or refused for good (the item is gone): nothing to send again.
+                _ => {}
+            }
+            self.read_all_through.set(None);
+            self.save();
+        }
         loop {
             let Some(id) = self
                 .pending
@@ -362,9 +395,17 @@ impl Notifications {
             self.pending
                 .with_untracked(|pending| sending.iter().chain(pending).cloned().collect())
         });
+        // Items are newest first: the waiting "read all" covers its item and all below it.
+        let read_all_from = self.read_all_through.with_untracked(|through| {
+            through
+                .as_ref()
+                .and_then(|through| page.items.iter().position(|item| &item.id == through))
+        });
         let now = Utc::now();
-        for item in page.items.iter_mut() {
-            if item.read_at.is_none() && local.contains(&item.id) {
+        for (at, item) in page.items.iter_mut().enumerate() {
+            let read_here =
+                local.contains(&item.id) || read_all_from.is_some_and(|from| at >= from);
+            if item.read_at.is_none() && read_here {
                 item.read_at = Some(now);
                 page.unread = page.unread.saturating_sub(1);
             }
@@ -387,6 +428,7 @@ impl Notifications {
             notifications: Some(SavedNotifications {
                 page,
                 pending: self.pending.get_untracked(),
+                read_all_through: self.read_all_through.get_untracked(),
             }),
             ..Changes::default()
         });

@@ -1,4 +1,4 @@
-import { test, expect, signIn, layoutProblems, listFromApi, answerable, colleague, csrf, editBody, EXPECTS_CONSOLE_ERRORS } from './fixtures';
+import { test, expect, signIn, layoutProblems, listFromApi, answerable, colleague, csrf, editBody, EXPECTS_CONSOLE_ERRORS, openAccountMenu } from './fixtures';
 import type { Page } from '@playwright/test';
 
 function inDays(days: number): string {
@@ -307,7 +307,7 @@ test('signing out removes what was typed, so the next person does not see it', a
   await page.getByRole('button', { name: 'Decline' }).click();
   await expect(page.getByLabel(/^Notes/)).toHaveValue('Private thoughts about this customer');
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await (await openAccountMenu(page)).getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
   await signIn(page);
   await page.goto(`/referrals/${lead.id}`);

@@ -1,4 +1,4 @@
-import { test, expect, signIn, resultCount } from './fixtures';
+import { test, expect, signIn, resultCount, openAccountMenu } from './fixtures';
 
 /** How soon a lead sent in must show in an open Inbox (the live feed, no reload). */
 const LIVE = 5_000;
@@ -26,7 +26,7 @@ function contactMe(customer: string) {
 test('a partner admin makes a key shown once, a lead sent with it appears in the open Inbox live, and a revoked key is refused', async ({ page, request }) => {
   await signIn(page, 'admin@demo.test');
   await page.goto('/inbox');
-  await page.getByRole('group', { name: 'Your account' }).getByRole('link', { name: 'API keys' }).click();
+  await (await openAccountMenu(page)).getByRole('link', { name: 'API keys' }).click();
   await expect(page).toHaveURL(/\/settings\/api-keys$/);
   await expect(page.getByRole('heading', { level: 1, name: 'API keys' })).toBeVisible();
   await expect(page.getByText('No API keys yet.')).toBeVisible();
@@ -81,7 +81,8 @@ test('a partner admin makes a key shown once, a lead sent with it appears in the
 test('the API keys screen is a partner admin\'s: others see neither the link nor the keys', async ({ page }) => {
   await signIn(page, 'referrals@demo.test');
   await page.goto('/inbox');
-  await expect(page.getByRole('group', { name: 'Your account' })).toBeVisible();
+  const menu = await openAccountMenu(page);
+  await expect(menu.getByRole('link', { name: 'Account settings' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'API keys' })).toHaveCount(0);
   await page.goto('/settings/api-keys');
   await expect(page.getByText('Only partner admins can manage API keys.')).toBeVisible();

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type APIRequestContext, type Browser, type ConsoleMessage, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Browser, type ConsoleMessage, type Locator, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -209,6 +209,14 @@ export const DEMO_PASSWORD = 'demo-password';
 export async function signIn(page: Page, email = 'referrals@demo.test'): Promise<void> {
   const response = await page.request.post('/api/v1/session', { data: { email, password: DEMO_PASSWORD } });
   expect(response.status(), `signing in as ${email}`).toBe(200);
+}
+
+/** Opens the account menu at the top right (who is signed in, language, settings, sign out) and returns it. */
+export async function openAccountMenu(page: Page): Promise<Locator> {
+  await page.getByRole('button', { name: /^Your account: / }).click();
+  const menu = page.getByRole('group', { name: 'Your account' });
+  await expect(menu).toBeVisible();
+  return menu;
 }
 
 /**

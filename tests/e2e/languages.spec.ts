@@ -1,4 +1,4 @@
-import { test, expect, signIn, answerable, csrf, listFromApi, layoutProblems, EXPECTS_CONSOLE_ERRORS, DEMO_PASSWORD } from './fixtures';
+import { test, expect, signIn, answerable, csrf, listFromApi, layoutProblems, EXPECTS_CONSOLE_ERRORS, DEMO_PASSWORD, openAccountMenu } from './fixtures';
 import type { Page } from '@playwright/test';
 import { LOCALES, message, type Locale } from './catalogue';
 
@@ -30,9 +30,12 @@ test('switching to German shows German words, money and dates, and survives a re
   await signIn(page);
   await page.goto('/inbox');
   await expectLanguage(page, 'en');
+  await openAccountMenu(page);
   await page.getByRole('button', { name: message('en', 'language-current', { language: 'English' }) }).click();
   await page.getByRole('list', { name: message('en', 'language-label') }).getByRole('button', { name: 'Deutsch' }).click();
   await expectLanguage(page, 'de');
+  // The app is drawn again in German; the keyboard's place stays on the account menu's button.
+  await expect(page.getByRole('button', { name: /^Ihr Konto: / })).toBeFocused();
   await expect(page).toHaveTitle(message('de', 'page-title', { page: message('de', 'value-Stage-Inbox') }));
   // Kept in the account (another device follows), not only on this one.
   await expect.poll(async () => (await (await page.request.get('/api/v1/me')).json()).locale).toBe('de');
@@ -54,6 +57,9 @@ test('switching to German shows German words, money and dates, and survives a re
 
 for (const locale of LOCALES) {
   test(`in ${locale}: the Inbox, a lead, every action form with its errors and the insights speak the language`, async ({ page }) => {
+    // A long walk (every action form, opened and refused, then the insights): on a busy
+    // two-core machine it has taken more than the default half minute.
+    test.setTimeout(60_000);
     await signIn(page, 'admin@demo.test');
     await chooseInAccount(page, locale);
     await page.goto('/inbox');

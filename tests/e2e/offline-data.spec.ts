@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { request as apiRequest, type APIRequestContext, type Page } from '@playwright/test';
-import { test, expect, startServer, DEMO_PASSWORD, EXPECTS_CONSOLE_ERRORS, acceptWithADeal, type Running, cachedCount } from './fixtures';
+import { test, expect, startServer, DEMO_PASSWORD, EXPECTS_CONSOLE_ERRORS, acceptWithADeal, type Running, cachedCount, openAccountMenu } from './fixtures';
 
 // Offline work against a server of this file's own, which the tests stop and start
 // again on the same port and database: the app must keep working from its IndexedDB
@@ -378,7 +378,7 @@ test('signing out empties the device, after a warning when changes wait', async 
   // Back online, but the heart cannot get through: it still waits when the user signs out.
   await context.route('**/favorite', (route) => route.abort());
   await context.setOffline(false);
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await (await openAccountMenu(page)).getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'not synced yet' })).toBeVisible();
   await page.getByRole('button', { name: 'Sign out anyway' }).click();
   await expect(page).toHaveURL(/sign-in/);

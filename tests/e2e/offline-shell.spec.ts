@@ -261,6 +261,9 @@ test('API answers never come from the worker and never enter its cache', async (
 });
 
 test('a new build waits for the user: the banner offers it, nothing changes until Reload, then the new build runs', async ({ browser }) => {
+  // A second build (copied, re-hashed and re-compressed like Trunk's hook does) and a
+  // server restart onto it take most of a loaded two-core machine's half minute.
+  test.setTimeout(90_000);
   let running = await serve();
   const { page, context, errors } = await openApp(browser, running);
   const first = workerOf(dist).build;
@@ -316,6 +319,9 @@ test('a new build waits for the user: the banner offers it, nothing changes unti
 });
 
 test('a tab still running the old build keeps its files until it closes', async ({ browser }) => {
+  // A second build (copied, re-hashed and re-compressed like Trunk's hook does) and a
+  // server restart onto it take most of a loaded two-core machine's half minute.
+  test.setTimeout(90_000);
   let running = await serve();
   const { page, context, errors } = await openApp(browser, running);
   const oldTab = await context.newPage();

@@ -1,4 +1,4 @@
-import { test, expect, signIn, DEMO_PASSWORD, EXPECTS_CONSOLE_ERRORS } from './fixtures';
+import { test, expect, signIn, DEMO_PASSWORD, EXPECTS_CONSOLE_ERRORS, openAccountMenu } from './fixtures';
 import type { Page } from '@playwright/test';
 
 async function fillSignInForm(page: Page, email: string, password: string) {
@@ -85,11 +85,20 @@ test('the user menu shows the name, organisation and role', async ({ page }) => 
   await signIn(page, 'referrals@demo.test');
   const me = await (await page.request.get('/api/v1/me')).json();
   await page.goto('/inbox');
-  const menu = page.getByRole('group', { name: 'Your account' });
+  // Closed, the menu is one button named after the user; opened, it says who and where.
+  await expect(page.getByRole('group', { name: 'Your account' })).toBeHidden();
+  const menu = await openAccountMenu(page);
   await expect(menu).toContainText(me.user.name);
   await expect(menu).toContainText('Fabrikam Consulting (demo)');
   await expect(menu).toContainText('Referrals admin');
   await expect(menu.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  // Escape closes it and gives the keyboard back to the button; so does a click elsewhere.
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(page.getByRole('button', { name: `Your account: ${me.user.name}` })).toBeFocused();
+  await openAccountMenu(page);
+  await page.getByRole('heading', { level: 1 }).click();
+  await expect(menu).toBeHidden();
 });
 
 test('signing out returns to sign-in, and the app then asks to sign in again', async ({ page }) => {
@@ -97,7 +106,7 @@ test('signing out returns to sign-in, and the app then asks to sign in again', a
   await page.goto('/accepted');
   await expect(page.getByRole('heading', { level: 1, name: 'Accepted' })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await (await openAccountMenu(page)).getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Referral Desk' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
@@ -136,6 +145,7 @@ test('at phone width nothing scrolls sideways', async ({ page }) => {
   await signIn(page);
   await page.goto('/inbox');
   await expect(page.getByRole('rowheader').first()).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  const menu = await openAccountMenu(page);
+  await expect(menu.getByRole('button', { name: 'Sign out' })).toBeInViewport({ ratio: 1 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });

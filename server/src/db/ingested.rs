@@ -75,3 +75,17 @@ pub async fn claim(
     .await?;
     Ok(Some(holder))
 }
+
+/// Forgets payload fingerprints older than [`SAME_PAYLOAD_WITHIN`], which no longer
+/// make a submission a resubmission; an external ID's mark is kept for good.
+pub async fn purge_payload_marks(
+    conn: &mut AnyConnection,
+    now: DateTime<Utc>,
+) -> Result<u64, DbError> {
+    let purged = sqlx::query("DELETE FROM ingested_leads WHERE kind = $1 AND arrived_at < $2")
+        .bind(Mark::Payload("").kind())
+        .bind(stored_time(now - SAME_PAYLOAD_WITHIN))
+        .execute(conn)
+        .await?;
+    Ok(purged.rows_affected())
+}

@@ -345,3 +345,13 @@ pub async fn next_due(pool: &Pool, max_attempts: i64) -> Result<Option<DateTime<
         .map(|due| read_time("due_at", &due))
         .transpose()
 }
+
+/// Forgets mails sent before `before`; unsent ones, and those that failed for good
+/// (an operator's evidence), are kept.
+pub async fn purge_sent(conn: &mut AnyConnection, before: DateTime<Utc>) -> Result<u64, DbError> {
+    let purged = sqlx::query("DELETE FROM mail_outbox WHERE sent_at IS NOT NULL AND sent_at < $1")
+        .bind(stored_time(before))
+        .execute(conn)
+        .await?;
+    Ok(purged.rows_affected())
+}

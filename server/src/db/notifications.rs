@@ -69,13 +69,14 @@ pub async fn give_organisation(
     Ok(written)
 }
 
-/// Where a page of a user's items starts: strictly older than this item.
+/// One of a user's items as a place in their list (newest first): a page starts
+/// strictly after it, "read all" stops at it.
 pub struct Before {
     created_at: String,
     id: String,
 }
 
-/// The user's item `id` as the start of the next page; `None` when it is not theirs.
+/// The user's item `id` as a place in their list; `None` when it is not theirs.
 pub async fn before(
     conn: &mut AnyConnection,
     user_id: &str,
@@ -192,20 +193,49 @@ pub async fn mark_read(
     Ok(updated.rows_affected() == 1)
 }
 
-/// Marks every unread item of the user read; returns how many were unread.
+/// Marks the user's unread items read, all of them or those up to and including
+/// `through` (an item the user saw: later ones they have not); returns how many.
 pub async fn mark_all_read(
     conn: &mut AnyConnection,
     user_id: &str,
+    through: Option<&Before>,
     now: DateTime<Utc>,
 ) -> Result<u64, DbError> {
-    let updated = sqlx::query(
-        "UPDATE notification_items SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL",
-    )
-    .bind(stored_time(now))
-    .bind(user_id)
-    .execute(conn)
-    .await?;
+    let update =
+        "UPDATE notification_items SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL";
+    let updated = match through {
+        None => {
+            sqlx::query(update)
+                .bind(stored_time(now))
+                .bind(user_id)
+                .execute(conn)
+                .await?
+        }
+        Some(through) => {
+            sqlx::query(&format!(
+                "{update} AND (created_at < $3 OR (created_at = $3 AND id <= $4))"
+            ))
+            .bind(stored_time(now))
+            .bind(user_id)
+            .bind(through.created_at.clone())
+            .bind(through.id.clone())
+            .execute(conn)
+            .await?
+        }
+    };
     Ok(updated.rows_affected())
+}
+
+/// Forgets items read before `before`. Only read ones: an unread item is still news.
+/// The reminder job never writes a forgotten item again, as it only reminds of leads
+/// still waiting, and a lead waits for days, not for as long as items are kept.
+pub async fn purge_read(conn: &mut AnyConnection, before: DateTime<Utc>) -> Result<u64, DbError> {
+    let purged =
+        sqlx::query("DELETE FROM notification_items WHERE read_at IS NOT NULL AND read_at < $1")
+            .bind(stored_time(before))
+            .execute(conn)
+            .await?;
+    Ok(purged.rows_affected())
 }
 
 /// The organisations with a lead that awaits an answer and has not expired by `now`:

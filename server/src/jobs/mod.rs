@@ -22,7 +22,7 @@ use crate::metrics::Metrics;
 pub struct Report {
     /// Referrals closed by the system (expired, or informational leads archived).
     pub closed: usize,
-    /// Sessions, sign-in failures and idempotency keys forgotten.
+    /// Rows forgotten by the purge (sessions, sign-in failures, idempotency keys, …).
     pub purged: u64,
     /// Notification-centre reminders written (flame leads unanswered, leads expiring soon).
     pub reminded: u64,

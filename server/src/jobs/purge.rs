@@ -1,10 +1,18 @@
 //! Forgets what no longer counts: expired sessions, failed sign-ins older than their
-//! window, idempotency keys older than their seven days.
+//! window, idempotency keys older than their seven days, ingested payload fingerprints
+//! older than their day, mails sent a month ago and notification items read long ago.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 use crate::auth::FAILED_SIGN_IN_WINDOW;
 use crate::db::{self, DbError, Pool};
+
+/// A sent mail is kept this long: the day's count of single-lead mails (the digest rule)
+/// reads the day's rows, and a month answers "was I sent that?".
+pub const SENT_MAIL_KEPT: Duration = Duration::days(30);
+
+/// A read notification item is kept this long, well past any lead's fourteen days.
+pub const READ_ITEM_KEPT: Duration = Duration::days(90);
 
 /// Returns how many rows were forgotten.
 pub async fn purge(pool: &Pool, now: DateTime<Utc>) -> Result<u64, DbError> {
@@ -13,5 +21,8 @@ pub async fn purge(pool: &Pool, now: DateTime<Utc>) -> Result<u64, DbError> {
     let failures =
         db::sessions::purge_failed_sign_ins(&mut conn, now - FAILED_SIGN_IN_WINDOW).await?;
     let keys = db::idempotency::purge(&mut conn, now).await?;
-    Ok(sessions + failures + keys)
+    let marks = db::ingested::purge_payload_marks(&mut conn, now).await?;
+    let mails = db::mail_outbox::purge_sent(&mut conn, now - SENT_MAIL_KEPT).await?;
+    let items = db::notifications::purge_read(&mut conn, now - READ_ITEM_KEPT).await?;
+    Ok(sessions + failures + keys + marks + mails + items)
 }
