@@ -16,6 +16,9 @@ use wasm_bindgen::JsCast;
 use crate::api::{self, ApiError};
 
 const STORAGE_KEY: &str = "referral-desk-locale";
+/// A language chosen on this device that the account has not heard of yet (chosen
+/// offline), as `<user id> <tag>`: that user's account follows it when it can.
+const UNSENT_KEY: &str = "referral-desk-locale-unsent";
 
 /// How long the first render waits for the reader's language; slower, the app starts in
 /// English and switches when the files arrive.
@@ -205,6 +208,62 @@ impl Language {
         }
         remember(locale);
         Ok(())
+    }
+}
+
+impl Language {
+    /// The user chose `locale`: shown at once, kept on the device, and kept in their
+    /// account, now or (offline) once the server can be reached again.
+    pub async fn choose(self, user_id: &str, locale: Locale) -> Result<(), ApiError> {
+        self.show(locale).await?;
+        if let Some(storage) = storage() {
+            let _ = storage.set_item(UNSENT_KEY, &format!("{user_id} {}", locale.tag()));
+        }
+        send_choice(user_id, locale).await;
+        Ok(())
+    }
+}
+
+/// The language `user_id` chose on this device that their account has not heard of.
+pub fn unsent_choice(user_id: &str) -> Option<Locale> {
+    let unsent = storage()?.get_item(UNSENT_KEY).ok()??;
+    let (user, tag) = unsent.split_once(' ')?;
+    (user == user_id).then(|| tag.parse().ok()).flatten()
+}
+
+/// How long a choice made offline waits between tries to reach the account.
+const UNSENT_RETRY: std::time::Duration = std::time::Duration::from_secs(5);
+
+thread_local! {
+    /// Whether a [`send_choice`] is under way: one is enough.
+    static SENDING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Tells the account of the device's choice, trying again while the server cannot be
+/// reached; forgets that it waits once it is kept. Stops when the user chose something
+/// else meanwhile (that choice is sent instead) or the server refuses it (signed out).
+pub async fn send_choice(user_id: &str, locale: Locale) {
+    if SENDING.with(|sending| sending.replace(true)) {
+        return;
+    }
+    while unsent_choice(user_id) == Some(locale) {
+        match api::save_locale(locale).await {
+            Ok(()) => {
+                if unsent_choice(user_id) == Some(locale)
+                    && let Some(storage) = storage()
+                {
+                    let _ = storage.remove_item(UNSENT_KEY);
+                }
+                break;
+            }
+            Err(ApiError::Unreachable) => crate::clock::sleep(UNSENT_RETRY).await,
+            Err(_) => break,
+        }
+    }
+    SENDING.with(|sending| sending.set(false));
+    // A choice made while this one was being sent goes now.
+    if let Some(later) = unsent_choice(user_id).filter(|later| *later != locale) {
+        Box::pin(send_choice(user_id, later)).await;
     }
 }
 

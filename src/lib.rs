@@ -73,11 +73,24 @@ pub fn App() -> impl IntoView {
 }
 
 /// The language the account keeps wins over the device's once the server says who is
-/// signed in (the user chose it, perhaps on another device).
+/// signed in (the user chose it, perhaps on another device) — unless the user chose one
+/// here that the account has not heard of yet (offline): then the account is told,
+/// once the server can be reached.
 fn follow_account_language(language: Language) {
     Effect::new(move |_| {
-        let chosen = Session::current().me().and_then(|me| me.locale);
-        if let Some(locale) = chosen.filter(|locale| *locale != language.get_untracked()) {
+        let Some(me) = Session::current().me() else {
+            return;
+        };
+        if let Some(unsent) = i18n::unsent_choice(&me.user.id) {
+            leptos::task::spawn_local(async move {
+                i18n::send_choice(&me.user.id, unsent).await;
+            });
+            return;
+        }
+        if let Some(locale) = me
+            .locale
+            .filter(|locale| *locale != language.get_untracked())
+        {
             leptos::task::spawn_local(async move {
                 let _ = language.show(locale).await;
             });

@@ -96,7 +96,7 @@ fn Panel(me: Me, menu: Disclosure) -> impl IntoView {
                 <span class="user-role">{crate::i18n::value("Role", me.role.as_str())}</span>
             </span>
         </p>
-        <LanguagePicker/>
+        <LanguagePicker user_id=me.user.id.clone()/>
         <ul class="account-links">
             {link("/settings/account", t("account-settings-link"))}
             {me.role.may_manage_api_keys().then(|| link("/settings/api-keys", t("menu-api-keys")))}
@@ -132,14 +132,15 @@ fn Panel(me: Me, menu: Disclosure) -> impl IntoView {
 /// four, each named in its own words. Kept on this device and in the account, so it
 /// follows the user to their other devices.
 #[component]
-fn LanguagePicker() -> impl IntoView {
+fn LanguagePicker(user_id: String) -> impl IntoView {
     let language = Language::current();
     let list = Disclosure::new();
     let failed = RwSignal::new(false);
     let choose = Action::new_local(move |locale: &Locale| {
         let locale = *locale;
+        let user_id = user_id.clone();
         async move {
-            if language.show(locale).await.is_err() {
+            if language.choose(&user_id, locale).await.is_err() {
                 failed.set(true);
                 return;
             }
@@ -156,8 +157,6 @@ fn LanguagePicker() -> impl IntoView {
                     let _ = button.focus();
                 }
             });
-            // Kept on this device already; the account is told when it can be reached.
-            let _ = api::save_locale(locale).await;
         }
     });
     let current = language.get_untracked();

@@ -55,6 +55,33 @@ test('switching to German shows German words, money and dates, and survives a re
   expect(await leakedIds(page)).toEqual([]);
 });
 
+test('a language chosen offline is kept, and reaches the account once the connection returns', async ({ page, context }) => {
+  test.info().annotations.push({ type: EXPECTS_CONSOLE_ERRORS }); // requests fail while offline
+  await signIn(page, 'user@demo.test');
+  await chooseInAccount(page, 'de');
+  await page.goto('/inbox');
+  await expectLanguage(page, 'de');
+  // The worker holds the catalogues once it controls the page.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await expectLanguage(page, 'de');
+
+  await context.setOffline(true);
+  await page.getByRole('button', { name: /^Ihr Konto: / }).click();
+  await page.getByRole('button', { name: message('de', 'language-current', { language: 'Deutsch' }) }).click();
+  await page.getByRole('list', { name: message('de', 'language-label') }).getByRole('button', { name: 'Русский' }).click();
+  await expectLanguage(page, 'ru');
+
+  await context.setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await expect.poll(async () => (await (await page.request.get('/api/v1/me')).json()).locale, { timeout: 15_000 }).toBe('ru');
+  // The account's older choice (German) never switched the app back meanwhile.
+  await expectLanguage(page, 'ru');
+  await page.reload();
+  await expectLanguage(page, 'ru');
+});
+
 for (const locale of LOCALES) {
   test(`in ${locale}: the Inbox, a lead, every action form with its errors and the insights speak the language`, async ({ page }) => {
     // A long walk (every action form, opened and refused, then the insights): on a busy
