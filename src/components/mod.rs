@@ -8,7 +8,7 @@ mod copy_button;
 mod deal_fields;
 mod filter_chips;
 mod filter_panel;
-mod form_fields;
+pub mod form_fields;
 mod heading_focus;
 mod heart;
 mod indicators;
