@@ -11,7 +11,10 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use domain::problem::Param;
-use domain::{Action, ActionRequest, Explanation, FieldErrors, Member, Referral, Role};
+use domain::{
+    Action, ActionRequest, BusinessProfileDraft, Explanation, FieldErrors, Member, Referral, Role,
+    StoredBusinessProfile,
+};
 use gloo_net::http::{Method, RequestBuilder, Response};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -64,9 +67,10 @@ impl fmt::Display for ApiError {
     }
 }
 
-/// An RFC 9457 problem document, as far as the app uses it.
+/// An RFC 9457 problem document, as far as the app uses it; `C` is what a 412 says is
+/// there now (a referral, or a business profile).
 #[derive(Deserialize)]
-struct Problem {
+struct Problem<C = Referral> {
     detail: Option<String>,
     /// What went wrong, by code: the app words it (`problem-<code>`).
     #[serde(default)]
@@ -76,23 +80,23 @@ struct Problem {
     /// With a 422: what to fix, field by field.
     #[serde(default)]
     errors: Option<FieldErrors>,
-    /// With a 412: the referral as it is now.
-    #[serde(default)]
-    current: Option<Box<Referral>>,
+    /// With a 412: the referral (or profile) as it is now.
+    current: Option<Box<C>>,
 }
 
-/// Why a lifecycle action was not applied.
+/// Why a change was not applied: a lifecycle action, or a settings form's; `C` is what
+/// a 412 brings back (the referral, or the business profile, as it is now).
 #[derive(Debug, Clone, PartialEq)]
-pub enum ActionError {
+pub enum ActionError<C = Referral> {
     /// The server found fields to fix (422).
     Invalid(FieldErrors),
-    /// Someone changed the referral since the user loaded it (412): here it is now.
-    Conflict(Box<Referral>),
+    /// Someone changed it since the user loaded it (412): here it is now.
+    Conflict(Box<C>),
     /// Anything else: unreachable, refused (403), not allowed any more (409), …
     Failed(ApiError),
 }
 
-impl Problem {
+impl<C> Problem<C> {
     fn into_error(self, status: u16) -> ApiError {
         ApiError::Server {
             status,
@@ -105,7 +109,7 @@ impl Problem {
     }
 }
 
-impl fmt::Display for ActionError {
+impl<C> fmt::Display for ActionError<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ActionError::Invalid(_) => f.write_str(&crate::i18n::t("problem-invalid-fields")),
@@ -175,12 +179,12 @@ pub async fn act_on(
 
 /// What a refused change means: a 422's field errors, a 412's current version, a busy
 /// retry, or a failure with the problem's explanation.
-async fn refusal(response: Response) -> ActionError {
+async fn refusal<C: DeserializeOwned>(response: Response) -> ActionError<C> {
     let status = response.status();
     if status == 409 && response.headers().get("retry-after").is_some() {
         return ActionError::Failed(ApiError::Busy);
     }
-    let problem = response.json::<Problem>().await.ok();
+    let problem = response.json::<Problem<C>>().await.ok();
     match (status, problem) {
         (
             422,
@@ -557,8 +561,17 @@ pub async fn create_api_key(name: &str) -> Result<CreatedApiKey, ActionError> {
     struct NewKey<'a> {
         name: &'a str,
     }
-    let request = request(Method::POST, "/api/v1/api-keys")
-        .json(&NewKey { name })
+    changed(request(Method::POST, "/api/v1/api-keys"), &NewKey { name }).await
+}
+
+/// Sends `body` as JSON with `request` and reads the answer; a refusal says what to fix
+/// (422), what is there now (412, as `C`), or why it failed.
+async fn changed<T: DeserializeOwned, C: DeserializeOwned>(
+    request: RequestBuilder,
+    body: &impl Serialize,
+) -> Result<T, ActionError<C>> {
+    let request = request
+        .json(body)
         .map_err(|_| ActionError::Failed(ApiError::Unreadable))?;
     let response = answered(request.send())
         .await
@@ -578,6 +591,52 @@ pub async fn revoke_api_key(id: &str) -> Result<(), ApiError> {
     } else {
         Err(problem(&response).await)
     }
+}
+
+/// The organisation's business profiles, by region (partner admins and business profile
+/// admins only).
+pub async fn business_profiles() -> Result<Vec<StoredBusinessProfile>, ApiError> {
+    let cancel = cancel_on_cleanup();
+    let request = request(Method::GET, "/api/v1/business-profiles").abort_signal(cancel.as_deref());
+    read_json(send(request).await?).await
+}
+
+/// Saves a business profile: a new one (`existing` is `None`), or the version `eTag` of
+/// profile `id` (`If-Match`). A 422 names the fields to fix; a 412 brings the profile as
+/// it is now.
+pub async fn save_business_profile(
+    existing: Option<(&str, &str)>,
+    draft: &BusinessProfileDraft,
+) -> Result<StoredBusinessProfile, ActionError<StoredBusinessProfile>> {
+    let request = match existing {
+        None => request(Method::POST, "/api/v1/business-profiles"),
+        Some((id, e_tag)) => {
+            request(Method::PUT, &profile_path(id)).header("If-Match", &format!("\"{e_tag}\""))
+        }
+    };
+    changed(request, draft).await
+}
+
+/// Deletes the version `e_tag` of business profile `id`; a 412 brings it as it is now.
+pub async fn delete_business_profile(
+    id: &str,
+    e_tag: &str,
+) -> Result<(), ActionError<StoredBusinessProfile>> {
+    let request =
+        request(Method::DELETE, &profile_path(id)).header("If-Match", &format!("\"{e_tag}\""));
+    let response = send(request).await.map_err(ActionError::Failed)?;
+    if response.ok() {
+        Ok(())
+    } else {
+        Err(refusal(response).await)
+    }
+}
+
+fn profile_path(id: &str) -> String {
+    format!(
+        "/api/v1/business-profiles/{}",
+        domain::filter::percent_encode(id)
+    )
 }
 
 /// Keeps where the user wants lead emails (`PUT /api/v1/me/notification-email`); `None`

@@ -153,6 +153,7 @@ fn AppRoutes() -> impl IntoView {
             <Route path=path!("/referrals/:id") view=|| view! { <RequireSignIn><ReferralDetailView/></RequireSignIn> }/>
             <Route path=path!("/settings/account") view=|| view! { <RequireSignIn><AccountSettingsView/></RequireSignIn> }/>
             <Route path=path!("/settings/api-keys") view=|| view! { <RequireSignIn><routes::ApiKeysView/></RequireSignIn> }/>
+            <Route path=path!("/settings/business-profiles") view=|| view! { <RequireSignIn><routes::BusinessProfilesView/></RequireSignIn> }/>
         </Routes>
     }
 }

@@ -31,7 +31,8 @@ impl Role {
         matches!(self, Role::PartnerAdmin | Role::ReferralsAdmin)
     }
 
-    /// Whether the role may edit business profiles.
+    /// Whether the role may see and edit business profiles. Reading needs the same role:
+    /// profiles hold colleagues' contact details and decide where leads go.
     pub fn may_edit_business_profiles(self) -> bool {
         matches!(self, Role::PartnerAdmin | Role::BusinessProfileAdmin)
     }
@@ -99,6 +100,11 @@ impl Member<'_> {
         (!self.role.may_export()).then_some(Refusal::MayNotExport(self.role))
     }
 
+    /// Why this person may not see or edit business profiles; `None` when they may.
+    pub fn business_profile_refusal(&self) -> Option<Refusal> {
+        (!self.role.may_edit_business_profiles()).then_some(Refusal::BusinessProfileAdminsOnly)
+    }
+
     /// Why this person may not give the colleague with `colleague_email` another role;
     /// `None` when they may. Nobody changes their own: the organisation then always
     /// keeps the partner admin who would make the change.
@@ -128,6 +134,8 @@ pub enum Refusal {
     OnlyPartnerAdminsChangeRoles,
     /// Nobody changes their own role.
     OwnRole,
+    /// Business profiles are for partner admins and business profile admins.
+    BusinessProfileAdminsOnly,
 }
 
 impl Refusal {
@@ -144,6 +152,7 @@ impl Refusal {
             }
             Refusal::OnlyPartnerAdminsChangeRoles => Explanation::new("roles-partner-admins-only"),
             Refusal::OwnRole => Explanation::new("own-role"),
+            Refusal::BusinessProfileAdminsOnly => Explanation::new("business-profile-admins-only"),
         }
     }
 
@@ -155,6 +164,7 @@ impl Refusal {
             Refusal::ViewerReadsOnly,
             Refusal::OnlyPartnerAdminsChangeRoles,
             Refusal::OwnRole,
+            Refusal::BusinessProfileAdminsOnly,
         ];
         all.extend(
             Role::ALL
@@ -274,6 +284,25 @@ mod tests {
                 && !Role::ReferralsAdmin.may_edit_business_profiles()
         );
         assert_eq!(Role::BusinessProfileAdmin.label(), "Business profile admin");
+    }
+
+    #[test]
+    fn only_partner_admins_and_business_profile_admins_see_business_profiles() {
+        for role in Role::ALL.iter().copied() {
+            let member = Member {
+                role,
+                email: "someone@partner.test",
+            };
+            let expected = match role {
+                Role::PartnerAdmin | Role::BusinessProfileAdmin => None,
+                _ => Some(Refusal::BusinessProfileAdminsOnly),
+            };
+            assert_eq!(member.business_profile_refusal(), expected, "{role:?}");
+        }
+        assert_eq!(
+            Refusal::BusinessProfileAdminsOnly.to_string(),
+            "Only partner admins and business profile admins can see and edit business profiles."
+        );
     }
 
     #[test]

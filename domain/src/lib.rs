@@ -8,6 +8,7 @@
 mod macros;
 pub mod access;
 pub mod api_keys;
+pub mod business_profile;
 pub mod contacts;
 pub mod export;
 pub mod filter;
@@ -29,6 +30,10 @@ pub mod validation;
 pub mod values;
 
 pub use access::{Member, Refusal, Role};
+pub use business_profile::{
+    BusinessProfile, BusinessProfileDraft, ContactDraft, LocationDraft, ProfileContact,
+    ProfileLocation, Region, StoredBusinessProfile,
+};
 pub use contacts::{assess_email, assess_phone};
 pub use export::CsvExport;
 pub use filter::{Chip, ChipValue, Filter, FilterError, SearchIndex, SortDirection, SortKey};
@@ -41,16 +46,16 @@ pub use lifecycle::{
 };
 pub use notification_centre::{NotificationItem, NotificationKind, NotificationPage};
 pub use notifications::{
-    BusinessProfile, Delivery, Notification, NotificationPlan, Person, ProfileLocation, Recipient,
-    plan_notifications,
+    Delivery, Notification, NotificationPlan, Person, Recipient, plan_notifications,
 };
 pub use problem::Explanation;
 pub use quality::assess_quality;
 pub use redirect::{RefusedReturnPath, ReturnPath};
 pub use referral::{
-    Actor, Address, CallToAction, Category, Consent, Contact, CustomerProfile, Details, Direction,
-    EmailValidity, InviteContext, LeadQuality, LeadSource, LeadType, PhoneValidity, Qualification,
-    Referral, ReferralType, Requirements, Stage, Status, StatusChange, Substatus,
+    Actor, Address, CallToAction, Category, CompanySize, Consent, Contact, CustomerProfile,
+    Details, Direction, EmailValidity, InviteContext, LeadQuality, LeadSource, LeadType,
+    PhoneValidity, Qualification, Referral, ReferralType, Requirements, Stage, Status,
+    StatusChange, Substatus,
 };
 pub use registration::{
     DealRegistration, ExchangeRates, NotEligible, PricingModel, RegistrationEligibility,

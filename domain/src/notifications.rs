@@ -8,10 +8,13 @@
 //!
 //! Rules:
 //! - only Contact me leads (`callToAction = ContactMe`) are emailed;
-//! - the lead's contact is the contact of the profile location for the lead's country
-//!   (or, if that location has no contact, its profile's contact); else the contact of
-//!   the profile for the lead's region; else **every partner admin** of the
-//!   organisation; else nobody, and the lead is reported as unrouted;
+//! - the lead's contact is, in this order (see [`crate::business_profile`]):
+//!   1. the contact of the business profile location for the lead's country;
+//!   2. else the main contact (the first location's) of the profile for the lead's
+//!      region: the region the lead names (`customerProfile.address.region`, read by
+//!      [`Region::from_lead_text`]), or else the region its country is in;
+//!   3. else **every partner admin** of the organisation;
+//!   4. else nobody, and the lead is reported as unrouted;
 //! - a contact who is one of the organisation's people and set a preferred
 //!   notification email in their account settings is emailed there instead, in the
 //!   language they chose (others in English);
@@ -30,38 +33,13 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::access::Role;
+use crate::business_profile::{BusinessProfile, Region};
 use crate::i18n::Locale;
 use crate::referral::{CallToAction, Referral};
 use crate::values::CountryCode;
 
 /// A recipient gets at most this many single-lead emails a day; beyond it, one digest.
 pub const MAX_INDIVIDUAL_EMAILS_PER_DAY: usize = 10;
-
-/// The partner's presence in one region: who to contact, what they do, whom they want.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct BusinessProfile {
-    /// The region this profile covers, as leads name it (`customerProfile.address.region`).
-    pub region: String,
-    /// The region's default contact, for leads whose country has no location of its own.
-    pub contact_email: String,
-    #[serde(default)]
-    pub locations: Vec<ProfileLocation>,
-    /// Words describing the partner's expertise.
-    #[serde(default)]
-    pub keywords: Vec<String>,
-    /// Customer company sizes the partner wants (as `customerProfile.size` spells them).
-    #[serde(default)]
-    pub preferred_company_sizes: Vec<String>,
-}
-
-/// A country where the partner does business within a profile's region, with its contact.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ProfileLocation {
-    pub country: CountryCode,
-    pub contact_email: String,
-}
 
 /// One of the organisation's people, as lead emails see them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -264,29 +242,30 @@ fn addressed(contact: &str, people: &[Person]) -> Recipient {
     }
 }
 
-/// The business profile contact for a lead: its country's location first, then its region.
+/// The business profile contact for a lead: its country's location first, then its
+/// region's main contact.
 fn profile_contact<'p>(lead: &Referral, profiles: &'p [BusinessProfile]) -> Option<&'p str> {
     let address = &lead.customer_profile.address;
-    let by_location = CountryCode::parse("country", &address.country)
-        .ok()
-        .and_then(|country| {
-            profiles.iter().find_map(|profile| {
-                let location = profile.locations.iter().find(|l| l.country == country)?;
-                // A location without its own contact falls back to its region's contact.
-                non_blank(&location.contact_email).or_else(|| non_blank(&profile.contact_email))
-            })
-        });
-    by_location.or_else(|| {
-        let region = address
-            .region
-            .as_deref()
-            .map(str::trim)
-            .filter(|r| !r.is_empty())?;
+    let country = CountryCode::parse("country", &address.country).ok();
+    let by_location = country.and_then(|country| {
         profiles
             .iter()
-            .filter(|profile| profile.region.trim().eq_ignore_ascii_case(region))
-            .find_map(|profile| non_blank(&profile.contact_email))
-    })
+            .find_map(|profile| profile.location_in(country))
+    });
+    if let Some(location) = by_location {
+        return Some(location.contact.email.as_str());
+    }
+    // A region the lead names but nobody knows ("EMEA") says nothing: its country decides.
+    let region = address
+        .region
+        .as_deref()
+        .and_then(Region::from_lead_text)
+        .or_else(|| country.and_then(Region::of_country))?;
+    profiles
+        .iter()
+        .find(|profile| profile.region == region)
+        .and_then(BusinessProfile::main_contact)
+        .map(|contact| contact.email.as_str())
 }
 
 fn non_blank(email: &str) -> Option<&str> {
@@ -296,8 +275,10 @@ fn non_blank(email: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::business_profile::{ProfileContact, ProfileLocation};
     use crate::fixtures;
     use crate::referral::*;
+    use crate::values::{Email, Name};
     use chrono::{DateTime, Duration, TimeZone, Utc};
 
     fn day() -> NaiveDate {
@@ -328,22 +309,29 @@ mod tests {
         CountryCode::parse("country", code).unwrap()
     }
 
+    fn location(code: &str, email: &str) -> ProfileLocation {
+        ProfileLocation {
+            country: country(code),
+            city: None,
+            contact: ProfileContact {
+                name: Name::parse("name", "Contact").unwrap(),
+                email: Email::parse("email", email).unwrap(),
+                phone: None,
+            },
+        }
+    }
+
+    /// Europe, with its main contact in Ireland and locations in Germany and France.
     fn europe() -> BusinessProfile {
         BusinessProfile {
-            region: "Europe".into(),
-            contact_email: "europe@partner.example".into(),
+            region: Region::Europe,
             locations: vec![
-                ProfileLocation {
-                    country: country("DE"),
-                    contact_email: "berlin@partner.example".into(),
-                },
-                ProfileLocation {
-                    country: country("FR"),
-                    contact_email: "paris@partner.example".into(),
-                },
+                location("IE", "europe@partner.example"),
+                location("DE", "berlin@partner.example"),
+                location("FR", "paris@partner.example"),
             ],
             keywords: vec!["ERP".into()],
-            preferred_company_sizes: vec!["100to999employees".into()],
+            preferred_company_sizes: vec![CompanySize::From50To999],
         }
     }
 
@@ -419,14 +407,43 @@ mod tests {
     }
 
     #[test]
-    fn a_location_without_a_contact_falls_back_to_its_regions_contact() {
-        let mut profile = europe();
-        profile.locations[0].contact_email = String::new();
+    fn a_country_without_a_location_goes_to_the_main_contact_of_its_countrys_region() {
         let mut lead = lead("r-1");
+        lead.customer_profile.address.country = "AT".into();
         lead.customer_profile.address.region = None;
         assert_eq!(
-            recipients(&lead, &[profile], &[]),
+            recipients(&lead, &[europe()], &[]),
             vec![english("europe@partner.example")]
+        );
+        // A region nobody knows by that name says nothing: the country decides.
+        lead.customer_profile.address.region = Some("EMEA".into());
+        assert_eq!(
+            recipients(&lead, &[europe()], &[]),
+            vec![english("europe@partner.example")]
+        );
+    }
+
+    #[test]
+    fn the_region_a_lead_names_wins_over_its_countrys_for_the_main_contact() {
+        let mut lead = lead("r-1");
+        lead.customer_profile.address.country = "TR".into();
+        lead.customer_profile.address.region = Some("Middle East".into());
+        let middle_east = BusinessProfile {
+            region: Region::MiddleEast,
+            locations: vec![location("AE", "dubai@partner.example")],
+            keywords: vec![],
+            preferred_company_sizes: vec![],
+        };
+        let both = [europe(), middle_east];
+        assert_eq!(
+            recipients(&lead, &both, &[]),
+            vec![english("dubai@partner.example")]
+        );
+        // A location for the country itself comes first, whatever region the lead names.
+        lead.customer_profile.address.country = "DE".into();
+        assert_eq!(
+            recipients(&lead, &both, &[]),
+            vec![english("berlin@partner.example")]
         );
     }
 
@@ -644,13 +661,17 @@ mod tests {
     fn profiles_and_notifications_use_camel_case_json() {
         let profile: BusinessProfile = serde_json::from_value(serde_json::json!({
             "region": "Europe",
-            "contactEmail": "europe@partner.example",
-            "locations": [{ "country": "de", "contactEmail": "berlin@partner.example" }],
+            "locations": [{ "country": "de", "city": null,
+                "contact": { "name": "Contact", "email": "berlin@partner.example", "phone": null } }],
             "keywords": ["ERP"],
-            "preferredCompanySizes": ["100to999employees"]
+            "preferredCompanySizes": ["50to999employees"]
         }))
         .unwrap();
         assert_eq!(profile.locations[0].country, country("DE"));
+        assert_eq!(
+            profile.preferred_company_sizes,
+            vec![CompanySize::From50To999]
+        );
         let digest = Notification::Digest {
             to: "a@b.example".into(),
             referral_ids: vec!["r-1".into()],

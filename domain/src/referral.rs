@@ -94,6 +94,59 @@ api_enum! {
     pub enum PhoneValidity { Valid, Invalid, #[default] Unknown }
 }
 
+/// How many people a customer company employs: the five sizes leads use in
+/// `customerProfile.size`, which business profiles also name as the sizes a partner wants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum CompanySize {
+    #[serde(rename = "1to9employees")]
+    From1To9,
+    #[serde(rename = "10to49employees")]
+    From10To49,
+    #[serde(rename = "50to999employees")]
+    From50To999,
+    #[serde(rename = "1000to9999employees")]
+    From1000To9999,
+    #[serde(rename = "10000plusemployees")]
+    From10000,
+}
+
+impl CompanySize {
+    /// Every size, smallest first.
+    pub const ALL: &'static [CompanySize] = &[
+        CompanySize::From1To9,
+        CompanySize::From10To49,
+        CompanySize::From50To999,
+        CompanySize::From1000To9999,
+        CompanySize::From10000,
+    ];
+
+    /// The size as the API spells it: `50to999employees`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CompanySize::From1To9 => "1to9employees",
+            CompanySize::From10To49 => "10to49employees",
+            CompanySize::From50To999 => "50to999employees",
+            CompanySize::From1000To9999 => "1000to9999employees",
+            CompanySize::From10000 => "10000plusemployees",
+        }
+    }
+
+    /// The size of an API spelling, exactly as the API spells it.
+    pub fn from_api(text: &str) -> Option<CompanySize> {
+        CompanySize::ALL
+            .iter()
+            .copied()
+            .find(|size| size.as_str() == text)
+    }
+}
+
+impl std::fmt::Display for CompanySize {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A person: a customer contact or a member of the partner's own team.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -128,6 +181,8 @@ pub struct Address {
 #[serde(rename_all = "camelCase")]
 pub struct CustomerProfile {
     pub name: String,
+    /// How many people the customer employs, as [`CompanySize`] spells it (kept as sent:
+    /// senders may use other words).
     pub size: Option<String>,
     pub address: Address,
     #[serde(default)]

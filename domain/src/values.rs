@@ -382,9 +382,17 @@ pub fn label_id(field: &str) -> String {
     if field == "customerProfile.name" {
         return "field-customerName".to_owned();
     }
+    if field.ends_with("contact.name") {
+        return "field-contactName".to_owned();
+    }
+    format!("field-{}", last_segment(field))
+}
+
+/// A field's API name without its parents and list index: `team[0].lastName` is `lastName`,
+/// `keywords[2]` is `keywords`.
+fn last_segment(field: &str) -> &str {
     let last = field.rsplit('.').next().unwrap_or(field);
-    let last = last.split('[').next().unwrap_or(last);
-    format!("field-{last}")
+    last.split('[').next().unwrap_or(last)
 }
 
 /// The words for a field in messages: its last API name segment, spelled out.
@@ -392,7 +400,11 @@ pub fn label(field: &str) -> String {
     if field == "customerProfile.name" {
         return "Customer name".to_owned();
     }
-    let last = field.rsplit('.').next().unwrap_or(field);
+    if field.ends_with("contact.name") {
+        // A business profile location's contact, not a deal.
+        return "Contact name".to_owned();
+    }
+    let last = last_segment(field);
     let known = match last {
         "name" => Some("Deal name"),
         "dealValue" => Some("Estimated deal value"),
@@ -407,6 +419,8 @@ pub fn label(field: &str) -> String {
         "externalReferenceId" => Some("CRM ID"),
         "campaignId" => Some("Marketing campaign ID"),
         "marketplaceTransactionDate" => Some("Estimated marketplace transaction date"),
+        "keywords" => Some("Keyword"),
+        "preferredCompanySizes" => Some("Preferred company size"),
         _ => None,
     };
     known.map(str::to_owned).unwrap_or_else(|| {
@@ -1100,5 +1114,16 @@ mod tests {
     fn unknown_fields_are_spelled_out_from_their_api_name() {
         assert_eq!(label("details.closingDateTime"), "Estimated closing date");
         assert_eq!(label("inviteContext.invitedBy"), "Invited by");
+    }
+
+    #[test]
+    fn a_listed_field_is_named_without_its_index_and_a_contact_name_is_no_deal_name() {
+        assert_eq!(label("keywords[3]"), "Keyword");
+        assert_eq!(label_id("keywords[3]"), "field-keywords");
+        assert_eq!(label("locations[1].city"), "City");
+        assert_eq!(label("locations[1].contact.name"), "Contact name");
+        assert_eq!(label_id("locations[1].contact.name"), "field-contactName");
+        assert_eq!(label_id("locations[1].contact.email"), "field-email");
+        assert_eq!(label("name"), "Deal name");
     }
 }

@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Response};
 use std::collections::BTreeMap;
 
 use domain::problem::{self, Explanation, Param};
-use domain::{FieldErrors, Referral};
+use domain::{FieldErrors, Referral, StoredBusinessProfile};
 use serde::Serialize;
 
 /// Every refusal of the API. Each has a stable code (its message `problem-<code>` in
@@ -23,6 +23,7 @@ pub enum AppError {
     ApiKeyRejected,
     ApiKeyNotFound,
     NotificationNotFound,
+    BusinessProfileNotFound,
     TooManySignIns {
         seconds: i64,
     },
@@ -36,6 +37,10 @@ pub enum AppError {
     PreconditionRequired,
     PreconditionFailed {
         current: Box<Referral>,
+    },
+    /// A business profile changed since the version in `If-Match`.
+    BusinessProfileChangedMeanwhile {
+        current: Box<StoredBusinessProfile>,
     },
     Invalid(FieldErrors),
     Conflict(Explanation),
@@ -63,6 +68,7 @@ impl AppError {
             AppError::ApiKeyRejected => Explanation::new("api-key-rejected"),
             AppError::ApiKeyNotFound => Explanation::new("api-key-not-found"),
             AppError::NotificationNotFound => Explanation::new("notification-not-found"),
+            AppError::BusinessProfileNotFound => Explanation::new("business-profile-not-found"),
             AppError::TooManySignIns { seconds } => {
                 problem::wait(Explanation::new("too-many-sign-ins"), *seconds)
             }
@@ -78,6 +84,9 @@ impl AppError {
             AppError::UserNotFound => Explanation::new("user-not-found"),
             AppError::PreconditionRequired => Explanation::new("if-match-required"),
             AppError::PreconditionFailed { .. } => Explanation::new("changed-meanwhile"),
+            AppError::BusinessProfileChangedMeanwhile { .. } => {
+                Explanation::new("business-profile-changed-meanwhile")
+            }
             AppError::Invalid(_) => Explanation::new("invalid-fields"),
             AppError::IdempotencyKeyReused => Explanation::new("idempotency-key-reused"),
             AppError::IdempotencyInProgress => Explanation::new("idempotency-in-progress"),
@@ -153,10 +162,27 @@ pub(crate) struct Problem<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<FieldErrors>)]
     errors: Option<&'a FieldErrors>,
-    /// The current representation, with a 412.
+    /// The current representation, with a 412: the referral, or the business profile.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(value_type = Option<Referral>)]
-    current: Option<&'a Referral>,
+    #[schema(value_type = Option<CurrentVersion>)]
+    current: Option<Current<'a>>,
+}
+
+/// What a 412 says is there now.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Current<'a> {
+    Referral(&'a Referral),
+    BusinessProfile(&'a StoredBusinessProfile),
+}
+
+/// [`Current`] as the OpenAPI document states it: one or the other, untagged.
+#[derive(utoipa::ToSchema)]
+#[serde(untagged)]
+#[allow(dead_code, clippy::large_enum_variant)] // Documentation only: never built.
+enum CurrentVersion {
+    Referral(Referral),
+    BusinessProfile(StoredBusinessProfile),
 }
 
 impl AppError {
@@ -166,6 +192,7 @@ impl AppError {
             | AppError::ReferralNotFound
             | AppError::UserNotFound
             | AppError::NotificationNotFound
+            | AppError::BusinessProfileNotFound
             | AppError::ApiKeyNotFound => StatusCode::NOT_FOUND,
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::Unauthenticated
@@ -178,7 +205,8 @@ impl AppError {
             | AppError::ForeignOrigin(_)
             | AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
-            AppError::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
+            AppError::PreconditionFailed { .. }
+            | AppError::BusinessProfileChangedMeanwhile { .. } => StatusCode::PRECONDITION_FAILED,
             AppError::Invalid(_) | AppError::IdempotencyKeyReused => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
@@ -211,7 +239,10 @@ impl IntoResponse for AppError {
                 _ => None,
             },
             current: match &self {
-                AppError::PreconditionFailed { current } => Some(current),
+                AppError::PreconditionFailed { current } => Some(Current::Referral(current)),
+                AppError::BusinessProfileChangedMeanwhile { current } => {
+                    Some(Current::BusinessProfile(current))
+                }
                 _ => None,
             },
         };
@@ -221,8 +252,12 @@ impl IntoResponse for AppError {
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/problem+json"),
         );
-        if let AppError::PreconditionFailed { current } = &self
-            && let Ok(etag) = HeaderValue::from_str(&format!("\"{}\"", current.e_tag))
+        let current_tag = match &self {
+            AppError::PreconditionFailed { current } => Some(&current.e_tag),
+            AppError::BusinessProfileChangedMeanwhile { current } => Some(&current.e_tag),
+            _ => None,
+        };
+        if let Some(Ok(etag)) = current_tag.map(|tag| HeaderValue::from_str(&format!("\"{tag}\"")))
         {
             headers.insert(header::ETAG, etag);
         }

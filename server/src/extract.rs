@@ -2,7 +2,7 @@
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
-use axum::http::header;
+use axum::http::{HeaderMap, header};
 use serde::de::DeserializeOwned;
 
 use crate::error::AppError;
@@ -54,4 +54,24 @@ pub fn page_limit(value: &str, max: usize) -> Result<usize, AppError> {
                     .with("value", value),
             )
         })
+}
+
+/// The entity tags of `If-Match` (quotes and `W/` removed); 428 without the header or with
+/// an empty one. A header that names no tag (`""`, `,`) matches no version, so it is a 412
+/// with the current one.
+pub fn if_match(headers: &HeaderMap) -> Result<Vec<String>, AppError> {
+    let value = headers
+        .get(header::IF_MATCH)
+        .filter(|value| !value.as_bytes().trim_ascii().is_empty())
+        .ok_or(AppError::PreconditionRequired)?;
+    Ok(String::from_utf8_lossy(value.as_bytes())
+        .split(',')
+        .map(|tag| {
+            tag.trim()
+                .trim_start_matches("W/")
+                .trim_matches('"')
+                .to_owned()
+        })
+        .filter(|tag| !tag.is_empty())
+        .collect())
 }

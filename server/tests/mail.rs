@@ -194,7 +194,113 @@ async fn organisation_with_admin(pool: &Pool) -> (TestOrganisation, TestUser) {
     (organisation, admin)
 }
 
+/// The lead ids in the order of the mails that link them (each mail links one).
+fn sorted_by_mail<'a>(mails: &[Mail], ids: &'a [String]) -> Vec<&'a String> {
+    mails
+        .iter()
+        .map(|mail| {
+            ids.iter()
+                .find(|id| mail.text.contains(id.as_str()))
+                .expect("every mail links one of the leads")
+        })
+        .collect()
+}
+
+/// Makes an API key and a Europe business profile through the API, as a partner admin of
+/// `organisation` would: Berlin is the region's main contact, Vienna has its own.
+async fn key_and_europe_profile(app: &support::TestApp, admin: &TestUser) -> String {
+    let session = admin.sign_in(app).await;
+    let key = session
+        .request(reqwest::Method::POST, "/api/v1/api-keys")
+        .json(&serde_json::json!({ "name": "CRM" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(key.status(), 201);
+    let key: serde_json::Value = key.json().await.unwrap();
+    let profile = session
+        .request(reqwest::Method::POST, "/api/v1/business-profiles")
+        .json(&serde_json::json!({
+            "region": "Europe",
+            "locations": [
+                { "country": "DE", "city": "Berlin",
+                  "contact": { "name": "Greta Gruber", "email": "Berlin@Partner.example" } },
+                { "country": "AT", "city": "Vienna",
+                  "contact": { "name": "Veit Vogl", "email": "vienna@partner.example", "phone": "+43 1 5321234" } }
+            ]
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(profile.status(), 201);
+    key["key"].as_str().unwrap().to_owned()
+}
+
+/// Sends a Contact me lead from `customer` in `country` in through the ingestion API.
+async fn ingest(app: &support::TestApp, key: &str, customer: &str, country: &str) -> String {
+    let response = app
+        .client
+        .post(app.url("/api/v1/ingest/referrals"))
+        .bearer_auth(key)
+        .json(&serde_json::json!({
+            "externalId": format!("crm-{customer}"),
+            "name": format!("{customer} – rollout"),
+            "consent": { "consentToContact": true },
+            "customerProfile": {
+                "name": customer,
+                "address": { "city": "Somewhere", "country": country },
+                "team": [{ "firstName": "Kim", "lastName": "Kunde", "email": "kim@customer.example" }]
+            },
+            "details": { "customerRequestedContact": true },
+            "leadType": "Profile", "leadSource": "AppSource", "callToAction": "ContactMe"
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201, "{customer}");
+    let referral: serde_json::Value = response.json().await.unwrap();
+    referral["id"].as_str().unwrap().to_owned()
+}
+
 backend_tests! {
+    async fn three_contact_me_leads_from_a_profile_location_are_three_mails_to_its_contact(app) {
+        let smtp = SmtpServer::start().await;
+        let pool = app.pool().await;
+        let (_organisation, admin) = organisation_with_admin(&pool).await;
+        let key = key_and_europe_profile(&app, &admin).await;
+        let mut ids = Vec::new();
+        for customer in ["Alpenblick", "Donaukraft", "Wienerwald"] {
+            ids.push(ingest(&app, &key, customer, "AT").await);
+        }
+        let sender = mailer(app.pool().await, &smtp.config(), Faults::default());
+        let report = sender.send_due(chrono::Utc::now() + chrono::Duration::seconds(1)).await.unwrap();
+        assert_eq!((report.sent, report.failed), (3, 0));
+        let mails = smtp.received();
+        assert_eq!(mails.len(), 3);
+        for (mail, id) in mails.iter().zip(sorted_by_mail(&mails, &ids)) {
+            assert_eq!(mail.to, "vienna@partner.example", "the location's contact, not the partner admin");
+            assert!(mail.text.contains(&format!("{PUBLIC_URL}/referrals/{id}")), "{}", mail.text);
+            assert!(mail.subject.starts_with("New lead: "), "an outside contact reads English: {}", mail.subject);
+        }
+        assert!(mails.iter().all(|m| m.to != admin.email));
+    }
+
+    async fn a_country_without_a_location_goes_to_its_regions_main_contact_and_other_regions_to_the_admins(app) {
+        let smtp = SmtpServer::start().await;
+        let pool = app.pool().await;
+        let (_organisation, admin) = organisation_with_admin(&pool).await;
+        let key = key_and_europe_profile(&app, &admin).await;
+        let swiss = ingest(&app, &key, "Matterhorn", "CH").await;
+        let japanese = ingest(&app, &key, "Sakura", "JP").await;
+        let sender = mailer(app.pool().await, &smtp.config(), Faults::default());
+        assert_eq!(sender.send_due(chrono::Utc::now() + chrono::Duration::seconds(1)).await.unwrap().sent, 2);
+        let mails = smtp.received();
+        let to_berlin = mails.iter().find(|m| m.to == "berlin@partner.example").expect("Europe's main contact");
+        assert!(to_berlin.text.contains(&swiss));
+        let to_admin = mails.iter().find(|m| m.to == admin.email).expect("no Asia Pacific profile: the partner admin");
+        assert!(to_admin.text.contains(&japanese));
+    }
+
     async fn three_contact_me_leads_are_three_mails_to_the_partner_admin_in_their_language(app) {
         let smtp = SmtpServer::start().await;
         let pool = app.pool().await;

@@ -373,6 +373,8 @@ backend_tests! {
             ("post", "/api/v1/api-keys"), ("get", "/api/v1/api-keys"), ("delete", "/api/v1/api-keys/{id}"),
             ("post", "/api/v1/ingest/referrals"), ("post", "/api/v1/ingest/marketplace-leads"),
             ("get", "/api/v1/notifications"), ("post", "/api/v1/notifications/{id}/read"), ("post", "/api/v1/notifications/read-all"),
+            ("get", "/api/v1/business-profiles"), ("post", "/api/v1/business-profiles"),
+            ("get", "/api/v1/business-profiles/{id}"), ("put", "/api/v1/business-profiles/{id}"), ("delete", "/api/v1/business-profiles/{id}"),
         ];
         let paths = document["paths"].as_object().unwrap();
         let documented: usize = paths.values().map(|item| item.as_object().unwrap().len()).sum();

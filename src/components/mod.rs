@@ -10,7 +10,7 @@ mod deal_fields;
 mod disclosure;
 mod filter_chips;
 mod filter_panel;
-mod form_fields;
+pub mod form_fields;
 mod heading_focus;
 mod heart;
 mod indicators;

@@ -13,10 +13,12 @@ import { test, expect } from './fixtures';
  * 2026-11-29, then 555,421 on 2026-11-30 with four languages (the English catalogue
  * compiled in, the others fetched on demand), insights and keyboard triage, then
  * 591,625 on 2026-11-30 with the notification centre, the API keys and account
- * settings screens and coded problems. Until the target is met, this ceiling keeps
- * the bundle from growing unseen; lower it with every cut, down to the target.
+ * settings screens and coded problems, then 620,129 with the business profiles
+ * screen (issue 15 part 3; its views alone about +28 KiB). Until the target is met,
+ * this ceiling keeps the bundle from growing unseen; lower it with every cut, down
+ * to the target.
  */
-const BUDGET_BYTES = 600 * 1024;
+const BUDGET_BYTES = 610 * 1024;
 
 type Sent = { encoding: string | undefined; vary: string; raw: Buffer };
 

@@ -4,6 +4,7 @@
 //! placeholders and the column types used work on both databases.
 
 pub mod api_keys;
+pub mod business_profiles;
 pub mod favorites;
 pub mod feed;
 pub mod idempotency;

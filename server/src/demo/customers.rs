@@ -703,15 +703,7 @@ pub(super) const INDUSTRIES: &[&str] = &[
     "Energy",
 ];
 
-pub(super) const SIZES: &[&str] = &[
-    "1to9employees",
-    "10to49employees",
-    "50to999employees",
-    "1000to9999employees",
-    "10000plusemployees",
-];
-
-/// Deal sizes in US dollars by company size (same order as [`SIZES`]).
+/// Deal sizes in US dollars by company size (in the order of [`domain::CompanySize::ALL`]).
 pub(super) const DEAL_USD: [(i64, i64); 5] = [
     (2_000, 9_000),
     (5_000, 30_000),

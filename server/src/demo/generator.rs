@@ -4,17 +4,17 @@
 
 use chrono::{DateTime, Days, Duration, Months, SubsecRound as _, Utc};
 use domain::{
-    AcceptForm, Actor, Address, CallToAction, Consent, Contact, ContactForm, CustomerProfile,
-    DeclineReason, Details, Direction, EmailValidity, ExchangeRates, InviteContext, LeadSource,
-    LeadType, PhoneValidity, PricingModel, Qualification, ReasonForm, Referral, ReferralType,
-    RegistrationForm, RegistrationState, Requirements, Status, Substatus, TenantType, WonForm,
-    lifecycle, timing,
+    AcceptForm, Actor, Address, CallToAction, CompanySize, Consent, Contact, ContactForm,
+    CustomerProfile, DeclineReason, Details, Direction, EmailValidity, ExchangeRates,
+    InviteContext, LeadSource, LeadType, PhoneValidity, PricingModel, Qualification, ReasonForm,
+    Referral, ReferralType, RegistrationForm, RegistrationState, Requirements, Status, Substatus,
+    TenantType, WonForm, lifecycle, timing,
 };
 use rust_decimal::Decimal;
 
 use super::USERS;
 use super::customers::{
-    COUNTRIES, Company, Country, DEAL_USD, DISPOSABLE_DOMAINS, INDUSTRIES, SIZES, SPAMMERS,
+    COUNTRIES, Company, Country, DEAL_USD, DISPOSABLE_DOMAINS, INDUSTRIES, SPAMMERS,
 };
 use super::messages::{
     CUSTOMER_MESSAGES, DECLINE_REASONS, LOST_REASONS, SALES_NOTES, SPAM_MESSAGES,
@@ -395,7 +395,7 @@ impl Generator {
             },
             customer_profile: CustomerProfile {
                 name: company.to_owned(),
-                size: Some(SIZES[size].to_owned()),
+                size: Some(CompanySize::ALL[size].as_str().to_owned()),
                 address: Address {
                     address_line1: None,
                     address_line2: None,

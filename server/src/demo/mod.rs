@@ -11,12 +11,14 @@
 //! - `customers`, `partners`, `messages`: the tables the demo is drawn from;
 //! - `seeded`: the PRNG that draws from them;
 //! - `generator`: builds each organisation's referrals ([`referrals`], [`referrals_at_scale`]);
-//! - `seed`: writes the organisations, users and referrals to the database ([`seed_if_empty`]).
+//! - `profiles`: the demo organisation's business profiles ([`business_profiles`]);
+//! - `seed`: writes the organisations, users, referrals and profiles to the database ([`seed_if_empty`]).
 
 mod customers;
 mod generator;
 mod messages;
 mod partners;
+mod profiles;
 mod seed;
 mod seeded;
 #[cfg(test)]
@@ -25,6 +27,7 @@ mod tests;
 use domain::Role;
 
 pub use generator::{referrals, referrals_at_scale};
+pub use profiles::business_profiles;
 pub use seed::seed_if_empty;
 
 pub const ORGANISATION_ID: &str = "org-demo-fabrikam";

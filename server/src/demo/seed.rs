@@ -1,4 +1,4 @@
-//! Writes the demo organisations, their users and their referrals to the database.
+//! Writes the demo organisations, their users, referrals and business profiles to the database.
 
 use chrono::{DateTime, Utc};
 
@@ -9,7 +9,7 @@ use super::{
 use crate::StartupError;
 use crate::db::{self, Pool};
 
-/// Seeds the demo organisations, users and referrals unless they are already there
+/// Seeds the demo organisations, users, referrals and business profiles unless they are already there
 /// (safe on every start). `scale` multiplies the number of referrals (see [`referrals_at_scale`]).
 pub async fn seed_if_empty(
     pool: &Pool,
@@ -43,6 +43,11 @@ pub async fn seed_if_empty(
             password_hash: &password_hash,
         };
         db::users::insert(pool, new_user, now).await?;
+    }
+    let mut conn = pool.acquire().await.map_err(db::DbError::from)?;
+    for profile in super::business_profiles() {
+        db::business_profiles::insert(&mut conn, ORGANISATION_ID, &profile, "user-demo-0", now)
+            .await?;
     }
     tracing::info!("seeded the demo organisations");
     Ok(())

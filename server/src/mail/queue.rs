@@ -4,13 +4,13 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::Referral;
-use domain::notifications::{self, BusinessProfile, Delivery, Recipient};
+use domain::notifications::{self, Delivery, Recipient};
 use sqlx::AnyConnection;
 use uuid::Uuid;
 
 use super::content::{LeadLine, MailContent};
-use crate::db::DbError;
 use crate::db::mail_outbox::{self, MailKind, NewMail};
+use crate::db::{self, DbError};
 
 /// Writes the outbox rows for `referral`, which arrived in `organisation_id` at `now`
 /// (nothing for a lead that is not emailed); returns how many recipients will hear of it.
@@ -23,7 +23,8 @@ pub async fn queue_new_lead(
     if !notifications::is_emailed(referral) {
         return Ok(0);
     }
-    let profiles = business_profiles(conn, organisation_id).await?;
+    // Read in the lead's transaction: the profiles as they are when the lead is stored.
+    let profiles = db::business_profiles::profiles(conn, organisation_id).await?;
     let people = mail_outbox::people(conn, organisation_id).await?;
     let recipients = notifications::recipients(referral, &profiles, &people);
     if recipients.is_empty() {
@@ -70,16 +71,6 @@ pub async fn queue_new_lead(
             .await?;
     }
     Ok(recipients.len())
-}
-
-/// The organisation's business profiles, which decide who is emailed about a lead.
-/// None are stored yet (business profiles come with their own screen), so every lead
-/// goes to the partner admins; reading them belongs here once they are stored.
-async fn business_profiles(
-    _conn: &mut AnyConnection,
-    _organisation_id: &str,
-) -> Result<Vec<BusinessProfile>, DbError> {
-    Ok(Vec::new())
 }
 
 /// One outbox row about to be written.

@@ -2,6 +2,8 @@
 //! their OpenAPI annotations, so the document at `/api/v1/openapi.json` lists every one.
 
 mod api_keys;
+mod business_profile;
+mod business_profiles;
 mod contract;
 mod exchange_rates;
 pub(crate) mod export;
@@ -73,6 +75,12 @@ pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(notifications_read_all::read_all))
         .routes(routes!(api_keys::create, api_keys::list))
         .routes(routes!(api_keys::revoke))
+        .routes(routes!(business_profiles::list, business_profiles::create))
+        .routes(routes!(
+            business_profile::detail,
+            business_profile::replace,
+            business_profile::delete
+        ))
         .routes(routes!(ingest_referrals::ingest))
         .routes(routes!(ingest_marketplace_leads::ingest))
         .split_for_parts();

@@ -22,7 +22,7 @@ use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::db::{self, DbError, idempotency};
 use crate::error::AppError;
-use crate::extract::JsonBody;
+use crate::extract::{JsonBody, if_match};
 use crate::faults::Fault;
 use crate::routes::referrals::{referral_response, seen_by};
 
@@ -376,26 +376,6 @@ fn lifecycle_error(error: LifecycleError) -> AppError {
         LifecycleError::Invalid { errors } => AppError::Invalid(errors),
         LifecycleError::IllegalTransition(illegal) => AppError::Conflict(illegal.explanation()),
     }
-}
-
-/// The entity tags of `If-Match` (quotes and `W/` removed); 428 without the header or with
-/// an empty one. A header that names no tag (`""`, `,`) matches no version, so it is a 412
-/// with the current one.
-fn if_match(headers: &HeaderMap) -> Result<Vec<String>, AppError> {
-    let value = headers
-        .get(header::IF_MATCH)
-        .filter(|value| !value.as_bytes().trim_ascii().is_empty())
-        .ok_or(AppError::PreconditionRequired)?;
-    Ok(String::from_utf8_lossy(value.as_bytes())
-        .split(',')
-        .map(|tag| {
-            tag.trim()
-                .trim_start_matches("W/")
-                .trim_matches('"')
-                .to_owned()
-        })
-        .filter(|tag| !tag.is_empty())
-        .collect())
 }
 
 fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, AppError> {
