@@ -338,6 +338,9 @@ fn parse_contact(
     })
 }
 
+/// What separates keywords in the form's one line; never part of a keyword.
+const KEYWORD_SEPARATORS: [char; 3] = [',', ';', '\n'];
+
 fn parse_keywords(typed: &[String], errors: &mut FieldErrors) -> Vec<String> {
     let mut keywords: Vec<String> = Vec::new();
     let mut seen = BTreeSet::new();
@@ -352,6 +355,15 @@ fn parse_keywords(typed: &[String], errors: &mut FieldErrors) -> Vec<String> {
                         ("keyword", &keyword),
                         ("max", &KEYWORD_MAX_CHARS.to_string()),
                     ],
+                ));
+            }
+            // The form shows keywords as one line split at these: one keyword holding one
+            // would come back from an unrelated edit as several.
+            Ok(Some(keyword)) if keyword.contains(KEYWORD_SEPARATORS) => {
+                errors.push(FieldError::coded(
+                    field,
+                    "error-keyword-separator",
+                    &[("keyword", &keyword)],
                 ));
             }
             Ok(Some(keyword)) => {
@@ -399,7 +411,7 @@ fn parse_company_sizes(typed: &[String], errors: &mut FieldErrors) -> Vec<Compan
 /// The keywords of one line of text, as the form's single input takes them: separated by
 /// commas or semicolons (validation then trims them and drops blanks and repeats).
 pub fn keywords_from_text(text: &str) -> Vec<String> {
-    text.split([',', ';', '\n'])
+    text.split(KEYWORD_SEPARATORS)
         .filter(|keyword| !is_blank(keyword))
         .map(str::to_owned)
         .collect()

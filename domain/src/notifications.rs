@@ -255,17 +255,20 @@ fn profile_contact<'p>(lead: &Referral, profiles: &'p [BusinessProfile]) -> Opti
     if let Some(location) = by_location {
         return Some(location.contact.email.as_str());
     }
-    // A region the lead names but nobody knows ("EMEA") says nothing: its country decides.
-    let region = address
-        .region
-        .as_deref()
-        .and_then(Region::from_lead_text)
-        .or_else(|| country.and_then(Region::of_country))?;
-    profiles
-        .iter()
-        .find(|profile| profile.region == region)
-        .and_then(BusinessProfile::main_contact)
-        .map(|contact| contact.email.as_str())
+    // The region the lead names, then its country's: a region nobody knows ("EMEA") or
+    // one without a profile says nothing, and the country's region may still have one.
+    let named = address.region.as_deref().and_then(Region::from_lead_text);
+    let of_country = country.and_then(Region::of_country);
+    [named, of_country]
+        .into_iter()
+        .flatten()
+        .find_map(|region| {
+            profiles
+                .iter()
+                .find(|profile| profile.region == region)
+                .and_then(BusinessProfile::main_contact)
+                .map(|contact| contact.email.as_str())
+        })
 }
 
 fn non_blank(email: &str) -> Option<&str> {
@@ -438,6 +441,11 @@ mod tests {
         assert_eq!(
             recipients(&lead, &both, &[]),
             vec![english("dubai@partner.example")]
+        );
+        // Without a Middle East profile, the country's own region (Europe for TR) answers.
+        assert_eq!(
+            recipients(&lead, &[europe()], &[]),
+            vec![english("europe@partner.example")]
         );
         // A location for the country itself comes first, whatever region the lead names.
         lead.customer_profile.address.country = "DE".into();

@@ -17,6 +17,7 @@ profile-delete-confirm = Das Profil { $region } löschen? Seine Leads gehen dann
 profile-delete-yes = Profil löschen
 profile-delete-no = Behalten
 profile-deleted = Das Profil { $region } wurde gelöscht.
+profile-delete-conflict = Jemand anderes hat das Profil { $region } geändert, seit diese Seite geladen wurde: Es wird jetzt aktuell angezeigt. Löschen Sie es erneut, wenn es weiterhin entfernt werden soll.
 profile-saved = Das Profil { $region } wurde gespeichert.
 profile-save = Profil speichern
 profile-saving = Wird gespeichert…
@@ -68,6 +69,7 @@ error-location-outside-region =
        *[other] { $country } liegt in keiner Region, die ein Profil abdecken kann: Wählen Sie ein anderes Land.
     }
 error-keyword-too-long = Das Stichwort „{ $keyword }“ ist zu lang: Ein Stichwort darf höchstens { $max } Zeichen haben.
+error-keyword-separator = Das Stichwort „{ $keyword }“ enthält ein Komma oder Semikolon, die Stichwörter trennen: Machen Sie mehrere Stichwörter daraus oder schreiben Sie es ohne.
 error-keywords-too-many = Ein Profil darf höchstens { $max } Stichwörter haben; dieses hat { $count }.
 error-company-size-unknown = „{ $value }“ ist keine Unternehmensgröße. Verwenden Sie eine von: { $expected }.
 

@@ -17,6 +17,7 @@ profile-delete-confirm = Delete the { $region } profile? Its leads will go to th
 profile-delete-yes = Delete profile
 profile-delete-no = Keep it
 profile-deleted = The { $region } profile was deleted.
+profile-delete-conflict = Someone else changed the { $region } profile since this page was loaded: it is shown as it is now. Delete it again if it should still go.
 profile-saved = The { $region } profile was saved.
 profile-save = Save profile
 profile-saving = Saving…
@@ -68,6 +69,7 @@ error-location-outside-region =
        *[other] { $country } is in no region a profile can cover: choose another country.
     }
 error-keyword-too-long = The keyword “{ $keyword }” is too long: a keyword can have at most { $max } characters.
+error-keyword-separator = The keyword “{ $keyword }” holds a comma or semicolon, which separate keywords: make it several keywords, or write it without.
 error-keywords-too-many = A profile can have at most { $max } keywords; this one has { $count }.
 error-company-size-unknown = “{ $value }” is not a company size. Use one of: { $expected }.
 

@@ -17,6 +17,7 @@ profile-delete-confirm = Удалить профиль «{ $region }»? Его �
 profile-delete-yes = Удалить профиль
 profile-delete-no = Оставить
 profile-deleted = Профиль «{ $region }» удален.
+profile-delete-conflict = С момента загрузки страницы кто-то изменил профиль { $region }: теперь он показан в текущем виде. Удалите его снова, если он всё ещё не нужен.
 profile-saved = Профиль «{ $region }» сохранен.
 profile-save = Сохранить профиль
 profile-saving = Сохранение…
@@ -68,6 +69,7 @@ error-location-outside-region =
        *[other] { $country } не входит ни в один регион, который может охватывать профиль: выберите другую страну.
     }
 error-keyword-too-long = Ключевое слово «{ $keyword }» слишком длинное: не более { $max } символов.
+error-keyword-separator = Ключевое слово «{ $keyword }» содержит запятую или точку с запятой, которые разделяют ключевые слова: разбейте его на несколько или уберите эти знаки.
 error-keywords-too-many = В профиле может быть не более { $max } ключевых слов; в этом — { $count }.
 error-company-size-unknown = «{ $value }» — не размер компании. Используйте один из: { $expected }.
 

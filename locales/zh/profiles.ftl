@@ -16,6 +16,7 @@ profile-delete-confirm = 要删除{ $region }配置文件吗？其潜在客户�
 profile-delete-yes = 删除配置文件
 profile-delete-no = 保留
 profile-deleted = 已删除{ $region }配置文件。
+profile-delete-conflict = 自本页面加载以来，其他人更改了 { $region } 资料：现在显示的是最新版本。如仍要删除，请再次删除。
 profile-saved = 已保存{ $region }配置文件。
 profile-save = 保存配置文件
 profile-saving = 正在保存…
@@ -67,6 +68,7 @@ error-location-outside-region =
        *[other] { $country } 不属于任何配置文件可覆盖的区域：请选择其他国家/地区。
     }
 error-keyword-too-long = 关键字“{ $keyword }”太长：每个关键字最多 { $max } 个字符。
+error-keyword-separator = 关键字“{ $keyword }”包含用于分隔关键字的逗号或分号：请拆成多个关键字，或去掉这些符号。
 error-keywords-too-many = 一个配置文件最多可有 { $max } 个关键字；此配置文件有 { $count } 个。
 error-company-size-unknown = “{ $value }”不是公司规模。请使用以下之一：{ $expected }。
 

@@ -277,7 +277,12 @@ backend_tests! {
         assert_eq!((report.sent, report.failed), (3, 0));
         let mails = smtp.received();
         assert_eq!(mails.len(), 3);
-        for (mail, id) in mails.iter().zip(sorted_by_mail(&mails, &ids)) {
+        let linked = sorted_by_mail(&mails, &ids);
+        let mut each_once = linked.clone();
+        each_once.sort();
+        each_once.dedup();
+        assert_eq!(each_once.len(), 3, "one mail for each lead");
+        for (mail, id) in mails.iter().zip(linked) {
             assert_eq!(mail.to, "vienna@partner.example", "the location's contact, not the partner admin");
             assert!(mail.text.contains(&format!("{PUBLIC_URL}/referrals/{id}")), "{}", mail.text);
             assert!(mail.subject.starts_with("New lead: "), "an outside contact reads English: {}", mail.subject);

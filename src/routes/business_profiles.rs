@@ -25,16 +25,18 @@ use crate::i18n::{api_error, explained, field_error, t, t_with, value};
 pub fn BusinessProfilesView() -> impl IntoView {
     page_title(|| t("profiles-title"));
     let session = Session::current();
-    let refusal = move || {
+    // A memo: the session is told of every account change (a language saved in the
+    // background), and redrawing the page would lose a form being typed in.
+    let refusal = Memo::new(move |_| {
         session
             .me()
             .and_then(|me| me.member().business_profile_refusal())
-    };
+    });
     view! {
         <section class="page settings-page" aria-labelledby="page-heading">
             <h1 id="page-heading">{t("profiles-title")}</h1>
             <p class="settings-intro">{t("profiles-intro")}</p>
-            {move || match refusal() {
+            {move || match refusal.get() {
                 None => view! { <Profiles/> }.into_any(),
                 Some(refusal) => view! {
                     <p class="error-panel" role="alert">{explained(&refusal.explanation(), None)}</p>
@@ -72,9 +74,11 @@ fn Profiles() -> impl IntoView {
         }
         focus_when_shown("#page-heading");
     });
+    // Untracked: a form open for a new profile is not drawn again (and emptied) when the
+    // list is read again.
     let taken = move || -> Vec<Region> {
         profiles
-            .get()
+            .get_untracked()
             .and_then(Result::ok)
             .map(|list| list.iter().map(|p| p.profile.region).collect())
             .unwrap_or_default()
@@ -85,10 +89,12 @@ fn Profiles() -> impl IntoView {
             Editing::New => view! {
                 <ProfileForm existing=None taken=taken() on_done=done/>
             }.into_any(),
-            _ if taken().len() == Region::ALL.len() => view! {
+            // One form at a time: another would drop what is typed in the open one.
+            Editing::Existing(_) => ().into_any(),
+            Editing::Nothing if profiles.get().and_then(Result::ok).is_some_and(|list| list.len() == Region::ALL.len()) => view! {
                 <p class="field-hint">{t("profiles-all-regions")}</p>
             }.into_any(),
-            _ => view! {
+            Editing::Nothing => view! {
                 <button type="button" class="profile-add" on:click=move |_| {
                     notice.set(None);
                     editing.set(Editing::New);
@@ -121,7 +127,8 @@ fn Profiles() -> impl IntoView {
                                             notice.set(Some(said));
                                             version.update(|n| *n += 1);
                                         });
-                                        view! { <ProfileCard stored=stored.clone() edit deleted/> }.into_any()
+                                        let locked = Signal::derive(move || editing.get() != Editing::Nothing);
+                                        view! { <ProfileCard stored=stored.clone() edit deleted locked/> }.into_any()
                                     }}
                                 </li>
                             }
@@ -141,8 +148,11 @@ fn ProfileCard(
     stored: StoredBusinessProfile,
     /// Opens the profile's form.
     edit: Callback<()>,
-    /// Told what to announce once the profile is deleted.
+    /// Told what to announce once the profile is deleted, or found changed by someone
+    /// else (the list is read again either way).
     deleted: Callback<String>,
+    /// Another profile's form is open: editing or deleting this one waits.
+    locked: Signal<bool>,
 ) -> impl IntoView {
     let region = value("Region", stored.profile.region.as_str());
     let confirming = RwSignal::new(false);
@@ -155,10 +165,11 @@ fn ProfileCard(
         spawn_local(async move {
             match api::delete_business_profile(&id, &e_tag).await {
                 Ok(()) => deleted.run(t_with("profile-deleted", &[("region", Arg::Text(&region))])),
-                Err(ActionError::Conflict(_)) => {
-                    let _ = failure.try_set(Some(t("profile-conflict")));
-                    let _ = busy.try_set(false);
-                }
+                // Shown as it is now, so the user decides again on what they see.
+                Err(ActionError::Conflict(_)) => deleted.run(t_with(
+                    "profile-delete-conflict",
+                    &[("region", Arg::Text(&region))],
+                )),
                 Err(error) => {
                     let _ = failure.try_set(Some(error.to_string()));
                     let _ = busy.try_set(false);
@@ -225,8 +236,8 @@ fn ProfileCard(
             } else {
                 view! {
                     <div class="form-buttons">
-                        <button type="button" on:click=move |_| edit.run(())>{t("profile-edit")}</button>
-                        <button type="button" class="secondary" on:click=move |_| confirming.set(true)>{t("profile-delete")}</button>
+                        <button type="button" disabled=locked on:click=move |_| edit.run(())>{t("profile-edit")}</button>
+                        <button type="button" class="secondary" disabled=locked on:click=move |_| confirming.set(true)>{t("profile-delete")}</button>
                     </div>
                 }.into_any()
             }}

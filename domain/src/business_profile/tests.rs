@@ -289,6 +289,17 @@ fn keywords_typed_in_one_line_are_split_on_commas_and_semicolons() {
         keywords_to_text(&profile.keywords),
         "ERP, field service, cloud"
     );
+    // A keyword sent through the API with a separator in it would come back from the
+    // form as two: it is refused where it is sent.
+    let draft = BusinessProfileDraft {
+        keywords: vec!["Sales, Marketing".into(), "R&D; AI".into()],
+        ..europe()
+    };
+    assert_eq!(fields(&draft), vec!["keywords[0]", "keywords[1]"]);
+    assert_eq!(
+        message(&draft, "keywords[0]"),
+        "The keyword “Sales, Marketing” holds a comma or semicolon, which separate keywords: make it several keywords, or write it without."
+    );
 }
 
 #[test]

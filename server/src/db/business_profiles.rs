@@ -69,15 +69,29 @@ pub async fn list(
     Ok(profiles)
 }
 
-/// The organisation's profiles as routing reads them.
+/// The organisation's profiles as routing reads them, in the lead's transaction. A row
+/// that cannot be read is logged and left out (its leads go to the partner admins): one
+/// bad row must not refuse every lead the organisation is sent.
 pub async fn profiles(
     conn: &mut AnyConnection,
     organisation_id: &str,
 ) -> Result<Vec<BusinessProfile>, DbError> {
-    Ok(list(conn, organisation_id)
-        .await?
+    let rows: Vec<ProfileRow> = sqlx::query_as(
+        "SELECT id, profile, version, updated_at FROM business_profiles \
+         WHERE organisation_id = $1",
+    )
+    .bind(organisation_id)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
         .into_iter()
-        .map(|stored| stored.profile)
+        .filter_map(|row| match stored(row) {
+            Ok(stored) => Some(stored.profile),
+            Err(error) => {
+                tracing::error!(organisation = %organisation_id, %error, "a business profile cannot be read; its leads go to the partner admins");
+                None
+            }
+        })
         .collect())
 }
 
