@@ -23,6 +23,13 @@ pub enum AppError {
     ApiKeyRejected,
     ApiKeyNotFound,
     NotificationNotFound,
+    /// No invitation with this id in the organisation.
+    InvitationNotFound,
+    /// An invitation link whose token no invitation has.
+    InvitationLinkUnknown,
+    /// What the request names existed but has ended for good (an invitation link that
+    /// expired, was used or revoked).
+    Gone(Explanation),
     TooManySignIns {
         seconds: i64,
     },
@@ -63,6 +70,8 @@ impl AppError {
             AppError::ApiKeyRejected => Explanation::new("api-key-rejected"),
             AppError::ApiKeyNotFound => Explanation::new("api-key-not-found"),
             AppError::NotificationNotFound => Explanation::new("notification-not-found"),
+            AppError::InvitationNotFound => Explanation::new("invitation-not-found"),
+            AppError::InvitationLinkUnknown => Explanation::new("invitation-link-unknown"),
             AppError::TooManySignIns { seconds } => {
                 problem::wait(Explanation::new("too-many-sign-ins"), *seconds)
             }
@@ -73,6 +82,7 @@ impl AppError {
             }
             AppError::Forbidden(explanation)
             | AppError::Conflict(explanation)
+            | AppError::Gone(explanation)
             | AppError::BadQuery(explanation) => explanation.clone(),
             AppError::ReferralNotFound => Explanation::new("referral-not-found"),
             AppError::UserNotFound => Explanation::new("user-not-found"),
@@ -166,7 +176,10 @@ impl AppError {
             | AppError::ReferralNotFound
             | AppError::UserNotFound
             | AppError::NotificationNotFound
-            | AppError::ApiKeyNotFound => StatusCode::NOT_FOUND,
+            | AppError::ApiKeyNotFound
+            | AppError::InvitationNotFound
+            | AppError::InvitationLinkUnknown => StatusCode::NOT_FOUND,
+            AppError::Gone(_) => StatusCode::GONE,
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::Unauthenticated
             | AppError::InvalidCredentials

@@ -137,6 +137,9 @@ pub fn UserMenu(
             {me.role.may_manage_api_keys().then(|| view! {
                 <a class="user-menu-link" href="/settings/api-keys">{t("menu-api-keys")}</a>
             })}
+            {me.role.may_manage_users().then(|| view! {
+                <a class="user-menu-link" href="/settings/people">{t("menu-people")}</a>
+            })}
             <button
                 type="button"
                 class="sign-out"

@@ -36,7 +36,8 @@ catalogue_files!(
     "account",
     "notifications",
     "intake",
-    "settings"
+    "settings",
+    "people"
 );
 
 /// The compiled-in files of a language (the server's catalogues).
