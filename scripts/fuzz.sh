@@ -146,6 +146,19 @@ checks.missing_required_header.expected-statuses = ["400", "401", "403", "428"]
 [[operations]]
 include-operation-id = ["choose_notification_email"]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "422", "429", "5xx"]
+
+# ... and a password change proves the current password, which the fuzzer cannot guess
+# (a 422 naming currentPassword, counted toward the sign-in throttle: then a 429) ...
+[[operations]]
+include-operation-id = ["change_password"]
+checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "422", "429", "5xx"]
+
+# ... and people are a partner admin's (the fuzzer is not one: 403), while an invitation
+# link's token is one only an invitation email holds (a made-up one is a 404; one that
+# expired, was used or revoked a 410; its form checked by the domain: 422).
+[[operations]]
+include-operation-id = ["list_people", "create_invitation", "revoke_invitation", "deactivate_user", "reactivate_user", "show_invitation_link", "accept_invitation"]
+checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404", "409", "410", "422", "429", "5xx"]
 TOML
 
 # Left out, each for a reason:

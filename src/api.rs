@@ -177,6 +177,34 @@ pub async fn act_on(
     Err(refusal(response).await)
 }
 
+/// Sends a change with a JSON body: the answer when it was made, else what the refusal
+/// means (a 422's field errors, …).
+async fn send_change(
+    method: Method,
+    path: &str,
+    body: &impl Serialize,
+) -> Result<Response, ActionError> {
+    let body =
+        serde_json::to_string(body).map_err(|_| ActionError::Failed(ApiError::Unreadable))?;
+    send_json(method, path, body).await
+}
+
+/// [`send_change`] once the body is JSON text: one copy of the sending, whatever the body.
+async fn send_json(method: Method, path: &str, body: String) -> Result<Response, ActionError> {
+    let request = request(method, path)
+        .header("Content-Type", "application/json")
+        .body(body)
+        .map_err(|_| ActionError::Failed(ApiError::Unreadable))?;
+    let response = answered(request.send())
+        .await
+        .map_err(ActionError::Failed)?;
+    if response.ok() {
+        Ok(response)
+    } else {
+        Err(refusal(response).await)
+    }
+}
+
 /// What a refused change means: a 422's field errors, a 412's current version, a busy
 /// retry, or a failure with the problem's explanation.
 async fn refusal<C: DeserializeOwned>(response: Response) -> ActionError<C> {
@@ -561,7 +589,8 @@ pub async fn create_api_key(name: &str) -> Result<CreatedApiKey, ActionError> {
     struct NewKey<'a> {
         name: &'a str,
     }
-    changed(request(Method::POST, "/api/v1/api-keys"), &NewKey { name }).await
+    let response = send_change(Method::POST, "/api/v1/api-keys", &NewKey { name }).await?;
+    read_json(response).await.map_err(ActionError::Failed)
 }
 
 /// Sends `body` as JSON with `request` and reads the answer; a refusal says what to fix
@@ -647,23 +676,170 @@ pub async fn save_notification_email(email: Option<&str>) -> Result<(), ActionEr
     struct Choice<'a> {
         notification_email: Option<&'a str>,
     }
-    let request = request(Method::PUT, "/api/v1/me/notification-email")
-        .json(&Choice {
+    send_change(
+        Method::PUT,
+        "/api/v1/me/notification-email",
+        &Choice {
             notification_email: email,
-        })
-        .map_err(|_| ActionError::Failed(ApiError::Unreadable))?;
-    let response = answered(request.send())
-        .await
-        .map_err(ActionError::Failed)?;
-    if !response.ok() {
-        return Err(refusal(response).await);
-    }
+        },
+    )
+    .await?;
     let session = Session::current();
     if let Some(mut me) = session.me_untracked() {
         me.notification_email = email.map(|email| email.trim().to_lowercase());
         session.account_changed(me);
     }
     Ok(())
+}
+
+/// Changes the signed-in user's password (`PUT /api/v1/me/password`); a 422 names the
+/// field to fix (a wrong current password, a too-short new one). The user's other
+/// sessions end; this one stays.
+pub async fn change_password(current: &str, new: &str) -> Result<(), ActionError> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct PasswordChange<'a> {
+        current_password: &'a str,
+        new_password: &'a str,
+    }
+    send_change(
+        Method::PUT,
+        "/api/v1/me/password",
+        &PasswordChange {
+            current_password: current,
+            new_password: new,
+        },
+    )
+    .await
+    .map(drop)
+}
+
+/// A person of the organisation as the people screen lists them.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+    pub active: bool,
+    pub last_signed_in_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The signed-in partner admin themselves.
+    pub you: bool,
+}
+
+/// An invitation nobody has used or revoked.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PendingInvitation {
+    pub id: String,
+    pub email: String,
+    pub role: Role,
+    /// The inviter's name.
+    pub invited_by: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+    pub expired: bool,
+}
+
+/// The organisation's people and pending invitations (`GET /api/v1/people`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct People {
+    pub people: Vec<Person>,
+    pub invitations: Vec<PendingInvitation>,
+}
+
+/// The organisation's people and pending invitations (partner admins only).
+pub async fn people() -> Result<People, ApiError> {
+    let cancel = cancel_on_cleanup();
+    read_json(send(request(Method::GET, "/api/v1/people").abort_signal(cancel.as_deref())).await?)
+        .await
+}
+
+/// Invites `email` with `role`: the server mails the link. A 422 names what to fix; a 409
+/// says the address has an account or an open invitation already.
+pub async fn invite(email: &str, role: Role) -> Result<PendingInvitation, ActionError> {
+    #[derive(Serialize)]
+    struct NewInvitation<'a> {
+        email: &'a str,
+        role: Role,
+    }
+    let response = send_change(
+        Method::POST,
+        "/api/v1/invitations",
+        &NewInvitation { email, role },
+    )
+    .await?;
+    read_json(response).await.map_err(ActionError::Failed)
+}
+
+/// Revokes an invitation: its link stops working.
+pub async fn revoke_invitation(id: &str) -> Result<(), ApiError> {
+    let path = format!("/api/v1/invitations/{}", domain::filter::percent_encode(id));
+    no_content(send(request(Method::DELETE, &path)).await?).await
+}
+
+/// Gives a colleague another role (`PATCH /api/v1/users/{id}`).
+pub async fn change_role(user_id: &str, role: Role) -> Result<(), ApiError> {
+    #[derive(Serialize)]
+    struct RoleChange {
+        role: Role,
+    }
+    let path = format!("/api/v1/users/{}", domain::filter::percent_encode(user_id));
+    let request = request(Method::PATCH, &path)
+        .json(&RoleChange { role })
+        .map_err(|_| ApiError::Unreadable)?;
+    no_content(answered(request.send()).await?).await
+}
+
+/// Deactivates (`false`) or reactivates (`true`) a colleague.
+pub async fn set_active(user_id: &str, active: bool) -> Result<(), ApiError> {
+    let verb = if active { "reactivate" } else { "deactivate" };
+    let path = format!(
+        "/api/v1/users/{}/{verb}",
+        domain::filter::percent_encode(user_id)
+    );
+    no_content(send(request(Method::POST, &path)).await?).await
+}
+
+/// What an invitation link offers (`GET /api/v1/invitation-links/{token}`, no session).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InvitationLink {
+    pub organisation: String,
+    pub email: String,
+    pub name: Option<String>,
+    pub role: Role,
+    pub invited_by: String,
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// The invitation behind a link; a 404 or 410 says why it no longer works.
+pub async fn invitation_link(token: &str) -> Result<InvitationLink, ApiError> {
+    let cancel = cancel_on_cleanup();
+    let path = format!(
+        "/api/v1/invitation-links/{}",
+        domain::filter::percent_encode(token)
+    );
+    read_json(send(request(Method::GET, &path).abort_signal(cancel.as_deref())).await?).await
+}
+
+/// Accepts an invitation with the person's name and new password; on success the account
+/// exists and the session holds it (as after sign-in).
+pub async fn accept_invitation(token: &str, name: &str, password: &str) -> Result<Me, ActionError> {
+    #[derive(Serialize)]
+    struct Acceptance<'a> {
+        name: &'a str,
+        password: &'a str,
+    }
+    let path = format!(
+        "/api/v1/invitation-links/{}/accept",
+        domain::filter::percent_encode(token)
+    );
+    let response = send_change(Method::POST, &path, &Acceptance { name, password }).await?;
+    let me: Me = read_json(response).await.map_err(ActionError::Failed)?;
+    Session::current().set(SessionState::SignedIn(me.clone()));
+    Ok(me)
 }
 
 /// The signed-in user's notification-centre items, newest first, with the unread count;

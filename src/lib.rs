@@ -137,7 +137,8 @@ async fn start(store: Referrals) -> Result<Option<api::Me>, api::ApiError> {
 /// How long a start with a cache waits for the server before showing the cache.
 const SERVER_GRACE: std::time::Duration = std::time::Duration::from_millis(700);
 
-/// Every view but the sign-in page needs a signed-in user.
+/// Every view but the sign-in page and an invitation's set-password page needs a
+/// signed-in user.
 #[component]
 fn AppRoutes() -> impl IntoView {
     view! {
@@ -154,6 +155,8 @@ fn AppRoutes() -> impl IntoView {
             <Route path=path!("/settings/account") view=|| view! { <RequireSignIn><AccountSettingsView/></RequireSignIn> }/>
             <Route path=path!("/settings/api-keys") view=|| view! { <RequireSignIn><routes::ApiKeysView/></RequireSignIn> }/>
             <Route path=path!("/settings/business-profiles") view=|| view! { <RequireSignIn><routes::BusinessProfilesView/></RequireSignIn> }/>
+            <Route path=path!("/settings/people") view=|| view! { <RequireSignIn><routes::PeopleView/></RequireSignIn> }/>
+            <Route path=path!("/invitations/:token") view=routes::InvitationView/>
         </Routes>
     }
 }

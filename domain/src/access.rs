@@ -105,16 +105,37 @@ impl Member<'_> {
         (!self.role.may_edit_business_profiles()).then_some(Refusal::BusinessProfileAdminsOnly)
     }
 
+    /// Why this person may not see and manage the organisation's people (the people list,
+    /// invitations); `None` when they may.
+    pub fn people_refusal(&self) -> Option<Refusal> {
+        (!self.role.may_manage_users()).then_some(Refusal::OnlyPartnerAdminsManagePeople)
+    }
+
+    /// Why this person may not deactivate (or reactivate) the colleague with
+    /// `colleague_email`; `None` when they may. Nobody deactivates themselves: the
+    /// organisation then always keeps the partner admin who would do it.
+    pub fn deactivation_refusal(&self, colleague_email: &str) -> Option<Refusal> {
+        if !self.role.may_manage_users() {
+            Some(Refusal::OnlyPartnerAdminsManagePeople)
+        } else if self.is(colleague_email) {
+            Some(Refusal::OwnAccount)
+        } else {
+            None
+        }
+    }
+
+    /// Whether `email` is this person's own (case- and space-insensitively).
+    fn is(&self, email: &str) -> bool {
+        email.trim().eq_ignore_ascii_case(self.email.trim())
+    }
+
     /// Why this person may not give the colleague with `colleague_email` another role;
     /// `None` when they may. Nobody changes their own: the organisation then always
     /// keeps the partner admin who would make the change.
     pub fn role_change_refusal(&self, colleague_email: &str) -> Option<Refusal> {
         if !self.role.may_manage_users() {
             Some(Refusal::OnlyPartnerAdminsChangeRoles)
-        } else if colleague_email
-            .trim()
-            .eq_ignore_ascii_case(self.email.trim())
-        {
+        } else if self.is(colleague_email) {
             Some(Refusal::OwnRole)
         } else {
             None
@@ -136,6 +157,10 @@ pub enum Refusal {
     OwnRole,
     /// Business profiles are for partner admins and business profile admins.
     BusinessProfileAdminsOnly,
+    /// Only partner admins see, invite and deactivate people.
+    OnlyPartnerAdminsManagePeople,
+    /// Nobody deactivates themselves.
+    OwnAccount,
 }
 
 impl Refusal {
@@ -153,6 +178,10 @@ impl Refusal {
             Refusal::OnlyPartnerAdminsChangeRoles => Explanation::new("roles-partner-admins-only"),
             Refusal::OwnRole => Explanation::new("own-role"),
             Refusal::BusinessProfileAdminsOnly => Explanation::new("business-profile-admins-only"),
+            Refusal::OnlyPartnerAdminsManagePeople => {
+                Explanation::new("people-partner-admins-only")
+            }
+            Refusal::OwnAccount => Explanation::new("own-account"),
         }
     }
 
@@ -165,6 +194,8 @@ impl Refusal {
             Refusal::OnlyPartnerAdminsChangeRoles,
             Refusal::OwnRole,
             Refusal::BusinessProfileAdminsOnly,
+            Refusal::OnlyPartnerAdminsManagePeople,
+            Refusal::OwnAccount,
         ];
         all.extend(
             Role::ALL
@@ -334,6 +365,38 @@ mod tests {
                     .map(|refusal| refusal.to_string()),
                 Some("Only partner admins can change roles.".to_owned()),
                 "{role:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn only_partner_admins_manage_people_and_never_deactivate_themselves() {
+        let admin = Member {
+            role: Role::PartnerAdmin,
+            email: "ada@partner.test",
+        };
+        assert_eq!(admin.people_refusal(), None);
+        assert_eq!(admin.deactivation_refusal("umar@partner.test"), None);
+        assert_eq!(
+            admin
+                .deactivation_refusal(" Ada@Partner.test")
+                .map(|refusal| refusal.to_string()),
+            Some("You cannot deactivate yourself. Ask another partner admin.".to_owned())
+        );
+        for &role in Role::ALL.iter().filter(|role| !role.may_manage_users()) {
+            let member = Member {
+                role,
+                email: "rhea@partner.test",
+            };
+            assert_eq!(
+                member.people_refusal(),
+                Some(Refusal::OnlyPartnerAdminsManagePeople),
+                "{role:?}"
+            );
+            assert_eq!(
+                member.deactivation_refusal("rhea@partner.test"),
+                Some(Refusal::OnlyPartnerAdminsManagePeople),
+                "{role:?}: the role is refused before the person"
             );
         }
     }

@@ -20,6 +20,7 @@ pub mod intake;
 pub mod lifecycle;
 pub mod notification_centre;
 pub mod notifications;
+pub mod people;
 pub mod problem;
 pub mod quality;
 pub mod redirect;

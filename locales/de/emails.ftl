@@ -18,3 +18,11 @@ email-digest-subject = { $count ->
 email-digest-heading = Ihre weiteren neuen Leads vom { $day }
 email-digest-intro = Am { $day } sind mehr als { $limit } neue Leads für Sie eingegangen. Über die ersten { $limit } wurden Sie sofort per E-Mail informiert; diese kamen danach.
 email-footer = Sie erhalten diese E-Mail, weil neue Leads von { $organisation } in Referral Desk an diese Adresse gesendet werden. Wenn sie an eine andere Adresse gehen sollen, legen Sie in Ihren Kontoeinstellungen eine Benachrichtigungs-E-Mail fest.
+
+## The invitation email: a partner admin invited the recipient to their organisation.
+email-invitation-subject = { $inviter } hat Sie zu { $organisation } in Referral Desk eingeladen
+email-invitation-heading = Sie sind zu { $organisation } eingeladen
+email-invitation-intro = { $inviter } hat Sie eingeladen, in Referral Desk an den Vertriebsempfehlungen von { $organisation } mitzuarbeiten, als { $role }.
+email-invitation-action = Passwort festlegen
+email-invitation-validity = Der Link funktioniert einmal, bis { $expires }. Ist er abgelaufen, bitten Sie { $inviter }, Sie erneut einzuladen.
+email-invitation-footer = Sie erhalten diese E-Mail, weil { $inviter } { $email } zu Referral Desk eingeladen hat. Wenn Sie sie nicht erwartet haben, ignorieren Sie sie: Ohne den Link geschieht nichts.

@@ -63,6 +63,13 @@ error-end-before-start = Das Vertragsende darf nicht vor dem Vertragsbeginn lieg
 error-no-transaction-date = Dies ist keine Marketplace-Transaktion und hat daher kein Transaktionsdatum: Löschen Sie das Datum oder antworten Sie mit Ja.
 error-registration-no-currency = Der Deal hat keine Währung: Bearbeiten Sie zuerst die Empfehlung und legen Sie Dealwert und Währung fest.
 error-solution-exceeds-total = Der Lösungswert darf den Gesamtvertragswert ({ $currency } { $amount }) nicht übersteigen.
+error-password-too-short = Verwenden Sie mindestens { $min } Zeichen für das Passwort.
+error-password-too-long = Verwenden Sie höchstens { $max } Zeichen für das Passwort.
+error-password-confirmation = Die beiden Passwörter stimmen nicht überein: Geben Sie das neue Passwort noch einmal ein.
+error-current-password = Das ist nicht Ihr aktuelles Passwort.
+error-person-name-required = Geben Sie Ihren Namen so an, wie Ihre Kollegen ihn sehen sollen.
+error-person-name = Der Name muss eine Zeile mit höchstens { $max } Zeichen ohne Steuerzeichen sein.
+error-role = Wählen Sie eine der Rollen.
 
 # Probleme, mit denen der Server antwortet (`problem-<code>`).
 
@@ -115,6 +122,17 @@ problem-export-not-allowed =
     }
 problem-roles-partner-admins-only = Nur Partneradministratoren können Rollen ändern.
 problem-own-role = Ihre eigene Rolle können Sie nicht ändern. Bitten Sie einen anderen Partneradministrator.
+
+# People: who may manage them, invitations and their links.
+problem-people-partner-admins-only = Nur Partneradministratoren können die Personen der Organisation sehen und verwalten.
+problem-own-account = Sie können sich nicht selbst deaktivieren. Bitten Sie einen anderen Partneradministrator.
+problem-invitation-not-found = In Ihrer Organisation gibt es keine Einladung mit dieser ID.
+problem-invitation-link-unknown = Dieser Einladungslink ist ungültig. Öffnen Sie den vollständigen Link aus der Einladungs-E-Mail.
+problem-invitation-expired = Diese Einladung ist abgelaufen: Einladungen gelten 7 Tage. Bitten Sie einen Partneradministrator Ihrer Organisation, Sie erneut einzuladen.
+problem-invitation-used = Mit dieser Einladung wurde bereits ein Passwort festgelegt. Melden Sie sich mit Ihrer E-Mail-Adresse und diesem Passwort an.
+problem-invitation-revoked = Diese Einladung wurde zurückgezogen. Fragen Sie einen Partneradministrator Ihrer Organisation, ob Sie noch beitreten sollen.
+problem-invitation-open = Für { $email } gibt es bereits eine offene Einladung. Widerrufen Sie sie zuerst, um eine neue zu senden.
+problem-email-has-account = { $email } hat bereits ein Referral-Desk-Konto.
 
 problem-archived = Diese Empfehlung ist bereits archiviert; archivierte Empfehlungen lassen keine Aktionen mehr zu.
 problem-informational-offer = Dies ist ein informativer Angebotslead: Er erfordert keine Aktion und wird { $months } Monate nach seinem Eingang automatisch archiviert.

@@ -18,3 +18,11 @@ email-digest-subject = { $count ->
 email-digest-heading = Your other new leads of { $day }
 email-digest-intro = More than { $limit } new leads arrived for you on { $day }. You were emailed about the first { $limit } at once; these came after them.
 email-footer = You receive this email because new leads of { $organisation } in Referral Desk are sent to this address. To have them sent elsewhere, set a notification email in your account settings.
+
+## The invitation email: a partner admin invited the recipient to their organisation.
+email-invitation-subject = { $inviter } invited you to { $organisation } on Referral Desk
+email-invitation-heading = You are invited to { $organisation }
+email-invitation-intro = { $inviter } invited you to work on the sales referrals of { $organisation } in Referral Desk, as { $role }.
+email-invitation-action = Set your password
+email-invitation-validity = The link works once, until { $expires }. If it has expired, ask { $inviter } to invite you again.
+email-invitation-footer = You receive this email because { $inviter } invited { $email } to Referral Desk. If you did not expect it, ignore it: nothing happens unless the link is used.

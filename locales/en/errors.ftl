@@ -63,6 +63,13 @@ error-end-before-start = Contract end date must not be before the contract start
 error-no-transaction-date = This is not a marketplace transaction, so it has no marketplace transaction date: clear the date or answer Yes.
 error-registration-no-currency = The deal has no currency: edit the referral to set the deal value and currency first.
 error-solution-exceeds-total = Solution value must not exceed the total contract value ({ $currency } { $amount }).
+error-password-too-short = Use at least { $min } characters for the password.
+error-password-too-long = Use at most { $max } characters for the password.
+error-password-confirmation = The two passwords are not the same: type the new password again.
+error-current-password = This is not your current password.
+error-person-name-required = Give your name as your colleagues will see it.
+error-person-name = The name must be one line of at most { $max } characters, without control characters.
+error-role = Choose one of the roles.
 
 # Problems the server answers with (`problem-<code>`, RFC 9457 `code` and `params`): the
 # API's English `detail` is formatted from these, the app words them in the reader's language.
@@ -117,6 +124,17 @@ problem-export-not-allowed =
     }
 problem-roles-partner-admins-only = Only partner admins can change roles.
 problem-own-role = You cannot change your own role. Ask another partner admin.
+
+# People: who may manage them, invitations and their links.
+problem-people-partner-admins-only = Only partner admins can see and manage the organisation's people.
+problem-own-account = You cannot deactivate yourself. Ask another partner admin.
+problem-invitation-not-found = There is no invitation with this ID in your organisation.
+problem-invitation-link-unknown = This invitation link is not valid. Open the whole link from the invitation email.
+problem-invitation-expired = This invitation has expired: invitations are valid for 7 days. Ask a partner admin of your organisation to invite you again.
+problem-invitation-used = This invitation was already used to set a password. Sign in with your email address and that password.
+problem-invitation-revoked = This invitation was withdrawn. Ask a partner admin of your organisation whether you should still join.
+problem-invitation-open = { $email } already has an open invitation. Revoke it first to send a new one.
+problem-email-has-account = { $email } already has a Referral Desk account.
 
 # Actions a referral's state does not allow (the domain's `IllegalTransition`).
 problem-archived = This referral is already archived ({ $substatus }); archived referrals accept no actions.

@@ -63,6 +63,13 @@ error-end-before-start = 合同结束日期不能早于合同开始日期（{ $s
 error-no-transaction-date = 这不是市场交易，因此没有市场交易日期：请清除该日期，或回答“是”。
 error-registration-no-currency = 此交易没有货币：请先编辑引荐，设置交易价值和货币。
 error-solution-exceeds-total = 解决方案价值不能超过合同总价值（{ $currency } { $amount }）。
+error-password-too-short = 密码至少需要 { $min } 个字符。
+error-password-too-long = 密码最多只能有 { $max } 个字符。
+error-password-confirmation = 两次输入的密码不一致：请再次输入新密码。
+error-current-password = 这不是你当前的密码。
+error-person-name-required = 请填写你的姓名，同事将看到此姓名。
+error-person-name = 姓名必须为一行，最多 { $max } 个字符，且不含控制字符。
+error-role = 请选择一个角色。
 
 # 服务器返回的问题（`problem-<code>`）。
 
@@ -111,6 +118,17 @@ problem-export-not-allowed =
     }
 problem-roles-partner-admins-only = 只有合作伙伴管理员才能更改角色。
 problem-own-role = 你不能更改自己的角色。请联系另一位合作伙伴管理员。
+
+# People: who may manage them, invitations and their links.
+problem-people-partner-admins-only = 只有合作伙伴管理员可以查看和管理组织的人员。
+problem-own-account = 你不能停用自己。请联系另一位合作伙伴管理员。
+problem-invitation-not-found = 你的组织中没有此 ID 的邀请。
+problem-invitation-link-unknown = 此邀请链接无效。请打开邀请邮件中的完整链接。
+problem-invitation-expired = 此邀请已过期：邀请有效期为 7 天。请让你组织的合作伙伴管理员重新邀请你。
+problem-invitation-used = 此邀请已被用于设置密码。请使用你的电子邮件地址和该密码登录。
+problem-invitation-revoked = 此邀请已被撤回。请询问你组织的合作伙伴管理员是否仍应加入。
+problem-invitation-open = { $email } 已有一个未处理的邀请。要发送新邀请，请先撤销它。
+problem-email-has-account = { $email } 已有 Referral Desk 帐户。
 
 problem-archived = 此引荐已归档；已归档的引荐不接受任何操作。
 problem-informational-offer = 这是一条信息性优惠线索：无需任何操作，将在收到 { $months } 个月后自动归档。

@@ -9,7 +9,6 @@ use axum::http::request::Parts;
 use base64::Engine as _;
 use chrono::Utc;
 use domain::api_keys::{API_KEY_PREFIX, looks_like_api_key};
-use sha2::{Digest, Sha256};
 
 use crate::AppState;
 use crate::db;
@@ -27,7 +26,7 @@ pub fn new_secret() -> String {
 
 /// What is stored of a secret.
 pub fn hash_secret(secret: &str) -> String {
-    hex::encode(Sha256::digest(secret.as_bytes()))
+    crate::auth::token_hash(secret)
 }
 
 /// The system sending a lead, as its API key names it.

@@ -147,12 +147,12 @@ pub fn normalise_email(email: &str) -> String {
 
 /// What failures are counted under: bounded and not the address itself, whatever was typed.
 fn account_key(email: &str) -> String {
-    hex::encode(Sha256::digest(email.as_bytes()))
+    token_hash(email)
 }
 
 /// A new session for a correct email and password; failures are counted and throttled
-/// per account and client address (see `throttle`), and an unknown email gets the same
-/// answer, after the same work, as a wrong password.
+/// per account and client address (see `throttle`), and an unknown email (or a
+/// deactivated person's) gets the same answer, after the same work, as a wrong password.
 pub async fn sign_in(
     pool: &Pool,
     email: &str,
@@ -161,17 +161,11 @@ pub async fn sign_in(
     now: DateTime<Utc>,
 ) -> Result<(String, CurrentUser), AppError> {
     let email = normalise_email(email);
-    let account = account_key(&email);
-    let (pair, from_client) =
-        db::sessions::failed_sign_ins_since(pool, &account, client, now - FAILED_SIGN_IN_WINDOW)
-            .await?;
-    if let Some(until) = crate::throttle::wait_until(pair, from_client, now) {
-        let seconds = (until - now).num_milliseconds().div_euclid(1000) + 1;
-        return Err(AppError::TooManySignIns { seconds });
-    }
+    let mut conn = pool.acquire().await?;
+    throttled(pool, &email, client, now).await?;
     // No account has an address longer than this; still verify a hash, to take the same time.
     let user = if email.len() <= 254 {
-        db::users::find_by_email(pool, &email).await?
+        db::users::find_active_by_email(&mut conn, &email).await?
     } else {
         None
     };
@@ -179,22 +173,88 @@ pub async fn sign_in(
     let hash = user
         .as_ref()
         .map_or_else(|| DUMMY_HASH.clone(), |u| u.password_hash.clone());
-    // Counted as a failure before the password is checked, so guesses sent in parallel
-    // all count against each other; a success clears it again.
+    let verified = counted_attempt(pool, &email, client, now, hash, password).await?;
+    let Some(user) = user.filter(|_| verified) else {
+        return Err(AppError::InvalidCredentials);
+    };
+    start_session(&mut conn, user, now).await
+}
+
+/// Whether `password` is the signed-in `user`'s, whose stored hash is `hash`: an attempt
+/// counted and throttled like a sign-in of their account from `client`, so a session left
+/// open cannot be used to guess the password either.
+pub async fn check_password(
+    pool: &Pool,
+    user: &CurrentUser,
+    hash: String,
+    password: &str,
+    client: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, AppError> {
+    let email = normalise_email(&user.email);
+    throttled(pool, &email, client, now).await?;
+    counted_attempt(pool, &email, client, now, hash, password).await
+}
+
+/// Refuses when the account (normalised `email`) or the client has failed too often lately.
+async fn throttled(
+    pool: &Pool,
+    email: &str,
+    client: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let (pair, from_client) = db::sessions::failed_sign_ins_since(
+        pool,
+        &account_key(email),
+        client,
+        now - FAILED_SIGN_IN_WINDOW,
+    )
+    .await?;
+    match crate::throttle::wait_until(pair, from_client, now) {
+        Some(until) => {
+            let seconds = (until - now).num_milliseconds().div_euclid(1000) + 1;
+            Err(AppError::TooManySignIns { seconds })
+        }
+        None => Ok(()),
+    }
+}
+
+/// Verifies `password` against `hash` as an attempt on the account (normalised `email`)
+/// from `client`: counted as a failure before the password is checked, so guesses sent in
+/// parallel all count against each other; a success clears it again.
+async fn counted_attempt(
+    pool: &Pool,
+    email: &str,
+    client: &str,
+    now: DateTime<Utc>,
+    hash: String,
+    password: &str,
+) -> Result<bool, AppError> {
+    let account = account_key(email);
     db::sessions::record_failed_sign_in(pool, &account, client, now).await?;
     let password = password.to_owned();
     let verified = tokio::task::spawn_blocking(move || verify_password(&hash, &password))
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?;
-    let Some(user) = user.filter(|_| verified) else {
-        return Err(AppError::InvalidCredentials);
-    };
-    db::sessions::clear_failed_sign_ins(pool, &account, client).await?;
+    if verified {
+        db::sessions::clear_failed_sign_ins(pool, &account, client).await?;
+    }
+    Ok(verified)
+}
+
+/// A new session for `user` (the caller knows who they are), written on `conn` (a
+/// transaction that makes the account may sign its person in with it): the cookie's token
+/// and the user as the request would see them.
+pub async fn start_session(
+    conn: &mut sqlx::AnyConnection,
+    user: UserRecord,
+    now: DateTime<Utc>,
+) -> Result<(String, CurrentUser), AppError> {
     let token = random_token();
     let csrf_token = random_token();
     let session_id = session_id_of(&token);
     db::sessions::create(
-        pool,
+        conn,
         &session_id,
         &user.id,
         &csrf_token,
@@ -203,6 +263,27 @@ pub async fn sign_in(
     )
     .await?;
     Ok((token, CurrentUser::of_session(user, csrf_token, session_id)))
+}
+
+/// Hashes `password` on a blocking thread (argon2 is slow on purpose).
+pub async fn hash_password_off_thread(password: &str) -> Result<String, AppError> {
+    let password = password.to_owned();
+    tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?
+}
+
+/// A random one-time token: 32 bytes, base64url (sessions, anti-forgery, invitation links).
+pub fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// What is stored of a random token (a session's, an invitation link's): its SHA-256, so
+/// a copy of the database cannot use one. A fast hash is right for 32 random bytes.
+pub fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
 }
 
 /// An argon2id hash (PHC string) of `password` with a fresh salt.
@@ -267,13 +348,7 @@ fn session_token(headers: &HeaderMap) -> Option<&str> {
 
 /// Only the token's hash is stored, so a copy of the database cannot sign anyone in.
 fn session_id_of(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
-}
-
-fn random_token() -> String {
-    let mut bytes = [0u8; 32];
-    OsRng.fill_bytes(&mut bytes);
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+    token_hash(token)
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {

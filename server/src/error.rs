@@ -24,6 +24,13 @@ pub enum AppError {
     ApiKeyNotFound,
     NotificationNotFound,
     BusinessProfileNotFound,
+    /// No invitation with this id in the organisation.
+    InvitationNotFound,
+    /// An invitation link whose token no invitation has.
+    InvitationLinkUnknown,
+    /// What the request names existed but has ended for good (an invitation link that
+    /// expired, was used or revoked).
+    Gone(Explanation),
     TooManySignIns {
         seconds: i64,
     },
@@ -69,6 +76,8 @@ impl AppError {
             AppError::ApiKeyNotFound => Explanation::new("api-key-not-found"),
             AppError::NotificationNotFound => Explanation::new("notification-not-found"),
             AppError::BusinessProfileNotFound => Explanation::new("business-profile-not-found"),
+            AppError::InvitationNotFound => Explanation::new("invitation-not-found"),
+            AppError::InvitationLinkUnknown => Explanation::new("invitation-link-unknown"),
             AppError::TooManySignIns { seconds } => {
                 problem::wait(Explanation::new("too-many-sign-ins"), *seconds)
             }
@@ -79,6 +88,7 @@ impl AppError {
             }
             AppError::Forbidden(explanation)
             | AppError::Conflict(explanation)
+            | AppError::Gone(explanation)
             | AppError::BadQuery(explanation) => explanation.clone(),
             AppError::ReferralNotFound => Explanation::new("referral-not-found"),
             AppError::UserNotFound => Explanation::new("user-not-found"),
@@ -193,7 +203,10 @@ impl AppError {
             | AppError::UserNotFound
             | AppError::NotificationNotFound
             | AppError::BusinessProfileNotFound
-            | AppError::ApiKeyNotFound => StatusCode::NOT_FOUND,
+            | AppError::ApiKeyNotFound
+            | AppError::InvitationNotFound
+            | AppError::InvitationLinkUnknown => StatusCode::NOT_FOUND,
+            AppError::Gone(_) => StatusCode::GONE,
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::Unauthenticated
             | AppError::InvalidCredentials

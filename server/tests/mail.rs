@@ -339,7 +339,8 @@ backend_tests! {
             assert!(!mail.text.contains("anna.schmidt@contoso.example") && !mail.html.contains("anna.schmidt"));
             assert!(!mail.text.contains("+49 30 901820"));
         }
-        let contoso = mails.iter().find(|m| m.subject.contains("Contoso")).unwrap();
+        // Every test lead's deal is "Contoso – ERP rollout": the customer names the mail.
+        let contoso = mails.iter().find(|m| m.subject.starts_with("Neuer Lead: Contoso <GmbH>")).unwrap();
         assert!(contoso.text.contains("Kunde: Contoso <GmbH>"));
         assert!(contoso.html.contains("Contoso &lt;GmbH&gt;"), "escaped in HTML: {}", contoso.html);
 
@@ -553,5 +554,53 @@ backend_tests! {
         let mut queued = queued;
         queued.sort();
         assert_eq!(received, queued, "every mail once");
+    }
+
+    async fn an_invitation_mail_arrives_over_smtp_and_its_link_sets_a_password_and_signs_in(app) {
+        let smtp = SmtpServer::start().await;
+        let pool = app.pool().await;
+        let (organisation, admin) = organisation_with_admin(&pool).await;
+        let session = admin.sign_in(&app).await;
+        let invited = format!("ines-{}@invited.test", uuid::Uuid::new_v4().simple());
+        let response = session
+            .request(reqwest::Method::POST, "/api/v1/invitations")
+            .json(&serde_json::json!({ "email": invited, "role": "ReferralsAdmin", "name": "Ines Duarte" }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 201);
+
+        let sender = mailer(app.pool().await, &smtp.config(), Faults::default());
+        assert_eq!(sender.send_due(Utc::now()).await.unwrap().sent, 1);
+        let mails = smtp.received();
+        assert_eq!(mails.len(), 1);
+        let mail = &mails[0];
+        assert_eq!(mail.to, invited);
+        assert_eq!(mail.subject, format!("{} hat Sie zu {} in Referral Desk eingeladen", admin.name, organisation.name), "in the inviter's language");
+        let prefix = format!("{PUBLIC_URL}/invitations/");
+        let token: String = mail.text[mail.text.find(&prefix).expect("the link is in the text") + prefix.len()..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect();
+        assert_eq!(token.len(), 43, "{}", mail.text);
+        assert!(mail.html.contains(&format!("href=\"{prefix}{token}\"")), "{}", mail.html);
+        let (content,): (String,) = sqlx::query_as("SELECT content FROM mail_outbox WHERE kind = 'invitation'")
+            .fetch_one(&pool).await.unwrap();
+        assert!(!content.contains(&token), "the outbox forgets the link once the mail is sent");
+
+        // The link (on this server) shows the invitation, then sets the password and signs in.
+        let shown: serde_json::Value = app.get(&format!("/api/v1/invitation-links/{token}")).await.json().await.unwrap();
+        assert_eq!(shown["name"], "Ines Duarte");
+        assert_eq!(shown["role"], "ReferralsAdmin");
+        let accepted = app
+            .post_json(&format!("/api/v1/invitation-links/{token}/accept"), &serde_json::json!({ "name": "Ines Duarte", "password": "correct horse battery" }))
+            .await;
+        assert_eq!(accepted.status(), 201);
+        let cookie = support::session_cookie(&accepted).expect("signed in");
+        let me: serde_json::Value = app.client.get(app.url("/api/v1/me")).header("cookie", cookie).send().await.unwrap().json().await.unwrap();
+        assert_eq!(me["user"]["email"], invited);
+        assert_eq!(me["role"], "ReferralsAdmin");
+        let again = app.post_json("/api/v1/session", &serde_json::json!({ "email": invited, "password": "correct horse battery" })).await;
+        assert_eq!(again.status(), 200, "the password set through the link signs in");
     }
 }

@@ -375,6 +375,9 @@ backend_tests! {
             ("get", "/api/v1/notifications"), ("post", "/api/v1/notifications/{id}/read"), ("post", "/api/v1/notifications/read-all"),
             ("get", "/api/v1/business-profiles"), ("post", "/api/v1/business-profiles"),
             ("get", "/api/v1/business-profiles/{id}"), ("put", "/api/v1/business-profiles/{id}"), ("delete", "/api/v1/business-profiles/{id}"),
+            ("put", "/api/v1/me/password"), ("get", "/api/v1/people"), ("post", "/api/v1/invitations"), ("delete", "/api/v1/invitations/{id}"),
+            ("get", "/api/v1/invitation-links/{token}"), ("post", "/api/v1/invitation-links/{token}/accept"),
+            ("post", "/api/v1/users/{id}/deactivate"), ("post", "/api/v1/users/{id}/reactivate"),
         ];
         let paths = document["paths"].as_object().unwrap();
         let documented: usize = paths.values().map(|item| item.as_object().unwrap().len()).sum();
@@ -387,10 +390,10 @@ backend_tests! {
         assert_eq!(unique.len(), operation_ids.len(), "operation ids are unique: {operation_ids:?}");
         // And every documented route is really served (never the app shell or a 404).
         for (method, path) in expected {
-            let url = app.url(&path.replace("{id}", "no-such-referral"));
+            let url = app.url(&path.replace("{id}", "no-such-referral").replace("{token}", "no-such-token"));
             let method: Method = method.to_uppercase().parse().unwrap();
             let response = app.client.request(method.clone(), url).send().await.unwrap();
-            assert!(![StatusCode::NOT_FOUND, StatusCode::METHOD_NOT_ALLOWED].contains(&response.status()) || path.contains("{id}"),
+            assert!(![StatusCode::NOT_FOUND, StatusCode::METHOD_NOT_ALLOWED].contains(&response.status()) || path.contains("{id}") || path.contains("{token}"),
                 "{method} {path} answered {}", response.status());
             assert_ne!(response.headers()["content-type"], "text/html; charset=utf-8", "{method} {path}");
         }

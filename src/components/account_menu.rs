@@ -99,6 +99,7 @@ fn Panel(me: Me, menu: Disclosure) -> impl IntoView {
         <LanguagePicker user_id=me.user.id.clone()/>
         <ul class="account-links">
             {link("/settings/account", t("account-settings-link"))}
+            {me.role.may_manage_users().then(|| link("/settings/people", t("menu-people")))}
             {me.role.may_manage_api_keys().then(|| link("/settings/api-keys", t("menu-api-keys")))}
             {me.role.may_edit_business_profiles().then(|| link("/settings/business-profiles", t("menu-business-profiles")))}
         </ul>

@@ -143,3 +143,60 @@ fn wiring<F: Send + Sync + 'static>(
     let leave = move |_| bound.leave.run(field.clone());
     (error, leave)
 }
+
+/// A field of a form that is checked as a whole when sent (setting a password), rather
+/// than field by field as the user leaves each.
+pub struct Checked {
+    pub id: &'static str,
+    pub label: String,
+    /// `text`, `password`, …
+    pub kind: &'static str,
+    /// Its API name, which its messages in `problems` are filed under.
+    pub field: &'static str,
+    pub autocomplete: &'static str,
+    /// A hint shown under it, which it is described by too.
+    pub hint: Option<String>,
+}
+
+/// The input of a [`Checked`] field, bound to `value`, with `problems`' message for it.
+pub fn checked_input(
+    spec: Checked,
+    value: RwSignal<String>,
+    problems: RwSignal<domain::FieldErrors>,
+    disabled: Signal<bool>,
+) -> impl IntoView {
+    let Checked {
+        id,
+        label,
+        kind,
+        field,
+        autocomplete,
+        hint,
+    } = spec;
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let described = match hint {
+        Some(_) => format!("{hint_id} {error_id}"),
+        None => error_id.clone(),
+    };
+    let message =
+        move || problems.with(|problems| problems.error_for(field).map(crate::i18n::field_error));
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input
+                id=id
+                name=field
+                type=kind
+                autocomplete=autocomplete
+                aria-describedby=described
+                aria-invalid=move || message().is_some().to_string()
+                prop:value=move || value.get()
+                on:input=move |event| value.set(event_target_value(&event))
+                disabled=move || disabled.get()
+            />
+            {hint.map(|hint| view! { <p id=hint_id class="field-hint">{hint}</p> })}
+            <p id=error_id class="field-error">{message}</p>
+        </div>
+    }
+}

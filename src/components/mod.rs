@@ -5,6 +5,7 @@ mod account_menu;
 mod action_run;
 mod bar_chart;
 mod command_palette;
+mod confirm_button;
 mod copy_button;
 mod deal_fields;
 mod disclosure;
@@ -32,10 +33,12 @@ pub use account_menu::AccountMenu;
 pub use action_run::{ActionRun, Closed, ConfirmAndSend, ConflictNotice, Difference, Step};
 pub use bar_chart::{Bar, BarChart};
 pub use command_palette::CommandPalette;
+pub use confirm_button::ConfirmButton;
 pub use copy_button::CopyButton;
 pub use disclosure::Disclosure;
 pub use filter_chips::FilterChips;
 pub use filter_panel::FilterPanel;
+pub use form_fields::{Checked, checked_input};
 pub use heading_focus::{
     FocusHeadingOnNavigation, focus_now, focus_when_shown, refocus_heading_if_lost,
 };

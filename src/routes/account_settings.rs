@@ -1,9 +1,11 @@
-use domain::FieldError;
 use domain::i18n::Arg;
+use domain::people::{PASSWORD_MIN_CHARS, typed_twice};
 use domain::values::Email;
+use domain::{FieldError, FieldErrors};
 use leptos::prelude::*;
 
 use crate::api::{self, ActionError, Session};
+use crate::components::{Checked, checked_input};
 use crate::i18n::{t, t_with};
 
 /// The signed-in user's account settings: where lead emails go (DOMAIN.md §7: a preferred
@@ -117,6 +119,84 @@ pub fn AccountSettingsView() -> impl IntoView {
                     <p class="form-error" role="alert">{crate::i18n::api_error(&error)}</p>
                 })}
             </form>
+            <ChangePassword/>
         </section>
+    }
+}
+
+/// The password change: the current password, the new one twice. Success signs the user
+/// out on their other devices; a wrong current password is said at that field.
+#[component]
+fn ChangePassword() -> impl IntoView {
+    let current = RwSignal::new(String::new());
+    let new = RwSignal::new(String::new());
+    let confirmation = RwSignal::new(String::new());
+    let problems = RwSignal::new(FieldErrors::new());
+    let changed = RwSignal::new(false);
+    let change = Action::new_local(|(current, new): &(String, String)| {
+        let (current, new) = (current.clone(), new.clone());
+        async move { api::change_password(&current, &new).await }
+    });
+    let busy = change.pending();
+    Effect::new(move |_| match change.value().get() {
+        Some(Ok(())) => {
+            for typed in [current, new, confirmation] {
+                typed.set(String::new());
+            }
+            problems.set(FieldErrors::new());
+            changed.set(true);
+        }
+        Some(Err(ActionError::Invalid(errors))) => problems.set(errors),
+        _ => {}
+    });
+    let failure = move || match change.value().get() {
+        Some(Err(error @ ActionError::Failed(_))) => Some(error.to_string()),
+        _ => None,
+    };
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        changed.set(false);
+        let typed = new.get_untracked();
+        let mut found = FieldErrors::new();
+        if current.with_untracked(String::is_empty) {
+            found.push(FieldError::coded("currentPassword", "error-required", &[]));
+        }
+        found.0.extend(typed_twice(
+            "newPassword",
+            &typed,
+            &confirmation.get_untracked(),
+        ));
+        let ready = found.is_empty();
+        problems.set(found);
+        if ready {
+            change.dispatch((current.get_untracked(), typed));
+        }
+    };
+    let hint = t_with(
+        "password-hint",
+        &[("min", Arg::Count(PASSWORD_MIN_CHARS as i64))],
+    );
+    let disabled = Signal::from(busy);
+    view! {
+        <form class="password-change" on:submit=submit aria-busy=move || busy.get().to_string() novalidate>
+            <h2>{t("password-heading")}</h2>
+            <p id="password-hint" class="secondary">{hint}</p>
+            // For password managers: whose password this is.
+            <input type="email" name="email" autocomplete="username" hidden=true readonly=true
+                value=move || Session::current().me().map(|me| me.user.email).unwrap_or_default()/>
+            {checked_input(Checked { id: "password-current", label: t("password-current"), kind: "password", field: "currentPassword", autocomplete: "current-password", hint: None }, current, problems, disabled)}
+            {checked_input(Checked { id: "password-new", label: t("password-new"), kind: "password", field: "newPassword", autocomplete: "new-password", hint: None }, new, problems, disabled)}
+            {checked_input(Checked { id: "password-confirmation", label: t("password-confirm"), kind: "password", field: "confirmation", autocomplete: "new-password", hint: None }, confirmation, problems, disabled)}
+            <div class="form-actions">
+                <button type="submit" disabled=busy>
+                    {move || if busy.get() { t("password-changing") } else { t("password-change") }}
+                </button>
+            </div>
+            <p role="status" class="form-status">{move || changed.get().then(|| t("password-changed"))}</p>
+            {move || failure().map(|failure| view! { <p class="form-error" role="alert">{failure}</p> })}
+        </form>
     }
 }

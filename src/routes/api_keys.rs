@@ -6,7 +6,7 @@ use domain::i18n::Arg;
 use leptos::prelude::*;
 
 use crate::api::{self, ActionError, ApiKey, CreatedApiKey, Session};
-use crate::components::{CopyButton, page_title};
+use crate::components::{ConfirmButton, CopyButton, page_title};
 use crate::format;
 use crate::i18n::{api_error, field_error, t, t_with};
 
@@ -153,7 +153,6 @@ fn KeyRow(
     /// Told the key's name once it is revoked.
     revoked: Callback<String>,
 ) -> impl IntoView {
-    let confirming = RwSignal::new(false);
     let id = key.id.clone();
     let name = key.name.clone();
     let revoke = Action::new_local(move |_: &()| {
@@ -195,25 +194,14 @@ fn KeyRow(
                 <span class="api-key-meta">{created}</span>
                 <span class="api-key-meta">{used}</span>
             </div>
-            {move || if confirming.get() {
-                view! {
-                    <div class="api-key-confirm" role="group">
-                        <p>{t_with("api-key-revoke-confirm", &[("name", Arg::Text(&key_name.get_value()))])}</p>
-                        <button type="button" class="danger" disabled=busy on:click=move |_| { revoke.dispatch(()); }>
-                            {t("api-key-revoke-yes")}
-                        </button>
-                        <button type="button" class="secondary" on:click=move |_| confirming.set(false)>
-                            {t("api-key-revoke-no")}
-                        </button>
-                    </div>
-                }.into_any()
-            } else {
-                view! {
-                    <button type="button" class="secondary" on:click=move |_| confirming.set(true)>
-                        {t("api-key-revoke")}
-                    </button>
-                }.into_any()
-            }}
+            <ConfirmButton
+                label=t("api-key-revoke")
+                question=t_with("api-key-revoke-confirm", &[("name", Arg::Text(&key_name.get_value()))])
+                yes=t("api-key-revoke-yes")
+                no=t("api-key-revoke-no")
+                busy=busy
+                on_confirm=Callback::new(move |()| { revoke.dispatch(()); })
+            />
             {move || error().map(|error| view! { <p class="error-panel" role="alert">{error.to_string()}</p> })}
         </li>
     }

@@ -8,7 +8,9 @@ mod business_profiles;
 mod favorites;
 mod inbox;
 mod insights;
+mod invitation;
 mod not_found;
+mod people;
 mod referral_detail;
 mod sign_in;
 
@@ -20,6 +22,8 @@ pub use business_profiles::BusinessProfilesView;
 pub use favorites::FavoritesView;
 pub use inbox::InboxView;
 pub use insights::InsightsView;
+pub use invitation::InvitationView;
 pub use not_found::NotFoundView;
+pub use people::PeopleView;
 pub use referral_detail::ReferralDetailView;
 pub use sign_in::{SignInView, safe_next};

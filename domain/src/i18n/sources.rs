@@ -37,7 +37,8 @@ catalogue_files!(
     "notifications",
     "intake",
     "settings",
-    "profiles"
+    "profiles",
+    "people"
 );
 
 /// The compiled-in files of a language (the server's catalogues).

@@ -349,6 +349,12 @@ fn every_domain_explanation_has_its_message_in_every_language() {
         Explanation::new("too-many-sign-ins"),
         5,
     ));
+    explanations.extend(
+        crate::people::InvitationRefusal::ALL
+            .iter()
+            .map(|refusal| refusal.explanation()),
+    );
+    explanations.extend(crate::people::keeps_a_partner_admin(0).err());
     let mut problems = Vec::new();
     for locale in Locale::ALL {
         let catalogue = Catalogue::parse(locale, bundled_sources(locale)).unwrap();

@@ -17,6 +17,8 @@ pub enum MailKind {
     Lead,
     /// A recipient's leads of one day after their first ten, sent when the day ends.
     Digest,
+    /// An invitation to join the organisation, with its one-time link.
+    Invitation,
 }
 
 impl MailKind {
@@ -24,6 +26,7 @@ impl MailKind {
         match self {
             MailKind::Lead => "lead",
             MailKind::Digest => "digest",
+            MailKind::Invitation => "invitation",
         }
     }
 
@@ -31,6 +34,7 @@ impl MailKind {
         match text {
             "lead" => Ok(MailKind::Lead),
             "digest" => Ok(MailKind::Digest),
+            "invitation" => Ok(MailKind::Invitation),
             other => Err(DbError::Corrupt(format!("mail kind {other:?}"))),
         }
     }
@@ -77,14 +81,15 @@ pub async fn organisation_name(
     Ok(name)
 }
 
-/// The organisation's people as lead emails see them: sign-in and preferred address,
-/// role and language.
+/// The organisation's active people as lead emails see them: sign-in and preferred
+/// address, role and language (a deactivated person hears of no lead).
 pub async fn people(
     conn: &mut AnyConnection,
     organisation_id: &str,
 ) -> Result<Vec<Person>, DbError> {
     let rows: Vec<(String, Option<String>, String, Option<String>)> = sqlx::query_as(
-        "SELECT email, notification_email, role, locale FROM users WHERE organisation_id = $1 ORDER BY id",
+        "SELECT email, notification_email, role, locale FROM users \
+         WHERE organisation_id = $1 AND deactivated_at IS NULL ORDER BY id",
     )
     .bind(organisation_id)
     .fetch_all(conn)
@@ -286,17 +291,22 @@ pub async fn claim(
     }))
 }
 
-/// Records the mail as sent (only by the holder of its lease, `lease_until`).
+/// Records the mail as sent (only by the holder of its lease, `lease_until`); `forget`
+/// replaces its content, so a secret only the mail was to carry (an invitation's link)
+/// leaves the database with it.
 pub async fn mark_sent(
     pool: &Pool,
     id: &str,
     lease_until: DateTime<Utc>,
     now: DateTime<Utc>,
+    forget: Option<&str>,
 ) -> Result<bool, DbError> {
     let updated = sqlx::query(
-        "UPDATE mail_outbox SET sent_at = $1, lease_until = NULL, last_error = NULL WHERE id = $2 AND lease_until = $3",
+        "UPDATE mail_outbox SET sent_at = $1, lease_until = NULL, last_error = NULL, content = COALESCE($2, content) \
+         WHERE id = $3 AND lease_until = $4",
     )
     .bind(stored_time(now))
+    .bind(forget)
     .bind(id)
     .bind(stored_time(lease_until))
     .execute(pool)

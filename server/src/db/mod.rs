@@ -9,6 +9,7 @@ pub mod favorites;
 pub mod feed;
 pub mod idempotency;
 pub mod ingested;
+pub mod invitations;
 pub mod mail_outbox;
 pub mod notifications;
 pub mod organisations;

@@ -12,7 +12,7 @@ use super::{DbError, read_time, stored_time};
 /// Rows per multi-row `INSERT` (7 parameters each): well under both databases' limits.
 const ROWS_PER_INSERT: usize = 500;
 
-/// Gives every person of the organisation who hears of its leads an item of `kind` about
+/// Gives every active person of the organisation who hears of its leads an item of `kind` about
 /// the referral, unless they have one already; returns how many were written. Runs in
 /// the caller's transaction (a lead's arrival, the reminder job).
 pub async fn give_organisation(
@@ -22,12 +22,13 @@ pub async fn give_organisation(
     kind: NotificationKind,
     now: DateTime<Utc>,
 ) -> Result<u64, DbError> {
-    // No deactivation exists yet: every user of the organisation is an active one.
-    let people: Vec<(String, String)> =
-        sqlx::query_as("SELECT id, role FROM users WHERE organisation_id = $1 ORDER BY id")
-            .bind(organisation_id)
-            .fetch_all(&mut *conn)
-            .await?;
+    // A deactivated person hears of nothing.
+    let people: Vec<(String, String)> = sqlx::query_as(
+        "SELECT id, role FROM users WHERE organisation_id = $1 AND deactivated_at IS NULL ORDER BY id",
+    )
+    .bind(organisation_id)
+    .fetch_all(&mut *conn)
+    .await?;
     let mut recipients = Vec::with_capacity(people.len());
     for (id, role) in people {
         let role: domain::Role = role

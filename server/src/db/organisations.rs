@@ -21,3 +21,15 @@ pub async fn exists(pool: &Pool, id: &str) -> Result<bool, DbError> {
         .await?;
     Ok(found.is_some())
 }
+
+/// Holds the organisation's row until the transaction ends, without moving its feed:
+/// writes that first check what a concurrent one may be writing (an invitation for the
+/// same address, the account it makes) queue here. Call it first in the transaction
+/// (SQLite then takes its write lock before reading anything).
+pub async fn lock(conn: &mut sqlx::AnyConnection, id: &str) -> Result<(), DbError> {
+    sqlx::query("UPDATE organisations SET last_change = last_change WHERE id = $1")
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

@@ -2,25 +2,12 @@
 
 use chrono::{DateTime, Utc};
 
-use super::users::{UserRecord, UserRow, from_row};
+use sqlx::{AnyConnection, Row};
+
+use super::users::{USER_COLUMNS, UserRecord, from_row};
 use crate::throttle::Failures;
 
 use super::{DbError, Pool, read_time, stored_time};
-
-/// The session's CSRF token and expiry, then the user's columns as `users::UserRow`.
-type SessionRow = (
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-);
 
 pub struct SessionRecord {
     pub user: UserRecord,
@@ -29,7 +16,7 @@ pub struct SessionRecord {
 }
 
 pub async fn create(
-    pool: &Pool,
+    conn: &mut AnyConnection,
     id: &str,
     user_id: &str,
     csrf_token: &str,
@@ -42,56 +29,34 @@ pub async fn create(
         .bind(csrf_token)
         .bind(stored_time(now))
         .bind(stored_time(expires_at))
-        .execute(pool)
+        .execute(&mut *conn)
         .await?;
-    Ok(())
+    super::users::record_sign_in(conn, user_id, now).await
 }
 
-/// The session with this id, unless it has expired.
+/// The session with this id, unless it has expired or its user was deactivated.
 pub async fn find_active(
     pool: &Pool,
     id: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<SessionRecord>, DbError> {
-    let query = "SELECT s.csrf_token, s.expires_at, u.id, u.organisation_id, o.name, u.email, u.name, u.role, u.password_hash, u.locale, u.notification_email \
+    let query = format!(
+        "SELECT s.csrf_token, s.expires_at, {USER_COLUMNS} \
          FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.organisation_id \
-         WHERE s.id = $1 AND s.expires_at > $2";
-    let row: Option<SessionRow> = sqlx::query_as(query)
+         WHERE s.id = $1 AND s.expires_at > $2 AND u.deactivated_at IS NULL"
+    );
+    let Some(row) = sqlx::query(&query)
         .bind(id)
         .bind(stored_time(now))
         .fetch_optional(pool)
-        .await?;
-    let Some((
-        csrf_token,
-        expires_at,
-        uid,
-        org,
-        org_name,
-        email,
-        name,
-        role,
-        hash,
-        locale,
-        notification_email,
-    )) = row
+        .await?
     else {
         return Ok(None);
     };
-    let user = from_row((
-        uid,
-        org,
-        org_name,
-        email,
-        name,
-        role,
-        hash,
-        locale,
-        notification_email,
-    ) as UserRow)?;
     Ok(Some(SessionRecord {
-        user,
-        csrf_token,
-        expires_at,
+        csrf_token: row.try_get(0)?,
+        expires_at: row.try_get(1)?,
+        user: from_row(&row, 2)?,
     }))
 }
 
@@ -110,6 +75,21 @@ pub async fn delete(pool: &Pool, id: &str) -> Result<(), DbError> {
         .execute(pool)
         .await?;
     Ok(())
+}
+
+/// Ends every session of the user except `keep` (none: all of them); returns how many.
+pub async fn delete_for_user(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    keep: Option<&str>,
+) -> Result<u64, DbError> {
+    let deleted = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id <> $2")
+        .bind(user_id)
+        // No session id is empty: with nothing to keep, every one goes.
+        .bind(keep.unwrap_or_default())
+        .execute(conn)
+        .await?;
+    Ok(deleted.rows_affected())
 }
 
 /// Records a failed sign-in for an account (the SHA-256 of its normalised email) from a client.

@@ -1,4 +1,4 @@
-//! Sends the mail outbox: claims due rows with a lease, hands each mail to the
+//! Sends the mail outbox (lead emails, digests, invitations): claims due rows with a lease, hands each mail to the
 //! transport, marks it sent; a failure is tried again later, backing off. Safe on
 //! several instances at once: a row's claim is a conditional `UPDATE` only one wins.
 
@@ -11,8 +11,8 @@ use lettre::message::Mailbox;
 use crate::db::{DbError, Pool, mail_outbox};
 use crate::faults::{Fault, Faults};
 use crate::live::Live;
-use crate::mail::render::{message, render};
-use crate::mail::{MailContent, MailTransport, transport::SMTP_TIMEOUT};
+use crate::mail::render::{message, render_outbox};
+use crate::mail::{MailTransport, invitation, transport::SMTP_TIMEOUT};
 use crate::metrics::Metrics;
 
 /// How long a sender holds a claimed row: longer than an SMTP conversation may take,
@@ -81,7 +81,18 @@ impl Mailer {
                 match self.send(&mail).await {
                     Ok(()) => {
                         self.faults.trip(Fault::MailSent);
-                        mail_outbox::mark_sent(&self.pool, &mail.id, lease_until, now).await?;
+                        // An invitation's link was for its mail alone.
+                        let forget = (mail.kind == mail_outbox::MailKind::Invitation)
+                            .then(|| invitation::without_link(&mail.content))
+                            .flatten();
+                        mail_outbox::mark_sent(
+                            &self.pool,
+                            &mail.id,
+                            lease_until,
+                            now,
+                            forget.as_deref(),
+                        )
+                        .await?;
                         self.metrics.mail_sent(true);
                         report.sent += 1;
                     }
@@ -123,9 +134,7 @@ impl Mailer {
             message,
             permanent: true,
         };
-        let content = MailContent::from_json(&mail.content)
-            .map_err(|e| unsendable(format!("unreadable content: {e}")))?;
-        let rendered = render(mail, &content, &self.public_url);
+        let rendered = render_outbox(mail, &self.public_url).map_err(unsendable)?;
         let message = message(mail, rendered, &self.from)
             .map_err(|e| unsendable(format!("cannot build the message: {e}")))?;
         self.transport.send(&mail.id, &message).await

@@ -1,6 +1,7 @@
-//! Lead emails (DOMAIN.md §7): queued in the mail outbox in the transaction that stores
-//! the lead ([`queue`]), rendered in the recipient's language ([`render`]) and sent by
-//! `jobs::mail` over SMTP or as `.eml` files ([`transport`]).
+//! Lead emails (DOMAIN.md §7) and invitations: queued in the mail outbox in the
+//! transaction that stores the lead ([`queue`]) or the invitation ([`invitation`]),
+//! rendered in the recipient's language ([`render`]) and sent by `jobs::mail` over SMTP
+//! or as `.eml` files ([`transport`]).
 //!
 //! Delivery is at least once: a sender that dies after the SMTP server took a mail but
 //! before the row was marked sent sends it again after its lease runs out. The copy is
@@ -8,6 +9,7 @@
 //! servers that de-duplicate by it show it once.
 
 pub mod content;
+pub mod invitation;
 pub mod queue;
 pub mod render;
 pub mod transport;

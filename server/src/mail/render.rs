@@ -4,12 +4,13 @@
 
 use std::time::SystemTime;
 
-use domain::i18n::{Arg, Catalogue};
+use domain::i18n::{Arg, Catalogue, Locale};
 use domain::notifications::{MAX_INDIVIDUAL_EMAILS_PER_DAY, digest_due};
 use lettre::Message;
 use lettre::message::{Mailbox, MultiPart, SinglePart};
 
 use super::content::{LeadLine, MailContent};
+use super::invitation::InvitationContent;
 use crate::db::mail_outbox::{MailKind, OutboxMail};
 
 /// A mail's words, before it is wrapped as a message.
@@ -22,11 +23,31 @@ pub struct Rendered {
 
 /// The catalogue of one language, asked by message id through `msg`, whose ids the
 /// catalogue's tests find in the code and check.
-struct Words(&'static Catalogue);
+pub(super) struct Words(pub(super) &'static Catalogue);
 
 impl Words {
-    fn msg(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+    pub(super) fn msg(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
         self.0.format(id, args)
+    }
+
+    /// A value of the domain's (`value-<Kind>-<Value>`), e.g. a role, in words.
+    pub(super) fn value(&self, kind: &str, value: &str) -> String {
+        self.0.format(&format!("value-{kind}-{value}"), &[])
+    }
+}
+
+/// The words of the outbox row `mail`, whatever its kind; links start with `public_url`.
+pub fn render_outbox(mail: &OutboxMail, public_url: &str) -> Result<Rendered, String> {
+    let unreadable = |e: serde_json::Error| format!("unreadable content: {e}");
+    match mail.kind {
+        MailKind::Lead | MailKind::Digest => {
+            let content = MailContent::from_json(&mail.content).map_err(unreadable)?;
+            Ok(render(mail, &content, public_url))
+        }
+        MailKind::Invitation => {
+            let content = InvitationContent::from_json(&mail.content).map_err(unreadable)?;
+            Ok(super::invitation::render(mail, &content, public_url))
+        }
     }
 }
 
@@ -89,38 +110,41 @@ pub fn render(mail: &OutboxMail, content: &MailContent, public_url: &str) -> Ren
     }
     text.push_str(&format!("\n-- \n{footer}\n"));
 
-    let mut html = format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head><meta charset=\"utf-8\"><title>{title}</title></head>\n\
-         <body style=\"font-family: sans-serif; color: #1b1b1b\">\n<h1 style=\"font-size: 20px\">{heading}</h1>\n<p>{intro}</p>\n",
-        lang = mail.locale.tag(),
-        title = escape(&subject),
-        heading = escape(&heading),
-        intro = escape(&intro),
-    );
+    let mut body = format!("<p>{}</p>\n", escape(&intro));
     for (fields, url) in &leads {
-        html.push_str("<table style=\"border-collapse: collapse; margin: 16px 0 4px\">\n");
+        body.push_str("<table style=\"border-collapse: collapse; margin: 16px 0 4px\">\n");
         for (label, value) in fields {
-            html.push_str(&format!(
+            body.push_str(&format!(
                 "<tr><th style=\"text-align: left; padding: 2px 12px 2px 0\">{}</th><td>{}</td></tr>\n",
                 escape(label),
                 escape(value)
             ));
         }
-        html.push_str(&format!(
+        body.push_str(&format!(
             "</table>\n<p><a href=\"{}\">{}</a></p>\n",
             escape(url),
             escape(&open)
         ));
     }
-    html.push_str(&format!(
-        "<hr>\n<p style=\"color: #555; font-size: 12px\">{}</p>\n</body>\n</html>\n",
-        escape(&footer)
-    ));
+    let html = page(mail.locale, &subject, &heading, &body, &footer);
     Rendered {
         subject,
         text,
         html,
     }
+}
+
+/// A mail's HTML: `body` (HTML already) under `heading`, above `footer`, in `locale`.
+pub(super) fn page(locale: Locale, title: &str, heading: &str, body: &str, footer: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head><meta charset=\"utf-8\"><title>{title}</title></head>\n\
+         <body style=\"font-family: sans-serif; color: #1b1b1b\">\n<h1 style=\"font-size: 20px\">{heading}</h1>\n{body}\
+         <hr>\n<p style=\"color: #555; font-size: 12px\">{footer}</p>\n</body>\n</html>\n",
+        lang = locale.tag(),
+        title = escape(title),
+        heading = escape(heading),
+        footer = escape(footer),
+    )
 }
 
 /// The message as sent: the row's Message-ID, a date and MIME boundary fixed by the row,
@@ -135,7 +159,7 @@ pub fn message(
         .parse()
         .map_err(|_| lettre::error::Error::MissingTo)?;
     let sent_as_of = match mail.kind {
-        MailKind::Lead => mail.created_at,
+        MailKind::Lead | MailKind::Invitation => mail.created_at,
         MailKind::Digest => digest_due(mail.day),
     };
     Message::builder()
@@ -166,10 +190,7 @@ fn fields(words: &Words, lead: &LeadLine) -> Vec<(String, String)> {
     }
     fields.push((words.msg("email-field-country", &[]), lead.country.clone()));
     if let Some(call_to_action) = lead.call_to_action {
-        let value = words.0.format(
-            &format!("value-CallToAction-{}", call_to_action.as_str()),
-            &[],
-        );
+        let value = words.value("CallToAction", call_to_action.as_str());
         fields.push((words.msg("email-field-call-to-action", &[]), value));
     }
     fields.push((
@@ -181,9 +202,16 @@ fn fields(words: &Words, lead: &LeadLine) -> Vec<(String, String)> {
 
 /// The lead's page in the app (`/referrals/:id`).
 pub fn lead_url(public_url: &str, referral_id: &str) -> String {
+    url_with_segment(public_url, "referrals", referral_id)
+}
+
+/// `<public_url>/<area>/<value>`, the value percent-encoded as one path segment.
+pub(super) fn url_with_segment(public_url: &str, area: &str, value: &str) -> String {
     let mut url = public_url.trim_end_matches('/').to_owned();
-    url.push_str("/referrals/");
-    for byte in referral_id.bytes() {
+    url.push('/');
+    url.push_str(area);
+    url.push('/');
+    for byte in value.bytes() {
         if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
             url.push(char::from(byte));
         } else {

@@ -12,17 +12,22 @@ pub(crate) mod health;
 mod ingest_marketplace_leads;
 mod ingest_referrals;
 mod insights;
+mod invitation_links;
+mod invitations;
 pub(crate) mod me;
 mod me_locale;
 mod me_notification_email;
+mod me_password;
 mod notification_read;
 mod notifications;
 mod notifications_read_all;
+mod people;
 mod referral_actions;
 pub(crate) mod referrals;
 mod session;
 mod sync;
 mod sync_events;
+mod user_activation;
 mod users;
 
 use axum::Json;
@@ -57,6 +62,14 @@ pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(me_notification_email::choose_notification_email))
         .routes(routes!(users::list))
         .routes(routes!(users::change_role))
+        .routes(routes!(me_password::change_password))
+        .routes(routes!(people::list))
+        .routes(routes!(invitations::create))
+        .routes(routes!(invitations::revoke))
+        .routes(routes!(invitation_links::show))
+        .routes(routes!(invitation_links::accept))
+        .routes(routes!(user_activation::deactivate))
+        .routes(routes!(user_activation::reactivate))
         .routes(routes!(exchange_rates::exchange_rates))
         .routes(routes!(insights::insights))
         .routes(routes!(referrals::list))

@@ -1,10 +1,10 @@
 //! The people of the signed-in user's organisation: `GET /api/v1/users` for the team
-//! pickers of Accept and Edit, `PATCH /api/v1/users/{id}` for a partner admin to give
-//! a colleague another role.
+//! pickers of Accept and Edit (active people only), `PATCH /api/v1/users/{id}` for a
+//! partner admin to give a colleague another role.
 
 use axum::Json;
 use axum::extract::{Path, State};
-use domain::{Explanation, FieldError, FieldErrors, Member, Role, UnknownValue};
+use domain::{FieldError, FieldErrors, Member, Role, UnknownValue};
 use serde::{Deserialize, Serialize};
 
 use crate::AppState;
@@ -26,14 +26,15 @@ pub struct Colleague {
     role_label: String,
 }
 
-/// The organisation's users, by name; never another organisation's.
+/// The organisation's active users, by name; never another organisation's, nor anyone
+/// deactivated.
 #[utoipa::path(get, path = "/api/v1/users", tag = "session", operation_id = "list_users",
-    responses((status = 200, description = "The organisation's users, by name", body = [Colleague])))]
+    responses((status = 200, description = "The organisation's active users, by name", body = [Colleague])))]
 pub async fn list(
     State(state): State<AppState>,
     user: CurrentUser,
 ) -> Result<Json<Vec<Colleague>>, AppError> {
-    let colleagues = db::users::list_for_organisation(&state.pool, &user.organisation_id)
+    let colleagues = db::users::list_active_for_organisation(&state.pool, &user.organisation_id)
         .await?
         .into_iter()
         .map(Colleague::from)
@@ -87,10 +88,7 @@ pub async fn change_role(
     // Taken first: role changes of one organisation queue here, so two partner admins
     // demoting each other at once cannot both pass the check below.
     let change = db::feed::next_change(&mut transaction, &user.organisation_id).await?;
-    // The acting admin's role as it is now, not as it was when the request began.
-    let acting = db::users::find_in_organisation(&mut transaction, &user.organisation_id, &user.id)
-        .await?
-        .ok_or(AppError::Unauthenticated)?;
+    let acting = acting_now(&mut transaction, &user).await?;
     let colleague = db::users::find_in_organisation(&mut transaction, &user.organisation_id, &id)
         .await?
         .ok_or(AppError::UserNotFound)?;
@@ -102,15 +100,31 @@ pub async fn change_role(
         return Err(AppError::Forbidden(refusal.explanation()));
     }
     db::users::set_role(&mut transaction, &user.organisation_id, &id, role, change).await?;
-    // Checked after the change, inside its transaction: no interleaving can leave the
-    // organisation without anyone who can manage it.
-    if db::users::count_with_role(&mut transaction, &user.organisation_id, Role::PartnerAdmin)
-        .await?
-        == 0
-    {
-        return Err(AppError::Conflict(Explanation::new("last-partner-admin")));
-    }
+    keeps_a_partner_admin(&mut transaction, &user.organisation_id).await?;
     transaction.commit().await?;
     state.live.changed(&user.organisation_id, change);
     Ok(Json(Colleague::from(UserRecord { role, ..colleague })))
+}
+
+/// The acting person as they are now, inside the change's transaction (a concurrent
+/// change may have given them another role or deactivated them since the request began).
+pub(super) async fn acting_now(
+    conn: &mut sqlx::AnyConnection,
+    user: &CurrentUser,
+) -> Result<UserRecord, AppError> {
+    db::users::find_in_organisation(conn, &user.organisation_id, &user.id)
+        .await?
+        .filter(UserRecord::is_active)
+        .ok_or(AppError::Unauthenticated)
+}
+
+/// Checked after a change, inside its transaction (which holds the organisation's change
+/// lock): no interleaving can leave the organisation without anyone who can manage it.
+pub(super) async fn keeps_a_partner_admin(
+    conn: &mut sqlx::AnyConnection,
+    organisation_id: &str,
+) -> Result<(), AppError> {
+    let admins =
+        db::users::count_active_with_role(conn, organisation_id, Role::PartnerAdmin).await?;
+    domain::people::keeps_a_partner_admin(admins).map_err(AppError::Conflict)
 }

@@ -1,0 +1,234 @@
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { test, expect, startServer, DEMO_PASSWORD, EXPECTS_CONSOLE_ERRORS, layoutProblems, type Running, openAccountMenu } from './fixtures';
+import { message } from './catalogue';
+
+// People against a server of each test's own (deactivations and new accounts change its
+// demo organisation): its mail outbox writes every mail as an .eml file into the
+// server's --mail-dir, which is where an invited colleague's link is read from.
+
+test.describe.configure({ timeout: 60_000 });
+
+let server: Running;
+
+test.beforeEach(async () => {
+  server = await startServer();
+});
+
+test.afterEach(async () => {
+  await server.stop();
+  rmSync(server.dir, { recursive: true, force: true });
+});
+
+const ORGANISATION = 'Fabrikam Consulting (demo)';
+
+async function signInAt(page: Page, email: string, password = DEMO_PASSWORD) {
+  const response = await page.request.post(`${server.url}/api/v1/session`, { data: { email, password } });
+  expect(response.status(), `signing in as ${email}`).toBe(200);
+}
+
+/** A browser context of its own (another person's device), signed in as `email` unless not given. */
+async function device(browser: Browser, email?: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: server.url });
+  const page = await context.newPage();
+  if (email) await signInAt(page, email);
+  return page;
+}
+
+/** The text parts of a MIME message, decoded (quoted-printable or base64). */
+function textOf(raw: string): string {
+  const parts = raw.split(/\r?\n--[^\r\n]+\r?\n/);
+  return parts
+    .map((part) => {
+      const [headers, ...body] = part.split(/\r?\n\r?\n/);
+      const content = body.join('\n\n');
+      if (/content-transfer-encoding:\s*base64/i.test(headers)) return Buffer.from(content.replace(/\s+/g, ''), 'base64').toString('utf8');
+      if (/content-transfer-encoding:\s*quoted-printable/i.test(headers)) {
+        const bytes = content.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+        return Buffer.from(bytes, 'latin1').toString('utf8');
+      }
+      return content;
+    })
+    .join('\n');
+}
+
+/** The set-password link of the invitation mail the server wrote for `email`. */
+async function invitationLink(email: string): Promise<string> {
+  const dir = path.join(server.dir, 'mail');
+  let link: string | undefined;
+  await expect.poll(() => {
+    const files = (() => { try { return readdirSync(dir).filter((f) => f.endsWith('.eml')); } catch { return []; } })();
+    for (const file of files) {
+      const raw = readFileSync(path.join(dir, file), 'utf8');
+      if (!raw.includes(`To: ${email}`)) continue;
+      link = textOf(raw).match(/https?:\/\/[^\s"<>]+\/invitations\/[A-Za-z0-9_-]{43}/)?.[0];
+    }
+    return link;
+  }, { message: `an invitation mail to ${email} in ${dir}`, timeout: 20_000 }).toBeTruthy();
+  return link!;
+}
+
+test('a partner admin invites a colleague, whose emailed link sets a password and signs them in', async ({ page, browser }) => {
+  // Chromium logs the refused second invitation (409) as a console error.
+  test.info().annotations.push({ type: EXPECTS_CONSOLE_ERRORS });
+  await signInAt(page, 'admin@demo.test');
+  await page.goto(`${server.url}/inbox`);
+  await (await openAccountMenu(page)).getByRole('link', { name: message('en', 'menu-people') }).click();
+  await expect(page).toHaveURL(/\/settings\/people$/);
+  await expect(page.getByRole('heading', { level: 1, name: message('en', 'people-title') })).toBeVisible();
+  await expect(page.locator('.people-list').first()).toContainText('Umar Usman');
+  await expect(page.getByText(message('en', 'people-invitations-empty'))).toBeVisible();
+
+  // A typo is named at the field, and what was typed stays.
+  const email = page.getByLabel(message('en', 'invite-email'));
+  await email.fill('ines.duarte@fabrikam');
+  await page.getByLabel(message('en', 'invite-role'), { exact: true }).selectOption('ReferralsAdmin');
+  await page.getByRole('button', { name: message('en', 'invite-send') }).click();
+  await expect(email).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#invite-email-error')).toHaveText(message('en', 'error-email', { label: message('en', 'field-email') }));
+  await expect(email).toHaveValue('ines.duarte@fabrikam');
+
+  await email.fill('ines.duarte@fabrikam.example');
+  await page.getByRole('button', { name: message('en', 'invite-send') }).click();
+  await expect(page.getByRole('status').filter({ hasText: message('en', 'invite-sent', { email: 'ines.duarte@fabrikam.example' }) })).toBeVisible();
+  await expect(email).toHaveValue('');
+  const pending = page.locator('.invitation', { hasText: 'ines.duarte@fabrikam.example' });
+  await expect(pending).toContainText(message('en', 'value-Role-ReferralsAdmin'));
+  await expect(pending.getByRole('button', { name: message('en', 'people-revoke') })).toBeVisible();
+
+  // Inviting the same address again is refused at the address; nothing typed is lost.
+  await email.fill('ines.duarte@fabrikam.example');
+  await page.getByRole('button', { name: message('en', 'invite-send') }).click();
+  await expect(page.locator('#invite-email-error')).toHaveText(message('en', 'problem-invitation-open', { email: 'ines.duarte@fabrikam.example' }));
+  await expect(email).toHaveValue('ines.duarte@fabrikam.example');
+
+  // The invited colleague opens the emailed link on a device of their own.
+  const link = await invitationLink('ines.duarte@fabrikam.example');
+  expect(new URL(link).origin).toBe(server.url);
+  const ines = await device(browser);
+  await ines.goto(link);
+  await expect(ines.getByRole('heading', { level: 1, name: message('en', 'invitation-heading', { organisation: ORGANISATION }) })).toBeVisible();
+  await expect(ines.getByText(message('en', 'invitation-intro', { person: 'Ada Adler', email: 'ines.duarte@fabrikam.example', role: message('en', 'value-Role-ReferralsAdmin') }))).toBeVisible();
+  await ines.getByLabel(message('en', 'invitation-name')).fill('Ines Duarte');
+  await ines.getByLabel(message('en', 'invitation-password'), { exact: true }).fill('short');
+  await ines.getByLabel(message('en', 'invitation-confirm')).fill('shorts');
+  await ines.getByRole('button', { name: message('en', 'invitation-submit') }).click();
+  await expect(ines.locator('#invitation-password-error')).toHaveText(message('en', 'error-password-too-short', { min: '12' }));
+  await expect(ines.locator('#invitation-confirmation-error')).toHaveText(message('en', 'error-password-confirmation'));
+  await expect(ines.getByLabel(message('en', 'invitation-name'))).toHaveValue('Ines Duarte');
+  await ines.getByLabel(message('en', 'invitation-password'), { exact: true }).fill('a sunny day in lisbon');
+  await ines.getByLabel(message('en', 'invitation-confirm')).fill('a sunny day in lisbon');
+  await ines.getByRole('button', { name: message('en', 'invitation-submit') }).click();
+  await expect(ines).toHaveURL(/\/inbox/);
+  const account = await openAccountMenu(ines);
+  await expect(account).toContainText('Ines Duarte');
+  await expect(account).toContainText(message('en', 'value-Role-ReferralsAdmin'));
+  await expect(ines.locator('.sync-status [role="status"]')).toHaveText(/^Synced/);
+
+  // The link worked once.
+  await ines.goto(link);
+  await expect(ines.getByRole('heading', { level: 1, name: message('en', 'invitation-unusable-heading') })).toBeVisible();
+  await expect(ines.getByText(message('en', 'problem-invitation-used'))).toBeVisible();
+  await ines.context().close();
+
+  await page.reload();
+  await expect(page.getByText(message('en', 'people-invitations-empty'))).toBeVisible();
+  await expect(page.locator('.person', { hasText: 'Ines Duarte' })).toContainText('ines.duarte@fabrikam.example');
+});
+
+test('a partner admin changes a role and deactivates a person, whose open app is signed out at once', async ({ page, browser }) => {
+  const umar = await device(browser, 'user@demo.test');
+  await umar.goto('/inbox');
+  await expect(umar.locator('.sync-status [role="status"]')).toHaveText(/^Synced/);
+
+  await signInAt(page, 'admin@demo.test');
+  await page.goto(`${server.url}/settings/people`);
+  const row = page.locator('.person', { hasText: 'user@demo.test' });
+  await row.getByLabel(message('en', 'people-role-of', { name: 'Umar Usman' })).selectOption('Viewer');
+  await expect(page.getByRole('status').filter({ hasText: message('en', 'people-role-changed', { name: 'Umar Usman', role: message('en', 'value-Role-Viewer') }) })).toBeVisible();
+  // Their open app hears of it through the feed.
+  await expect(umar.locator('.user-role')).toHaveText(message('en', 'value-Role-Viewer'));
+  // The admin's own row offers no role change nor deactivation.
+  const own = page.locator('.person', { hasText: 'admin@demo.test' });
+  await expect(own).toContainText(message('en', 'people-you'));
+  await expect(own.locator('select')).toHaveCount(0);
+  await expect(own.getByRole('button')).toHaveCount(0);
+
+  await row.getByRole('button', { name: message('en', 'people-deactivate') }).click();
+  await expect(row.getByText(message('en', 'people-deactivate-confirm', { name: 'Umar Usman' }))).toBeVisible();
+  await row.getByRole('button', { name: message('en', 'people-deactivate-yes') }).click();
+  await expect(page.getByRole('status').filter({ hasText: message('en', 'people-deactivated', { name: 'Umar Usman' }) })).toBeVisible();
+  await expect(page.locator('.person', { hasText: 'user@demo.test' })).toContainText(message('en', 'people-status-deactivated'));
+
+  // Umar's open Inbox is signed out without anyone touching it, and cannot sign in again.
+  await expect(umar).toHaveURL(/\/sign-in/, { timeout: 10_000 });
+  const again = await umar.request.post('/api/v1/session', { data: { email: 'user@demo.test', password: DEMO_PASSWORD } });
+  expect(again.status()).toBe(401);
+  await umar.context().close();
+
+  await page.locator('.person', { hasText: 'user@demo.test' }).getByRole('button', { name: message('en', 'people-reactivate') }).click();
+  await expect(page.getByRole('status').filter({ hasText: message('en', 'people-reactivated', { name: 'Umar Usman' }) })).toBeVisible();
+  const back = await page.request.post(`${server.url}/api/v1/session`, { data: { email: 'user@demo.test', password: DEMO_PASSWORD } });
+  expect(back.status()).toBe(200);
+});
+
+test('a person changes their password and signs in with the new one', async ({ page, browser }) => {
+  // Chromium logs the refused wrong current password (422) as a console error.
+  test.info().annotations.push({ type: EXPECTS_CONSOLE_ERRORS });
+  const other = await device(browser, 'referrals@demo.test');
+  await signInAt(page, 'referrals@demo.test');
+  await page.goto(`${server.url}/settings/account`);
+  const current = page.getByLabel(message('en', 'password-current'));
+  const fresh = page.getByLabel(message('en', 'password-new'), { exact: true });
+  const confirm = page.getByLabel(message('en', 'password-confirm'));
+
+  await current.fill('not my password');
+  await fresh.fill('rainy evenings in porto');
+  await confirm.fill('rainy evenings in porto');
+  await page.getByRole('button', { name: message('en', 'password-change') }).click();
+  await expect(page.locator('#password-current-error')).toHaveText(message('en', 'error-current-password'));
+  await expect(current).toHaveAttribute('aria-invalid', 'true');
+  await expect(fresh).toHaveValue('rainy evenings in porto');
+
+  await current.fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: message('en', 'password-change') }).click();
+  await expect(page.getByRole('status').filter({ hasText: message('en', 'password-changed') })).toBeVisible();
+  await expect(current).toHaveValue('');
+  // This device stays signed in; the other one is not.
+  expect((await page.request.get(`${server.url}/api/v1/me`)).status()).toBe(200);
+  expect((await other.request.get('/api/v1/me')).status()).toBe(401);
+  await other.context().close();
+
+  const stranger = await device(browser);
+  await stranger.goto('/sign-in');
+  await stranger.getByLabel('Email').fill('referrals@demo.test');
+  await stranger.getByLabel('Password').fill(DEMO_PASSWORD);
+  await stranger.getByRole('button', { name: 'Sign in' }).click();
+  await expect(stranger.getByRole('alert')).toContainText(message('en', 'problem-invalid-credentials'));
+  await stranger.getByLabel('Password').fill('rainy evenings in porto');
+  await stranger.getByRole('button', { name: 'Sign in' }).click();
+  await expect(stranger).toHaveURL(/\/inbox/);
+  await expect(await openAccountMenu(stranger)).toContainText('Rhea Reyes');
+  await stranger.context().close();
+});
+
+test('the people screen fits a phone and is a partner admin\'s alone', async ({ page, browser }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInAt(page, 'admin@demo.test');
+  await page.goto(`${server.url}/settings/people`);
+  await page.getByLabel(message('en', 'invite-email')).fill('kai.phone@fabrikam.example');
+  await page.getByRole('button', { name: message('en', 'invite-send') }).click();
+  await expect(page.locator('.invitation')).toHaveCount(1);
+  await page.locator('.person', { hasText: 'viewer@demo.test' }).getByRole('button', { name: message('en', 'people-deactivate') }).click();
+  expect(await layoutProblems(page)).toEqual([]);
+
+  const viewer = await device(browser, 'viewer@demo.test');
+  await viewer.goto('/inbox');
+  const menu = await openAccountMenu(viewer);
+  await expect(menu.getByRole('link', { name: message('en', 'account-settings-link') })).toBeVisible();
+  await expect(viewer.getByRole('link', { name: message('en', 'menu-people') })).toHaveCount(0);
+  await viewer.goto('/settings/people');
+  await expect(viewer.getByText(message('en', 'people-forbidden'))).toBeVisible();
+  await viewer.context().close();
+});
