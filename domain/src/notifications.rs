@@ -12,8 +12,9 @@
 //!   1. the contact of the business profile location for the lead's country;
 //!   2. else the main contact (the first location's) of the profile for the lead's
 //!      region: the region the lead names (`customerProfile.address.region`, read by
-//!      [`Region::from_lead_text`]), or else the region its country is in;
-//!   3. else **every partner admin** of the organisation;
+//!      [`Region::from_lead_text`]), then the region its country is in;
+//!   3. else (or when that contact is one of the people and was deactivated) **every
+//!      active partner admin** of the organisation;
 //!   4. else nobody, and the lead is reported as unrouted;
 //! - a contact who is one of the organisation's people and set a preferred
 //!   notification email in their account settings is emailed there instead, in the
@@ -52,6 +53,14 @@ pub struct Person {
     pub role: Role,
     /// The language they chose; English until they choose.
     pub locale: Option<Locale>,
+    /// `false` once a partner admin deactivated them: they hear of no lead, even as a
+    /// business profile's contact (the lead then goes as if no profile matched).
+    #[serde(default = "active")]
+    pub active: bool,
+}
+
+fn active() -> bool {
+    true
 }
 
 /// Where one lead email goes, and the language it is written in.
@@ -131,11 +140,17 @@ pub fn recipients(
     if !is_emailed(lead) {
         return Vec::new();
     }
-    let mut recipients: Vec<Recipient> = match profile_contact(lead, profiles) {
+    // A contact who left (deactivated) would leave the lead unheard of.
+    let contact = profile_contact(lead, profiles).filter(|contact| {
+        !people
+            .iter()
+            .any(|person| !person.active && person.email.trim().eq_ignore_ascii_case(contact))
+    });
+    let mut recipients: Vec<Recipient> = match contact {
         Some(contact) => vec![addressed(contact, people)],
         None => people
             .iter()
-            .filter(|person| person.role == Role::PartnerAdmin)
+            .filter(|person| person.active && person.role == Role::PartnerAdmin)
             .filter_map(|admin| non_blank(&admin.email))
             .map(|email| addressed(email, people))
             .collect(),
@@ -344,6 +359,7 @@ mod tests {
             preferred_email: None,
             role,
             locale: None,
+            active: true,
         }
     }
 
@@ -384,6 +400,26 @@ mod tests {
                 address: "me@partner.example".into(),
                 locale: Locale::German,
             }]
+        );
+    }
+
+    #[test]
+    fn a_contact_who_was_deactivated_hears_of_no_lead_and_the_partner_admins_do() {
+        let berlin = Person {
+            active: false,
+            ..person("Berlin@partner.example", Role::ReferralsUser)
+        };
+        let people = [
+            berlin,
+            person("admin@partner.example", Role::PartnerAdmin),
+            Person {
+                active: false,
+                ..person("former-admin@partner.example", Role::PartnerAdmin)
+            },
+        ];
+        assert_eq!(
+            recipients(&lead("r-1"), &[europe()], &people),
+            vec![english("admin@partner.example")]
         );
     }
 

@@ -161,10 +161,12 @@ pub async fn sign_in(
     now: DateTime<Utc>,
 ) -> Result<(String, CurrentUser), AppError> {
     let email = normalise_email(email);
-    let mut conn = pool.acquire().await?;
     throttled(pool, &email, client, now).await?;
     // No account has an address longer than this; still verify a hash, to take the same time.
+    // Each step takes a connection and gives it back: one held across the slow hash while
+    // the next step waits for another would let a few sign-ins at once drain the pool.
     let user = if email.len() <= 254 {
+        let mut conn = pool.acquire().await?;
         db::users::find_active_by_email(&mut conn, &email).await?
     } else {
         None
@@ -177,6 +179,7 @@ pub async fn sign_in(
     let Some(user) = user.filter(|_| verified) else {
         return Err(AppError::InvalidCredentials);
     };
+    let mut conn = pool.acquire().await?;
     start_session(&mut conn, user, now).await
 }
 
@@ -253,15 +256,20 @@ pub async fn start_session(
     let token = random_token();
     let csrf_token = random_token();
     let session_id = session_id_of(&token);
-    db::sessions::create(
+    let created = db::sessions::create(
         conn,
         &session_id,
         &user.id,
+        &user.password_hash,
         &csrf_token,
         now,
         now + SESSION_LIFETIME,
     )
     .await?;
+    if !created {
+        // Deactivated, or the password changed, since it was checked.
+        return Err(AppError::InvalidCredentials);
+    }
     Ok((token, CurrentUser::of_session(user, csrf_token, session_id)))
 }
 

@@ -603,4 +603,41 @@ backend_tests! {
         let again = app.post_json("/api/v1/session", &serde_json::json!({ "email": invited, "password": "correct horse battery" })).await;
         assert_eq!(again.status(), 200, "the password set through the link signs in");
     }
+
+    async fn an_invitation_revoked_before_its_mail_went_is_never_sent(app) {
+        let smtp = SmtpServer::start().await;
+        let pool = app.pool().await;
+        let (organisation, admin) = organisation_with_admin(&pool).await;
+        let session = admin.sign_in(&app).await;
+        let mistyped = format!("ines-{}@mistyped.test", uuid::Uuid::new_v4().simple());
+        let invitation: serde_json::Value = session
+            .request(reqwest::Method::POST, "/api/v1/invitations")
+            .json(&serde_json::json!({ "email": mistyped, "role": "ReferralsAdmin" }))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let revoked = session
+            .request(reqwest::Method::DELETE, &format!("/api/v1/invitations/{}", invitation["id"].as_str().unwrap()))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(revoked.status(), 204);
+
+        let sender = mailer(app.pool().await, &smtp.config(), Faults::default());
+        let report = sender.send_due(Utc::now()).await.unwrap();
+        assert_eq!((report.sent, report.failed), (0, 0));
+        assert!(smtp.received().is_empty(), "nothing reached the mistyped address");
+        let (content, sent_at): (String, Option<String>) =
+            sqlx::query_as("SELECT content, sent_at FROM mail_outbox WHERE organisation_id = $1 AND kind = 'invitation'")
+                .bind(&organisation.id)
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+        assert!(sent_at.is_some(), "done with, never tried again");
+        let content: serde_json::Value = serde_json::from_str(&content).unwrap();
+        assert_eq!(content["token"], "", "the link is forgotten");
+    }
 }

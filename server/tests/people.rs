@@ -324,6 +324,19 @@ backend_tests! {
         assert_eq!(bells, vec![(admin.id.clone(),)], "only active people get a bell item");
     }
 
+    async fn a_deactivated_admins_open_invitations_no_longer_work(app) {
+        let pool = app.pool().await;
+        let (organisation, _admin, session) = organisation_with_admin(&app).await;
+        let leaver = TestUser::new(Role::PartnerAdmin).in_organisation(&organisation).create(&pool).await;
+        let leavers = leaver.sign_in(&app).await;
+        let email = new_address("private");
+        assert_eq!(invite(&leavers, &email, "PartnerAdmin").await.status(), StatusCode::CREATED);
+        let token = token_mailed_to(&pool, &email).await;
+        let deactivated = session.request(Method::POST, &format!("/api/v1/users/{}/deactivate", leaver.id)).send().await.unwrap();
+        assert_eq!(deactivated.status(), StatusCode::OK);
+        assert_eq!(code(accept(&app, &token, "Back door", NEW_PASSWORD).await, StatusCode::GONE).await, "invitation-revoked");
+    }
+
     async fn nobody_deactivates_themselves_and_two_admins_at_once_leave_one(app) {
         let pool = app.pool().await;
         let (organisation, admin, session) = organisation_with_admin(&app).await;

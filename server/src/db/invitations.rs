@@ -200,6 +200,26 @@ pub async fn revoke(
     Ok(revoked.rows_affected() == 1)
 }
 
+/// Revokes every open invitation `inviter` sent (they were deactivated: a link they
+/// sent must not make an account after they left); returns how many.
+pub async fn revoke_sent_by(
+    conn: &mut AnyConnection,
+    organisation_id: &str,
+    inviter: &str,
+    now: DateTime<Utc>,
+) -> Result<u64, DbError> {
+    let revoked = sqlx::query(
+        "UPDATE invitations SET revoked_at = $1 \
+         WHERE organisation_id = $2 AND invited_by = $3 AND accepted_at IS NULL AND revoked_at IS NULL",
+    )
+    .bind(stored_time(now))
+    .bind(organisation_id)
+    .bind(inviter)
+    .execute(conn)
+    .await?;
+    Ok(revoked.rows_affected())
+}
+
 /// Marks the invitation used at `now` if it is still open then; `false` when another
 /// request used it first (or it was revoked or ran out meanwhile). The condition is the
 /// guard: of two concurrent accepts, one `UPDATE` changes the row and the other none.

@@ -81,22 +81,33 @@ pub async fn organisation_name(
     Ok(name)
 }
 
-/// The organisation's active people as lead emails see them: sign-in and preferred
-/// address, role and language (a deactivated person hears of no lead).
+/// email, notification_email, role, locale, deactivated_at
+type PersonRow = (
+    String,
+    Option<String>,
+    String,
+    Option<String>,
+    Option<String>,
+);
+
+/// The organisation's people as lead emails see them: sign-in and preferred address,
+/// role, language, and whether they were deactivated (then they hear of no lead, even
+/// as a business profile's contact).
 pub async fn people(
     conn: &mut AnyConnection,
     organisation_id: &str,
 ) -> Result<Vec<Person>, DbError> {
-    let rows: Vec<(String, Option<String>, String, Option<String>)> = sqlx::query_as(
-        "SELECT email, notification_email, role, locale FROM users \
-         WHERE organisation_id = $1 AND deactivated_at IS NULL ORDER BY id",
+    let rows: Vec<PersonRow> = sqlx::query_as(
+        "SELECT email, notification_email, role, locale, deactivated_at FROM users \
+         WHERE organisation_id = $1 ORDER BY id",
     )
     .bind(organisation_id)
     .fetch_all(conn)
     .await?;
     rows.into_iter()
-        .map(|(email, preferred_email, role, locale)| {
+        .map(|(email, preferred_email, role, locale, deactivated_at)| {
             Ok(Person {
+                active: deactivated_at.is_none(),
                 email,
                 preferred_email,
                 role: role

@@ -15,23 +15,38 @@ pub struct SessionRecord {
     pub expires_at: String,
 }
 
+/// Starts session `id` of `user_id`; `false` (nothing stored) when they were deactivated
+/// or their password is no longer `password_hash`.
 pub async fn create(
     conn: &mut AnyConnection,
     id: &str,
     user_id: &str,
+    password_hash: &str,
     csrf_token: &str,
     now: DateTime<Utc>,
     expires_at: DateTime<Utc>,
-) -> Result<(), DbError> {
-    sqlx::query("INSERT INTO sessions (id, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
-        .bind(id)
-        .bind(user_id)
-        .bind(csrf_token)
-        .bind(stored_time(now))
-        .bind(stored_time(expires_at))
-        .execute(&mut *conn)
-        .await?;
-    super::users::record_sign_in(conn, user_id, now).await
+) -> Result<bool, DbError> {
+    // Only while the person is active and their password is still the one just checked:
+    // a deactivation or password change that commits between the check and this insert
+    // leaves no session behind to outlive it.
+    let created = sqlx::query(
+        "INSERT INTO sessions (id, user_id, csrf_token, created_at, expires_at) \
+         SELECT $1, id, $3, $4, $5 FROM users \
+         WHERE id = $2 AND deactivated_at IS NULL AND password_hash = $6",
+    )
+    .bind(id)
+    .bind(user_id)
+    .bind(csrf_token)
+    .bind(stored_time(now))
+    .bind(stored_time(expires_at))
+    .bind(password_hash)
+    .execute(&mut *conn)
+    .await?;
+    if created.rows_affected() == 0 {
+        return Ok(false);
+    }
+    super::users::record_sign_in(conn, user_id, now).await?;
+    Ok(true)
 }
 
 /// The session with this id, unless it has expired or its user was deactivated.

@@ -59,6 +59,27 @@ impl Mailer {
         }
     }
 
+    /// Whether `mail` is an invitation whose invitation can no longer be accepted.
+    async fn invitation_withdrawn(
+        &self,
+        mail: &mail_outbox::OutboxMail,
+        now: DateTime<Utc>,
+    ) -> Result<bool, DbError> {
+        if mail.kind != mail_outbox::MailKind::Invitation {
+            return Ok(false);
+        }
+        let Ok(content) = invitation::InvitationContent::from_json(&mail.content) else {
+            return Ok(false);
+        };
+        let mut conn = self.pool.acquire().await?;
+        let invitation = crate::db::invitations::find_by_token_hash(
+            &mut conn,
+            &crate::auth::token_hash(&content.token),
+        )
+        .await?;
+        Ok(invitation.is_none_or(|invitation| invitation.life.acceptance_refusal(now).is_some()))
+    }
+
     /// Sends every mail due by `now` that no other sender holds.
     pub async fn send_due(&self, now: DateTime<Utc>) -> Result<SendReport, DbError> {
         let mut report = SendReport::default();
@@ -78,6 +99,20 @@ impl Mailer {
                 };
                 claimed_any = true;
                 self.faults.trip(Fault::MailClaimed);
+                if self.invitation_withdrawn(&mail, now).await? {
+                    // Revoked (or used, or run out) since it was queued: telling a
+                    // mistyped address of the organisation would serve nobody.
+                    let forget = invitation::without_link(&mail.content);
+                    mail_outbox::mark_sent(
+                        &self.pool,
+                        &mail.id,
+                        lease_until,
+                        now,
+                        forget.as_deref(),
+                    )
+                    .await?;
+                    continue;
+                }
                 match self.send(&mail).await {
                     Ok(()) => {
                         self.faults.trip(Fault::MailSent);

@@ -82,9 +82,12 @@ async fn set_active(
         change,
     )
     .await?;
-    if deactivated_at.is_some() {
+    if let Some(at) = deactivated_at {
         let ended = db::sessions::delete_for_user(&mut transaction, id, None).await?;
-        tracing::info!(user_id = %id, sessions = ended, "a person was deactivated");
+        let revoked =
+            db::invitations::revoke_sent_by(&mut transaction, &user.organisation_id, id, at)
+                .await?;
+        tracing::info!(user_id = %id, sessions = ended, invitations = revoked, "a person was deactivated");
         keeps_a_partner_admin(&mut transaction, &user.organisation_id).await?;
     } else {
         tracing::info!(user_id = %id, "a person was reactivated");
