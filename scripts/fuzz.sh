@@ -106,11 +106,11 @@ api_key = "${RD_FUZZ_CSRF}"
 bearer = "${RD_FUZZ_API_KEY}"
 
 # "Valid data is accepted" holds for what the document can state. Beyond it:
-# an opaque page or sync cursor, or a notifications page's `before`, is checked against
+# an opaque page or sync cursor, a notifications page's `before` or read-all's `through`, is checked against
 # the server's state (a made-up one is a 400 that says to start again), and an insights range is a real calendar range
 # (`from` a date on or before `to`, which a schema cannot state: a 400 naming it) ...
 [[operations]]
-include-operation-id = ["list", "sync", "insights", "list_notifications"]
+include-operation-id = ["list", "sync", "insights", "list_notifications", "read_all_notifications"]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "400", "401", "403", "404", "409", "429", "5xx"]
 
 # ... and an action applies to the version in If-Match only (412 otherwise), under the
