@@ -1,10 +1,10 @@
-import { test, expect, signIn } from './fixtures';
+import { test, expect, signIn, openAccountMenu } from './fixtures';
 import { message } from './catalogue';
 
 test('a preferred notification email is set, refused when malformed, and cleared on the account settings page', async ({ page }) => {
   await signIn(page, 'user@demo.test');
   await page.goto('/inbox');
-  await page.getByRole('link', { name: message('en', 'account-settings-link') }).click();
+  await (await openAccountMenu(page)).getByRole('link', { name: message('en', 'account-settings-link') }).click();
   await expect(page).toHaveURL(/\/settings\/account$/);
   await expect(page.getByRole('heading', { level: 1, name: message('en', 'account-settings-heading') })).toBeVisible();
   const field = page.getByLabel(message('en', 'field-notificationEmail'));
