@@ -54,13 +54,7 @@ pub async fn list(
     conn: &mut AnyConnection,
     organisation_id: &str,
 ) -> Result<Vec<StoredBusinessProfile>, DbError> {
-    let rows: Vec<ProfileRow> = sqlx::query_as(
-        "SELECT id, profile, version, updated_at FROM business_profiles \
-         WHERE organisation_id = $1",
-    )
-    .bind(organisation_id)
-    .fetch_all(conn)
-    .await?;
+    let rows = rows_of(conn, organisation_id).await?;
     let mut profiles = rows
         .into_iter()
         .map(stored)
@@ -76,13 +70,7 @@ pub async fn profiles(
     conn: &mut AnyConnection,
     organisation_id: &str,
 ) -> Result<Vec<BusinessProfile>, DbError> {
-    let rows: Vec<ProfileRow> = sqlx::query_as(
-        "SELECT id, profile, version, updated_at FROM business_profiles \
-         WHERE organisation_id = $1",
-    )
-    .bind(organisation_id)
-    .fetch_all(conn)
-    .await?;
+    let rows = rows_of(conn, organisation_id).await?;
     Ok(rows
         .into_iter()
         .filter_map(|row| match stored(row) {
@@ -93,6 +81,20 @@ pub async fn profiles(
             }
         })
         .collect())
+}
+
+/// Every stored row of the organisation's profiles, in no order.
+async fn rows_of(
+    conn: &mut AnyConnection,
+    organisation_id: &str,
+) -> Result<Vec<ProfileRow>, DbError> {
+    Ok(sqlx::query_as(
+        "SELECT id, profile, version, updated_at FROM business_profiles \
+         WHERE organisation_id = $1",
+    )
+    .bind(organisation_id)
+    .fetch_all(conn)
+    .await?)
 }
 
 /// One of the organisation's profiles; `None` for another organisation's id too.

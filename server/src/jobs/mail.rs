@@ -59,6 +59,20 @@ impl Mailer {
         }
     }
 
+    /// Records `mail` as done with (sent, or no longer to be sent), by the holder of its
+    /// lease; an invitation's link was for its mail alone and is forgotten.
+    async fn done_with(
+        &self,
+        mail: &mail_outbox::OutboxMail,
+        lease_until: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<bool, DbError> {
+        let forget = (mail.kind == mail_outbox::MailKind::Invitation)
+            .then(|| invitation::without_link(&mail.content))
+            .flatten();
+        mail_outbox::mark_sent(&self.pool, &mail.id, lease_until, now, forget.as_deref()).await
+    }
+
     /// Whether `mail` is an invitation whose invitation can no longer be accepted.
     async fn invitation_withdrawn(
         &self,
@@ -102,32 +116,13 @@ impl Mailer {
                 if self.invitation_withdrawn(&mail, now).await? {
                     // Revoked (or used, or run out) since it was queued: telling a
                     // mistyped address of the organisation would serve nobody.
-                    let forget = invitation::without_link(&mail.content);
-                    mail_outbox::mark_sent(
-                        &self.pool,
-                        &mail.id,
-                        lease_until,
-                        now,
-                        forget.as_deref(),
-                    )
-                    .await?;
+                    self.done_with(&mail, lease_until, now).await?;
                     continue;
                 }
                 match self.send(&mail).await {
                     Ok(()) => {
                         self.faults.trip(Fault::MailSent);
-                        // An invitation's link was for its mail alone.
-                        let forget = (mail.kind == mail_outbox::MailKind::Invitation)
-                            .then(|| invitation::without_link(&mail.content))
-                            .flatten();
-                        mail_outbox::mark_sent(
-                            &self.pool,
-                            &mail.id,
-                            lease_until,
-                            now,
-                            forget.as_deref(),
-                        )
-                        .await?;
+                        self.done_with(&mail, lease_until, now).await?;
                         self.metrics.mail_sent(true);
                         report.sent += 1;
                     }
