@@ -24,7 +24,9 @@ use serde::{Deserialize, Serialize};
 const CSRF_HEADER: &str = "X-CSRF-Token";
 
 /// Why a request did not give an answer the app can use; shown to the user as is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Kept with a stuck change as it is (see `store::stuck_reason`), worded when shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
 pub enum ApiError {
     /// No answer at all: offline, server down, or the request was cancelled.
     Unreachable,

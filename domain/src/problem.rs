@@ -77,9 +77,10 @@ impl Explanation {
             .params
             .iter()
             .map(|(name, value)| {
-                let arg = match value {
-                    Param::Count(count) => Arg::Count(*count),
-                    Param::Text(text) => Arg::Text(text),
+                let arg = match (value, value_kind(name)) {
+                    (Param::Count(count), _) => Arg::Count(*count),
+                    (Param::Text(text), Some(kind)) => Arg::Value { kind, value: text },
+                    (Param::Text(text), None) => Arg::Text(text),
                 };
                 (name.as_str(), arg)
             })
@@ -92,6 +93,26 @@ impl Explanation {
         self.in_words(crate::validation::english())
             .unwrap_or_else(|| self.message_id())
     }
+}
+
+/// The params that name a domain value, by the kind of value: they travel in the API's
+/// spelling (`"substatus": "Won"`, `"kind": "LeadSource"`) and read in the reader's words
+/// (`value-Substatus-Won`, `value-Kind-LeadSource`), while a message may still select
+/// on the spelling, which is the same in every language.
+const VALUE_PARAMS: [(&str, &str); 6] = [
+    ("status", "Status"),
+    ("substatus", "Substatus"),
+    ("action", "Action"),
+    ("role", "Role"),
+    ("region", "Region"),
+    ("kind", "Kind"),
+];
+
+fn value_kind(param: &str) -> Option<&'static str> {
+    VALUE_PARAMS
+        .iter()
+        .find(|(name, _)| *name == param)
+        .map(|(_, kind)| *kind)
 }
 
 /// Every problem message's id starts so.

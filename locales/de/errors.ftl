@@ -134,7 +134,7 @@ problem-invitation-revoked = Diese Einladung wurde zurückgezogen. Fragen Sie ei
 problem-invitation-open = Für { $email } gibt es bereits eine offene Einladung. Widerrufen Sie sie zuerst, um eine neue zu senden.
 problem-email-has-account = { $email } hat bereits ein Referral-Desk-Konto.
 
-problem-archived = Diese Empfehlung ist bereits archiviert; archivierte Empfehlungen lassen keine Aktionen mehr zu.
+problem-archived = Diese Empfehlung ist bereits archiviert ({ $substatus }); archivierte Empfehlungen lassen keine Aktionen mehr zu.
 problem-informational-offer = Dies ist ein informativer Angebotslead: Er erfordert keine Aktion und wird { $months } Monate nach seinem Eingang automatisch archiviert.
 problem-expired = Diese Empfehlung wurde nicht innerhalb von 14 Tagen beantwortet und ist abgelaufen; abgelaufene Empfehlungen lassen keine Aktionen mehr zu.
 problem-not-yet-accepted =
@@ -147,9 +147,9 @@ problem-not-yet-accepted =
     }
 problem-already-accepted = Diese Empfehlung ist bereits angenommen.
 problem-already-accepted-decline = Diese Empfehlung ist bereits angenommen; um sie abzuschließen, markieren Sie sie als gewonnen oder verloren.
-problem-impossible-transition = Diese Aktion ist im aktuellen Zustand der Empfehlung nicht möglich.
+problem-impossible-transition = Eine Empfehlung im Zustand { $status } ({ $substatus }) lässt die Aktion „{ $action }“ nicht zu.
 
-problem-unknown-filter-value = Filter „{ $parameter }“: „{ $value }“ ist kein bekannter Wert; erwartet wird einer von: { $expected }
+problem-unknown-filter-value = Filter „{ $parameter }“: „{ $value }“ ist kein bekannter Wert für „{ $kind }“; erwartet wird einer von: { $expected }
 problem-bad-country-filter = Filter „country“: „{ $value }“ ist kein Ländercode nach ISO 3166-1; erwartet werden zwei Buchstaben, z. B. DE oder US
 problem-range-reversed = Der Zeitraum beginnt nach seinem Ende: „from“ ({ $from }) muss am oder vor „to“ ({ $to }) liegen.
 problem-range-not-a-date = „{ $name }“ muss ein Datum wie 2026-09-01 sein, nicht „{ $value }“.

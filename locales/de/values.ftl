@@ -98,3 +98,16 @@ value-SortKey-dealValue = Dealwert
 value-SortKey-expiry = Ablauf
 value-SortKey-emailValidity = E-Mail-Gültigkeit
 value-SortKey-phoneValidity = Telefongültigkeit
+
+# A kind of value, as a sentence names it ("… ist kein bekannter Wert für Leadquelle").
+value-Kind-Stage = Ansicht
+value-Kind-Category = Kategorie
+value-Kind-CallToAction = Handlungsaufruf
+value-Kind-LeadSource = Leadquelle
+value-Kind-LeadType = Leadtyp
+value-Kind-LeadQuality = Leadqualität
+value-Kind-Status = Status
+value-Kind-EmailValidity = E-Mail-Gültigkeit
+value-Kind-PhoneValidity = Telefongültigkeit
+value-Kind-SortKey = Sortierung
+value-Kind-SortDirection = Sortierrichtung

@@ -150,7 +150,7 @@ problem-not-yet-accepted =
     }
 problem-already-accepted = This referral is already accepted.
 problem-already-accepted-decline = This referral is already accepted; to close it, mark it as won or lost.
-problem-impossible-transition = A referral that is { $status } ({ $substatus }) cannot take the action { $action }.
+problem-impossible-transition = A referral that is { $status } ({ $substatus }) cannot take the action "{ $action }".
 
 # Links and queries the app or the API cannot read (the domain's `FilterError`, `RangeError`).
 problem-unknown-filter-value = Filter "{ $parameter }": "{ $value }" is not a known { $kind }; expected one of: { $expected }

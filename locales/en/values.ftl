@@ -98,3 +98,16 @@ value-SortKey-dealValue = Deal value
 value-SortKey-expiry = Expiry
 value-SortKey-emailValidity = Email validity
 value-SortKey-phoneValidity = Phone validity
+
+# A kind of value, as a sentence names it ("… is not a known lead source").
+value-Kind-Stage = stage
+value-Kind-Category = category
+value-Kind-CallToAction = call to action
+value-Kind-LeadSource = lead source
+value-Kind-LeadType = lead type
+value-Kind-LeadQuality = lead quality
+value-Kind-Status = status
+value-Kind-EmailValidity = email validity
+value-Kind-PhoneValidity = phone validity
+value-Kind-SortKey = sort key
+value-Kind-SortDirection = sort direction

@@ -138,7 +138,7 @@ problem-invitation-revoked = Это приглашение отозвано. У�
 problem-invitation-open = Для { $email } уже есть открытое приглашение. Сначала отзовите его, чтобы отправить новое.
 problem-email-has-account = У { $email } уже есть учетная запись Referral Desk.
 
-problem-archived = Эта рекомендация уже в архиве; для архивных рекомендаций действия недоступны.
+problem-archived = Эта рекомендация уже в архиве ({ $substatus }); для архивных рекомендаций действия недоступны.
 problem-informational-offer = Это информационный лид по предложению: действий не требуется, он автоматически архивируется через { $months } мес. после поступления.
 problem-expired = На эту рекомендацию не ответили в течение 14 дней, и срок ее действия истек; для просроченных рекомендаций действия недоступны.
 problem-not-yet-accepted =
@@ -151,9 +151,9 @@ problem-not-yet-accepted =
     }
 problem-already-accepted = Эта рекомендация уже принята.
 problem-already-accepted-decline = Эта рекомендация уже принята; чтобы закрыть ее, отметьте ее как выигранную или потерянную.
-problem-impossible-transition = В текущем состоянии рекомендации это действие невозможно.
+problem-impossible-transition = Рекомендация в состоянии «{ $status }» ({ $substatus }) не допускает действие «{ $action }».
 
-problem-unknown-filter-value = Фильтр «{ $parameter }»: «{ $value }» — неизвестное значение; ожидается одно из: { $expected }
+problem-unknown-filter-value = Фильтр «{ $parameter }»: «{ $value }» — неизвестное значение поля «{ $kind }»; ожидается одно из: { $expected }
 problem-bad-country-filter = Фильтр «country»: «{ $value }» — не код страны по ISO 3166-1; ожидаются две буквы, например DE или US
 problem-range-reversed = Период начинается после своего окончания: «from» ({ $from }) должен быть не позже «to» ({ $to }).
 problem-range-not-a-date = «{ $name }» должен быть датой вида 2026-09-01, а не «{ $value }».

@@ -98,3 +98,16 @@ value-SortKey-dealValue = Стоимость сделки
 value-SortKey-expiry = Срок действия
 value-SortKey-emailValidity = Проверка эл. почты
 value-SortKey-phoneValidity = Проверка телефона
+
+# A kind of value, as a sentence names it («… — неизвестное значение поля «Источник лида»»).
+value-Kind-Stage = Раздел
+value-Kind-Category = Категория
+value-Kind-CallToAction = Призыв к действию
+value-Kind-LeadSource = Источник лида
+value-Kind-LeadType = Тип лида
+value-Kind-LeadQuality = Качество лида
+value-Kind-Status = Статус
+value-Kind-EmailValidity = Проверка эл. почты
+value-Kind-PhoneValidity = Проверка телефона
+value-Kind-SortKey = Сортировка
+value-Kind-SortDirection = Направление сортировки

@@ -130,7 +130,7 @@ problem-invitation-revoked = 此邀请已被撤回。请询问你组织的合作
 problem-invitation-open = { $email } 已有一个未处理的邀请。要发送新邀请，请先撤销它。
 problem-email-has-account = { $email } 已有 Referral Desk 帐户。
 
-problem-archived = 此引荐已归档；已归档的引荐不接受任何操作。
+problem-archived = 此引荐已归档（{ $substatus }）；已归档的引荐不接受任何操作。
 problem-informational-offer = 这是一条信息性优惠线索：无需任何操作，将在收到 { $months } 个月后自动归档。
 problem-expired = 此引荐未在 14 天内得到答复，已过期；已过期的引荐不接受任何操作。
 problem-not-yet-accepted =
@@ -143,9 +143,9 @@ problem-not-yet-accepted =
     }
 problem-already-accepted = 此引荐已被接受。
 problem-already-accepted-decline = 此引荐已被接受；如需关闭，请将其标记为赢单或丢单。
-problem-impossible-transition = 在此引荐的当前状态下无法执行此操作。
+problem-impossible-transition = 处于 { $status }（{ $substatus }）状态的引荐无法执行操作“{ $action }”。
 
-problem-unknown-filter-value = 筛选条件 “{ $parameter }”：“{ $value }” 不是已知的值；应为以下之一：{ $expected }
+problem-unknown-filter-value = 筛选条件 “{ $parameter }”：“{ $value }” 不是已知的{ $kind }；应为以下之一：{ $expected }
 problem-bad-country-filter = 筛选条件 “country”：“{ $value }” 不是 ISO 3166-1 国家/地区代码；应为两个字母，例如 DE 或 US
 problem-range-reversed = 时间范围的开始晚于结束：“from”（{ $from }）必须早于或等于 “to”（{ $to }）。
 problem-range-not-a-date = “{ $name }” 必须是类似 2026-09-01 的日期，而不是 “{ $value }”。

@@ -98,3 +98,16 @@ value-SortKey-dealValue = 交易价值
 value-SortKey-expiry = 到期时间
 value-SortKey-emailValidity = 电子邮件有效性
 value-SortKey-phoneValidity = 电话有效性
+
+# A kind of value, as a sentence names it.
+value-Kind-Stage = 视图
+value-Kind-Category = 类别
+value-Kind-CallToAction = 号召性用语
+value-Kind-LeadSource = 潜在顾客来源
+value-Kind-LeadType = 潜在顾客类型
+value-Kind-LeadQuality = 潜在顾客质量
+value-Kind-Status = 状态
+value-Kind-EmailValidity = 电子邮件有效性
+value-Kind-PhoneValidity = 电话有效性
+value-Kind-SortKey = 排序依据
+value-Kind-SortDirection = 排序方向

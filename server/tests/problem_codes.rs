@@ -85,6 +85,7 @@ backend_tests! {
         assert_eq!(bad["code"], "unknown-filter-value");
         assert_eq!(bad["params"]["parameter"], "leadSource");
         assert_eq!(bad["params"]["value"], "Bing");
+        assert_eq!(bad["params"]["kind"], "LeadSource", "a kind in the API's spelling; each language words it");
         let range = problem(session.get("/api/v1/insights?from=2026-13-01").await, StatusCode::BAD_REQUEST).await;
         assert_eq!(range["code"], "range-not-a-date");
         assert_eq!(range["params"], json!({ "name": "from", "value": "2026-13-01" }));

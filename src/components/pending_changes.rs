@@ -52,10 +52,10 @@ fn PendingItem(item: Pending, review: RwSignal<Option<Action>>) -> impl IntoView
             </li>
         }
         .into_any(),
-        Some(Stuck::Refused { message }) => view! {
+        Some(Stuck::Refused { reason }) => view! {
             <li class="pending refused" role="alert">
                 <span class="pending-badge">{t("lead-pending-refused")}</span>
-                {t_with("lead-pending-refused-text", &[("change", label), ("message", Arg::Text(&message))])}
+                {t_with("lead-pending-refused-text", &[("change", label), ("message", Arg::Text(&reason.in_words()))])}
                 <button type="button" class="secondary" on:click=move |_| {
                     store.drop_pending(seq);
                 }>{t("lead-pending-dismiss")}</button>
@@ -91,8 +91,8 @@ fn PendingItem(item: Pending, review: RwSignal<Option<Action>>) -> impl IntoView
                 <li class="pending conflict" role="alert">
                     <span class="pending-badge">{t("lead-pending-conflict")}</span>
                     {match reason {
-                        // The server's own words, e.g. that the lead expired meanwhile.
-                        Some(reason) => t_with("lead-pending-not-applied", &[("change", label), ("reason", Arg::Text(&reason)), ("status", now)]),
+                        // The server's reason, e.g. that the lead expired meanwhile.
+                        Some(reason) => t_with("lead-pending-not-applied", &[("change", label), ("reason", Arg::Text(&reason.in_words())), ("status", now)]),
                         None => t_with("lead-pending-changed-first", &[("change", label), ("status", now)]),
                     }}
                     {action.map(|action| view! {

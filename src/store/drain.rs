@@ -13,6 +13,7 @@ use leptos::task::spawn_local;
 
 use super::cache::Changes;
 use super::outbox::{self, Change, Pending, Stuck};
+use super::stuck_reason::StuckReason;
 use super::{Referrals, tabs};
 use crate::api::{self, ActionError, ApiError};
 
@@ -153,7 +154,7 @@ async fn send(pending: &Pending) -> Sent {
                     Sent::Later(error)
                 }
                 Err(error) => Sent::Stuck(Stuck::Refused {
-                    message: error.to_string(),
+                    reason: StuckReason::Answer { error },
                 }),
             }
         }
@@ -183,7 +184,7 @@ async fn send(pending: &Pending) -> Sent {
                 Err(ActionError::Failed(error))
                     if matches!(error, ApiError::Server { status: 409, .. }) =>
                 {
-                    // Worded now, in the reader's language; no reason means none was given.
+                    // No explanation and no detail means the server gave no reason.
                     let explained = matches!(
                         &error,
                         ApiError::Server {
@@ -194,28 +195,22 @@ async fn send(pending: &Pending) -> Sent {
                             ..
                         }
                     );
-                    let reason = explained.then(|| crate::i18n::api_error(&error));
+                    let reason = explained.then_some(StuckReason::Answer { error });
                     match api::referral(&pending.referral_id).await {
                         Ok(current) => Sent::Stuck(Stuck::Conflict {
                             current: Box::new(current),
                             reason,
                         }),
                         Err(_) => Sent::Stuck(Stuck::Refused {
-                            message: reason
-                                .unwrap_or_else(|| crate::i18n::t("sync-action-no-longer-applies")),
+                            reason: reason.unwrap_or(StuckReason::NoLongerApplies),
                         }),
                     }
                 }
                 Err(ActionError::Invalid(errors)) => Sent::Stuck(Stuck::Refused {
-                    message: errors
-                        .0
-                        .iter()
-                        .map(crate::i18n::field_error)
-                        .collect::<Vec<_>>()
-                        .join(" "),
+                    reason: StuckReason::Invalid { errors },
                 }),
                 Err(ActionError::Failed(error)) => Sent::Stuck(Stuck::Refused {
-                    message: error.to_string(),
+                    reason: StuckReason::Answer { error },
                 }),
             }
         }

@@ -16,6 +16,7 @@ mod events;
 mod notifications;
 pub mod outbox;
 mod snapshot;
+pub mod stuck_reason;
 mod sync;
 mod tabs;
 

@@ -12,6 +12,8 @@ use chrono::{DateTime, Utc};
 use domain::{ActionRequest, Referral};
 use serde::{Deserialize, Serialize};
 
+use super::stuck_reason::StuckReason;
+
 /// A change waiting for the server.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -50,13 +52,17 @@ pub enum Change {
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum Stuck {
     /// The server refused it (the lead expired meanwhile, the user's role changed, …).
-    Refused { message: String },
+    Refused {
+        // `message`: the words an earlier version kept.
+        #[serde(alias = "message", deserialize_with = "StuckReason::kept_or_words")]
+        reason: StuckReason,
+    },
     /// Someone changed the referral first, or time did (it expired): this is how it is
     /// now, with the server's reason when it gave one.
     Conflict {
         current: Box<Referral>,
-        #[serde(default)]
-        reason: Option<String>,
+        #[serde(default, deserialize_with = "StuckReason::maybe_kept_or_words")]
+        reason: Option<StuckReason>,
     },
 }
 
@@ -151,7 +157,7 @@ mod tests {
         let mut outbox = vec![heart(1, "a"), heart(2, "b"), heart(3, "a")];
         assert_eq!(sendable(&outbox).map(|p| p.seq), Some(1));
         outbox[0].stuck = Some(Stuck::Refused {
-            message: "no".to_owned(),
+            reason: StuckReason::NoLongerApplies,
         });
         assert_eq!(sendable(&outbox).map(|p| p.seq), Some(2));
         outbox.remove(1);

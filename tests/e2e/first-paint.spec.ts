@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect, signIn } from './fixtures';
+import { message } from './catalogue';
 
 // index.html paints the app's shell before the wasm module has arrived (a phone on
 // a slow network sees the product at once), and the app takes over without moving it.
@@ -61,3 +62,26 @@ test('a signed-in Inbox opens from the static shell without shifting', async ({ 
   await expect(page.locator('.customer-link').first()).toBeVisible();
   expect(await shifted(page)).toBeLessThanOrEqual(0.05);
 });
+
+// The static shell speaks the reader's language before the app (and its catalogue) has
+// arrived: the device's last choice, else the browser's language.
+for (const [how, locale, setUp] of [
+  ['chosen on this device', 'de', (page: Page) => page.addInitScript(() => localStorage.setItem('referral-desk-locale', 'de'))],
+  ['the browser\'s language', 'ru', async () => {}],
+  ['the browser\'s language', 'zh', async () => {}],
+] as const) {
+  test.describe(`${locale}, ${how}`, () => {
+    if (locale !== 'de') test.use({ locale: locale === 'ru' ? 'ru-RU' : 'zh-CN' });
+    test(`the shell is in ${locale} before the app has loaded`, async ({ page }) => {
+      await setUp(page);
+      const release = await holdTheApp(page);
+      await page.goto('/sign-in');
+      await expect(page.locator('html')).toHaveAttribute('lang', locale);
+      await expect(page.getByRole('status')).toHaveText(message(locale, 'app-loading'));
+      await expect(page.locator('#app-skeleton .skip-link')).toHaveText(message(locale, 'skip-to-content'));
+      release();
+      await expect(page.getByRole('heading', { level: 1, name: message(locale, 'sign-in-heading') })).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('lang', locale);
+    });
+  });
+}

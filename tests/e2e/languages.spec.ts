@@ -255,6 +255,8 @@ test.describe('a German reader', () => {
     const reason = message('de', 'problem-unknown-filter-value', {
       parameter: 'leadSource',
       value: 'Bing',
+      // The kind travels in the API's spelling and reads in German.
+      kind: message('de', 'value-Kind-LeadSource'),
       expected: 'AppSource, AzureMarketplace, AzurePortal',
     });
     await expect(page.getByRole('alert')).toContainText(reason);

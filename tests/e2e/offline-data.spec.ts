@@ -1,5 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
-import { request as apiRequest, type APIRequestContext, type Page } from '@playwright/test';
+import { request as apiRequest, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
+import { message } from './catalogue';
 import { test, expect, startServer, DEMO_PASSWORD, EXPECTS_CONSOLE_ERRORS, acceptWithADeal, type Running, cachedCount, openAccountMenu } from './fixtures';
 
 // Offline work against a server of this file's own, which the tests stop and start
@@ -189,9 +190,8 @@ test('a server stopped in the middle of sending applies every queued action exac
   }
 });
 
-test('a colleague changing the lead meanwhile opens the conflict view on it', async ({ page, context }) => {
-  const request = await api();
-  const lead = (await inboxLeads(request))[9];
+/** Signed in and loaded online, then offline: declines `lead`, which waits to sync. */
+async function declineOffline(page: Page, context: BrowserContext, lead: Lead) {
   await signInAt(page);
   await loadOnline(page);
   await context.setOffline(true);
@@ -201,6 +201,12 @@ test('a colleague changing the lead meanwhile opens the conflict view on it', as
   await page.getByRole('button', { name: 'Close', exact: true }).click();
   await page.getByRole('button', { name: 'Yes, decline' }).click();
   await expect(page.locator('.pending.waiting')).toContainText('Decline');
+}
+
+test('a colleague changing the lead meanwhile opens the conflict view on it', async ({ page, context }) => {
+  const request = await api();
+  const lead = (await inboxLeads(request))[9];
+  await declineOffline(page, context, lead);
 
   // A colleague accepts it first (through the API: the user is offline).
   const me = await (await request.get('/api/v1/me')).json();
@@ -221,6 +227,40 @@ test('a colleague changing the lead meanwhile opens the conflict view on it', as
   await expect(page.locator('.pending')).toHaveCount(0);
   const stored: Lead = await (await request.get(`/api/v1/referrals/${lead.id}`)).json();
   expect(stored.statusHistory.filter((change) => change.substatus === 'Declined')).toHaveLength(1);
+});
+
+test('a change the server refuses says why in the language the reader switches to, not the one it failed in', async ({ page, context }) => {
+  const request = await api();
+  const lead = (await inboxLeads(request))[10];
+  await declineOffline(page, context, lead);
+
+  // Meanwhile a partner admin makes the user a Viewer: the server refuses the decline.
+  const admin = await apiRequest.newContext({ baseURL: server.url });
+  expect((await admin.post('/api/v1/session', { data: { email: 'admin@demo.test', password: DEMO_PASSWORD } })).status()).toBe(200);
+  const adminMe = await (await admin.get('/api/v1/me')).json();
+  const people = await (await admin.get('/api/v1/people')).json();
+  const user = people.people.find((person: { email: string }) => person.email === 'referrals@demo.test');
+  const demoted = await admin.patch(`/api/v1/users/${user.id}`, { headers: { 'X-CSRF-Token': adminMe.csrfToken }, data: { role: 'Viewer' } });
+  expect(demoted.status()).toBe(200);
+
+  await context.setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  const refused = page.locator('.pending.refused');
+  await expect(refused).toContainText(message('en', 'problem-read-only-viewer'), { timeout: 20_000 });
+
+  // The reason is kept as the server gave it (its code), so it reads in German after a switch.
+  await openAccountMenu(page);
+  await page.getByRole('button', { name: message('en', 'language-current', { language: 'English' }) }).click();
+  await page.getByRole('list', { name: message('en', 'language-label') }).getByRole('button', { name: 'Deutsch' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(refused).toContainText(message('de', 'lead-pending-refused'));
+  await expect(refused).toContainText(message('de', 'problem-read-only-viewer'));
+  // And after a reload, read back from the device's cache.
+  await page.reload();
+  await expect(page.locator('.pending.refused')).toContainText(message('de', 'problem-read-only-viewer'));
+  const stored: Lead = await (await request.get(`/api/v1/referrals/${lead.id}`)).json();
+  expect(stored.substatus).not.toBe('Declined');
+  await admin.dispose();
 });
 
 test('an edit made offline that crosses a colleague\'s opens the conflict view; re-applying keeps both', async ({ page, context }) => {

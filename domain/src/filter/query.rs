@@ -74,7 +74,7 @@ impl FilterError {
                 Explanation::new("unknown-filter-value")
                     .with("parameter", *parameter)
                     .with("value", error.value.as_str())
-                    .with("kind", error.kind_in_words())
+                    .with("kind", error.kind)
                     .with("expected", error.expected.join(", "))
             }
             FilterError::BadCountry { value } => {

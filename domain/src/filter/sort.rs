@@ -66,7 +66,7 @@ impl std::str::FromStr for SortKey {
             .into_iter()
             .find(|key| key.as_str().eq_ignore_ascii_case(text))
             .ok_or_else(|| UnknownValue {
-                kind: "sort key",
+                kind: "SortKey",
                 value: text.to_owned(),
                 expected: SortKey::ALL.iter().map(|k| k.as_str()).collect(),
             })
@@ -109,7 +109,7 @@ impl std::str::FromStr for SortDirection {
             .into_iter()
             .find(|dir| dir.as_str().eq_ignore_ascii_case(text))
             .ok_or_else(|| UnknownValue {
-                kind: "sort direction",
+                kind: "SortDirection",
                 value: text.to_owned(),
                 expected: SortDirection::ALL.iter().map(|d| d.as_str()).collect(),
             })

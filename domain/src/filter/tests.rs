@@ -528,6 +528,40 @@ fn a_bad_value_names_the_parameter_the_value_and_the_choices() {
     );
 }
 
+/// A bad filter value reads in every language with its kind in that language's words,
+/// never the API's spelling (`value-Kind-<Kind>` exists for every kind a filter names).
+#[test]
+fn a_bad_value_names_its_kind_in_every_language() {
+    use crate::i18n::{Catalogue, Locale, bundled_sources};
+    let queries = [
+        "stage=Trash",
+        "category=Trash",
+        "callToAction=Trash",
+        "leadSource=Trash",
+        "leadType=Trash",
+        "leadQuality=Trash",
+        "status=Trash",
+        "emailValidity=Trash",
+        "phoneValidity=Trash",
+        "sort=Trash",
+        "dir=Trash",
+    ];
+    for locale in Locale::ALL {
+        let catalogue = Catalogue::parse(locale, bundled_sources(locale)).unwrap();
+        for query in queries {
+            let explanation = Filter::from_query_string(query).unwrap_err().explanation();
+            let Some(crate::problem::Param::Text(kind)) = explanation.params.get("kind") else {
+                panic!("{query}: no kind");
+            };
+            let id = format!("value-Kind-{kind}");
+            assert!(catalogue.contains(&id), "{locale} lacks {id}");
+            let words = explanation.in_words(&catalogue).unwrap();
+            let kind_in_words = catalogue.format(&id, &[]);
+            assert!(words.contains(&kind_in_words), "{locale} {query}: {words}");
+        }
+    }
+}
+
 #[test]
 fn a_country_must_be_two_letters() {
     for bad in ["DEU", "D", "1A", "D%C3%9C", "+DE"] {

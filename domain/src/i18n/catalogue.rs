@@ -12,6 +12,10 @@ pub enum Arg<'a> {
     Text(&'a str),
     /// Shown with the language's digit grouping; a selector picks its plural category.
     Count(i64),
+    /// A domain value in the API's spelling (`kind` "Substatus", `value` "Won"): shown in
+    /// the language's words for it (`value-<kind>-<value>`, as `values.ftl` has them), while
+    /// a selector matches the API's spelling, which is the same in every language.
+    Value { kind: &'a str, value: &'a str },
 }
 
 /// The messages of one language, by id.
@@ -138,6 +142,14 @@ impl Catalogue {
                 Element::Variable(name) => match argument(args, name) {
                     Some(Arg::Text(text)) => out.push_str(text),
                     Some(Arg::Count(n)) => out.push_str(&group_digits(self.locale, n)),
+                    Some(Arg::Value { kind, value }) => {
+                        let id = format!("value-{kind}-{value}");
+                        match self.find(&id) {
+                            Some(words) => self.write(words, &[], out),
+                            // A value newer than this catalogue still reads, as the API spells it.
+                            None => out.push_str(value),
+                        }
+                    }
                     None => {
                         out.push_str("{$");
                         out.push_str(name);
@@ -162,7 +174,7 @@ impl Catalogue {
     fn matching_variant(&self, variants: &[(String, Pattern)], arg: Arg<'_>) -> Option<usize> {
         let position = |key: &str| variants.iter().position(|(k, _)| k == key);
         match arg {
-            Arg::Text(text) => position(text),
+            Arg::Text(text) | Arg::Value { value: text, .. } => position(text),
             Arg::Count(n) => {
                 position(&n.to_string()).or_else(|| position(plural_category(self.locale, n).key()))
             }

@@ -195,6 +195,19 @@ fn archived_referrals_say_so_in_words() {
         error.to_string(),
         "This referral is already archived (Declined); archived referrals accept no actions."
     );
+    // Each language names the state in its own words, not the API's.
+    let german = crate::i18n::Catalogue::parse(
+        crate::i18n::Locale::German,
+        crate::i18n::bundled_sources(crate::i18n::Locale::German),
+    )
+    .unwrap();
+    let LifecycleError::IllegalTransition(illegal) = error else {
+        panic!("not an illegal transition: {error}");
+    };
+    assert_eq!(
+        illegal.explanation().in_words(&german).unwrap(),
+        "Diese Empfehlung ist bereits archiviert (Abgelehnt); archivierte Empfehlungen lassen keine Aktionen mehr zu."
+    );
 }
 
 #[test]
