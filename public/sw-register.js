@@ -93,11 +93,13 @@ function updateBanner() {
       const shown = offered !== undefined;
       offered = registration;
       if (shown) return;
+      // In the app's language: it leaves the words on <html> (src/i18n.rs `share_with_page`).
+      const words = document.documentElement.dataset;
       const message = document.createElement('span');
-      message.textContent = 'A new version is available.';
+      message.textContent = words.updateAvailable || 'A new version is available.';
       const reload = document.createElement('button');
       reload.type = 'button';
-      reload.textContent = 'Reload';
+      reload.textContent = words.updateReload || 'Reload';
       reload.addEventListener('click', () => {
         reload.disabled = true;
         banner.onReload(offered);

@@ -287,7 +287,7 @@ pub async fn start() {
             futures::future::Either::Right(_) => LATE.with(|late| late.set(Some(preferred))),
         }
     }
-    set_document_language(locale());
+    with_catalogue(share_with_page);
 }
 
 async fn load(locale: Locale) -> Result<Catalogue, ApiError> {
@@ -305,14 +305,23 @@ async fn load(locale: Locale) -> Result<Catalogue, ApiError> {
 }
 
 fn use_catalogue(catalogue: Catalogue) {
-    set_document_language(catalogue.locale());
+    share_with_page(&catalogue);
     CURRENT.with(|current| *current.borrow_mut() = Rc::new(catalogue));
     FORMATTERS.with(|formatters| formatters.borrow_mut().clear());
 }
 
-fn set_document_language(locale: Locale) {
+/// The page outside the app speaks the language too: the document's `lang`, and the
+/// words of the new-build offer, which `public/sw-register.js` shows without the app
+/// (it reads them from `<html data-update-available data-update-reload>`).
+fn share_with_page(catalogue: &Catalogue) {
     if let Some(root) = document().document_element() {
-        let _ = root.set_attribute("lang", locale.tag());
+        let _ = root.set_attribute("lang", catalogue.locale().tag());
+        for (attribute, id) in [
+            ("data-update-available", "update-available"),
+            ("data-update-reload", "update-reload"),
+        ] {
+            let _ = root.set_attribute(attribute, &catalogue.format(id, &[]));
+        }
     }
 }
 

@@ -66,6 +66,9 @@ language-unavailable = Diese Sprache konnte nicht geladen werden. Prüfen Sie Ih
 ## The shell (src/lib.rs) and request errors (src/api.rs)
 skip-to-content = Zum Inhalt springen
 app-loading = Referral Desk wird geladen…
+# The offer of a new build (public/sw-register.js reads these from the page).
+update-available = Eine neue Version ist verfügbar.
+update-reload = Neu laden
 app-unavailable = Referral Desk ist nicht verfügbar
 retry = Erneut versuchen
 error-unreachable = Referral Desk ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.

@@ -66,6 +66,9 @@ language-unavailable = This language could not be loaded. Check your connection 
 ## The shell (src/lib.rs) and request errors (src/api.rs)
 skip-to-content = Skip to content
 app-loading = Loading Referral Desk…
+# The offer of a new build (public/sw-register.js reads these from the page).
+update-available = A new version is available.
+update-reload = Reload
 app-unavailable = Referral Desk is not available
 retry = Retry
 error-unreachable = Could not reach Referral Desk. Check your connection and try again.

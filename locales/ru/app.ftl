@@ -74,6 +74,9 @@ language-unavailable = Не удалось загрузить этот язык.
 ## The shell (src/lib.rs) and request errors (src/api.rs)
 skip-to-content = Перейти к содержимому
 app-loading = Загрузка Referral Desk…
+# The offer of a new build (public/sw-register.js reads these from the page).
+update-available = Доступна новая версия.
+update-reload = Перезагрузить
 app-unavailable = Referral Desk недоступен
 retry = Повторить
 error-unreachable = Не удалось подключиться к Referral Desk. Проверьте подключение и повторите попытку.

@@ -50,6 +50,9 @@ language-unavailable = 无法加载此语言。请检查网络连接，然后重
 ## The shell (src/lib.rs) and request errors (src/api.rs)
 skip-to-content = 跳到内容
 app-loading = 正在加载 Referral Desk…
+# The offer of a new build (public/sw-register.js reads these from the page).
+update-available = 有新版本可用。
+update-reload = 重新加载
 app-unavailable = Referral Desk 不可用
 retry = 重试
 error-unreachable = 无法连接到 Referral Desk。请检查网络连接，然后重试。

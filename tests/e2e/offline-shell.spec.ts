@@ -1,3 +1,4 @@
+import { message } from './catalogue';
 import type { Browser, BrowserContext, Page, Response } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -326,6 +327,8 @@ test('a tab still running the old build keeps its files until it closes', async 
   const { page, context, errors } = await openApp(browser, running);
   const oldTab = await context.newPage();
   const oldTabErrors = watchErrors(oldTab);
+  // The old tab reads German (the device's choice, set before it starts): so does its offer.
+  await oldTab.addInitScript(() => localStorage.setItem('referral-desk-locale', 'de'));
   await oldTab.goto('/accepted');
   await expect(oldTab.locator('.top-bar .brand')).toBeVisible();
   const first = workerOf(dist).build;
@@ -341,12 +344,13 @@ test('a tab still running the old build keeps its files until it closes', async 
 
   // The other tab was not reloaded under the user; it is told, and can still load its own files.
   expect(await pageBuild(oldTab)).toBe(first);
-  await expect(oldTab.locator(NEW_VERSION_BANNER)).toBeVisible();
+  const offer = oldTab.locator('.update-banner[aria-live="polite"]');
+  await expect(offer).toContainText(message('de', 'update-available'));
   expect(await oldTab.evaluate(async (css) => (await fetch(css!)).status, oldCss)).toBe(200);
   expect(Object.keys(await cachedFiles(page)).sort()).toEqual([CACHE_PREFIX + first, CACHE_PREFIX + next].sort());
 
   // Its Reload takes it to the new build (already active: a plain reload).
-  await Promise.all([oldTab.waitForEvent('load'), oldTab.getByRole('button', { name: 'Reload' }).click()]);
+  await Promise.all([oldTab.waitForEvent('load'), offer.getByRole('button', { name: message('de', 'update-reload') }).click()]);
   expect(await pageBuild(oldTab)).toBe(next);
   await expect.poll(async () => Object.keys(await cachedFiles(page))).toEqual([CACHE_PREFIX + next]);
   expect(unexpected([...errors, ...oldTabErrors]), 'the server restarted: only failed requests').toEqual([]);
