@@ -19,7 +19,7 @@ async function expectLanguage(page: Page, locale: Locale) {
  * logs a console error, which fails any test by itself). */
 async function leakedIds(page: Page): Promise<string[]> {
   const text = await page.locator('body').innerText();
-  return text.match(/\b(?:nav|list|filter|lead|action|error|field|value|sync|insights|keys|app|csv)-[a-z][\w-]*\b/g) ?? [];
+  return text.match(/\b(?:nav|list|filter|lead|action|error|field|value|sync|insights|keys|app|csv|account|people|profile|invite|invitation|notifications|language|problem)-[a-z][\w-]*\b/g) ?? [];
 }
 
 function money(locale: string, value: string, currency: string): string {
@@ -144,6 +144,29 @@ for (const locale of LOCALES) {
     await expectLanguage(page, locale);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     expect(await leakedIds(page)).toEqual([]);
+  });
+}
+
+for (const locale of LOCALES) {
+  test(`in ${locale}: the other lists, the settings screens, the account menu and the bell speak the language`, async ({ page }) => {
+    test.setTimeout(60_000);
+    await signIn(page, 'admin@demo.test');
+    await chooseInAccount(page, locale);
+    for (const path of ['/accepted', '/archived', '/favorites', '/settings/account', '/settings/people', '/settings/api-keys', '/settings/business-profiles']) {
+      await page.goto(path);
+      await expectLanguage(page, locale);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      // Lists and screens that load their rows: wait for them before reading the page.
+      await page.waitForLoadState('networkidle');
+      expect(await leakedIds(page), path).toEqual([]);
+    }
+    await page.getByRole('button', { name: message(locale, 'account-button', { name: 'Ada Adler' }) }).click();
+    await expect(page.getByRole('group', { name: message(locale, 'account-label') })).toBeVisible();
+    expect(await leakedIds(page), 'account menu').toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.locator('.bell-button').click();
+    await expect(page.getByRole('heading', { level: 2, name: message(locale, 'bell-label') })).toBeVisible();
+    expect(await leakedIds(page), 'notifications').toEqual([]);
   });
 }
 
