@@ -566,6 +566,9 @@ pub struct ApiKey {
     pub created_at: chrono::DateTime<chrono::Utc>,
     /// The name of the person who made it.
     pub created_by: String,
+    /// That person has been deactivated since: the key still works until revoked.
+    #[serde(default)]
+    pub creator_deactivated: bool,
     pub last_used_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 

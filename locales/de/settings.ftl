@@ -16,6 +16,7 @@ api-keys-empty = Noch keine API-Schlüssel.
 api-keys-loading = API-Schlüssel werden geladen…
 api-keys-load-failed = Die API-Schlüssel konnten nicht geladen werden.
 api-key-created-on = Erstellt am { $date } von { $person }
+api-key-creator-deactivated = { $person } wurde deaktiviert. Dieser Schlüssel funktioniert weiterhin: Widerrufen Sie ihn, wenn er nicht mehr gelten soll.
 api-key-last-used = Zuletzt verwendet am { $date }
 api-key-never-used = Noch nie verwendet
 api-key-revoke = Widerrufen

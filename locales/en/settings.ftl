@@ -16,6 +16,7 @@ api-keys-empty = No API keys yet.
 api-keys-loading = Loading API keys…
 api-keys-load-failed = The API keys could not be loaded.
 api-key-created-on = Created { $date } by { $person }
+api-key-creator-deactivated = { $person } has been deactivated. This key still works: revoke it if it should not.
 api-key-last-used = Last used { $date }
 api-key-never-used = Never used
 api-key-revoke = Revoke

@@ -16,6 +16,7 @@ api-keys-empty = API-ключей пока нет.
 api-keys-loading = Загрузка API-ключей…
 api-keys-load-failed = Не удалось загрузить API-ключи.
 api-key-created-on = Создан { $date }, автор: { $person }
+api-key-creator-deactivated = { $person } деактивирован(а). Этот ключ по-прежнему работает: отзовите его, если он больше не нужен.
 api-key-last-used = Последнее использование: { $date }
 api-key-never-used = Ещё не использовался
 api-key-revoke = Отозвать

@@ -16,6 +16,7 @@ api-keys-empty = 还没有 API 密钥。
 api-keys-loading = 正在加载 API 密钥…
 api-keys-load-failed = 无法加载 API 密钥。
 api-key-created-on = 由 { $person } 于 { $date } 创建
+api-key-creator-deactivated = { $person } 已被停用。此密钥仍然有效：如果不应再使用，请将其撤销。
 api-key-last-used = 上次使用：{ $date }
 api-key-never-used = 从未使用
 api-key-revoke = 吊销

@@ -78,6 +78,25 @@ async fn count(session: &Session) -> usize {
 }
 
 backend_tests! {
+    async fn a_key_whose_maker_was_deactivated_keeps_working_and_is_flagged(app) {
+        let pool = app.pool().await;
+        let organisation = TestOrganisation::create(&pool).await;
+        let maker = TestUser::new(Role::PartnerAdmin).in_organisation(&organisation).create(&pool).await;
+        let other = TestUser::new(Role::PartnerAdmin).in_organisation(&organisation).create(&pool).await;
+        let (_, key) = key_of(&maker.sign_in(&app).await, "CRM").await;
+        let admin = other.sign_in(&app).await;
+        assert_eq!(admin.get_json("/api/v1/api-keys").await[0]["creatorDeactivated"], false);
+
+        let deactivated = admin.request(Method::POST, &format!("/api/v1/users/{}/deactivate", maker.id)).send().await.unwrap();
+        assert_eq!(deactivated.status(), StatusCode::OK);
+        // The key is the organisation's integration: it goes on working, and the screen says who made it and that they left.
+        let listed = admin.get_json("/api/v1/api-keys").await;
+        assert_eq!(listed[0]["creatorDeactivated"], true);
+        assert_eq!(listed[0]["createdBy"], maker.name.as_str());
+        let response = send(&app, "/api/v1/ingest/referrals", Some(&key), &contact_me("after-leaving")).await;
+        assert_eq!(response.status(), StatusCode::CREATED);
+    }
+
     async fn a_referral_arrives_new_with_its_clocks_started_and_its_quality_rated(app) {
         let admin = app.sign_in("admin@demo.test").await;
         let (_, key) = key_of(&admin, "CRM").await;

@@ -193,6 +193,11 @@ fn KeyRow(
                 <span class="api-key-name">{name.clone()}</span>
                 <span class="api-key-meta">{created}</span>
                 <span class="api-key-meta">{used}</span>
+                {key.creator_deactivated.then(|| view! {
+                    <span class="api-key-meta api-key-warning">
+                        {t_with("api-key-creator-deactivated", &[("person", Arg::Text(&key.created_by))])}
+                    </span>
+                })}
             </div>
             <ConfirmButton
                 label=t("api-key-revoke")

@@ -232,3 +232,40 @@ test('the people screen fits a phone and is a partner admin\'s alone', async ({ 
   await expect(viewer.getByText(message('en', 'people-forbidden'))).toBeVisible();
   await viewer.context().close();
 });
+
+test('an API key made by a partner admin who was deactivated since is flagged on the keys screen and still works', async ({ page, browser }) => {
+  // A second partner admin makes a key, then leaves.
+  await signInAt(page, 'admin@demo.test');
+  await page.goto(`${server.url}/settings/people`);
+  const row = page.locator('.person', { hasText: 'referrals@demo.test' });
+  await row.getByLabel(message('en', 'people-role-of', { name: 'Rhea Reyes' })).selectOption('PartnerAdmin');
+  await expect(page.getByRole('status').filter({ hasText: message('en', 'people-role-changed', { name: 'Rhea Reyes', role: message('en', 'value-Role-PartnerAdmin') }) })).toBeVisible();
+  const rhea = await device(browser, 'referrals@demo.test');
+  const me = await (await rhea.request.get('/api/v1/me')).json();
+  const made = await rhea.request.post('/api/v1/api-keys', { headers: { 'X-CSRF-Token': me.csrfToken }, data: { name: 'Rhea\'s CRM' } });
+  expect(made.status()).toBe(201);
+  const { key } = await made.json();
+  await rhea.context().close();
+
+  await page.locator('.person', { hasText: 'referrals@demo.test' }).getByRole('button', { name: message('en', 'people-deactivate') }).click();
+  await page.locator('.person', { hasText: 'referrals@demo.test' }).getByRole('button', { name: message('en', 'people-deactivate-yes') }).click();
+  await expect(page.locator('.person', { hasText: 'referrals@demo.test' })).toContainText(message('en', 'people-status-deactivated'));
+
+  await page.goto(`${server.url}/settings/api-keys`);
+  const listed = page.locator('.api-key', { hasText: 'Rhea\'s CRM' });
+  await expect(listed).toContainText(message('en', 'api-key-creator-deactivated', { person: 'Rhea Reyes' }));
+  // The organisation's integration goes on: the key still sends leads until someone revokes it.
+  const sent = await page.request.post(`${server.url}/api/v1/ingest/referrals`, {
+    headers: { Authorization: `Bearer ${key}` },
+    data: {
+      externalId: 'after-rhea-left',
+      name: 'Northwind – field service rollout',
+      consent: { consentToContact: true },
+      customerProfile: { name: 'Northwind Traders', address: { city: 'Hamburg', country: 'DE' }, team: [{ firstName: 'Nora', lastName: 'Nordmann', email: 'nora@northwind.de' }] },
+      details: { notes: 'Please call.', customerRequestedContact: true },
+      leadType: 'Offer', leadSource: 'AppSource', callToAction: 'ContactMe', offerId: 'contoso.field-service', offerName: 'Field Service',
+    },
+  });
+  expect(sent.status()).toBe(201);
+  await expect(page.locator('.api-key', { hasText: 'Ada Adler' })).toHaveCount(0);
+});

@@ -14,16 +14,21 @@ pub struct ApiKeyRecord {
     pub created_at: DateTime<Utc>,
     /// The name of the user who made it (their id if they are gone).
     pub created_by: String,
+    /// Whether the person who made it has been deactivated since: the key still works
+    /// (it is the organisation's), and the screen says so.
+    pub creator_deactivated: bool,
     pub last_used_at: Option<DateTime<Utc>>,
 }
 
-/// id, name, created_at, the creator's name, created_by, last_used_at.
+/// id, name, created_at, the creator's name, created_by, when the creator was
+/// deactivated, last_used_at.
 type KeyRow = (
     String,
     String,
     String,
     Option<String>,
     String,
+    Option<String>,
     Option<String>,
 );
 
@@ -61,7 +66,7 @@ pub async fn list_active(
     organisation_id: &str,
 ) -> Result<Vec<ApiKeyRecord>, DbError> {
     let rows: Vec<KeyRow> = sqlx::query_as(
-        "SELECT k.id, k.name, k.created_at, u.name, k.created_by, k.last_used_at \
+        "SELECT k.id, k.name, k.created_at, u.name, k.created_by, u.deactivated_at, k.last_used_at \
              FROM api_keys k LEFT JOIN users u ON u.id = k.created_by \
              WHERE k.organisation_id = $1 AND k.revoked_at IS NULL \
              ORDER BY k.created_at, k.id",
@@ -71,12 +76,13 @@ pub async fn list_active(
     .await?;
     rows.into_iter()
         .map(
-            |(id, name, created_at, creator, created_by, last_used_at)| {
+            |(id, name, created_at, creator, created_by, deactivated_at, last_used_at)| {
                 Ok(ApiKeyRecord {
                     id,
                     name,
                     created_at: read_time("created_at", &created_at)?,
                     created_by: creator.unwrap_or(created_by),
+                    creator_deactivated: deactivated_at.is_some(),
                     last_used_at: last_used_at
                         .map(|text| read_time("last_used_at", &text))
                         .transpose()?,

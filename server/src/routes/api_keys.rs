@@ -45,6 +45,8 @@ pub struct ListedKey {
     created_at: DateTime<Utc>,
     /// The name of the person who made it.
     created_by: String,
+    /// The person who made it has been deactivated since; the key still works until revoked.
+    creator_deactivated: bool,
     last_used_at: Option<DateTime<Utc>>,
 }
 
@@ -55,6 +57,7 @@ impl From<ApiKeyRecord> for ListedKey {
             name: record.name,
             created_at: record.created_at,
             created_by: record.created_by,
+            creator_deactivated: record.creator_deactivated,
             last_used_at: record.last_used_at,
         }
     }
