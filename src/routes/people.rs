@@ -313,20 +313,34 @@ fn person_row(person: Person, busy: Signal<bool>, apply: Callback<Change>) -> im
             }
             .into_any()
         };
+        // Choosing in the select changes nothing yet: a keyboard moving through the
+        // options fires `change` at each one. The new role is applied by its own button.
+        let current = person.role;
+        let chosen = RwSignal::new(current);
+        let asked = StoredValue::new(asked);
         view! {
             <select
                 class="person-role-select"
                 aria-label=t_with("people-role-of", &[("name", Arg::Text(&person.name))])
                 disabled=busy
+                prop:value=move || chosen.get().as_str()
                 on:change=move |event| {
                     if let Ok(role) = event_target_value(&event).parse::<Role>() {
-                        let (id, name) = asked.clone();
-                        apply.run(Change::Role { id, name, role });
+                        chosen.set(role);
                     }
                 }
             >
-                {role_options(person.role)}
+                {role_options(current)}
             </select>
+            <Show when=move || chosen.get() != current>
+                <button type="button" disabled=busy on:click=move |_| {
+                    let (id, name) = asked.get_value();
+                    apply.run(Change::Role { id, name, role: chosen.get_untracked() });
+                }>{t("people-role-apply")}</button>
+                <button type="button" class="secondary" on:click=move |_| chosen.set(current)>
+                    {t_with("people-role-keep", &[("role", Arg::Text(&value("Role", current.as_str())))])}
+                </button>
+            </Show>
             {toggle}
         }
         .into_any()

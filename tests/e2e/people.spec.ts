@@ -145,7 +145,19 @@ test('a partner admin changes a role and deactivates a person, whose open app is
   await signInAt(page, 'admin@demo.test');
   await page.goto(`${server.url}/settings/people`);
   const row = page.locator('.person', { hasText: 'user@demo.test' });
-  await row.getByLabel(message('en', 'people-role-of', { name: 'Umar Usman' })).selectOption('Viewer');
+  const roleOf = row.getByLabel(message('en', 'people-role-of', { name: 'Umar Usman' }));
+  const was = await roleOf.inputValue();
+  // Choosing alone changes nothing (a keyboard moving through the options fires a change
+  // at each one): Keep puts the select back, and only the button applies the new role.
+  await roleOf.selectOption('Viewer');
+  await row.getByRole('button', { name: message('en', 'people-role-keep', { role: message('en', `value-Role-${was}`) }) }).click();
+  await expect(roleOf).toHaveValue(was);
+  await expect(row.getByRole('button', { name: message('en', 'people-role-apply') })).toHaveCount(0);
+  const stored = async () => (await (await page.request.get(`${server.url}/api/v1/people`)).json()).people.find((p: { email: string }) => p.email === 'user@demo.test').role;
+  expect(await stored()).toBe(was);
+  await roleOf.selectOption('Viewer');
+  expect(await stored()).toBe(was);
+  await row.getByRole('button', { name: message('en', 'people-role-apply') }).click();
   await expect(page.getByRole('status').filter({ hasText: message('en', 'people-role-changed', { name: 'Umar Usman', role: message('en', 'value-Role-Viewer') }) })).toBeVisible();
   // Their open app hears of it through the feed.
   await expect(umar.locator('.user-role')).toHaveText(message('en', 'value-Role-Viewer'));
@@ -239,6 +251,7 @@ test('an API key made by a partner admin who was deactivated since is flagged on
   await page.goto(`${server.url}/settings/people`);
   const row = page.locator('.person', { hasText: 'referrals@demo.test' });
   await row.getByLabel(message('en', 'people-role-of', { name: 'Rhea Reyes' })).selectOption('PartnerAdmin');
+  await row.getByRole('button', { name: message('en', 'people-role-apply') }).click();
   await expect(page.getByRole('status').filter({ hasText: message('en', 'people-role-changed', { name: 'Rhea Reyes', role: message('en', 'value-Role-PartnerAdmin') }) })).toBeVisible();
   const rhea = await device(browser, 'referrals@demo.test');
   const me = await (await rhea.request.get('/api/v1/me')).json();
