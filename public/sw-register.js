@@ -93,13 +93,21 @@ function updateBanner() {
       const shown = offered !== undefined;
       offered = registration;
       if (shown) return;
-      // In the app's language: it leaves the words on <html> (src/i18n.rs `share_with_page`).
-      const words = document.documentElement.dataset;
       const message = document.createElement('span');
-      message.textContent = words.updateAvailable || 'A new version is available.';
       const reload = document.createElement('button');
       reload.type = 'button';
-      reload.textContent = words.updateReload || 'Reload';
+      // In the page's language: index.html's first paint and then the app (src/i18n.rs
+      // `share_with_page`) leave the words on <html>; a language switch rewords it.
+      const word = () => {
+        const words = document.documentElement.dataset;
+        message.textContent = words.updateAvailable || 'A new version is available.';
+        reload.textContent = words.updateReload || 'Reload';
+      };
+      word();
+      new MutationObserver(word).observe(document.documentElement, {
+        attributes: true,
+        attributeFilter: ['data-update-available', 'data-update-reload'],
+      });
       reload.addEventListener('click', () => {
         reload.disabled = true;
         banner.onReload(offered);

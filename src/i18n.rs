@@ -66,7 +66,7 @@ fn missing(id: &str, locale: Locale) {
 /// `value-<Kind>-<Value>` of `locales/*/values.ftl`, e.g. `value("CallToAction", "ContactMe")`.
 /// Values are stored in the API's words and translated only here, at the edge.
 pub fn value(kind: &str, api_value: &str) -> String {
-    t(&format!("value-{kind}-{api_value}"))
+    t(&domain::i18n::value_id(kind, api_value))
 }
 
 /// A validation error in the current language (the domain words it by its `code`;

@@ -21,6 +21,13 @@ pub use numbers::group_digits;
 pub use plural::{PluralCategory, plural_category};
 pub use sources::{CATALOGUE_FILES, ENGLISH, bundled_sources};
 
+/// The id of a domain value's words, `value-<Kind>-<Value>` (`locales/*/values.ftl`), e.g.
+/// `value_id("Substatus", "Won")`. Values are stored in the API's spelling and worded only
+/// at the edge, by this id.
+pub fn value_id(kind: &str, value: &str) -> String {
+    format!("value-{kind}-{value}")
+}
+
 /// A language of the product. Values are translated at the edge; what is stored
 /// (statuses, reasons, …) stays in the API's own words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]

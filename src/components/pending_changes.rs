@@ -44,6 +44,8 @@ fn PendingItem(item: Pending, review: RwSignal<Option<Action>>) -> impl IntoView
     let label = Arg::Text(&label);
     let seq = item.seq;
     let queued = format::time(item.queued_at);
+    // Why it stopped, in the reader's language now.
+    let why = item.stuck.as_ref().and_then(Stuck::in_words);
     match item.stuck.clone() {
         None => view! {
             <li class="pending waiting">
@@ -52,17 +54,17 @@ fn PendingItem(item: Pending, review: RwSignal<Option<Action>>) -> impl IntoView
             </li>
         }
         .into_any(),
-        Some(Stuck::Refused { reason }) => view! {
+        Some(Stuck::Refused { .. }) => view! {
             <li class="pending refused" role="alert">
                 <span class="pending-badge">{t("lead-pending-refused")}</span>
-                {t_with("lead-pending-refused-text", &[("change", label), ("message", Arg::Text(&reason.in_words()))])}
+                {t_with("lead-pending-refused-text", &[("change", label), ("message", Arg::Text(&why.unwrap_or_default()))])}
                 <button type="button" class="secondary" on:click=move |_| {
                     store.drop_pending(seq);
                 }>{t("lead-pending-dismiss")}</button>
             </li>
         }
         .into_any(),
-        Some(Stuck::Conflict { current, reason }) => {
+        Some(Stuck::Conflict { current, .. }) => {
             // Review opens the action's form on the conflict view, where the user applies
             // theirs to the current version — offered only when the action still applies
             // to it (a colleague may have closed the lead); discarding always is.
@@ -90,9 +92,9 @@ fn PendingItem(item: Pending, review: RwSignal<Option<Action>>) -> impl IntoView
             view! {
                 <li class="pending conflict" role="alert">
                     <span class="pending-badge">{t("lead-pending-conflict")}</span>
-                    {match reason {
+                    {match why {
                         // The server's reason, e.g. that the lead expired meanwhile.
-                        Some(reason) => t_with("lead-pending-not-applied", &[("change", label), ("reason", Arg::Text(&reason.in_words())), ("status", now)]),
+                        Some(reason) => t_with("lead-pending-not-applied", &[("change", label), ("reason", Arg::Text(&reason)), ("status", now)]),
                         None => t_with("lead-pending-changed-first", &[("change", label), ("status", now)]),
                     }}
                     {action.map(|action| view! {

@@ -153,9 +153,7 @@ async fn send(pending: &Pending) -> Sent {
                 Err(error) if is_retryable(&error) || error.is_unauthenticated() => {
                     Sent::Later(error)
                 }
-                Err(error) => Sent::Stuck(Stuck::Refused {
-                    reason: StuckReason::Answer { error },
-                }),
+                Err(error) => Sent::Stuck(Stuck::refused(StuckReason::Answer { error })),
             }
         }
         Change::Act {
@@ -170,10 +168,7 @@ async fn send(pending: &Pending) -> Sent {
             .await;
             match answer {
                 Ok(updated) => Sent::Landed(Some(Box::new(updated))),
-                Err(ActionError::Conflict(current)) => Sent::Stuck(Stuck::Conflict {
-                    current,
-                    reason: None,
-                }),
+                Err(ActionError::Conflict(current)) => Sent::Stuck(Stuck::conflict(*current, None)),
                 Err(ActionError::Failed(error))
                     if is_retryable(&error) || error.is_unauthenticated() =>
                 {
@@ -197,21 +192,18 @@ async fn send(pending: &Pending) -> Sent {
                     );
                     let reason = explained.then_some(StuckReason::Answer { error });
                     match api::referral(&pending.referral_id).await {
-                        Ok(current) => Sent::Stuck(Stuck::Conflict {
-                            current: Box::new(current),
-                            reason,
-                        }),
-                        Err(_) => Sent::Stuck(Stuck::Refused {
-                            reason: reason.unwrap_or(StuckReason::NoLongerApplies),
-                        }),
+                        Ok(current) => Sent::Stuck(Stuck::conflict(current, reason)),
+                        Err(_) => Sent::Stuck(Stuck::refused(
+                            reason.unwrap_or(StuckReason::NoLongerApplies),
+                        )),
                     }
                 }
-                Err(ActionError::Invalid(errors)) => Sent::Stuck(Stuck::Refused {
-                    reason: StuckReason::Invalid { errors },
-                }),
-                Err(ActionError::Failed(error)) => Sent::Stuck(Stuck::Refused {
-                    reason: StuckReason::Answer { error },
-                }),
+                Err(ActionError::Invalid(errors)) => {
+                    Sent::Stuck(Stuck::refused(StuckReason::Invalid { errors }))
+                }
+                Err(ActionError::Failed(error)) => {
+                    Sent::Stuck(Stuck::refused(StuckReason::Answer { error }))
+                }
             }
         }
     }

@@ -48,22 +48,60 @@ pub enum Change {
 }
 
 /// Why a change was not applied.
+///
+/// Kept twice: in words as they read when it stopped (`message`, `reason`), which is all a
+/// tab still running an older build reads from the same device's outbox, and as the
+/// server gave it (`why`), which this build words in the reader's language of the moment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum Stuck {
     /// The server refused it (the lead expired meanwhile, the user's role changed, …).
     Refused {
-        // `message`: the words an earlier version kept.
-        #[serde(alias = "message", deserialize_with = "StuckReason::kept_or_words")]
-        reason: StuckReason,
+        message: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        why: Option<StuckReason>,
     },
     /// Someone changed the referral first, or time did (it expired): this is how it is
     /// now, with the server's reason when it gave one.
     Conflict {
         current: Box<Referral>,
-        #[serde(default, deserialize_with = "StuckReason::maybe_kept_or_words")]
-        reason: Option<StuckReason>,
+        #[serde(default)]
+        reason: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        why: Option<StuckReason>,
     },
+}
+
+impl Stuck {
+    pub fn refused(why: StuckReason) -> Stuck {
+        Stuck::Refused {
+            message: why.in_words(),
+            why: Some(why),
+        }
+    }
+
+    pub fn conflict(current: Referral, why: Option<StuckReason>) -> Stuck {
+        Stuck::Conflict {
+            current: Box::new(current),
+            reason: why.as_ref().map(StuckReason::in_words),
+            why,
+        }
+    }
+
+    /// Why, in the reader's language now (an item an older build stopped, in its words);
+    /// `None` for a conflict the server gave no reason for.
+    pub fn in_words(&self) -> Option<String> {
+        match self {
+            Stuck::Refused { message, why } => Some(
+                why.as_ref()
+                    .map_or_else(|| message.clone(), StuckReason::in_words),
+            ),
+            Stuck::Conflict { reason, why, .. } => why
+                .as_ref()
+                .map(StuckReason::in_words)
+                .or_else(|| reason.clone()),
+        }
+    }
 }
 
 impl Pending {
@@ -157,7 +195,8 @@ mod tests {
         let mut outbox = vec![heart(1, "a"), heart(2, "b"), heart(3, "a")];
         assert_eq!(sendable(&outbox).map(|p| p.seq), Some(1));
         outbox[0].stuck = Some(Stuck::Refused {
-            reason: StuckReason::NoLongerApplies,
+            message: "no".to_owned(),
+            why: Some(StuckReason::NoLongerApplies),
         });
         assert_eq!(sendable(&outbox).map(|p| p.seq), Some(2));
         outbox.remove(1);

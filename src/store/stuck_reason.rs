@@ -3,7 +3,7 @@
 //! a change stuck while the app was in English reads in German once the user switches.
 
 use domain::FieldErrors;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 use crate::api::ApiError;
 
@@ -16,8 +16,6 @@ pub enum StuckReason {
     Invalid { errors: FieldErrors },
     /// The action no longer applies to the referral, and the server said no more.
     NoLongerApplies,
-    /// An item stuck by an earlier version of the app, which kept only its words.
-    Words { text: String },
 }
 
 impl StuckReason {
@@ -32,35 +30,6 @@ impl StuckReason {
                 .collect::<Vec<_>>()
                 .join(" "),
             StuckReason::NoLongerApplies => crate::i18n::t("sync-action-no-longer-applies"),
-            StuckReason::Words { text } => text.clone(),
-        }
-    }
-
-    /// Reads a reason, or the plain words an earlier version kept in its place.
-    pub fn kept_or_words<'de, D: Deserializer<'de>>(from: D) -> Result<StuckReason, D::Error> {
-        Ok(Stored::deserialize(from)?.into())
-    }
-
-    /// As [`StuckReason::kept_or_words`], where there may be none.
-    pub fn maybe_kept_or_words<'de, D: Deserializer<'de>>(
-        from: D,
-    ) -> Result<Option<StuckReason>, D::Error> {
-        Ok(Option::<Stored>::deserialize(from)?.map(StuckReason::from))
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Stored {
-    Kept(StuckReason),
-    Words(String),
-}
-
-impl From<Stored> for StuckReason {
-    fn from(stored: Stored) -> StuckReason {
-        match stored {
-            Stored::Kept(reason) => reason,
-            Stored::Words(text) => StuckReason::Words { text },
         }
     }
 }
@@ -68,63 +37,44 @@ impl From<Stored> for StuckReason {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::outbox::Stuck;
+    use crate::store::outbox::{Pending, Stuck};
     use domain::Explanation;
 
     #[test]
     fn a_reason_is_kept_as_the_server_gave_it_and_worded_when_shown() {
-        let stuck = Stuck::Refused {
-            reason: StuckReason::Answer {
-                error: ApiError::Server {
-                    status: 409,
-                    explanation: Some(Explanation::new("archived").with("substatus", "Won")),
-                    detail: Some("This referral is already archived (Won); …".to_owned()),
-                },
+        let stuck = Stuck::refused(StuckReason::Answer {
+            error: ApiError::Server {
+                status: 409,
+                explanation: Some(Explanation::new("archived").with("substatus", "Won")),
+                detail: Some("This referral is already archived (Won); …".to_owned()),
             },
-        };
+        });
         let json = serde_json::to_string(&stuck).unwrap();
         assert!(json.contains(r#""code":"archived""#), "{json}");
         let back: Stuck = serde_json::from_str(&json).unwrap();
         assert_eq!(back, stuck);
-        let Stuck::Refused { reason } = back else {
-            unreachable!()
-        };
         assert_eq!(
-            reason.in_words(),
+            back.in_words().unwrap(),
             "This referral is already archived (Won); archived referrals accept no actions."
         );
     }
 
+    /// A tab still running an older build shares the device's outbox: it reads what this
+    /// build writes (the words it knows), and this build reads what it wrote.
     #[test]
-    fn items_an_earlier_version_kept_in_words_still_read() {
-        let refused: Stuck =
-            serde_json::from_str(r#"{"kind":"refused","message":"Nope."}"#).unwrap();
-        assert_eq!(
-            refused,
-            Stuck::Refused {
-                reason: StuckReason::Words {
-                    text: "Nope.".to_owned()
-                }
-            }
-        );
-        // A conflict's reason, as `Stuck::Conflict` reads it.
-        #[derive(Deserialize)]
-        struct Conflict {
-            #[serde(default, deserialize_with = "StuckReason::maybe_kept_or_words")]
-            reason: Option<StuckReason>,
-        }
-        let read = |json: &str| serde_json::from_str::<Conflict>(json).unwrap().reason;
-        assert_eq!(
-            read(r#"{"reason":"It expired."}"#),
-            Some(StuckReason::Words {
-                text: "It expired.".to_owned()
-            })
-        );
-        assert_eq!(read(r#"{"reason":null}"#), None);
-        assert_eq!(read("{}"), None);
-        assert_eq!(
-            read(r#"{"reason":{"kind":"noLongerApplies"}}"#),
-            Some(StuckReason::NoLongerApplies)
+    fn older_builds_and_this_one_read_each_others_stuck_items() {
+        let older = r#"{"seq":7,"referralId":"r1","change":{"kind":"favorite","favorite":true},
+            "idempotencyKey":"k7","queuedAt":"2026-11-30T10:00:00Z",
+            "stuck":{"kind":"refused","message":"Nope."}}"#;
+        let pending: Pending = serde_json::from_str(older).unwrap();
+        assert_eq!(pending.stuck.as_ref().unwrap().in_words().unwrap(), "Nope.");
+
+        // What an older build expects of a refused item: its words, under `message`.
+        let written = serde_json::to_value(Stuck::refused(StuckReason::NoLongerApplies)).unwrap();
+        assert_eq!(written["kind"], "refused");
+        assert!(
+            written["message"].as_str().is_some_and(|m| !m.is_empty()),
+            "{written}"
         );
     }
 }

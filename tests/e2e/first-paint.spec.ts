@@ -64,24 +64,30 @@ test('a signed-in Inbox opens from the static shell without shifting', async ({ 
 });
 
 // The static shell speaks the reader's language before the app (and its catalogue) has
-// arrived: the device's last choice, else the browser's language.
-for (const [how, locale, setUp] of [
-  ['chosen on this device', 'de', (page: Page) => page.addInitScript(() => localStorage.setItem('referral-desk-locale', 'de'))],
-  ['the browser\'s language', 'ru', async () => {}],
-  ['the browser\'s language', 'zh', async () => {}],
+// arrived: the device's last choice, else the browser's language (traditional Chinese is
+// not one the app speaks: English).
+for (const [how, locale, browser, chosen] of [
+  ['chosen on this device', 'de', 'en-US', 'de'],
+  ['the browser\'s language', 'ru', 'ru-RU', null],
+  ['the browser\'s language', 'zh', 'zh-CN', null],
+  ['a browser language the app does not speak', 'en', 'zh-TW', null],
 ] as const) {
-  test.describe(`${locale}, ${how}`, () => {
-    if (locale !== 'de') test.use({ locale: locale === 'ru' ? 'ru-RU' : 'zh-CN' });
+  test.describe(`${locale}, ${how} (${browser})`, () => {
+    test.use({ locale: browser });
     test(`the shell is in ${locale} before the app has loaded`, async ({ page }) => {
-      await setUp(page);
+      if (chosen) await page.addInitScript((tag) => localStorage.setItem('referral-desk-locale', tag), chosen);
       const release = await holdTheApp(page);
       await page.goto('/sign-in');
-      await expect(page.locator('html')).toHaveAttribute('lang', locale);
+      const root = page.locator('html');
+      await expect(root).toHaveAttribute('lang', locale);
       await expect(page.getByRole('status')).toHaveText(message(locale, 'app-loading'));
       await expect(page.locator('#app-skeleton .skip-link')).toHaveText(message(locale, 'skip-to-content'));
+      // The new-build offer's words wait on the page for the worker registration.
+      await expect(root).toHaveAttribute('data-update-available', message(locale, 'update-available'));
+      await expect(root).toHaveAttribute('data-update-reload', message(locale, 'update-reload'));
       release();
       await expect(page.getByRole('heading', { level: 1, name: message(locale, 'sign-in-heading') })).toBeVisible();
-      await expect(page.locator('html')).toHaveAttribute('lang', locale);
+      await expect(root).toHaveAttribute('lang', locale);
     });
   });
 }

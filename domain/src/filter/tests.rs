@@ -553,7 +553,7 @@ fn a_bad_value_names_its_kind_in_every_language() {
             let Some(crate::problem::Param::Text(kind)) = explanation.params.get("kind") else {
                 panic!("{query}: no kind");
             };
-            let id = format!("value-Kind-{kind}");
+            let id = crate::i18n::value_id("Kind", kind);
             assert!(catalogue.contains(&id), "{locale} lacks {id}");
             let words = explanation.in_words(&catalogue).unwrap();
             let kind_in_words = catalogue.format(&id, &[]);

@@ -143,7 +143,7 @@ impl Catalogue {
                     Some(Arg::Text(text)) => out.push_str(text),
                     Some(Arg::Count(n)) => out.push_str(&group_digits(self.locale, n)),
                     Some(Arg::Value { kind, value }) => {
-                        let id = format!("value-{kind}-{value}");
+                        let id = super::value_id(kind, value);
                         match self.find(&id) {
                             Some(words) => self.write(words, &[], out),
                             // A value newer than this catalogue still reads, as the API spells it.

@@ -247,7 +247,7 @@ fn every_value_and_column_has_its_message() {
     let mut ids: Vec<String> = Vec::new();
     macro_rules! values {
         ($($kind:ident),+) => {
-            $(ids.extend($kind::ALL.iter().map(|v| format!("value-{}-{}", stringify!($kind), v.as_str())));)+
+            $(ids.extend($kind::ALL.iter().map(|v| value_id(stringify!($kind), v.as_str())));)+
         };
     }
     values!(
@@ -269,7 +269,8 @@ fn every_value_and_column_has_its_message() {
         RegistrationState,
         TenantType,
         PricingModel,
-        SortKey
+        SortKey,
+        Region
     );
     ids.extend(
         Stage::ALL

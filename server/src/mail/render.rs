@@ -32,7 +32,7 @@ impl Words {
 
     /// A value of the domain's (`value-<Kind>-<Value>`), e.g. a role, in words.
     pub(super) fn value(&self, kind: &str, value: &str) -> String {
-        self.0.format(&format!("value-{kind}-{value}"), &[])
+        self.0.format(&domain::i18n::value_id(kind, value), &[])
     }
 }
 

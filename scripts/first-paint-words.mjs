@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// Writes the words the static first paint needs in each language (the skip link, the
+// loading line, the new-build offer) from the message catalogue (locales/<tag>/app.ftl)
+// into a built index.html, where its inline script picks the reader's language before
+// the app and its catalogue have arrived. Trunk runs this after every build, before
+// precache.mjs (Trunk.toml, `post_build`); by hand:  node scripts/first-paint-words.mjs dist
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('usage: node scripts/first-paint-words.mjs <built app directory>');
+  process.exit(2);
+}
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+
+const LOCALES = ['en', 'de', 'zh', 'ru'];
+// The key each message goes by in the page's table: its id in camelCase.
+const IDS = ['skip-to-content', 'app-loading', 'update-available', 'update-reload'];
+const BLOCK = /(<script type="application\/json" id="first-paint-words">)[\s\S]*?(<\/script>)/;
+
+/** The one-line messages `ids` of one language (these have no variables). */
+function messages(locale) {
+  const source = readFileSync(path.join(root, 'locales', locale, 'app.ftl'), 'utf8');
+  const found = {};
+  for (const id of IDS) {
+    const line = source.split('\n').find((l) => l.startsWith(`${id} = `));
+    if (!line || line.includes('{')) throw new Error(`locales/${locale}/app.ftl: ${id} must be one line of plain text`);
+    const key = id.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+    found[key] = line.slice(id.length + 3).trim();
+  }
+  return found;
+}
+
+const table = Object.fromEntries(LOCALES.map((locale) => [locale, messages(locale)]));
+const file = path.join(dir, 'index.html');
+const shell = readFileSync(file, 'utf8');
+if (!BLOCK.test(shell)) throw new Error(`${file} lacks <script type="application/json" id="first-paint-words">`);
+// `<` escaped: the table sits inside a script element.
+const json = JSON.stringify(table).replace(/</g, '\\u003c');
+writeFileSync(file, shell.replace(BLOCK, (_, open, close) => `${open}${json}${close}`));
+console.log(`first-paint words: ${LOCALES.join(', ')} (${file})`);
