@@ -391,9 +391,44 @@ pub async fn ask_me() -> Result<Option<Me>, ApiError> {
         .map_err(|_| ApiError::Unreachable)?;
     match read_json::<Me>(response).await {
         Ok(me) => Ok(Some(me)),
-        Err(error) if error.is_unauthenticated() => Ok(None),
+        Err(error) if error.is_unauthenticated() => {
+            forget_signed_in_hint();
+            Ok(None)
+        }
         Err(error) => Err(error),
     }
+}
+
+/// The cookie the server sets beside the (HttpOnly) session cookie, saying a session may
+/// exist. Without it nobody is signed in, and the app need not ask: a signed-out visit
+/// then makes no request the browser would log as a failed `401`.
+const SIGNED_IN_HINT: &str = "rd_signed_in";
+
+/// Whether this browser may hold a session (the server's hint is there).
+pub fn may_be_signed_in() -> bool {
+    html_document()
+        .and_then(|document| document.cookie().ok())
+        .is_some_and(|cookies| {
+            cookies.split(';').any(|pair| {
+                pair.trim()
+                    .split_once('=')
+                    .is_some_and(|(name, value)| name == SIGNED_IN_HINT && !value.is_empty())
+            })
+        })
+}
+
+/// The server said nobody is signed in: the hint is stale (the session ended elsewhere).
+fn forget_signed_in_hint() {
+    if let Some(document) = html_document() {
+        let _ = document.set_cookie(&format!(
+            "{SIGNED_IN_HINT}=; Path=/; SameSite=Strict; Max-Age=0"
+        ));
+    }
+}
+
+fn html_document() -> Option<web_sys::HtmlDocument> {
+    use wasm_bindgen::JsCast;
+    leptos::prelude::document().dyn_into().ok()
 }
 
 /// Records the server's answer to [`ask_me`] in the session: the user, or nobody (the

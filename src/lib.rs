@@ -107,7 +107,14 @@ async fn start(store: Referrals) -> Result<Option<api::Me>, api::ApiError> {
     // the store never starts without it.
     let asked = futures::FutureExt::shared(Box::pin(api::ask_me()));
     let Some(mut cached) = store::cache::open_and_load().await else {
-        let answer = asked.await;
+        // Nothing on the device and no hint of a session: nobody is signed in, and the
+        // server is not asked. With a cache it is, hint or not (a session begun before
+        // the server gave hints is kept; its answer brings the hint).
+        let answer = if api::may_be_signed_in() {
+            asked.await
+        } else {
+            Ok(None)
+        };
         api::take_me(&answer);
         return answer;
     };

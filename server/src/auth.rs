@@ -8,7 +8,8 @@ use argon2::password_hash::rand_core::{OsRng, RngCore};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, Method, header};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, header};
+use axum::response::AppendHeaders;
 use base64::Engine as _;
 use chrono::{DateTime, Duration, Utc};
 use domain::{Member, Role};
@@ -315,23 +316,63 @@ fn verify_password(hash: &str, password: &str) -> bool {
 static DUMMY_HASH: LazyLock<String> =
     LazyLock::new(|| hash_password(&random_token()).expect("hashing a random password"));
 
-/// The `Set-Cookie` value that carries a session; `Secure` when served over HTTPS.
-pub fn session_cookie(token: &str, secure: bool) -> HeaderValue {
-    let max_age = SESSION_LIFETIME.num_seconds();
-    let secure = if secure { "; Secure" } else { "" };
-    HeaderValue::from_str(&format!(
-        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"
-    ))
-    .expect("tokens are base64url")
+/// The cookie beside the session's that tells the app a session may exist: the session
+/// cookie is HttpOnly, and without this hint the app would ask `GET /api/v1/me` on every
+/// signed-out visit, whose `401` the browser logs as an error on the console. It holds no
+/// secret; a stale one only costs the app that one question.
+pub const SIGNED_IN_HINT_COOKIE: &str = "rd_signed_in";
+
+/// The `Set-Cookie` values that carry a session and its hint; `Secure` over HTTPS.
+/// Appended: a response holds one `Set-Cookie` per cookie.
+pub fn session_cookies(token: &str, secure: bool) -> AppendHeaders<[(HeaderName, HeaderValue); 2]> {
+    let lifetime = Some(SESSION_LIFETIME.num_seconds());
+    AppendHeaders([
+        set_cookie(SESSION_COOKIE, token, HttpOnly(true), lifetime, secure),
+        signed_in_hint(secure),
+    ])
 }
 
-/// The `Set-Cookie` value that removes the session cookie.
-pub fn clearing_cookie(secure: bool) -> HeaderValue {
+/// The `Set-Cookie` value of the hint alone: `GET /api/v1/me` renews it, so a session
+/// begun before the hint existed gets one too.
+pub fn signed_in_hint(secure: bool) -> (HeaderName, HeaderValue) {
+    let lifetime = Some(SESSION_LIFETIME.num_seconds());
+    set_cookie(
+        SIGNED_IN_HINT_COOKIE,
+        "1",
+        HttpOnly(false),
+        lifetime,
+        secure,
+    )
+}
+
+/// The `Set-Cookie` values that remove the session cookie and its hint.
+pub fn clearing_cookies(secure: bool) -> AppendHeaders<[(HeaderName, HeaderValue); 2]> {
+    AppendHeaders([
+        set_cookie(SESSION_COOKIE, "", HttpOnly(true), None, secure),
+        set_cookie(SIGNED_IN_HINT_COOKIE, "", HttpOnly(false), None, secure),
+    ])
+}
+
+/// Whether a cookie is kept from the page's scripts.
+struct HttpOnly(bool);
+
+/// A site-wide, same-site-only cookie for `max_age` seconds (`None`: removed now).
+fn set_cookie(
+    name: &str,
+    value: &str,
+    http_only: HttpOnly,
+    max_age: Option<i64>,
+    secure: bool,
+) -> (HeaderName, HeaderValue) {
+    let http_only = if http_only.0 { "; HttpOnly" } else { "" };
+    let max_age = max_age.unwrap_or(0);
     let secure = if secure { "; Secure" } else { "" };
-    HeaderValue::from_str(&format!(
-        "{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{secure}"
-    ))
-    .expect("ASCII")
+    let cookie =
+        format!("{name}={value}; Path=/{http_only}; SameSite=Strict; Max-Age={max_age}{secure}");
+    (
+        header::SET_COOKIE,
+        HeaderValue::from_str(&cookie).expect("cookie names and tokens are ASCII"),
+    )
 }
 
 /// Whether the request reached us over HTTPS (directly or through a proxy).
@@ -390,18 +431,25 @@ mod tests {
 
     #[test]
     fn cookies_are_http_only_strict_and_secure_over_https() {
-        let cookie = session_cookie("t", true);
+        let AppendHeaders([(_, cookie), (_, hint)]) = session_cookies("t", true);
         let cookie = cookie.to_str().unwrap();
         assert!(
             cookie.contains("HttpOnly")
                 && cookie.contains("SameSite=Strict")
                 && cookie.ends_with("; Secure")
         );
+        // The hint is for the app's script to read: it says only that a session may exist.
+        let hint = hint.to_str().unwrap();
         assert!(
-            !session_cookie("t", false)
-                .to_str()
-                .unwrap()
-                .contains("Secure")
+            hint.starts_with("rd_signed_in=1;")
+                && !hint.contains("HttpOnly")
+                && hint.ends_with("; Secure")
         );
+        let AppendHeaders([(_, cookie), (_, hint)]) = session_cookies("t", false);
+        assert!(!cookie.to_str().unwrap().contains("Secure"));
+        assert!(!hint.to_str().unwrap().contains("Secure"));
+        let AppendHeaders([(_, cleared), (_, hint_cleared)]) = clearing_cookies(false);
+        assert!(cleared.to_str().unwrap().contains("Max-Age=0"));
+        assert!(hint_cleared.to_str().unwrap().starts_with("rd_signed_in=;"));
     }
 }

@@ -42,7 +42,16 @@ backend_tests! {
         let cookie = response.headers()["set-cookie"].to_str().unwrap().to_owned();
         assert!(cookie.starts_with("rd_session=") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
         assert!(!cookie.contains("Secure"), "plain HTTP on loopback: {cookie}");
+        // Beside it, a hint the app's script can read: a session may exist, so ask who.
+        let hint = |response: &reqwest::Response| {
+            response.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).find(|v| v.starts_with("rd_signed_in=")).map(str::to_owned)
+        };
+        let given = hint(&response).expect("a signed-in hint");
+        assert!(given.starts_with("rd_signed_in=1;") && !given.contains("HttpOnly") && given.contains("SameSite=Strict"), "{given}");
         let session = app.sign_in("referrals@demo.test").await;
+        // Each answer of /me renews it (a session from before the hint gets one too).
+        let answer = session.get("/api/v1/me").await;
+        assert!(hint(&answer).is_some_and(|renewed| renewed.starts_with("rd_signed_in=1;")));
         let me = session.get_json("/api/v1/me").await;
         assert_eq!(me["user"]["email"], "referrals@demo.test");
         assert_eq!(me["organisation"]["name"], "Fabrikam Consulting (demo)");
@@ -86,7 +95,10 @@ backend_tests! {
         let session = app.sign_in("viewer@demo.test").await;
         let response = session.request(Method::DELETE, "/api/v1/session").send().await.unwrap();
         assert_eq!(response.status(), StatusCode::NO_CONTENT);
-        assert!(response.headers()["set-cookie"].to_str().unwrap().contains("Max-Age=0"));
+        let cleared: Vec<&str> = response.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).collect();
+        for name in ["rd_session=;", "rd_signed_in=;"] {
+            assert!(cleared.iter().any(|c| c.starts_with(name) && c.contains("Max-Age=0")), "{name} in {cleared:?}");
+        }
         assert_eq!(session.get("/api/v1/me").await.status(), StatusCode::UNAUTHORIZED);
     }
 

@@ -24,6 +24,44 @@ test('a signed-out visit goes to sign-in, and the right password lands on the pa
   await expect(page.getByRole('rowheader').first()).toBeVisible();
 });
 
+test('a signed-out visit asks the server nothing it would refuse, so the console stays clean', async ({ page }) => {
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/v1/me') asked.push(request.url());
+  });
+  const logged: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') logged.push(message.text());
+  });
+  await page.goto('/inbox');
+  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Referral Desk' })).toBeVisible();
+  expect(asked, 'without the server\'s hint of a session, nobody is asked about').toEqual([]);
+
+  // Signed in, the hint is there: a reload asks who, and stays signed in.
+  await fillSignInForm(page, 'user@demo.test', DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/inbox$/);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
+  expect(asked.length).toBeGreaterThan(0);
+
+  // A session that ended elsewhere (the hint outlived it): asked once, then forgotten.
+  await page.context().clearCookies({ name: 'rd_session' });
+  await page.evaluate(() => indexedDB.databases().then((all) => Promise.all(all.map((db) => new Promise((done) => {
+    const deleting = indexedDB.deleteDatabase(db.name!);
+    deleting.onsuccess = deleting.onerror = deleting.onblocked = done;
+  })))));
+  await page.goto('/sign-in');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Referral Desk' })).toBeVisible();
+  await expect.poll(async () => (await page.context().cookies()).some((c) => c.name === 'rd_signed_in')).toBe(false);
+  const before = asked.length;
+  await page.goto('/inbox');
+  await expect(page).toHaveURL(/\/sign-in/);
+  expect(asked.length).toBe(before);
+  expect(logged.filter((text) => !/status of 401/.test(text))).toEqual([]);
+});
+
 test('Enter in the password field submits the form', async ({ page }) => {
   await page.goto('/sign-in');
   await fillSignInForm(page, 'user@demo.test', DEMO_PASSWORD);

@@ -6,7 +6,7 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use domain::people::{NewPassword, parse_person_name};
@@ -177,10 +177,7 @@ pub async fn accept(
     let secure = auth::is_https(&headers, state.secure_cookies);
     Ok((
         StatusCode::CREATED,
-        [(
-            header::SET_COOKIE,
-            auth::session_cookie(&session_token, secure),
-        )],
+        auth::session_cookies(&session_token, secure),
         Json(Me::of(&user)),
     )
         .into_response())

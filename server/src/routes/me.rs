@@ -1,9 +1,13 @@
 //! `GET /api/v1/me`: the signed-in user, their organisation and role.
 
 use axum::Json;
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::IntoResponse;
 use serde::Serialize;
 
-use crate::auth::CurrentUser;
+use crate::AppState;
+use crate::auth::{self, CurrentUser};
 
 #[derive(Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -59,7 +63,13 @@ impl Me {
 }
 
 /// The signed-in user.
-#[utoipa::path(get, path = "/api/v1/me", tag = "session", responses((status = 200, description = "The user, their organisation and role, and the anti-forgery token", body = Me)))]
-pub async fn me(user: CurrentUser) -> Json<Me> {
-    Json(Me::of(&user))
+#[utoipa::path(get, path = "/api/v1/me", tag = "session", responses((status = 200, description = "The user, their organisation and role, and the anti-forgery token; renews the `rd_signed_in` hint cookie", body = Me)))]
+pub async fn me(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    user: CurrentUser,
+) -> impl IntoResponse {
+    // Renewed with each answer, so a session from before the hint existed gets one.
+    let secure = auth::is_https(&headers, state.secure_cookies);
+    ([auth::signed_in_hint(secure)], Json(Me::of(&user)))
 }

@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 
 use axum::Extension;
 use axum::extract::{ConnectInfo, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 use serde::Deserialize;
@@ -29,7 +29,7 @@ pub struct Credentials {
     security(()),
     responses(
         (status = 200, description = "Signed in", body = Me, headers(
-            ("Set-Cookie" = String, description = "The session cookie `rd_session` (HttpOnly, SameSite=Strict)"))),
+            ("Set-Cookie" = String, description = "The session cookie `rd_session` (HttpOnly, SameSite=Strict), and `rd_signed_in=1`, readable by the app, which says a session may exist"))),
         (status = 401, description = "Wrong email or password"),
         (status = 429, description = "Too many failed sign-ins for this account from this address, or from this address: wait `Retry-After` seconds")))]
 pub async fn sign_in(
@@ -53,16 +53,12 @@ pub async fn sign_in(
     )
     .await?;
     let secure = auth::is_https(&headers, state.secure_cookies);
-    Ok((
-        [(header::SET_COOKIE, auth::session_cookie(&token, secure))],
-        Json(Me::of(&user)),
-    )
-        .into_response())
+    Ok((auth::session_cookies(&token, secure), Json(Me::of(&user))).into_response())
 }
 
 /// Signs out: ends the session and removes the cookie.
 #[utoipa::path(delete, path = "/api/v1/session", tag = "session", responses(
-    (status = 204, description = "Signed out", headers(("Set-Cookie" = String, description = "Removes the session cookie")))))]
+    (status = 204, description = "Signed out", headers(("Set-Cookie" = String, description = "Removes the session cookie and its hint")))))]
 pub async fn sign_out(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -70,9 +66,5 @@ pub async fn sign_out(
 ) -> Result<Response, AppError> {
     db::sessions::delete(&state.pool, user.session_id()).await?;
     let secure = auth::is_https(&headers, state.secure_cookies);
-    Ok((
-        StatusCode::NO_CONTENT,
-        [(header::SET_COOKIE, auth::clearing_cookie(secure))],
-    )
-        .into_response())
+    Ok((StatusCode::NO_CONTENT, auth::clearing_cookies(secure)).into_response())
 }
