@@ -26,7 +26,7 @@ const CSRF_HEADER: &str = "X-CSRF-Token";
 /// Why a request did not give an answer the app can use; shown to the user as is.
 /// Kept with a stuck change as it is (see `store::stuck_reason`), worded when shown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "camelCase")]
+#[serde(rename_all = "camelCase")]
 pub enum ApiError {
     /// No answer at all: offline, server down, or the request was cancelled.
     Unreachable,

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use crate::api::ApiError;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "camelCase")]
+// Externally tagged (serde's default): reading it needs no buffering, less code in the wasm.
+#[serde(rename_all = "camelCase")]
 pub enum StuckReason {
     /// The server's answer: a problem by its code, else its status.
     Answer { error: ApiError },
