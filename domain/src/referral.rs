@@ -309,28 +309,23 @@ pub enum Actor {
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct ActorFields {
-    kind: ActorKind,
+    /// A `String`, not an enum of the kinds: serde's derive would build one more reader.
+    kind: String,
     id: Option<String>,
     name: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-enum ActorKind {
-    User,
-    System,
 }
 
 impl TryFrom<ActorFields> for Actor {
     type Error = &'static str;
 
     fn try_from(fields: ActorFields) -> Result<Actor, &'static str> {
-        Ok(match fields.kind {
-            ActorKind::User => Actor::User {
+        Ok(match fields.kind.as_str() {
+            "user" => Actor::User {
                 id: fields.id.ok_or("missing field `id`")?,
                 name: fields.name.ok_or("missing field `name`")?,
             },
-            ActorKind::System => Actor::System,
+            "system" => Actor::System,
+            _ => return Err("unknown kind of actor"),
         })
     }
 }

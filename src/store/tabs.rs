@@ -62,7 +62,8 @@ enum Message {
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct Heard {
-    kind: Kind,
+    /// A `String`, not an enum of the kinds: serde's derive would build one more reader.
+    kind: String,
     referrals: Option<Vec<Referral>>,
     #[serde(default)]
     removed: Vec<String>,
@@ -71,34 +72,25 @@ struct Heard {
     online: Option<bool>,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-enum Kind {
-    Referrals,
-    Outbox,
-    Reload,
-    SignedOut,
-    Synced,
-}
-
 impl TryFrom<Heard> for Message {
     type Error = &'static str;
 
     /// The fields the tagged enum requires for the message's kind (`referrals`, `online`).
     fn try_from(heard: Heard) -> Result<Message, &'static str> {
-        Ok(match heard.kind {
-            Kind::Referrals => Message::Referrals {
+        Ok(match heard.kind.as_str() {
+            "referrals" => Message::Referrals {
                 referrals: heard.referrals.ok_or("missing field `referrals`")?,
                 removed: heard.removed,
                 cursor: heard.cursor,
             },
-            Kind::Outbox => Message::Outbox,
-            Kind::Reload => Message::Reload,
-            Kind::SignedOut => Message::SignedOut,
-            Kind::Synced => Message::Synced {
+            "outbox" => Message::Outbox,
+            "reload" => Message::Reload,
+            "signedOut" => Message::SignedOut,
+            "synced" => Message::Synced {
                 at: heard.at,
                 online: heard.online.ok_or("missing field `online`")?,
             },
+            _ => return Err("unknown kind of message"),
         })
     }
 }
