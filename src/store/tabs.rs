@@ -36,7 +36,7 @@ pub(super) struct Tabs {
 }
 
 #[derive(Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "camelCase")]
+#[serde(tag = "kind", rename_all = "camelCase", try_from = "Heard")]
 enum Message {
     Referrals {
         referrals: Vec<Referral>,
@@ -53,6 +53,46 @@ enum Message {
         at: Option<chrono::DateTime<chrono::Utc>>,
         online: bool,
     },
+}
+
+/// A [`Message`] as read: every kind's fields, checked against its `kind` by `TryFrom`
+/// (the same JSON). Read this way rather than as the tagged enum, which buffers the whole
+/// message before looking at `kind` and so builds a second, buffered copy of the reading
+/// of a [`Referral`] into the wasm.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Heard {
+    /// A `String`, not an enum of the kinds: serde's derive would build one more reader.
+    kind: String,
+    referrals: Option<Vec<Referral>>,
+    #[serde(default)]
+    removed: Vec<String>,
+    cursor: Option<String>,
+    at: Option<chrono::DateTime<chrono::Utc>>,
+    online: Option<bool>,
+}
+
+impl TryFrom<Heard> for Message {
+    type Error = &'static str;
+
+    /// The fields the tagged enum requires for the message's kind (`referrals`, `online`).
+    fn try_from(heard: Heard) -> Result<Message, &'static str> {
+        Ok(match heard.kind.as_str() {
+            "referrals" => Message::Referrals {
+                referrals: heard.referrals.ok_or("missing field `referrals`")?,
+                removed: heard.removed,
+                cursor: heard.cursor,
+            },
+            "outbox" => Message::Outbox,
+            "reload" => Message::Reload,
+            "signedOut" => Message::SignedOut,
+            "synced" => Message::Synced {
+                at: heard.at,
+                online: heard.online.ok_or("missing field `online`")?,
+            },
+            _ => return Err("unknown kind of message"),
+        })
+    }
 }
 
 /// Joins the tabs of the signed-in user: listens, and asks for the sync lock.
@@ -305,5 +345,54 @@ impl Referrals {
             self.reapply(&id);
         }
         super::drain::request(self);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::snapshot::tests::referral;
+
+    fn read_back(message: &Message) -> String {
+        let text = serde_json::to_string(message).unwrap();
+        let read = serde_json::from_str::<Message>(&text).unwrap();
+        assert_eq!(serde_json::to_string(&read).unwrap(), text);
+        text
+    }
+
+    #[test]
+    fn every_message_reads_back_as_it_was_sent() {
+        let page = read_back(&Message::Referrals {
+            referrals: vec![referral("r1", "Contoso", "1")],
+            removed: vec!["r2".to_owned()],
+            cursor: Some("c".to_owned()),
+        });
+        assert!(page.starts_with(r#"{"kind":"referrals","referrals":[{"id":"r1""#));
+        read_back(&Message::Outbox);
+        read_back(&Message::Reload);
+        assert_eq!(read_back(&Message::SignedOut), r#"{"kind":"signedOut"}"#);
+        let at = "2026-11-30T12:00:00Z".parse().ok();
+        assert_eq!(
+            read_back(&Message::Synced { at, online: true }),
+            r#"{"kind":"synced","at":"2026-11-30T12:00:00Z","online":true}"#
+        );
+    }
+
+    #[test]
+    fn a_message_lacking_its_kinds_fields_is_not_read() {
+        for text in [
+            r#"{"kind":"referrals","cursor":null}"#,
+            r#"{"kind":"synced","at":null}"#,
+            r#"{"kind":"sometimes"}"#,
+            r#"{"referrals":[]}"#,
+        ] {
+            assert!(serde_json::from_str::<Message>(text).is_err(), "{text}");
+        }
+        let page = serde_json::from_str::<Message>(r#"{"kind":"referrals","referrals":[]}"#);
+        assert!(matches!(
+            page,
+            Ok(Message::Referrals { referrals, removed, cursor: None })
+                if referrals.is_empty() && removed.is_empty()
+        ));
     }
 }
