@@ -31,7 +31,7 @@ pub struct Pending {
 
 /// What the user did.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "camelCase")]
+#[serde(tag = "kind", rename_all = "camelCase", try_from = "ChangeFields")]
 pub enum Change {
     Favorite {
         favorite: bool,
@@ -53,7 +53,7 @@ pub enum Change {
 /// tab still running an older build reads from the same device's outbox, and as the
 /// server gave it (`why`), which this build words in the reader's language of the moment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "camelCase")]
+#[serde(tag = "kind", rename_all = "camelCase", try_from = "StuckFields")]
 pub enum Stuck {
     /// The server refused it (the lead expired meanwhile, the user's role changed, …).
     Refused {
@@ -70,6 +70,79 @@ pub enum Stuck {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         why: Option<StuckReason>,
     },
+}
+
+// `Change` and `Stuck` are read through these flat structs rather than as tagged enums,
+// which buffer the whole value before looking at `kind` and so build a second, buffered
+// copy of the reading of a `Referral` and of every action's form into the wasm. Same JSON.
+
+/// A [`Change`] as read: every kind's fields, checked against its `kind`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ChangeFields {
+    /// A `String`, not an enum of the kinds: serde's derive would build one more reader.
+    kind: String,
+    favorite: Option<bool>,
+    request: Option<Box<ActionRequest>>,
+    if_match: Option<String>,
+    /// Present even when `null` (a `Value`), unlike a plain `Option`.
+    #[serde(default, deserialize_with = "present")]
+    baseline: Option<serde_json::Value>,
+}
+
+fn present<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<serde_json::Value>, D::Error> {
+    serde_json::Value::deserialize(deserializer).map(Some)
+}
+
+impl TryFrom<ChangeFields> for Change {
+    type Error = &'static str;
+
+    fn try_from(fields: ChangeFields) -> Result<Change, &'static str> {
+        Ok(match fields.kind.as_str() {
+            "favorite" => Change::Favorite {
+                favorite: fields.favorite.ok_or("missing field `favorite`")?,
+            },
+            "act" => Change::Act {
+                request: fields.request.ok_or("missing field `request`")?,
+                if_match: fields.if_match.ok_or("missing field `ifMatch`")?,
+                baseline: fields.baseline.ok_or("missing field `baseline`")?,
+            },
+            _ => return Err("unknown kind of change"),
+        })
+    }
+}
+
+/// A [`Stuck`] as read: every kind's fields, checked against its `kind`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct StuckFields {
+    /// A `String`, not an enum of the kinds: serde's derive would build one more reader.
+    kind: String,
+    message: Option<String>,
+    current: Option<Box<Referral>>,
+    reason: Option<String>,
+    why: Option<StuckReason>,
+}
+
+impl TryFrom<StuckFields> for Stuck {
+    type Error = &'static str;
+
+    fn try_from(fields: StuckFields) -> Result<Stuck, &'static str> {
+        Ok(match fields.kind.as_str() {
+            "refused" => Stuck::Refused {
+                message: fields.message.ok_or("missing field `message`")?,
+                why: fields.why,
+            },
+            "conflict" => Stuck::Conflict {
+                current: fields.current.ok_or("missing field `current`")?,
+                reason: fields.reason,
+                why: fields.why,
+            },
+            _ => return Err("unknown kind of refusal"),
+        })
+    }
 }
 
 impl Stuck {
@@ -232,8 +305,48 @@ mod tests {
 
     #[test]
     fn an_item_reads_back_as_it_was_stored() {
-        let item = act(9, "a", "3");
-        let text = serde_json::to_string(&item).unwrap();
-        assert_eq!(serde_json::from_str::<Pending>(&text).unwrap(), item);
+        let conflict = Stuck::conflict(
+            crate::store::snapshot::tests::referral("a", "Contoso", "4"),
+            Some(StuckReason::NoLongerApplies),
+        );
+        let refused = Stuck::refused(StuckReason::NoLongerApplies);
+        let older = Stuck::Refused {
+            message: "no".to_owned(),
+            why: None,
+        };
+        for stuck in [None, Some(refused), Some(conflict), Some(older)] {
+            for item in [act(9, "a", "3"), heart(8, "a")] {
+                let item = Pending {
+                    stuck: stuck.clone(),
+                    ..item
+                };
+                let text = serde_json::to_string(&item).unwrap();
+                assert_eq!(serde_json::from_str::<Pending>(&text).unwrap(), item);
+            }
+        }
+    }
+
+    #[test]
+    fn a_change_lacking_its_kinds_fields_is_not_read() {
+        for text in [
+            r#"{"kind":"favorite"}"#,
+            r#"{"kind":"act","ifMatch":"3","baseline":null}"#,
+            r#"{"kind":"act","request":{"action":"Lost","form":{}},"ifMatch":"3"}"#,
+            r#"{"favorite":true}"#,
+        ] {
+            assert!(serde_json::from_str::<Change>(text).is_err(), "{text}");
+        }
+        let whole =
+            r#"{"kind":"act","request":{"action":"Lost","form":{}},"ifMatch":"3","baseline":null}"#;
+        assert!(
+            matches!(serde_json::from_str(whole), Ok(Change::Act { baseline, .. }) if baseline.is_null()),
+            "a null baseline is there"
+        );
+        for text in [
+            r#"{"kind":"refused"}"#,
+            r#"{"kind":"conflict","reason":"x"}"#,
+        ] {
+            assert!(serde_json::from_str::<Stuck>(text).is_err(), "{text}");
+        }
     }
 }

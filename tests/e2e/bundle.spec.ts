@@ -15,12 +15,12 @@ import { test, expect } from './fixtures';
  * 591,625 on 2026-11-30 with the notification centre, the API keys and account
  * settings screens and coded problems, then 620,129 with the business profiles
  * screen (issue 15 part 3; its views alone about +28 KiB), then 651,531 with the
- * people, invitation and password screens and the account menu, then 641,814 after the
+ * people, invitation and password screens and the account menu, then 628,248 after the
  * size cuts of 2026-11-30 (README, "Bundle"). Until the target is met,
  * this ceiling keeps the bundle from growing unseen; lower it with every cut, down
  * to the target.
  */
-const BUDGET_BYTES = 632 * 1024;
+const BUDGET_BYTES = 616 * 1024;
 
 type Sent = { encoding: string | undefined; vary: string; raw: Buffer };
 
