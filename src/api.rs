@@ -469,6 +469,8 @@ pub async fn sign_out() -> Result<(), ApiError> {
     if response.ok() || response.status() == 401 {
         // Signing out on purpose: nothing typed here should meet the next person.
         crate::drafts::clear_all();
+        // The server removes the hint with the session; after a 401 it sent nothing.
+        forget_signed_in_hint();
         session.set(SessionState::SignedOut { return_here: false });
         Ok(())
     } else {
