@@ -47,11 +47,12 @@ test('a signed-out visit asks the server nothing it would refuse, so the console
   expect(asked.length).toBeGreaterThan(0);
 
   // A session that ended elsewhere (the hint outlived it): asked once, then forgotten.
+  // Away from the app first (it would hear the 401s on its own), and with its cache gone.
+  const origin = new URL(page.url()).origin;
+  await page.goto('about:blank');
   await page.context().clearCookies({ name: 'rd_session' });
-  await page.evaluate(() => indexedDB.databases().then((all) => Promise.all(all.map((db) => new Promise((done) => {
-    const deleting = indexedDB.deleteDatabase(db.name!);
-    deleting.onsuccess = deleting.onerror = deleting.onblocked = done;
-  })))));
+  const devtools = await page.context().newCDPSession(page);
+  await devtools.send('Storage.clearDataForOrigin', { origin, storageTypes: 'indexeddb' });
   await page.goto('/sign-in');
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Referral Desk' })).toBeVisible();
   await expect.poll(async () => (await page.context().cookies()).some((c) => c.name === 'rd_signed_in')).toBe(false);
