@@ -281,4 +281,7 @@ test('an API key made by a partner admin who was deactivated since is flagged on
   });
   expect(sent.status()).toBe(201);
   await expect(page.locator('.api-key', { hasText: 'Ada Adler' })).toHaveCount(0);
+  // The new lead sets the open app syncing: let it finish before the server stops.
+  await expect(page.locator('.sync-status [role="status"]')).toHaveText(/^Synced/);
+  await page.goto('about:blank');
 });
