@@ -37,34 +37,48 @@ impl SmtpServer {
         for sub in ["tmp", "new", "cur"] {
             std::fs::create_dir_all(maildir.path().join(sub)).unwrap();
         }
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let process = tokio::process::Command::new("python3")
-            .args(["-m", "aiosmtpd", "-n", "-l"])
-            .arg(format!("127.0.0.1:{port}"))
-            .args(["-c", "aiosmtpd.handlers.Mailbox"])
-            .arg(maildir.path())
-            .stdout(Stdio::null())
-            .kill_on_drop(true)
-            .spawn()
-            .expect("python3 runs (aiosmtpd: scripts/setup.sh installs it)");
-        for _ in 0..200 {
-            if tokio::net::TcpStream::connect(("127.0.0.1", port))
-                .await
-                .is_ok()
-            {
-                return SmtpServer {
-                    port,
-                    maildir,
-                    _process: process,
-                };
+        // A port is picked by binding and letting go, so two tests of this binary could be
+        // handed the same one; then one aiosmtpd cannot listen, and its test would find the
+        // other's server there and send its mails into the other's Maildir. Each port is
+        // given out once per binary, and only a server that greets as SMTP counts.
+        for _ in 0..5 {
+            let port = unused_port();
+            let mut process = tokio::process::Command::new("python3")
+                .args(["-m", "aiosmtpd", "-n", "-l"])
+                .arg(format!("127.0.0.1:{port}"))
+                .args(["-c", "aiosmtpd.handlers.Mailbox"])
+                .arg(maildir.path())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .kill_on_drop(true)
+                .spawn()
+                .expect("python3 runs (aiosmtpd: scripts/setup.sh installs it)");
+            for _ in 0..200 {
+                if process.try_wait().unwrap().is_some() {
+                    break; // it could not listen: another port
+                }
+                if let Ok(mut stream) = tokio::net::TcpStream::connect(("127.0.0.1", port)).await {
+                    // An SMTP server greets first ("220 …"); anything else on the port (a
+                    // test's HTTP server that took it meanwhile) does not.
+                    let mut greeting = [0u8; 3];
+                    let greeted = tokio::time::timeout(
+                        Duration::from_secs(5),
+                        tokio::io::AsyncReadExt::read_exact(&mut stream, &mut greeting),
+                    )
+                    .await;
+                    if matches!(greeted, Ok(Ok(_))) && &greeting == b"220" {
+                        return SmtpServer {
+                            port,
+                            maildir,
+                            _process: process,
+                        };
+                    }
+                    break;
+                }
+                tokio::time::sleep(Duration::from_millis(50)).await;
             }
-            tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        panic!("aiosmtpd did not listen on port {port} within 10 s (is it installed?)");
+        panic!("aiosmtpd did not listen on a port of its own within 5 tries (is it installed?)");
     }
 
     fn config(&self) -> MailConfig {
@@ -79,6 +93,23 @@ impl SmtpServer {
     /// Every mail the server received, oldest file name first.
     fn received(&self) -> Vec<Mail> {
         read_mails(&self.maildir.path().join("new"), "")
+    }
+}
+
+/// A loopback port free now and not given to another test of this binary before.
+fn unused_port() -> u16 {
+    static GIVEN: std::sync::Mutex<Vec<u16>> = std::sync::Mutex::new(Vec::new());
+    loop {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let mut given = GIVEN.lock().unwrap();
+        if !given.contains(&port) {
+            given.push(port);
+            return port;
+        }
     }
 }
 
