@@ -74,16 +74,30 @@ function seconds(ms) {
 /** A fresh headless Chromium with its DevTools port open; resolves with the port and `kill()`. */
 async function launchChromium() {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'referral-desk-lighthouse-'));
-  const child = spawn(CHROMIUM, ['--headless=new', ...CHROMIUM_ARGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // In a process group of its own, so that stopping it stops its helper processes too.
+  const child = spawn(CHROMIUM, ['--headless=new', ...CHROMIUM_ARGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   const exited = new Promise((resolve) => child.on('exit', resolve));
+  const signal = (name) => {
+    try {
+      process.kill(-child.pid, name);
+    } catch {
+      // Already gone.
+    }
+  };
   const kill = async () => {
     if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const stubborn = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      signal('SIGTERM');
+      const stubborn = setTimeout(() => signal('SIGKILL'), 5_000);
       await exited;
       clearTimeout(stubborn);
     }
-    rmSync(profile, { recursive: true, force: true });
+    // A helper's last writes can outlast the browser's exit: retried for a few seconds,
+    // then left to the system's temporary files (a run's figures do not depend on it).
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 500 });
+    } catch (error) {
+      progress(`could not remove the browser profile ${profile}: ${error.code ?? error.message}`);
+    }
   };
   try {
     const port = await new Promise((resolve, reject) => {
@@ -194,6 +208,7 @@ async function main() {
   out.push('');
   for (const page of PAGES) {
     const lhrs = results.get(page.name);
+    out.push(`${page.name}: the largest contentful paint was ${lcpElements(lhrs)}.`);
     const failing = failingAudits(lhrs);
     out.push(`${page.name}: audits that lost points in accessibility or best practices: ${failing.length ? failing.join(', ') : 'none'}.`);
   }
@@ -216,6 +231,17 @@ function failingAudits(lhrs) {
     }
   }
   return [...counts].map(([id, n]) => `${id} (${n} of ${lhrs.length} runs)`);
+}
+
+/** Which element each run's largest contentful paint was, as "<snippet> (n of m runs)". */
+function lcpElements(lhrs) {
+  const counts = new Map();
+  for (const lhr of lhrs) {
+    const node = lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node;
+    const name = node ? `${node.snippet}${node.nodeLabel ? ` ("${node.nodeLabel.slice(0, 60)}")` : ''}` : 'not reported';
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return [...counts].map(([name, n]) => `${name} (${n} of ${lhrs.length} runs)`).join('; ');
 }
 
 function format(figure, value) {

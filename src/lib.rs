@@ -6,6 +6,7 @@ pub mod api;
 pub mod clock;
 pub mod components;
 pub mod drafts;
+pub mod first_paint;
 pub mod format;
 pub mod i18n;
 pub mod listing;
@@ -41,11 +42,20 @@ pub fn App() -> impl IntoView {
     let started = Memo::new(move |_| who.get().map(|answer| answer.map(|_| ())));
     let language = Language::provide();
     follow_account_language(language);
+    // index.html's first paint shows what the app would until it knows who is signed in
+    // (the loading line, or the signed-out sign-in form), then gives way for good.
+    let shown = Memo::new(move |shown: Option<&bool>| {
+        shown.copied().unwrap_or(false) || started.get().is_some()
+    });
     // Texts are read as the shell renders: a new language renders it again (the store,
     // the session and what is typed in drafts live outside and stay).
     move || {
         language.get();
-        view! {
+        if !shown.get() {
+            return None;
+        }
+        first_paint::give_way();
+        Some(view! {
         <Router>
             <a class="skip-link" href="#main">{t("skip-to-content")}</a>
             <TopBar/>
@@ -68,7 +78,7 @@ pub fn App() -> impl IntoView {
             </main>
             <KeyboardShortcuts/>
         </Router>
-        }
+        })
     }
 }
 

@@ -1,4 +1,4 @@
-//! Entry point of the wasm app: replaces index.html's static first paint with [`referral_desk::App`].
+//! Entry point of the wasm app: mounts [`referral_desk::App`], which replaces index.html's static first paint.
 
 // Talc instead of Rust's default dlmalloc: smaller in the wasm (and faster).
 #[cfg(target_arch = "wasm32")]
@@ -11,15 +11,8 @@ fn main() {
     // is one fetch, from the offline worker's cache once installed).
     wasm_bindgen_futures::spawn_local(async {
         referral_desk::i18n::start().await;
-        mount();
+        // index.html's static first paint stays until the app has something to show
+        // (referral_desk::first_paint).
+        leptos::mount::mount_to_body(referral_desk::App);
     });
-}
-
-fn mount() {
-    // index.html's static first paint gives way to the app in the same task, so no
-    // frame shows both or neither.
-    if let Some(skeleton) = leptos::prelude::document().get_element_by_id("app-skeleton") {
-        skeleton.remove();
-    }
-    leptos::mount::mount_to_body(referral_desk::App);
 }

@@ -5,6 +5,8 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::{self, Session};
+use crate::components::focus_when_shown;
+use crate::first_paint;
 use crate::i18n::t;
 
 /// Where the app goes after sign-in when nobody asked for a page.
@@ -17,8 +19,10 @@ pub fn SignInView() -> impl IntoView {
     let session = expect_context::<Session>();
     let query = use_query_map();
     let navigate = use_navigate();
-    let email = RwSignal::new(String::new());
-    let password = RwSignal::new(String::new());
+    // What was typed into index.html's static form before the app arrived is kept.
+    let typed = first_paint::take_typed_sign_in().unwrap_or_default();
+    let email = RwSignal::new(typed.email);
+    let password = RwSignal::new(typed.password);
     let password_input = NodeRef::<html::Input>::new();
 
     let sign_in = Action::new_local(|(email, password): &(String, String)| {
@@ -58,6 +62,15 @@ pub fn SignInView() -> impl IntoView {
         }
     });
 
+    if let Some(field) = typed.focused {
+        focus_when_shown(format!("#{field}"));
+    }
+    // Sent before the app arrived (index.html held it): sent now, unless someone is
+    // signed in after all.
+    if typed.sent && session.me_untracked().is_none() {
+        sign_in.dispatch((email.get_untracked(), password.get_untracked()));
+    }
+
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         if !busy.get_untracked() {
@@ -73,9 +86,9 @@ pub fn SignInView() -> impl IntoView {
                     <p class="form-error" role="alert">{crate::i18n::api_error(&error)}</p>
                 })}
                 <div class="field">
-                    <label for="sign-in-email">{t("sign-in-email")}</label>
+                    <label for=first_paint::EMAIL_FIELD>{t("sign-in-email")}</label>
                     <input
-                        id="sign-in-email"
+                        id=first_paint::EMAIL_FIELD
                         name="email"
                         type="email"
                         autocomplete="username"
@@ -85,9 +98,9 @@ pub fn SignInView() -> impl IntoView {
                     />
                 </div>
                 <div class="field">
-                    <label for="sign-in-password">{t("sign-in-password")}</label>
+                    <label for=first_paint::PASSWORD_FIELD>{t("sign-in-password")}</label>
                     <input
-                        id="sign-in-password"
+                        id=first_paint::PASSWORD_FIELD
                         name="password"
                         type="password"
                         autocomplete="current-password"

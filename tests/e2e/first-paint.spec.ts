@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, signIn } from './fixtures';
+import { test, expect, signIn, DEMO_PASSWORD } from './fixtures';
 import { message } from './catalogue';
 
 // index.html paints the app's shell before the wasm module has arrived (a phone on
@@ -36,20 +36,84 @@ const shifted = (page: Page) => page.evaluate(() => (window as unknown as { shif
 test('the shell shows before the app has loaded, and stays put when the app takes over', async ({ page }) => {
   await recordShifts(page);
   const release = await holdTheApp(page);
-  await page.goto('/sign-in');
+  await page.goto('/inbox');
   const bar = page.locator('header.top-bar');
   await expect(bar.getByRole('link', { name: 'Referral Desk' })).toBeVisible();
   await expect(page.getByRole('status')).toHaveText('Loading Referral Desk…');
   const before = await bar.boundingBox();
 
   release();
+  // Signed out: the app sends the visit to the sign-in page.
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Referral Desk' })).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Finbox$/);
   // One shell, the app's: the static one is gone, not doubled.
   await expect(page.locator('#app-skeleton')).toHaveCount(0);
   await expect(page.locator('header.top-bar')).toHaveCount(1);
   await expect(page.locator('main')).toHaveCount(1);
   expect(await bar.boundingBox()).toEqual(before);
   expect(await shifted(page)).toBeLessThanOrEqual(0.05);
+});
+
+/** The heading's, fields' and button's boxes of the sign-in form on the page. */
+async function signInBoxes(page: Page) {
+  const form = page.locator('main form');
+  return Promise.all([
+    page.getByRole('heading', { level: 1 }).boundingBox(),
+    form.getByLabel('Email').boundingBox(),
+    form.getByLabel('Password').boundingBox(),
+    form.getByRole('button').boundingBox(),
+  ]);
+}
+
+test('a signed-out visit to the sign-in page shows its form before the app has loaded, and keeps what was typed into it', async ({ page }) => {
+  await recordShifts(page);
+  const release = await holdTheApp(page);
+  await page.goto('/sign-in');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Referral Desk' })).toBeVisible();
+  await expect(page.getByRole('status')).toHaveCount(0);
+  await expect(page.locator('#app-skeleton')).toHaveCount(1);
+  const before = await signInBoxes(page);
+  await page.getByLabel('Email').fill('referrals@demo.test');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+
+  release();
+  await expect(page.locator('#app-skeleton')).toHaveCount(0);
+  // The app's own form, in the same place, with what was typed and the keyboard where it was.
+  await expect(page.locator('main form')).toHaveCount(1);
+  await expect(page.getByLabel('Email')).toHaveValue('referrals@demo.test');
+  await expect(page.getByLabel('Password')).toHaveValue(DEMO_PASSWORD);
+  await expect(page.getByLabel('Password')).toBeFocused();
+  expect(await signInBoxes(page)).toEqual(before);
+  expect(await shifted(page)).toBeLessThanOrEqual(0.05);
+
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
+});
+
+test('a sign-in sent before the app has loaded is held, never put in the address, and sent when the app arrives', async ({ page }) => {
+  const release = await holdTheApp(page);
+  await page.goto('/sign-in?next=%2Faccepted');
+  await page.getByLabel('Email').fill('referrals@demo.test');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Signing in…' })).toBeDisabled();
+  expect(page.url()).not.toContain('password');
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Faccepted$/);
+
+  release();
+  await expect(page.getByRole('heading', { level: 1, name: 'Accepted' })).toBeVisible();
+  expect(page.url()).not.toContain('password');
+});
+
+test('a visit with a session shows the loading line, not the sign-in form, before the app has loaded', async ({ page }) => {
+  await signIn(page);
+  const release = await holdTheApp(page);
+  await page.goto('/sign-in');
+  await expect(page.getByRole('status')).toHaveText('Loading Referral Desk…');
+  await expect(page.locator('main form')).toBeHidden();
+  release();
+  // Already signed in: the app goes on to the Inbox.
+  await expect(page.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
 });
 
 // At a desk wide enough for the signed-in top bar on one row. Narrower, it takes two
@@ -77,7 +141,7 @@ for (const [how, locale, browser, chosen] of [
     test(`the shell is in ${locale} before the app has loaded`, async ({ page }) => {
       if (chosen) await page.addInitScript((tag) => localStorage.setItem('referral-desk-locale', tag), chosen);
       const release = await holdTheApp(page);
-      await page.goto('/sign-in');
+      await page.goto('/inbox');
       const root = page.locator('html');
       await expect(root).toHaveAttribute('lang', locale);
       await expect(page.getByRole('status')).toHaveText(message(locale, 'app-loading'));
@@ -88,6 +152,23 @@ for (const [how, locale, browser, chosen] of [
       release();
       await expect(page.getByRole('heading', { level: 1, name: message(locale, 'sign-in-heading') })).toBeVisible();
       await expect(root).toHaveAttribute('lang', locale);
+    });
+
+    test(`the sign-in form is in ${locale} before the app has loaded`, async ({ page }) => {
+      if (chosen) await page.addInitScript((tag) => localStorage.setItem('referral-desk-locale', tag), chosen);
+      const release = await holdTheApp(page);
+      await page.goto('/sign-in');
+      const words = async () => {
+        await expect(page.getByRole('heading', { level: 1, name: message(locale, 'sign-in-heading') })).toBeVisible();
+        await expect(page.getByLabel(message(locale, 'sign-in-email'))).toBeVisible();
+        await expect(page.getByLabel(message(locale, 'sign-in-password'))).toBeVisible();
+        await expect(page.getByRole('button', { name: message(locale, 'sign-in') })).toBeVisible();
+      };
+      await words();
+      await expect(page.locator('#app-skeleton')).toHaveCount(1);
+      release();
+      await expect(page.locator('#app-skeleton')).toHaveCount(0);
+      await words();
     });
   });
 }

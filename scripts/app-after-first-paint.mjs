@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// Orders a built index.html's downloads so that a first paint the reader can already use
+// is not held up by the app. Trunk preloads the wasm module from the head, so on a slow
+// link it shares the line with the style sheets the first paint waits for. When that
+// first paint is the signed-out sign-in form (index.html's inline script shows it; what
+// is typed is kept for the app), the module is better fetched right after it: this
+// moves Trunk's wasm preload into a template, which the inline script puts back at once
+// for every other first paint (the loading line), and makes Trunk's loader wait for one
+// painted frame when the form is shown. Trunk runs this after every build, after
+// first-paint-words.mjs and before precache.mjs (Trunk.toml, `post_build`); by hand:
+//   node scripts/app-after-first-paint.mjs dist
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('usage: node scripts/app-after-first-paint.mjs <built app directory>');
+  process.exit(2);
+}
+const file = path.join(dir, 'index.html');
+let shell = readFileSync(file, 'utf8');
+
+const PRELOAD = /<link rel="preload" href="[^"]+_bg\.wasm"[^>]*>/g;
+const TEMPLATE = '<template id="app-wasm-preload"></template>';
+const LOADER = /(<script type="module">\s*import init, \* as bindings from '[^']+';\s*)(const wasm = await init\()/;
+// After the next painted frame; a hidden tab paints none, so at most 100 ms later.
+const WAIT = "if (document.querySelector('#app-skeleton .sign-in:not([hidden])')) await new Promise((painted) => { requestAnimationFrame(() => setTimeout(painted)); setTimeout(painted, 100); });\n";
+
+const preloads = shell.match(PRELOAD) ?? [];
+if (preloads.length === 0) throw new Error(`${file}: Trunk's wasm preload link was not found`);
+if (!shell.includes(TEMPLATE)) throw new Error(`${file} lacks ${TEMPLATE}`);
+if (!LOADER.test(shell)) throw new Error(`${file}: Trunk's loader script was not found`);
+shell = shell.replace(PRELOAD, '');
+// One preload is enough (Trunk writes the same link twice).
+shell = shell.replace(TEMPLATE, TEMPLATE.replace('></', `>${preloads[0]}</`));
+shell = shell.replace(LOADER, (_, head, call) => `${head}${WAIT}${call}`);
+writeFileSync(file, shell);
+console.log(`app after first paint: the wasm preload is now index.html's to place (${file})`);
