@@ -7,6 +7,7 @@ const BUILD = document.querySelector('meta[name="referral-desk-build"]')?.conten
 const PAGE_LOCK_PREFIX = 'referral-desk-page-build:';
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
 const RELOAD_FALLBACK_MS = 5000;
+const APP_START_FALLBACK_MS = 30_000;
 
 // Without a worker (an old browser, plain http on another host) the app runs as before, online only.
 if ('serviceWorker' in navigator) {
@@ -26,8 +27,10 @@ if ('serviceWorker' in navigator) {
 
   holdBuildLock();
 
-  // After the page has loaded, so precaching never competes with the app's own start.
-  whenLoaded(() => navigator.serviceWorker.register('/sw.js', { scope: '/' }).then((registration) => {
+  // After the page has loaded and the app has started, so precaching never competes with
+  // the app's own download (which need not hold up `load`: index.html may fetch it after
+  // the first paint).
+  whenStarted(() => navigator.serviceWorker.register('/sw.js', { scope: '/' }).then((registration) => {
     // Some environments stub registration out (privacy tools, Playwright's serviceWorkers: 'block').
     if (!registration) return;
     const offerWaiting = () => {
@@ -64,6 +67,33 @@ if ('serviceWorker' in navigator) {
 function whenLoaded(run) {
   if (document.readyState === 'complete') run();
   else addEventListener('load', run, { once: true });
+}
+
+/** Runs `run` once the page has loaded and Trunk's loader has started the app, or
+ * APP_START_FALLBACK_MS after the load if the app never starts (the worker still serves
+ * the next visit). */
+function whenStarted(run) {
+  let started = Boolean(window.wasmBindings);
+  let loaded = false;
+  let done = false;
+  const maybe = () => {
+    if (started && loaded && !done) {
+      done = true;
+      run();
+    }
+  };
+  addEventListener('TrunkApplicationStarted', () => {
+    started = true;
+    maybe();
+  }, { once: true });
+  whenLoaded(() => {
+    loaded = true;
+    maybe();
+    setTimeout(() => {
+      started = true;
+      maybe();
+    }, APP_START_FALLBACK_MS);
+  });
 }
 
 /** Holds this build's lock for the page's lifetime, then tells the worker a page started. */

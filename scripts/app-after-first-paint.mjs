@@ -4,9 +4,9 @@
 // link it shares the line with the style sheets the first paint waits for. When that
 // first paint is the signed-out sign-in form (index.html's inline script shows it; what
 // is typed is kept for the app), the module is better fetched right after it: this
-// moves Trunk's wasm preload into a template, which the inline script puts back at once
-// for every other first paint (the loading line), and makes Trunk's loader wait for one
-// painted frame when the form is shown. Trunk runs this after every build, after
+// moves Trunk's wasm preload into a template, which an inline script in the head puts back
+// at once for every other first paint (the loading line), and makes Trunk's loader wait
+// for one painted frame when the form is shown. Running it again changes nothing. Trunk runs this after every build, after
 // first-paint-words.mjs and before precache.mjs (Trunk.toml, `post_build`); by hand:
 //   node scripts/app-after-first-paint.mjs dist
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -26,6 +26,10 @@ const LOADER = /(<script type="module">\s*import init, \* as bindings from '[^']
 // After the next painted frame; a hidden tab paints none, so at most 100 ms later.
 const WAIT = "if (document.querySelector('#app-skeleton .sign-in:not([hidden])')) await new Promise((painted) => { requestAnimationFrame(() => setTimeout(painted)); setTimeout(painted, 100); });\n";
 
+if (shell.includes(WAIT) && !shell.includes(TEMPLATE)) {
+  console.log(`app after first paint: already done (${file})`);
+  process.exit(0);
+}
 const preloads = shell.match(PRELOAD) ?? [];
 if (preloads.length === 0) throw new Error(`${file}: Trunk's wasm preload link was not found`);
 if (!shell.includes(TEMPLATE)) throw new Error(`${file} lacks ${TEMPLATE}`);

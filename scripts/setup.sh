@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs whatever this machine lacks to build, run and test Referral Desk.
 # Safe to re-run: each step checks first and does nothing when all is in place.
-# Sourced by scripts/run.sh and scripts/test.sh; run it alone to only install.
+# Sourced by scripts/run.sh (which needs only the build tools) and scripts/test.sh;
+# run it alone to install everything.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -35,6 +36,17 @@ install_tool() {
     cargo install "$@"
 }
 
+# Node tooling: Playwright Test and wasm-opt (npm's binaryen; Debian's breaks the module).
+# Installed beside the Rust tools' builds below: it waits on the network, they on the CPU.
+LOCK_SUM="$(sha256sum package-lock.json | cut -d' ' -f1)"
+npm_install=""
+if [ "$(cat node_modules/.referral-desk-lock 2>/dev/null)" != "$LOCK_SUM" ]; then
+  say "Installing the Node tooling (npm ci) beside the builds below"
+  npm_log="$(mktemp)"
+  npm ci --no-audit --no-fund >"$npm_log" 2>&1 &
+  npm_install=$!
+fi
+
 # Trunk (--locked: without it a dependency drifts and it fails to compile).
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   say "Installing Trunk $TRUNK_VERSION (about 15 minutes on two busy cores; with its own fat-LTO profile, 30)"
@@ -47,24 +59,31 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   install_tool wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# Chromium and its driver from Debian for the browser tests (no tool downloads its own browser here).
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-  say "Installing Chromium and ChromeDriver"
-  as_root apt-get update
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver
-fi
-
-# Node tooling: Playwright Test and wasm-opt (npm's binaryen; Debian's breaks the module).
-LOCK_SUM="$(sha256sum package-lock.json | cut -d' ' -f1)"
-if [ "$(cat node_modules/.referral-desk-lock 2>/dev/null)" != "$LOCK_SUM" ]; then
-  say "Installing the Node tooling (npm ci)"
-  npm ci --no-audit --no-fund
+if [ -n "$npm_install" ]; then
+  if ! wait "$npm_install"; then
+    cat "$npm_log" >&2
+    say "npm ci failed (its output is above)"
+    exit 1
+  fi
+  rm -f "$npm_log"
   echo "$LOCK_SUM" > node_modules/.referral-desk-lock
 fi
 case "$(wasm-opt --version 2>/dev/null)" in
   *"version 132"*) ;;
   *) echo "wasm-opt on PATH is not binaryen 132 from node_modules: $(command -v wasm-opt || echo none)" >&2; exit 1 ;;
 esac
+
+# What only the tests and benchmarks need; scripts/run.sh sets SETUP_FOR=run to skip it.
+if [ "${SETUP_FOR:-everything}" = run ]; then
+  return 0 2>/dev/null || exit 0
+fi
+
+# Chromium and its driver from Debian for the browser tests (no tool downloads its own browser here).
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  say "Installing Chromium and ChromeDriver"
+  as_root apt-get update
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver
+fi
 
 # The PostgreSQL server of this machine, for the server tests.
 if command -v pg_isready >/dev/null && ! pg_isready -q -h 127.0.0.1 -p 5432; then

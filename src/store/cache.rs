@@ -59,6 +59,12 @@ pub struct Cached {
 /// Opens the database (once per page) and reads what it holds; `None` when there is no
 /// cache (first visit, signed out, storage unavailable) or it cannot be read.
 pub async fn open_and_load() -> Option<Cached> {
+    let cached = load().await;
+    note_held(cached.is_some());
+    cached
+}
+
+async fn load() -> Option<Cached> {
     let database = open().await.ok()?;
     let transaction = database
         .transaction(&STORES, TransactionMode::ReadOnly)
@@ -81,6 +87,21 @@ pub async fn open_and_load() -> Option<Cached> {
         last_synced,
         drafts,
     })
+}
+
+/// Whether this device holds someone's cache, where index.html's first paint can read it
+/// before the app (and IndexedDB) is at hand: a signed-out visit with a cache may still
+/// open the cached lists (offline), so it is not shown the static sign-in form.
+const HELD_MARK: &str = "referral-desk-cache-held";
+
+fn note_held(held: bool) {
+    if let Some(storage) = window().local_storage().ok().flatten() {
+        let _ = if held {
+            storage.set_item(HELD_MARK, "1")
+        } else {
+            storage.remove_item(HELD_MARK)
+        };
+    }
 }
 
 /// Where write failures are reported (the top bar shows them).
@@ -124,6 +145,11 @@ pub struct Changes {
 /// Writes `changes` in one transaction, queued behind earlier writes; resolves when it is
 /// on disk. A failure is also reported to the top bar: nothing in memory is lost.
 pub fn write(changes: Changes) -> impl Future<Output = Result<(), String>> {
+    if changes.me.is_some() {
+        note_held(true);
+    } else if changes.wipe {
+        note_held(false);
+    }
     let started = DATABASE.with(|database| {
         let database = database.borrow();
         let database = database.as_ref().ok_or_else(unavailable)?;

@@ -65,10 +65,24 @@ async function signInBoxes(page: Page) {
   ]);
 }
 
+/** Counts the sign-in requests (`POST /api/v1/session`) the page sends. */
+function countSignIns(page: Page): () => number {
+  let sent = 0;
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/v1/session') sent += 1;
+  });
+  return () => sent;
+}
+
+const wasmPreloads = (page: Page) => page.locator('head link[rel="preload"][href$="_bg.wasm"]');
+
 test('a signed-out visit to the sign-in page shows its form before the app has loaded, and keeps what was typed into it', async ({ page }) => {
   await recordShifts(page);
+  const signIns = countSignIns(page);
   const release = await holdTheApp(page);
   await page.goto('/sign-in');
+  // The form is usable at once: the app's download waits for its first paint.
+  await expect(wasmPreloads(page)).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Referral Desk' })).toBeVisible();
   await expect(page.getByRole('status')).toHaveCount(0);
   await expect(page.locator('#app-skeleton')).toHaveCount(1);
@@ -85,12 +99,16 @@ test('a signed-out visit to the sign-in page shows its form before the app has l
   await expect(page.getByLabel('Password')).toBeFocused();
   expect(await signInBoxes(page)).toEqual(before);
   expect(await shifted(page)).toBeLessThanOrEqual(0.05);
+  // Typed, not sent: the app waits for the reader.
+  expect(signIns()).toBe(0);
 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
+  expect(signIns()).toBe(1);
 });
 
-test('a sign-in sent before the app has loaded is held, never put in the address, and sent when the app arrives', async ({ page }) => {
+test('a sign-in sent before the app has loaded is held, never put in the address, and sent once when the app arrives', async ({ page }) => {
+  const signIns = countSignIns(page);
   const release = await holdTheApp(page);
   await page.goto('/sign-in?next=%2Faccepted');
   await page.getByLabel('Email').fill('referrals@demo.test');
@@ -100,17 +118,52 @@ test('a sign-in sent before the app has loaded is held, never put in the address
   expect(page.url()).not.toContain('password');
   await expect(page).toHaveURL(/\/sign-in\?next=%2Faccepted$/);
 
+  // The button is disabled: a second press sends nothing more.
+  await page.getByLabel('Password').press('Enter');
+  expect(signIns()).toBe(0);
+
   release();
   await expect(page.getByRole('heading', { level: 1, name: 'Accepted' })).toBeVisible();
   expect(page.url()).not.toContain('password');
+  expect(signIns()).toBe(1);
 });
 
-test('a visit with a session shows the loading line, not the sign-in form, before the app has loaded', async ({ page }) => {
-  await signIn(page);
+/** Opens the sign-in page with the app held back: it shows the loading line, not the form,
+ * and the app's download starts at once. Returns the function that lets the app load. */
+async function signInPageShowsLoadingLine(page: Page): Promise<() => void> {
   const release = await holdTheApp(page);
   await page.goto('/sign-in');
   await expect(page.getByRole('status')).toHaveText('Loading Referral Desk…');
   await expect(page.locator('main form')).toBeHidden();
+  await expect(wasmPreloads(page)).toHaveCount(1);
+  return release;
+}
+
+test.describe('with a cache on the device', () => {
+  // The held wasm must come from the network, not the offline worker's cache.
+  test.use({ serviceWorkers: 'block' });
+
+  test('a device holding a cache is not shown the static sign-in form, even without a session', async ({ page }) => {
+    // Signed in through the app, so this device keeps a cache; then the session ends elsewhere.
+    await page.goto('/sign-in');
+    await page.getByLabel('Email').fill('referrals@demo.test');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
+    await expect(page.locator('.sync-status [role="status"]')).toHaveText(/^Synced/);
+    await page.goto('about:blank');
+    await page.context().clearCookies();
+
+    // The cached lists may still open (offline).
+    const release = await signInPageShowsLoadingLine(page);
+    release();
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Referral Desk' })).toBeVisible();
+  });
+});
+
+test('a visit with a session shows the loading line, not the sign-in form, before the app has loaded', async ({ page }) => {
+  await signIn(page);
+  const release = await signInPageShowsLoadingLine(page);
   release();
   // Already signed in: the app goes on to the Inbox.
   await expect(page.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
