@@ -47,3 +47,23 @@ pub async fn sleep(wait: Duration) {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// Resolves in a task of its own once the next frame has been painted, or after
+/// [`NO_FRAME_WAIT`] when none comes (a hidden tab paints none): work that can wait for
+/// the screen then does not lengthen the task that changed it, which a phone feels.
+pub async fn after_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let after_frame = resolve.clone();
+        request_animation_frame(move || {
+            let _ = window().set_timeout_with_callback(&after_frame);
+        });
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
+            &resolve,
+            i32::try_from(NO_FRAME_WAIT.as_millis()).unwrap_or(i32::MAX),
+        );
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// How long [`after_paint`] waits for a frame.
+const NO_FRAME_WAIT: Duration = Duration::from_millis(100);

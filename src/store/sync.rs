@@ -276,21 +276,33 @@ async fn fill(store: Referrals, generation: u64) -> Result<(), ApiError> {
             break;
         }
     }
-    // The device keeps exactly what the server sent; the other tabs read it once it is there.
+    // The lists render in a task of their own, not in the one that read the last page.
+    crate::clock::sleep(std::time::Duration::ZERO).await;
+    if !is_current(store, generation) {
+        return Ok(());
+    }
+    let favorites = fresh.favorites();
+    store.data.set(Some(fresh));
+    store.favorites.set(favorites);
+    // The device keeps exactly what the server sent, written once the lists have painted,
+    // in a task of its own: a phone's main thread is not held for both at once. The sync
+    // goes on only once the write has its place, so later writes stay after it.
+    crate::clock::after_paint().await;
+    if !is_current(store, generation) {
+        return Ok(());
+    }
     let written = cache::write(Changes {
         replace_all: true,
         referrals: server_versions,
         cursor: Some(since),
         ..Changes::default()
     });
+    // The other tabs read it once it is there.
     spawn_local(async move {
         if written.await.is_ok() {
             tabs::tell_reload(store);
         }
     });
-    let favorites = fresh.favorites();
-    store.data.set(Some(fresh));
-    store.favorites.set(favorites);
     Ok(())
 }
 
