@@ -11,6 +11,9 @@ fn main() {
     // is one fetch, from the offline worker's cache once installed).
     wasm_bindgen_futures::spawn_local(async {
         referral_desk::i18n::start().await;
+        // The app is built in a task of its own, not in the one that started the module
+        // and read the catalogue: a phone's main thread is held for less at a time.
+        referral_desk::clock::sleep(std::time::Duration::ZERO).await;
         // index.html's static first paint stays until the app has something to show
         // (referral_desk::first_paint).
         leptos::mount::mount_to_body(referral_desk::App);
