@@ -5,6 +5,8 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 
 /// Countdowns show minutes at the finest, so twice a minute is often enough.
 const TICK: Duration = Duration::from_secs(30);
@@ -48,22 +50,38 @@ pub async fn sleep(wait: Duration) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Resolves in a task of its own once the next frame has been painted, or after
-/// [`NO_FRAME_WAIT`] when none comes (a hidden tab paints none): work that can wait for
-/// the screen then does not lengthen the task that changed it, which a phone feels.
+/// Resolves in a new task, so that what follows does not lengthen the current one (a
+/// phone feels each long task); at once in a hidden tab, whose timers may be held back
+/// for a second and where nobody waits on the screen.
+pub async fn next_task() {
+    if !document().hidden() {
+        sleep(Duration::ZERO).await;
+    }
+}
+
+/// Resolves in a task of its own once the next frame has been painted, or at once in a
+/// hidden tab (it paints none): work that can wait for the screen then does not lengthen
+/// the task that changed it, which a phone feels. A tab hidden meanwhile is waited for
+/// [`NO_FRAME_WAIT`] at most, counted from after the current task's rendering.
 pub async fn after_paint() {
+    if document().hidden() {
+        return;
+    }
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let after_frame = resolve.clone();
         request_animation_frame(move || {
             let _ = window().set_timeout_with_callback(&after_frame);
         });
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
-            &resolve,
-            i32::try_from(NO_FRAME_WAIT.as_millis()).unwrap_or(i32::MAX),
-        );
+        let fallback = Closure::once_into_js(move || {
+            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
+                &resolve,
+                i32::try_from(NO_FRAME_WAIT.as_millis()).unwrap_or(i32::MAX),
+            );
+        });
+        let _ = window().set_timeout_with_callback(fallback.unchecked_ref());
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// How long [`after_paint`] waits for a frame.
+/// How long [`after_paint`] waits for a frame that may not come.
 const NO_FRAME_WAIT: Duration = Duration::from_millis(100);

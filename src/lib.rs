@@ -116,7 +116,9 @@ async fn start(store: Referrals) -> Result<Option<api::Me>, api::ApiError> {
     // Asked at once, while the cache is read; recorded only once the cache is in hand, so
     // the store never starts without it.
     let asked = futures::FutureExt::shared(Box::pin(api::ask_me()));
-    let Some(mut cached) = store::cache::open_and_load().await else {
+    let cached = store::cache::open_and_load().await;
+    store::cache::note_held(cached.is_some());
+    let Some(mut cached) = cached else {
         // Nothing on the device and no hint of a session: nobody is signed in, and the
         // server is not asked. With a cache it is, hint or not (a session begun before
         // the server gave hints is kept; its answer brings the hint).

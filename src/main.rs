@@ -13,7 +13,7 @@ fn main() {
         referral_desk::i18n::start().await;
         // The app is built in a task of its own, not in the one that started the module
         // and read the catalogue: a phone's main thread is held for less at a time.
-        referral_desk::clock::sleep(std::time::Duration::ZERO).await;
+        referral_desk::clock::next_task().await;
         // index.html's static first paint stays until the app has something to show
         // (referral_desk::first_paint).
         leptos::mount::mount_to_body(referral_desk::App);

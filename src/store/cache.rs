@@ -59,12 +59,6 @@ pub struct Cached {
 /// Opens the database (once per page) and reads what it holds; `None` when there is no
 /// cache (first visit, signed out, storage unavailable) or it cannot be read.
 pub async fn open_and_load() -> Option<Cached> {
-    let cached = load().await;
-    note_held(cached.is_some());
-    cached
-}
-
-async fn load() -> Option<Cached> {
     let database = open().await.ok()?;
     let transaction = database
         .transaction(&STORES, TransactionMode::ReadOnly)
@@ -91,10 +85,12 @@ async fn load() -> Option<Cached> {
 
 /// Whether this device holds someone's cache, where index.html's first paint can read it
 /// before the app (and IndexedDB) is at hand: a signed-out visit with a cache may still
-/// open the cached lists (offline), so it is not shown the static sign-in form.
+/// open the cached lists (offline), so it is not shown the static sign-in form. Set once
+/// a write of the user commits, removed as a wipe starts, and put right at each start
+/// (`crate::start`), which alone reads the cache with no other tab's wipe in between.
 const HELD_MARK: &str = "referral-desk-cache-held";
 
-fn note_held(held: bool) {
+pub fn note_held(held: bool) {
     if let Some(storage) = window().local_storage().ok().flatten() {
         let _ = if held {
             storage.set_item(HELD_MARK, "1")
@@ -145,9 +141,8 @@ pub struct Changes {
 /// Writes `changes` in one transaction, queued behind earlier writes; resolves when it is
 /// on disk. A failure is also reported to the top bar: nothing in memory is lost.
 pub fn write(changes: Changes) -> impl Future<Output = Result<(), String>> {
-    if changes.me.is_some() {
-        note_held(true);
-    } else if changes.wipe {
+    let holds_user = changes.me.is_some();
+    if changes.wipe && !holds_user {
         note_held(false);
     }
     let started = DATABASE.with(|database| {
@@ -167,7 +162,12 @@ pub fn write(changes: Changes) -> impl Future<Output = Result<(), String>> {
                 let watched = raw.clone();
                 match Transaction::from(raw).commit() {
                     Ok(transaction) => match transaction.await {
-                        Ok(idb::TransactionResult::Committed) => Ok(()),
+                        Ok(idb::TransactionResult::Committed) => {
+                            if holds_user {
+                                note_held(true);
+                            }
+                            Ok(())
+                        }
                         Ok(idb::TransactionResult::Aborted) => Err(full_or(t_with(
                             "storage-not-saved",
                             &[(

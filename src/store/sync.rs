@@ -277,7 +277,7 @@ async fn fill(store: Referrals, generation: u64) -> Result<(), ApiError> {
         }
     }
     // The lists render in a task of their own, not in the one that read the last page.
-    crate::clock::sleep(std::time::Duration::ZERO).await;
+    crate::clock::next_task().await;
     if !is_current(store, generation) {
         return Ok(());
     }
@@ -288,7 +288,9 @@ async fn fill(store: Referrals, generation: u64) -> Result<(), ApiError> {
     // in a task of its own: a phone's main thread is not held for both at once. The sync
     // goes on only once the write has its place, so later writes stay after it.
     crate::clock::after_paint().await;
-    if !is_current(store, generation) {
+    // Signed out meanwhile, perhaps in another tab (it drops the session's hint before it
+    // empties the device): nothing is written back.
+    if !is_current(store, generation) || !api::may_be_signed_in() {
         return Ok(());
     }
     let written = cache::write(Changes {
