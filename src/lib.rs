@@ -35,6 +35,7 @@ pub fn App() -> impl IntoView {
     Session::provide();
     Clock::provide();
     Keyboard::provide();
+    routes::SignInFields::provide();
     let store = Referrals::provide();
     store::Notifications::provide(store);
     let who = LocalResource::new(move || start(store));

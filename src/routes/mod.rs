@@ -26,4 +26,4 @@ pub use invitation::InvitationView;
 pub use not_found::NotFoundView;
 pub use people::PeopleView;
 pub use referral_detail::ReferralDetailView;
-pub use sign_in::{SignInView, safe_next};
+pub use sign_in::{SignInFields, SignInView, safe_next};

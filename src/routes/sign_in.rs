@@ -12,6 +12,23 @@ use crate::i18n::t;
 /// Where the app goes after sign-in when nobody asked for a page.
 const HOME: &str = "/inbox";
 
+/// What is typed into the sign-in form, kept by the app rather than the view: a language
+/// arriving late renders the views again, and what was typed stays.
+#[derive(Clone, Copy)]
+pub struct SignInFields {
+    email: RwSignal<String>,
+    password: RwSignal<String>,
+}
+
+impl SignInFields {
+    pub fn provide() {
+        provide_context(SignInFields {
+            email: RwSignal::new(String::new()),
+            password: RwSignal::new(String::new()),
+        });
+    }
+}
+
 /// The sign-in form; once signed in, goes on to the `next` page it was asked for.
 #[component]
 pub fn SignInView() -> impl IntoView {
@@ -19,10 +36,14 @@ pub fn SignInView() -> impl IntoView {
     let session = expect_context::<Session>();
     let query = use_query_map();
     let navigate = use_navigate();
+    let SignInFields { email, password } = expect_context();
     // What was typed into index.html's static form before the app arrived is kept.
-    let typed = first_paint::take_typed_sign_in().unwrap_or_default();
-    let email = RwSignal::new(typed.email);
-    let password = RwSignal::new(typed.password);
+    let typed = first_paint::take_typed_sign_in();
+    if let Some(typed) = &typed {
+        email.set(typed.email.clone());
+        password.set(typed.password.clone());
+    }
+    let typed = typed.unwrap_or_default();
     let password_input = NodeRef::<html::Input>::new();
 
     let sign_in = Action::new_local(|(email, password): &(String, String)| {
@@ -52,14 +73,17 @@ pub fn SignInView() -> impl IntoView {
             );
         }
     });
-    // A failed attempt keeps the email; the password is cleared for a fresh try.
-    Effect::new(move |_| {
-        if let Some(Err(_)) = sign_in.value().get() {
+    // A failed attempt keeps the email; the password is cleared for a fresh try, and is
+    // not kept once it has signed in.
+    Effect::new(move |_| match sign_in.value().get() {
+        Some(Err(_)) => {
             password.set(String::new());
             if let Some(input) = password_input.get_untracked() {
                 let _ = input.focus();
             }
         }
+        Some(Ok(_)) => password.set(String::new()),
+        None => {}
     });
 
     if let Some(field) = typed.focused {
