@@ -243,3 +243,34 @@ for (const [how, locale, browser, chosen] of [
     });
   });
 }
+
+test.describe('a German reader whose language arrives after the app', () => {
+  test.use({ locale: 'de-DE' });
+  // The held catalogue must come from the network, not the offline worker's cache.
+  test.use({ serviceWorkers: 'block' });
+
+  test('what was typed into the sign-in form stays when the app turns to German', async ({ page }) => {
+    let sendGerman!: () => void;
+    const german = new Promise<void>((resolve) => {
+      sendGerman = resolve;
+    });
+    await page.route(/\/locales\/de\/[a-z-]+\.ftl$/, async (route) => {
+      await german;
+      await route.continue();
+    });
+    const release = await holdTheApp(page);
+    await page.goto('/sign-in');
+    await page.getByLabel(message('de', 'sign-in-email')).fill('referrals@demo.test');
+    await page.getByLabel(message('de', 'sign-in-password')).fill(DEMO_PASSWORD);
+
+    // The app waits a moment for German, then takes over in English, keeping what was typed…
+    release();
+    await expect(page.locator('#app-skeleton')).toHaveCount(0, { timeout: 15_000 });
+    await expect(page.getByLabel('Email', { exact: true })).toHaveValue('referrals@demo.test');
+    // …and German, once it comes, renders the form again with it still there.
+    sendGerman();
+    await expect(page.getByRole('heading', { level: 1, name: message('de', 'sign-in-heading') })).toBeVisible();
+    await expect(page.getByLabel(message('de', 'sign-in-email'))).toHaveValue('referrals@demo.test');
+    await expect(page.getByLabel(message('de', 'sign-in-password'))).toHaveValue(DEMO_PASSWORD);
+  });
+});
