@@ -73,8 +73,8 @@ pub fn SignInView() -> impl IntoView {
             );
         }
     });
-    // A failed attempt keeps the email; the password is cleared for a fresh try, and is
-    // not kept once it has signed in.
+    // A failed attempt keeps the email; the password is cleared for a fresh try. Once
+    // signed in, neither is kept (the next person on this device starts from an empty form).
     Effect::new(move |_| match sign_in.value().get() {
         Some(Err(_)) => {
             password.set(String::new());
@@ -82,7 +82,10 @@ pub fn SignInView() -> impl IntoView {
                 let _ = input.focus();
             }
         }
-        Some(Ok(_)) => password.set(String::new()),
+        Some(Ok(_)) => {
+            email.set(String::new());
+            password.set(String::new());
+        }
         None => {}
     });
 

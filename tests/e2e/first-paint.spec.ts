@@ -138,18 +138,23 @@ async function signInPageShowsLoadingLine(page: Page): Promise<() => void> {
   return release;
 }
 
+/** Signs in through the app's own form, so this device keeps a cache, and waits for it to fill. */
+async function signInThroughTheForm(page: Page): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill('referrals@demo.test');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.locator('.sync-status [role="status"]')).toHaveText(/^Synced/);
+}
+
 test.describe('with a cache on the device', () => {
   // The held wasm must come from the network, not the offline worker's cache.
   test.use({ serviceWorkers: 'block' });
 
   test('a device holding a cache is not shown the static sign-in form, even without a session', async ({ page }) => {
     // Signed in through the app, so this device keeps a cache; then the session ends elsewhere.
-    await page.goto('/sign-in');
-    await page.getByLabel('Email').fill('referrals@demo.test');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInThroughTheForm(page);
     await expect(page.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
-    await expect(page.locator('.sync-status [role="status"]')).toHaveText(/^Synced/);
     await page.goto('about:blank');
     await page.context().clearCookies();
 
@@ -160,11 +165,7 @@ test.describe('with a cache on the device', () => {
   });
 
   test('signing out empties the device, and the next visit gets the static sign-in form again', async ({ page }) => {
-    await page.goto('/sign-in');
-    await page.getByLabel('Email').fill('referrals@demo.test');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.locator('.sync-status [role="status"]')).toHaveText(/^Synced/);
+    await signInThroughTheForm(page);
     await (await openAccountMenu(page)).getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/sign-in$/);
     await page.goto('about:blank');
