@@ -32,6 +32,7 @@ pub async fn take_in(
     let external_id = lead.external_id.clone();
     let referral = lead.arrive(uuid::Uuid::new_v4().to_string(), now);
 
+    let _turn = state.writes.take().await;
     let mut transaction = state.pool.begin().await?;
     // Its first statement takes the change number: the organisation's writers queue there.
     db::referrals::insert(&mut transaction, organisation_id, [&referral]).await?;

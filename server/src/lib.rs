@@ -36,6 +36,8 @@ pub use config::Config;
 #[derive(Clone)]
 pub struct AppState {
     pub pool: db::Pool,
+    /// Turns for the busy writes where the database takes one writer at a time (SQLite).
+    pub writes: Arc<db::write_turns::WriteTurns>,
     /// The dollar rates deal registration is decided with (`--usd-rates`).
     pub rates: std::sync::Arc<domain::ExchangeRates>,
     /// Mark cookies `Secure` even without a proxy saying the request came over HTTPS.
@@ -129,6 +131,7 @@ impl Application {
             router: app(
                 AppState {
                     pool: pool.clone(),
+                    writes: Arc::new(db::write_turns::WriteTurns::for_pool(&pool)),
                     rates: std::sync::Arc::new(config.usd_rates.clone()),
                     secure_cookies: config.secure_cookies,
                     listings: Default::default(),

@@ -16,6 +16,7 @@ pub mod organisations;
 pub mod referrals;
 pub mod sessions;
 pub mod users;
+pub mod write_turns;
 
 use std::str::FromStr;
 use std::time::Duration;

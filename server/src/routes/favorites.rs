@@ -39,6 +39,7 @@ async fn set(
     id: &str,
     favorite: bool,
 ) -> Result<StatusCode, AppError> {
+    let _turn = state.writes.take().await;
     let mut transaction = state.pool.begin().await?;
     let change = db::feed::next_change(&mut transaction, &user.organisation_id).await?;
     db::referrals::find(&mut transaction, &user.organisation_id, id)

@@ -218,7 +218,10 @@ async fn run(
     // Checked before the key is claimed: a request without If-Match is malformed, not an
     // answer to remember, so its retry with the header and the same key runs.
     let expected = if_match(&headers)?;
-    let Some(key) = idempotency_key(&headers)? else {
+    let key = idempotency_key(&headers)?;
+    // Taken before any connection, and held from the claim to the stored outcome.
+    let _turn = state.writes.take().await;
+    let Some(key) = key else {
         return apply(&state, &user, &id, &expected, &request, None)
             .await
             .map_err(ActionFailure::into_error);
