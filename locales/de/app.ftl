@@ -66,6 +66,8 @@ language-unavailable = Diese Sprache konnte nicht geladen werden. Prüfen Sie Ih
 ## The shell (src/lib.rs) and request errors (src/api.rs)
 skip-to-content = Zum Inhalt springen
 app-loading = Referral Desk wird geladen…
+app-load-failed = Referral Desk konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und laden Sie die Seite neu.
+app-load-slow = Referral Desk lädt ungewöhnlich lange. Prüfen Sie Ihre Verbindung oder laden Sie die Seite neu.
 # The offer of a new build (public/sw-register.js reads these from the page).
 update-available = Eine neue Version ist verfügbar.
 update-reload = Neu laden

@@ -74,6 +74,8 @@ language-unavailable = Не удалось загрузить этот язык.
 ## The shell (src/lib.rs) and request errors (src/api.rs)
 skip-to-content = Перейти к содержимому
 app-loading = Загрузка Referral Desk…
+app-load-failed = Не удалось загрузить Referral Desk. Проверьте подключение и перезагрузите страницу.
+app-load-slow = Referral Desk загружается слишком долго. Проверьте подключение или перезагрузите страницу.
 # The offer of a new build (public/sw-register.js reads these from the page).
 update-available = Доступна новая версия.
 update-reload = Перезагрузить

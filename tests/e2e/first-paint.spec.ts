@@ -1,19 +1,20 @@
 import type { Page } from '@playwright/test';
-import { test, expect, signIn, openAccountMenu, DEMO_PASSWORD } from './fixtures';
+import { test, expect, signIn, openAccountMenu, DEMO_PASSWORD, EXPECTS_CONSOLE_ERRORS } from './fixtures';
 import { message } from './catalogue';
 
 // index.html paints the app's shell before the wasm module has arrived (a phone on
 // a slow network sees the product at once), and the app takes over without moving it.
 
-/** Holds the wasm module back until the returned function is called. */
-async function holdTheApp(page: Page): Promise<() => void> {
+/** Holds the wasm module back until the returned function is called, which lets its
+ * download go on, or (`fails`) breaks it off as a lost connection would. */
+async function holdTheApp(page: Page, fails = false): Promise<() => void> {
   let release!: () => void;
   const held = new Promise<void>((resolve) => {
     release = resolve;
   });
   await page.route(/_bg\.wasm$/, async (route) => {
     await held;
-    await route.continue();
+    await (fails ? route.abort('internetdisconnected') : route.continue());
   });
   return release;
 }
@@ -125,6 +126,59 @@ test('a sign-in sent before the app has loaded is held, never put in the address
   await expect(page.getByRole('heading', { level: 1, name: 'Accepted' })).toBeVisible();
   expect(page.url()).not.toContain('password');
   expect(signIns()).toBe(1);
+});
+
+test('when the app cannot be downloaded, the loading line says so and offers a reload that brings the app', async ({ page }) => {
+  test.info().annotations.push({ type: EXPECTS_CONSOLE_ERRORS }); // the failed download, as the browser logs it
+  const fail = await holdTheApp(page, true);
+  await page.goto('/inbox');
+  await expect(page.getByRole('status')).toHaveText('Loading Referral Desk…');
+  await expect(page.getByRole('alert')).toBeHidden();
+
+  fail();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(message('en', 'app-load-failed'));
+  await expect(page.getByRole('status')).toBeHidden();
+
+  // The connection is back: the reload brings the app.
+  await page.unroute(/_bg\.wasm$/);
+  await alert.getByRole('button', { name: 'Reload' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Referral Desk' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('a sign-in held for an app whose download fails stops saying it is signing in, and keeps what was typed', async ({ page }) => {
+  test.info().annotations.push({ type: EXPECTS_CONSOLE_ERRORS }); // the failed download, as the browser logs it
+  const signIns = countSignIns(page);
+  const fail = await holdTheApp(page, true);
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill('referrals@demo.test');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Signing in…' })).toBeDisabled();
+
+  fail();
+  await expect(page.getByRole('alert')).toContainText(message('en', 'app-load-failed'));
+  await expect(page.locator('main form')).toHaveAttribute('aria-busy', 'false');
+  await expect(page.locator('main form button[type="submit"]')).toHaveText('Sign in');
+  await expect(page.getByLabel('Email')).toHaveValue('referrals@demo.test');
+  await expect(page.getByLabel('Password')).toHaveValue(DEMO_PASSWORD);
+  expect(signIns()).toBe(0);
+});
+
+test('an app still downloading after 15 seconds says the connection looks slow, and still takes over when it arrives', async ({ page }) => {
+  await page.clock.install();
+  const release = await holdTheApp(page);
+  await page.goto('/inbox');
+  await expect(page.getByRole('status')).toHaveText('Loading Referral Desk…');
+  await page.clock.fastForward(14_000);
+  await expect(page.getByRole('alert')).toBeHidden();
+  await page.clock.fastForward(1_500);
+  await expect(page.getByRole('alert')).toContainText(message('en', 'app-load-slow'));
+
+  release();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Referral Desk' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
 /** Opens the sign-in page with the app held back: it shows the loading line, not the form,
