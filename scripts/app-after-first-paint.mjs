@@ -6,7 +6,8 @@
 // is typed is kept for the app), the module is better fetched right after it: this
 // moves Trunk's wasm preload into a template, which an inline script in the head puts back
 // at once for every other first paint (the loading line), and makes Trunk's loader wait
-// for one painted frame when the form is shown. Running it again changes nothing. Trunk runs this after every build, after
+// for one painted frame when the form is shown, and tell the page when the app's
+// download fails (index.html says so). Running it again changes nothing. Trunk runs this after every build, after
 // first-paint-words.mjs and before precache.mjs (Trunk.toml, `post_build`); by hand:
 //   node scripts/app-after-first-paint.mjs dist
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -22,9 +23,11 @@ let shell = readFileSync(file, 'utf8');
 
 const PRELOAD = /<link rel="preload" href="[^"]+_bg\.wasm"[^>]*>/g;
 const TEMPLATE = '<template id="app-wasm-preload"></template>';
-const LOADER = /(<script type="module">\s*import init, \* as bindings from '[^']+';\s*)(const wasm = await init\()/;
+const LOADER = /<script type="module">(\s*import init, \* as bindings from '[^']+';\s*)const wasm = await init\(([^;]*)\);/;
 // After the next painted frame; a hidden tab paints none, so at most 100 ms later.
 const WAIT = "if (document.querySelector('#app-skeleton .sign-in:not([hidden])')) await new Promise((painted) => { requestAnimationFrame(() => setTimeout(painted)); setTimeout(painted, 100); });\n";
+
+const FAILED = (args) => `let wasm;\ntry {\n  wasm = await init(${args});\n} catch (error) {\n  dispatchEvent(new CustomEvent('app-download-failed'));\n  throw error;\n}`;
 
 if (shell.includes(WAIT) && !shell.includes(TEMPLATE)) {
   console.log(`app after first paint: already done (${file})`);
@@ -37,6 +40,8 @@ if (!LOADER.test(shell)) throw new Error(`${file}: Trunk's loader script was not
 shell = shell.replace(PRELOAD, '');
 // One preload is enough (Trunk writes the same link twice).
 shell = shell.replace(TEMPLATE, TEMPLATE.replace('></', `>${preloads[0]}</`));
-shell = shell.replace(LOADER, (_, head, call) => `${head}${WAIT}${call}`);
+// The loader is named, and says when its fetch or start of the wasm failed, so that the
+// first paint tells a failed download of the app from any other error (index.html).
+shell = shell.replace(LOADER, (_, head, args) => `<script type="module" id="app-loader">${head}${WAIT}${FAILED(args)}`);
 writeFileSync(file, shell);
 console.log(`app after first paint: the wasm preload is now index.html's to place (${file})`);

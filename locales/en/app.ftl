@@ -68,7 +68,7 @@ skip-to-content = Skip to content
 app-loading = Loading Referral Desk…
 # Shown by index.html alone when the app itself did not arrive (a failed or stalled download).
 app-load-failed = Referral Desk could not load. Check your connection, then reload the page.
-app-load-slow = Referral Desk is taking long to load. Check your connection, or reload the page.
+app-load-slow = Referral Desk is taking a long time to load. Check your connection, or reload the page.
 # The offer of a new build (public/sw-register.js reads these from the page).
 update-available = A new version is available.
 update-reload = Reload

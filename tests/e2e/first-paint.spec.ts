@@ -160,10 +160,38 @@ test('a sign-in held for an app whose download fails stops saying it is signing 
   fail();
   await expect(page.getByRole('alert')).toContainText(message('en', 'app-load-failed'));
   await expect(page.locator('main form')).toHaveAttribute('aria-busy', 'false');
+  // Nothing can be sent from this page any more: only the reload is offered.
   await expect(page.locator('main form button[type="submit"]')).toHaveText('Sign in');
+  await expect(page.locator('main form button[type="submit"]')).toBeDisabled();
   await expect(page.getByLabel('Email')).toHaveValue('referrals@demo.test');
   await expect(page.getByLabel('Password')).toHaveValue(DEMO_PASSWORD);
   expect(signIns()).toBe(0);
+});
+
+test('an error elsewhere on the page before the app has arrived is not taken for a failed download', async ({ page }) => {
+  test.info().annotations.push({ type: EXPECTS_CONSOLE_ERRORS }); // the errors thrown below
+  await page.addInitScript(() => {
+    addEventListener('DOMContentLoaded', () => {
+      setTimeout(() => {
+        throw new Error('an error that is not the app');
+      });
+      void Promise.reject(new Error('a rejection that is not the app'));
+      const script = document.createElement('script');
+      script.src = '/no-such-script.js';
+      document.head.append(script);
+    });
+  });
+  const release = await holdTheApp(page);
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill('referrals@demo.test');
+  // The errors have happened (the failed script has been answered 404) and nothing was said.
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByName(new URL('/no-such-script.js', location.href).href).length)).toBe(1);
+  await expect(page.getByRole('alert')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+
+  release();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Referral Desk' })).toBeVisible();
+  await expect(page.getByLabel('Email')).toHaveValue('referrals@demo.test');
 });
 
 test('an app still downloading after 15 seconds says the connection looks slow, and still takes over when it arrives', async ({ page }) => {
@@ -171,10 +199,10 @@ test('an app still downloading after 15 seconds says the connection looks slow, 
   const release = await holdTheApp(page);
   await page.goto('/inbox');
   await expect(page.getByRole('status')).toHaveText('Loading Referral Desk…');
-  await page.clock.fastForward(14_000);
   await expect(page.getByRole('alert')).toBeHidden();
-  await page.clock.fastForward(1_500);
+  await page.clock.fastForward(15_500);
   await expect(page.getByRole('alert')).toContainText(message('en', 'app-load-slow'));
+  await expect(page.getByRole('status')).toHaveText('Loading Referral Desk…');
 
   release();
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Referral Desk' })).toBeVisible();

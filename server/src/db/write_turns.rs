@@ -3,16 +3,27 @@
 //! SQLite lets one connection write at a time. A second writer is told "busy" and
 //! retries on SQLite's own back-off, sleeping 1, 2, 5, … up to 100 ms between tries: under
 //! load that is both slow and unfair (a late writer can win while an early one sleeps).
-//! The busy requests of this process (referral actions, hearts) take a turn here first,
-//! so they queue without sleeping and in the order they came. The busy timeout stays as
-//! the safety net for everything else that writes (sign-ins, jobs), which is rare.
+//! The busy writes of this process (referral actions, hearts, an ingested lead's insert)
+//! take a turn here first, so they queue without sleeping and in the order they came.
+//! The busy timeout stays as the safety net for everything else that writes (sign-ins,
+//! jobs, an API key's last-use stamp), which is rare, and for a writer that waited
+//! [`PATIENCE`] for its turn: it then goes without one, as every writer did before, so
+//! an overloaded server still fails a request after its timeouts instead of queueing it
+//! for ever.
 //!
-//! PostgreSQL locks rows, not the database: writers to different referrals run side by
-//! side, so there are no turns to take.
+//! PostgreSQL needs no turns: it locks rows, and its lock queues are already first come,
+//! first served without sleeping (writers of one organisation queue on its change
+//! number's row, `feed::next_change`).
+
+use std::time::Duration;
 
 use tokio::sync::{Mutex, MutexGuard};
 
 use super::{Pool, is_sqlite};
+
+/// How long a writer waits for its turn before it goes without (SQLite's busy timeout,
+/// `connect_and_migrate`, is as long).
+pub const PATIENCE: Duration = Duration::from_secs(5);
 
 pub struct WriteTurns(Option<Mutex<()>>);
 
@@ -27,11 +38,12 @@ impl WriteTurns {
         WriteTurns(one_writer.then(|| Mutex::new(())))
     }
 
-    /// Waits for this request's turn (tokio's mutex queues its waiters first come, first served).
+    /// Waits for this request's turn (tokio's mutex queues its waiters first come, first
+    /// served), at most [`PATIENCE`].
     pub async fn take(&self) -> Turn<'_> {
         Turn {
             _held: match &self.0 {
-                Some(turns) => Some(turns.lock().await),
+                Some(turns) => tokio::time::timeout(PATIENCE, turns.lock()).await.ok(),
                 None => None,
             },
         }
@@ -41,32 +53,52 @@ impl WriteTurns {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::Duration;
+    use std::sync::{Arc, Mutex as StdMutex};
 
-    async fn turns_for(url: &str) -> WriteTurns {
+    fn turns_for(url: &str) -> WriteTurns {
         sqlx::any::install_default_drivers();
         let pool = sqlx::any::AnyPoolOptions::new().connect_lazy(url).unwrap();
         WriteTurns::for_pool(&pool)
     }
 
     #[tokio::test]
-    async fn on_sqlite_a_second_writer_waits_for_the_first_turn_to_end() {
-        let turns = turns_for("sqlite::memory:").await;
+    async fn on_sqlite_writers_go_one_at_a_time_in_the_order_they_came() {
+        let turns = Arc::new(turns_for("sqlite:///tmp/desk.db?mode=rwc"));
         let first = turns.take().await;
-        let second = tokio::time::timeout(Duration::from_millis(50), turns.take()).await;
+        let order = Arc::new(StdMutex::new(Vec::new()));
+        let mut writers = Vec::new();
+        for writer in 1..=3 {
+            let (turns, order) = (turns.clone(), order.clone());
+            writers.push(tokio::spawn(async move {
+                let _turn = turns.take().await;
+                order.lock().unwrap().push(writer);
+                tokio::task::yield_now().await;
+            }));
+            // The new writer runs (on this one thread) until it waits in the queue.
+            tokio::task::yield_now().await;
+        }
         assert!(
-            second.is_err(),
-            "the second writer went while the first held its turn"
+            order.lock().unwrap().is_empty(),
+            "a writer went during the first one's turn"
         );
         drop(first);
-        tokio::time::timeout(Duration::from_secs(5), turns.take())
-            .await
-            .expect("the turn passes on once the first writer is done");
+        for writer in writers {
+            writer.await.unwrap();
+        }
+        assert_eq!(*order.lock().unwrap(), vec![1, 2, 3]);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_writer_that_waited_too_long_goes_without_a_turn() {
+        let turns = turns_for("sqlite://desk.db");
+        let _stuck = turns.take().await;
+        let late = turns.take().await;
+        assert!(late._held.is_none());
     }
 
     #[tokio::test]
     async fn on_postgresql_writers_take_no_turns() {
-        let turns = turns_for("postgres://localhost/none").await;
+        let turns = turns_for("postgres://localhost/none");
         let _first = turns.take().await;
         tokio::time::timeout(Duration::from_millis(50), turns.take())
             .await
