@@ -11,7 +11,7 @@ SETUP_FOR=run source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 # Side by side: the app's build leaves a core idle for minutes (wasm-bindgen, wasm-opt)
 # and the two use different cargo profiles, so neither waits on the other's lock.
 started=$SECONDS
-say "Building the app (trunk build --release) and the server (release) side by side; about 8 minutes the first time"
+say "Building the app (trunk build --release) and the server (release) side by side; about 7 minutes the first time"
 server_log="$(mktemp)"
 trap 'rm -f "$server_log"' EXIT
 cargo build --release -p referral-desk-server >"$server_log" 2>&1 &
