@@ -49,7 +49,7 @@ if [ "$(cat node_modules/.referral-desk-lock 2>/dev/null)" != "$LOCK_SUM" ]; the
 fi
 
 # Trunk (--locked: without it a dependency drifts and it fails to compile). Unoptimised:
-# it builds in half the time (160 s against 335 s here), and it only hands the work to
+# it builds in half the time (169 s against 335 s here, cold), and it only hands the work to
 # cargo, wasm-bindgen and wasm-opt: a release build of the app took as long with it
 # (87 s against 86 s) and wrote the same files.
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
@@ -59,7 +59,7 @@ fi
 
 # No --locked here: the registry lacks one of its locked dependency versions.
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
-  say "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 minutes)"
+  say "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2–3 minutes)"
   install_tool wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
