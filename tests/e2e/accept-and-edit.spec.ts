@@ -282,6 +282,8 @@ test('a draft older than the referral opens on the conflict view, never sent as 
   expect(added.status()).toBe(200);
 
   await page.reload();
+  // Once the app has caught up with the change (before, it shows the device's copy).
+  await expect(page.locator('.team')).toContainText('Ana Lima');
   await page.getByRole('button', { name: 'Edit' }).click();
   const conflict = page.locator('.conflict');
   await expect(conflict).toContainText('Someone changed this referral');
