@@ -334,12 +334,7 @@ impl Session {
     }
 
     fn set(self, state: SessionState) {
-        // The same state again (the server confirming the user the cache resumed) changes
-        // nothing: what follows the session (the top bar's navigation and account menu) is
-        // not built again under the keyboard, which would lose its focus.
-        if self.0.with_untracked(|current| *current != state) {
-            self.0.set(state);
-        }
+        self.0.set(state);
     }
 
     fn csrf_token(self) -> Option<String> {
