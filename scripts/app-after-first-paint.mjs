@@ -7,7 +7,7 @@
 // moves Trunk's wasm preload into a template, which an inline script in the head puts back
 // at once for every other first paint (the loading line), and makes Trunk's loader wait
 // for one painted frame when the form is shown, and tell the page when the app's
-// download fails (index.html says so). Running it again changes nothing. Trunk runs this after every build, after
+// download, or its start, fails (index.html says so). Running it again changes nothing. Trunk runs this after every build, after
 // first-paint-words.mjs and before precache.mjs (Trunk.toml, `post_build`); by hand:
 //   node scripts/app-after-first-paint.mjs dist
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -27,7 +27,9 @@ const LOADER = /<script type="module">(\s*import init, \* as bindings from '[^']
 // After the next painted frame; a hidden tab paints none, so at most 100 ms later.
 const WAIT = "if (document.querySelector('#app-skeleton .sign-in:not([hidden])')) await new Promise((painted) => { requestAnimationFrame(() => setTimeout(painted)); setTimeout(painted, 100); });\n";
 
-const FAILED = (args) => `let wasm;\ntry {\n  wasm = await init(${args});\n} catch (error) {\n  dispatchEvent(new CustomEvent('app-download-failed'));\n  throw error;\n}`;
+// A trap (a Rust panic: the module arrived and ran) is the app's own start failing; any
+// other error is its fetch, compile or link, which a reload on a better connection mends.
+const FAILED = (args) => `let wasm;\ntry {\n  wasm = await init(${args});\n} catch (error) {\n  dispatchEvent(new CustomEvent(typeof WebAssembly !== 'undefined' && error instanceof WebAssembly.RuntimeError ? 'app-start-failed' : 'app-download-failed'));\n  throw error;\n}`;
 
 if (shell.includes(WAIT) && !shell.includes(TEMPLATE)) {
   console.log(`app after first paint: already done (${file})`);

@@ -17,7 +17,7 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const LOCALES = ['en', 'de', 'zh', 'ru'];
 // The key each message goes by in the page's table: its id in camelCase.
 const IDS = [
-  'skip-to-content', 'app-loading', 'app-load-failed', 'app-load-slow', 'update-available', 'update-reload',
+  'skip-to-content', 'app-loading', 'app-load-failed', 'app-load-slow', 'app-start-failed', 'update-available', 'update-reload',
   'sign-in-heading', 'sign-in-email', 'sign-in-password', 'sign-in', 'signing-in',
 ];
 const BLOCK = /(<script type="application\/json" id="first-paint-words">)[\s\S]*?(<\/script>)/;

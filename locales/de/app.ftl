@@ -68,6 +68,7 @@ skip-to-content = Zum Inhalt springen
 app-loading = Referral Desk wird geladen…
 app-load-failed = Referral Desk konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und laden Sie die Seite neu.
 app-load-slow = Referral Desk lädt ungewöhnlich lange. Prüfen Sie Ihre Verbindung oder laden Sie die Seite neu.
+app-start-failed = Referral Desk wurde beim Start durch einen Fehler angehalten. Laden Sie die Seite neu, um es erneut zu versuchen.
 # The offer of a new build (public/sw-register.js reads these from the page).
 update-available = Eine neue Version ist verfügbar.
 update-reload = Neu laden

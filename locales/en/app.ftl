@@ -66,9 +66,11 @@ language-unavailable = This language could not be loaded. Check your connection 
 ## The shell (src/lib.rs) and request errors (src/api.rs)
 skip-to-content = Skip to content
 app-loading = Loading Referral Desk…
-# Shown by index.html alone when the app itself did not arrive (a failed or stalled download).
+# Shown by index.html alone when the app itself did not arrive (a failed or stalled download)
+# or stopped in its start.
 app-load-failed = Referral Desk could not load. Check your connection, then reload the page.
 app-load-slow = Referral Desk is taking a long time to load. Check your connection, or reload the page.
+app-start-failed = Referral Desk stopped on an error while starting. Reload the page to try again.
 # The offer of a new build (public/sw-register.js reads these from the page).
 update-available = A new version is available.
 update-reload = Reload

@@ -76,6 +76,7 @@ skip-to-content = Перейти к содержимому
 app-loading = Загрузка Referral Desk…
 app-load-failed = Не удалось загрузить Referral Desk. Проверьте подключение и перезагрузите страницу.
 app-load-slow = Referral Desk загружается слишком долго. Проверьте подключение или перезагрузите страницу.
+app-start-failed = Referral Desk остановился из-за ошибки при запуске. Перезагрузите страницу, чтобы попробовать снова.
 # The offer of a new build (public/sw-register.js reads these from the page).
 update-available = Доступна новая версия.
 update-reload = Перезагрузить

@@ -52,6 +52,7 @@ skip-to-content = 跳到内容
 app-loading = 正在加载 Referral Desk…
 app-load-failed = 无法加载 Referral Desk。请检查网络连接，然后重新加载页面。
 app-load-slow = Referral Desk 加载时间较长。请检查网络连接，或重新加载页面。
+app-start-failed = Referral Desk 启动时出错而停止。请重新加载页面重试。
 # The offer of a new build (public/sw-register.js reads these from the page).
 update-available = 有新版本可用。
 update-reload = 重新加载

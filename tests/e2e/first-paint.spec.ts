@@ -5,17 +5,42 @@ import { message } from './catalogue';
 // index.html paints the app's shell before the wasm module has arrived (a phone on
 // a slow network sees the product at once), and the app takes over without moving it.
 
-/** Holds the wasm module back until the returned function is called, which lets its
- * download go on, or (`fails`) breaks it off as a lost connection would. */
-async function holdTheApp(page: Page, fails = false): Promise<() => void> {
+/**
+ * A wasm module that traps as soon as it starts, as the app's does when it panics in its
+ * start: wasm-bindgen's loader calls its `__wbindgen_start`, whose body is `unreachable`.
+ */
+const TRAPPING_WASM = Buffer.from([
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version
+  0x01, 0x04, 0x01, 0x60, 0x00, 0x00, // one type: () -> ()
+  0x03, 0x02, 0x01, 0x00, // one function of that type
+  0x07, 0x14, 0x01, 0x10, ...Buffer.from('__wbindgen_start'), 0x00, 0x00, // exported by that name
+  0x0a, 0x05, 0x01, 0x03, 0x00, 0x00, 0x0b, // its body: unreachable
+]);
+
+/**
+ * Holds the app's wasm until the returned function is called; then it arrives, its
+ * download fails as when the connection drops, or a module arrives that stops in its start.
+ */
+async function holdTheApp(page: Page, outcome: 'arrives' | 'fails' | 'crashes' = 'arrives'): Promise<() => void> {
   let release!: () => void;
   const held = new Promise<void>((resolve) => {
     release = resolve;
   });
   await page.route(/_bg\.wasm$/, async (route) => {
     await held;
-    await (fails ? route.abort('internetdisconnected') : route.continue());
+    if (outcome === 'fails') await route.abort('internetdisconnected');
+    else if (outcome === 'crashes') await route.fulfill({ contentType: 'application/wasm', body: TRAPPING_WASM });
+    else await route.continue();
   });
+  return release;
+}
+
+/** Opens the sign-in page while the app is held, and types the demo sign-in into its form. */
+async function typeSignInWhileHeld(page: Page, outcome: 'arrives' | 'fails' | 'crashes'): Promise<() => void> {
+  const release = await holdTheApp(page, outcome);
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill('referrals@demo.test');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
   return release;
 }
 
@@ -130,7 +155,7 @@ test('a sign-in sent before the app has loaded is held, never put in the address
 
 test('when the app cannot be downloaded, the loading line says so and offers a reload that brings the app', async ({ page }) => {
   test.info().annotations.push({ type: EXPECTS_CONSOLE_ERRORS }); // the failed download, as the browser logs it
-  const fail = await holdTheApp(page, true);
+  const fail = await holdTheApp(page, 'fails');
   await page.goto('/inbox');
   await expect(page.getByRole('status')).toHaveText('Loading Referral Desk…');
   await expect(page.getByRole('alert')).toBeHidden();
@@ -149,10 +174,7 @@ test('when the app cannot be downloaded, the loading line says so and offers a r
 
 test('a sign-in held for an app whose download fails stops saying it is signing in, and keeps what was typed', async ({ page }) => {
   test.info().annotations.push({ type: EXPECTS_CONSOLE_ERRORS }); // the failed download, as the browser logs it
-  const fail = await holdTheApp(page, true);
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill('referrals@demo.test');
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  const fail = await typeSignInWhileHeld(page, 'fails');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('button', { name: 'Signing in…' })).toBeDisabled();
 
@@ -169,10 +191,7 @@ test('a sign-in held for an app whose download fails stops saying it is signing 
 
 test('a sign-in form not yet sent when the app\'s download fails can no longer be sent, and the keyboard stays where it was', async ({ page }) => {
   test.info().annotations.push({ type: EXPECTS_CONSOLE_ERRORS }); // the failed download, as the browser logs it
-  const fail = await holdTheApp(page, true);
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill('referrals@demo.test');
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  const fail = await typeSignInWhileHeld(page, 'fails');
 
   fail();
   await expect(page.getByRole('alert')).toContainText(message('en', 'app-load-failed'));
@@ -185,6 +204,54 @@ test('a sign-in form not yet sent when the app\'s download fails can no longer b
   await expect(page.locator('main form')).not.toHaveAttribute('data-sent');
   await expect(send).toHaveText('Sign in');
 });
+
+test('an app that stops in its own start says it hit an error, not that the connection failed', async ({ page }) => {
+  test.info().annotations.push({ type: EXPECTS_CONSOLE_ERRORS }); // the trap, as the browser logs it
+  const crash = await typeSignInWhileHeld(page, 'crashes');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  crash();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(message('en', 'app-start-failed'));
+  await expect(alert).not.toContainText(message('en', 'app-load-failed'));
+  await expect(page.locator('main form')).toHaveAttribute('aria-busy', 'false');
+  await expect(page.locator('main form button[type="submit"]')).toHaveText('Sign in');
+  await expect(page.locator('main form button[type="submit"]')).toBeDisabled();
+  await expect(page.getByLabel('Password')).toHaveValue(DEMO_PASSWORD);
+  await expect(alert.getByRole('button', { name: 'Reload' })).toBeFocused();
+
+  // Whatever stopped it is gone on the reload: the app starts.
+  await page.unroute(/_bg\.wasm$/);
+  await alert.getByRole('button', { name: 'Reload' }).click();
+  await expect(page.locator('#app-skeleton')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Referral Desk' })).toBeVisible();
+});
+
+// The app's own start goes on in tasks it queues after the loader's `init` has returned, so
+// a panic there is a trap the page reports: as an error from a queued task, or as an
+// unhandled rejection from a promise. A trapping module run that way stands in for it.
+for (const queued of ['task', 'promise'] as const) {
+  test(`a panic in the app's start after its loader has run (in a ${queued}) is named as an error too`, async ({ page }) => {
+    test.info().annotations.push({ type: EXPECTS_CONSOLE_ERRORS }); // the trap, as the browser logs it
+    await page.addInitScript(
+      ([bytes, queued]) => {
+        addEventListener('DOMContentLoaded', async () => {
+          const { instance } = await WebAssembly.instantiate(new Uint8Array(bytes));
+          const start = instance.exports.__wbindgen_start as () => void;
+          if (queued === 'task') queueMicrotask(start);
+          else void Promise.resolve().then(start);
+        });
+      },
+      [[...TRAPPING_WASM], queued] as const,
+    );
+    await holdTheApp(page);
+    await page.goto('/inbox');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText(message('en', 'app-start-failed'));
+    await expect(page.getByRole('status')).toBeHidden();
+    await expect(alert.getByRole('button', { name: 'Reload' })).toBeVisible();
+  });
+}
 
 test('an error elsewhere on the page before the app has arrived is not taken for a failed download', async ({ page }) => {
   test.info().annotations.push({ type: EXPECTS_CONSOLE_ERRORS }); // the errors thrown below
