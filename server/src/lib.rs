@@ -32,9 +32,27 @@ use tokio::net::TcpListener;
 
 pub use config::Config;
 
-/// What every handler can reach.
+/// What every handler can reach. Cloned for every extractor of every request, so it is
+/// one shared pointer (`Deref` to [`Shared`]) rather than a dozen.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl AppState {
+    pub fn new(shared: Shared) -> AppState {
+        AppState(Arc::new(shared))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// The server's state behind [`AppState`].
+pub struct Shared {
     pub pool: db::Pool,
     /// Turns for the busy writes where the database takes one writer at a time (SQLite).
     pub writes: Arc<db::write_turns::WriteTurns>,
@@ -129,7 +147,7 @@ impl Application {
         Ok(Self {
             listener,
             router: app(
-                AppState {
+                AppState::new(Shared {
                     pool: pool.clone(),
                     writes: Arc::new(db::write_turns::WriteTurns::for_pool(&pool)),
                     rates: std::sync::Arc::new(config.usd_rates.clone()),
@@ -143,7 +161,7 @@ impl Application {
                     faults: config.faults.clone(),
                     client_ip_header: config.client_ip_header.clone(),
                     metrics: metrics.clone(),
-                },
+                }),
                 config,
             ),
             pool,

@@ -53,8 +53,16 @@ pub async fn connect_and_migrate(url: &str) -> Result<Pool, DbError> {
                 if conn.backend_name() == "SQLite" {
                     // WAL lets readers run beside the writer; the busy timeout makes
                     // a second writer wait instead of failing at once.
-                    conn.execute("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;")
-                        .await?;
+                    // A writer that waited out its turn's patience waits as long for a lock.
+                    let busy_timeout = write_turns::PATIENCE.as_millis();
+                    conn.execute(
+                        format!(
+                            "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; \
+                             PRAGMA busy_timeout = {busy_timeout};"
+                        )
+                        .as_str(),
+                    )
+                    .await?;
                 }
                 Ok(())
             })

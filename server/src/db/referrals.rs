@@ -388,6 +388,28 @@ pub async fn find(
     row.map(|(document,)| parse(&document)).transpose()
 }
 
+/// One referral of an organisation (as stored, not yet redacted) and whether it is
+/// `user_id`'s favorite, in one read; `None` for another organisation's or an unknown id.
+pub async fn find_with_favorite(
+    conn: &mut AnyConnection,
+    organisation_id: &str,
+    user_id: &str,
+    id: &str,
+) -> Result<Option<(Referral, bool)>, DbError> {
+    let row: Option<(String, Option<String>)> = sqlx::query_as(
+        "SELECT r.document, f.referral_id FROM referrals r \
+         LEFT JOIN favorites f ON f.referral_id = r.id AND f.user_id = $3 \
+         WHERE r.organisation_id = $1 AND r.id = $2",
+    )
+    .bind(organisation_id)
+    .bind(id)
+    .bind(user_id)
+    .fetch_optional(conn)
+    .await?;
+    row.map(|(document, favorite)| Ok((parse(&document)?, favorite.is_some())))
+        .transpose()
+}
+
 /// Stores a changed referral as change `change` if nobody changed it since
 /// `expected_version` was read; returns the stored referral with its new version, or
 /// `None` when it was changed meanwhile.

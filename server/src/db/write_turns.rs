@@ -21,8 +21,8 @@ use tokio::sync::{Mutex, MutexGuard};
 
 use super::{Pool, is_sqlite};
 
-/// How long a writer waits for its turn before it goes without (SQLite's busy timeout,
-/// `connect_and_migrate`, is as long).
+/// How long a writer waits for its turn before it goes without; SQLite's busy timeout
+/// (`connect_and_migrate`), how long it then waits for each lock, is set from it.
 pub const PATIENCE: Duration = Duration::from_secs(5);
 
 pub struct WriteTurns(Option<Mutex<()>>);

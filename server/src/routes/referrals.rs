@@ -86,12 +86,13 @@ pub async fn detail(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let mut conn = state.pool.acquire().await?;
-    let referral = db::referrals::find(&mut conn, &user.organisation_id, &id)
-        .await?
-        .ok_or(AppError::ReferralNotFound)?;
+    let (referral, favorite) =
+        db::referrals::find_with_favorite(&mut conn, &user.organisation_id, &user.id, &id)
+            .await?
+            .ok_or(AppError::ReferralNotFound)?;
     Ok(referral_response(
         StatusCode::OK,
-        &seen_by(&mut conn, &user, referral).await?,
+        &for_user(referral, favorite),
     ))
 }
 
