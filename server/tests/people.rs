@@ -220,7 +220,7 @@ backend_tests! {
     }
 
     async fn an_address_gets_one_open_invitation_and_none_once_it_has_an_account(app) {
-        let (_organisation, _admin, session) = organisation_with_admin(&app).await;
+        let (_organisation, admin, session) = organisation_with_admin(&app).await;
         let email = new_address("once");
         let (a, b) = tokio::join!(invite(&session, &email, "Viewer"), invite(&session, &email, "ReferralsUser"));
         let mut statuses = [a.status(), b.status()];
@@ -232,9 +232,29 @@ backend_tests! {
         assert_eq!(body["params"]["email"], email);
         assert_eq!(people(&session).await["invitations"].as_array().unwrap().len(), 1);
 
-        // An address with an account (in any organisation) is not invited.
-        let taken = invite(&session, "  User@Demo.test ", "Viewer").await;
-        assert_eq!(code(taken, StatusCode::CONFLICT).await, "email-has-account");
+        // A colleague's address (here the admin's own, written otherwise) is not invited.
+        let colleague = invite(&session, &format!("  {} ", admin.email.to_uppercase()), "Viewer").await;
+        assert_eq!(code(colleague, StatusCode::CONFLICT).await, "email-has-account");
+    }
+
+    async fn an_invitation_does_not_tell_whether_another_organisation_has_the_address(app) {
+        let pool = app.pool().await;
+        let (_organisation, _admin, session) = organisation_with_admin(&app).await;
+        // The demo organisation's user: answered as any address nobody has.
+        let elsewhere = invite(&session, "  User@Demo.test ", "Viewer").await;
+        assert_eq!(elsewhere.status(), StatusCode::CREATED);
+        let unknown = invite(&session, &new_address("nobody"), "Viewer").await;
+        assert_eq!(unknown.status(), StatusCode::CREATED);
+        let (a, b): (Value, Value) = (elsewhere.json().await.unwrap(), unknown.json().await.unwrap());
+        let fields = |body: &Value| body.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+        assert_eq!(fields(&a), fields(&b), "{a} {b}");
+        // The address's owner, following the link, is told and no second account is made.
+        let token = token_mailed_to(&pool, "user@demo.test").await;
+        let accepted = accept(&app, &token, "Someone", NEW_PASSWORD).await;
+        assert_eq!(code(accepted, StatusCode::CONFLICT).await, "email-has-account");
+        let (accounts,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users WHERE email = 'user@demo.test'")
+            .fetch_one(&pool).await.unwrap();
+        assert_eq!(accounts, 1);
     }
 
     async fn bad_invitations_and_acceptances_name_the_field(app) {

@@ -76,9 +76,19 @@ fn SetPassword(
         Some(Err(ActionError::Invalid(errors))) => problems.set(errors),
         _ => {}
     });
+    // What went wrong, and whether it is that the address has an account already
+    // (invitations do not tell the inviter whether it has one in another organisation): its
+    // owner is then offered the way to sign in with it.
     let failure = move || match accept.value().get() {
         Some(Err(ActionError::Invalid(_))) | Some(Ok(_)) | None => None,
-        Some(Err(error)) => Some(error.to_string()),
+        Some(Err(error)) => {
+            let has_account = matches!(
+                &error,
+                ActionError::Failed(api::ApiError::Server { explanation: Some(explanation), .. })
+                    if explanation.code == "email-has-account"
+            );
+            Some((error.to_string(), has_account))
+        }
     };
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -128,7 +138,10 @@ fn SetPassword(
             <button type="submit" disabled=busy>
                 {move || if busy.get() { t("invitation-submitting") } else { t("invitation-submit") }}
             </button>
-            {move || failure().map(|failure| view! { <p class="form-error" role="alert">{failure}</p> })}
+            {move || failure().map(|(failure, has_account)| view! {
+                <p class="form-error" role="alert">{failure}</p>
+                <a class="button secondary" href="/sign-in" hidden=!has_account>{t("invitation-sign-in")}</a>
+            })}
         </form>
     }
 }

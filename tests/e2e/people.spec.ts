@@ -137,6 +137,47 @@ test('a partner admin invites a colleague, whose emailed link sets a password an
   await expect(page.locator('.person', { hasText: 'Ines Duarte' })).toContainText('ines.duarte@fabrikam.example');
 });
 
+test('an invitation to an address with an account in another organisation looks like any other, and its owner is sent to sign in', async ({ page, browser }) => {
+  // Chromium logs the refused acceptance (409) as a console error.
+  test.info().annotations.push({ type: EXPECTS_CONSOLE_ERRORS });
+  // The rival organisation's admin is not told that the address has an account elsewhere.
+  await signInAt(page, 'admin@rival.test');
+  await page.goto(`${server.url}/settings/people`);
+  await page.getByLabel(message('en', 'invite-email')).fill('user@demo.test');
+  await page.getByRole('button', { name: message('en', 'invite-send') }).click();
+  await expect(page.getByRole('status').filter({ hasText: message('en', 'invite-sent', { email: 'user@demo.test' }) })).toBeVisible();
+  await expect(page.locator('.invitation', { hasText: 'user@demo.test' })).toBeVisible();
+
+  // The address's owner follows the emailed link: told, and offered the way to sign in.
+  const link = await invitationLink('user@demo.test');
+  const owner = await device(browser);
+  await owner.goto(link);
+  await owner.getByLabel(message('en', 'invitation-name')).fill('Uma User');
+  await owner.getByLabel(message('en', 'invitation-password'), { exact: true }).fill('a sunny day in lisbon');
+  await owner.getByLabel(message('en', 'invitation-confirm')).fill('a sunny day in lisbon');
+  await owner.getByRole('button', { name: message('en', 'invitation-submit') }).click();
+  await expect(owner.locator('.invitation-form [role="alert"]')).toHaveText(message('en', 'problem-email-has-account', { email: 'user@demo.test' }));
+  const signInInstead = owner.getByRole('link', { name: message('en', 'invitation-sign-in') });
+  await expect(signInInstead).toBeVisible();
+
+  // Any other refusal offers no sign-in: here the inviter withdrew the invitation meanwhile.
+  const pending = page.locator('.invitation', { hasText: 'user@demo.test' });
+  await pending.getByRole('button', { name: message('en', 'people-revoke') }).click();
+  await page.getByRole('button', { name: message('en', 'people-revoke-yes') }).click();
+  await expect(pending).toHaveCount(0);
+  await owner.getByRole('button', { name: message('en', 'invitation-submit') }).click();
+  await expect(owner.locator('.invitation-form [role="alert"]')).toHaveText(message('en', 'problem-invitation-revoked'));
+  await expect(signInInstead).toBeHidden();
+  await owner.goto(link);
+  await expect(owner.getByRole('heading', { level: 1, name: message('en', 'invitation-unusable-heading') })).toBeVisible();
+  await owner.getByRole('link', { name: message('en', 'invitation-sign-in') }).click();
+  await expect(owner).toHaveURL(/\/sign-in$/);
+  // The account is the one it was: its own password still signs it in.
+  const signedIn = await owner.request.post(`${server.url}/api/v1/session`, { data: { email: 'user@demo.test', password: DEMO_PASSWORD } });
+  expect(signedIn.status()).toBe(200);
+  await owner.context().close();
+});
+
 test('a partner admin changes a role and deactivates a person, whose open app is signed out at once', async ({ page, browser }) => {
   const umar = await device(browser, 'user@demo.test');
   await umar.goto('/inbox');

@@ -75,13 +75,20 @@ pub async fn insert_new(
     Ok(inserted.rows_affected() == 1)
 }
 
-/// Whether any account (in any organisation, active or not) has this email: addresses
-/// sign people in, so each belongs to one account.
-pub async fn email_taken(conn: &mut AnyConnection, email: &str) -> Result<bool, DbError> {
-    let found: Option<(String,)> = sqlx::query_as("SELECT id FROM users WHERE email = $1")
-        .bind(email.trim().to_lowercase())
-        .fetch_optional(conn)
-        .await?;
+/// Whether an account of this organisation (active or not) has this email. Another
+/// organisation's account is not told apart from no account: who has an account where is
+/// that organisation's to know (the address's owner learns it on accepting).
+pub async fn email_in_organisation(
+    conn: &mut AnyConnection,
+    organisation_id: &str,
+    email: &str,
+) -> Result<bool, DbError> {
+    let found: Option<(String,)> =
+        sqlx::query_as("SELECT id FROM users WHERE email = $1 AND organisation_id = $2")
+            .bind(email.trim().to_lowercase())
+            .bind(organisation_id)
+            .fetch_optional(conn)
+            .await?;
     Ok(found.is_some())
 }
 

@@ -162,7 +162,9 @@ pub async fn accept(
     )
     .await?;
     if !made {
-        // Another organisation's invitation to the same address was accepted first.
+        // The address has an account: made in another organisation (invitations do not
+        // tell an admin so: `invitations::create`), or by another organisation's invitation
+        // accepted first. Its owner, who holds the link, is told.
         return Err(AppError::Conflict(
             domain::Explanation::new("email-has-account").with("email", invitation.email.as_str()),
         ));

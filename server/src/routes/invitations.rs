@@ -68,7 +68,7 @@ impl NewInvitationForm {
     responses(
         (status = 201, description = "Invited: the email is on its way", body = PendingInvitation),
         (status = 403, description = "Not a partner admin, or the anti-forgery token or origin is wrong"),
-        (status = 409, description = "The address has an account already (`email-has-account`), or an open invitation of this organisation (`invitation-open`)"),
+        (status = 409, description = "The address is a colleague's already (`email-has-account`), or has an open invitation of this organisation (`invitation-open`)"),
         (status = 422, description = "Not an email address, not a role, or a name that is not one line")))]
 pub async fn create(
     State(state): State<AppState>,
@@ -98,7 +98,12 @@ pub async fn create(
     let conflict = |code: &str| {
         AppError::Conflict(Explanation::new(code).with("email", invitee.email.as_str()))
     };
-    if db::users::email_taken(&mut transaction, &invitee.email).await? {
+    // A colleague's address is refused; one with an account elsewhere is invited like any
+    // other, so that an admin cannot learn who has an account in another organisation (its
+    // owner is told on accepting: `invitation_links::accept`).
+    if db::users::email_in_organisation(&mut transaction, &user.organisation_id, &invitee.email)
+        .await?
+    {
         return Err(conflict("email-has-account"));
     }
     db::invitations::retire_expired(&mut transaction, &user.organisation_id, &invitee.email, now)
