@@ -55,8 +55,10 @@ pub fn App() -> impl IntoView {
         if !shown.get() {
             return None;
         }
-        first_paint::give_way();
-        Some(view! {
+        // Built before the first paint gives way (its components' bodies run here), so that a
+        // panic in them leaves the first paint up to say the app stopped (index.html); it is
+        // mounted after this returns, in the same task: no frame shows both, or neither.
+        let shell = view! {
         <Router>
             <a class="skip-link" href="#main">{t("skip-to-content")}</a>
             <TopBar/>
@@ -79,7 +81,9 @@ pub fn App() -> impl IntoView {
             </main>
             <KeyboardShortcuts/>
         </Router>
-        })
+        };
+        first_paint::give_way();
+        Some(shell)
     }
 }
 
