@@ -45,6 +45,9 @@ function watchForOtherOrigins(page: Page, own: string): Set<string> {
 }
 
 async function signInWithForm(page: Page) {
+  // The app's own form: index.html's first paint shows one before the app arrives, and a
+  // field Playwright found there just before the app took over is filled after it left.
+  await expect(page.locator('#app-skeleton')).toHaveCount(0);
   await page.getByLabel('Email', { exact: true }).fill('referrals@demo.test');
   await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
