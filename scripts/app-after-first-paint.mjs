@@ -27,9 +27,8 @@ const LOADER = /<script type="module">(\s*import init, \* as bindings from '[^']
 // After the next painted frame; a hidden tab paints none, so at most 100 ms later.
 const WAIT = "if (document.querySelector('#app-skeleton .sign-in:not([hidden])')) await new Promise((painted) => { requestAnimationFrame(() => setTimeout(painted)); setTimeout(painted, 100); });\n";
 
-// A trap (a Rust panic: the module arrived and ran) is the app's own start failing; any
-// other error is its fetch, compile or link, which a reload on a better connection mends.
-const FAILED = (args) => `let wasm;\ntry {\n  wasm = await init(${args});\n} catch (error) {\n  dispatchEvent(new CustomEvent(typeof WebAssembly !== 'undefined' && error instanceof WebAssembly.RuntimeError ? 'app-start-failed' : 'app-download-failed'));\n  throw error;\n}`;
+// The page tells a failed download from the app's own start failing by the error.
+const FAILED = (args) => `let wasm;\ntry {\n  wasm = await init(${args});\n} catch (error) {\n  dispatchEvent(new CustomEvent('app-init-failed', { detail: error }));\n  throw error;\n}`;
 
 if (shell.includes(WAIT) && !shell.includes(TEMPLATE)) {
   console.log(`app after first paint: already done (${file})`);
