@@ -75,6 +75,8 @@ self.addEventListener('fetch', (event) => {
   if (SERVER_PATHS.some((path) => url.pathname.startsWith(path))) return;
   if (request.mode === 'navigate') {
     event.respondWith(pageLoad(request));
+  } else if (url.searchParams.has('build')) {
+    event.respondWith(buildsOwn(request, url.searchParams.get('build')));
   } else {
     event.respondWith(cacheFirst(request));
   }
@@ -89,6 +91,17 @@ async function pageLoad(request) {
     if (shell) return shell;
     throw offline;
   }
+}
+
+/**
+ * A file whose name has no hash (a language's messages), for the build the page runs,
+ * which the page names (`?build=`; src/api.rs): that build's copy, else the network's.
+ * The page may run a newer build than this worker's (its index.html came from the
+ * network after a deploy) or an older one (a tab left open).
+ */
+async function buildsOwn(request, build) {
+  const copy = await caches.match(request, { cacheName: CACHE_PREFIX + build, ignoreSearch: true });
+  return copy ?? fetch(request);
 }
 
 /** Hashed files never change: this build's copy, else an older build's (for a page still running it), else the network. */

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Writes the words the static first paint needs in each language (the skip link, the
-// loading line and what it says when the app does not arrive, the new-build offer, the sign-in form) from the message catalogue (locales/<tag>/app.ftl)
+// loading line and what it says when the app does not arrive or stops, the new-build offer, the sign-in form) from the message catalogue (locales/<tag>/app.ftl)
 // into a built index.html, where its inline script picks the reader's language before
 // the app and its catalogue have arrived. Trunk runs this after every build, before
 // precache.mjs (Trunk.toml, `post_build`); by hand:  node scripts/first-paint-words.mjs dist
@@ -17,7 +17,7 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const LOCALES = ['en', 'de', 'zh', 'ru'];
 // The key each message goes by in the page's table: its id in camelCase.
 const IDS = [
-  'skip-to-content', 'app-loading', 'app-load-failed', 'app-load-slow', 'app-start-failed', 'update-available', 'update-reload',
+  'skip-to-content', 'app-loading', 'app-load-failed', 'app-load-slow', 'app-start-failed', 'app-stopped', 'update-available', 'update-reload',
   'sign-in-heading', 'sign-in-email', 'sign-in-password', 'sign-in', 'signing-in',
 ];
 const BLOCK = /(<script type="application\/json" id="first-paint-words">)[\s\S]*?(<\/script>)/;

@@ -131,17 +131,8 @@ pub fn new_idempotency_key() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Applies a lifecycle action to the version of the referral the user saw
+/// Applies a lifecycle action to the referral with this id at the version the user saw
 /// (`If-Match`), once (`Idempotency-Key`); answers the referral as it is now.
-pub async fn act(
-    referral: &Referral,
-    asked: &ActionRequest,
-    idempotency_key: &str,
-) -> Result<Referral, ActionError> {
-    act_on(&referral.id, &referral.e_tag, asked, idempotency_key).await
-}
-
-/// [`act`] on the referral with this id, at version `if_match` (a queued action).
 pub async fn act_on(
     id: &str,
     if_match: &str,
@@ -560,7 +551,13 @@ pub async fn set_favorite(referral_id: &str, favorite: bool) -> Result<(), ApiEr
 /// One file of a language's message catalogue (`locales/<tag>/<file>.ftl`, static).
 pub async fn catalogue_file(tag: &str, file: &str) -> Result<String, ApiError> {
     // Asked before the app (and its session) starts, and a static file: no session headers.
-    let path = format!("/locales/{tag}/{file}.ftl");
+    // Its name has no hash, so it names the build this page runs: the offline worker of
+    // an older build, still in control after a deploy, answers this build's copy
+    // (public/sw.js), and no HTTP cache mixes two builds' messages.
+    let path = match page_build() {
+        Some(build) => format!("/locales/{tag}/{file}.ftl?build={build}"),
+        None => format!("/locales/{tag}/{file}.ftl"),
+    };
     let response = RequestBuilder::new(&path)
         .method(Method::GET)
         .send()
@@ -570,6 +567,17 @@ pub async fn catalogue_file(tag: &str, file: &str) -> Result<String, ApiError> {
         return Err(problem(&response).await);
     }
     response.text().await.map_err(|_| ApiError::Unreadable)
+}
+
+/// The build this page runs: index.html's stamp (scripts/precache.mjs); none in a build
+/// without one (a development server's).
+fn page_build() -> Option<String> {
+    let stamp = web_sys::window()?
+        .document()?
+        .query_selector(r#"meta[name="referral-desk-build"]"#)
+        .ok()??
+        .get_attribute("content")?;
+    (!stamp.is_empty() && stamp.bytes().all(|b| b.is_ascii_alphanumeric())).then_some(stamp)
 }
 
 /// Keeps the user's language in their account (`PUT /api/v1/me/locale`).
@@ -798,18 +806,24 @@ pub async fn people() -> Result<People, ApiError> {
         .await
 }
 
-/// Invites `email` with `role`: the server mails the link. A 422 names what to fix; a 409
-/// says the address has an account or an open invitation already.
-pub async fn invite(email: &str, role: Role) -> Result<PendingInvitation, ActionError> {
+/// Invites `email` with `role`, offering them `name` (they may change it): the server
+/// mails the link. A 422 names what to fix; a 409 says the address has an account or an
+/// open invitation already.
+pub async fn invite(
+    email: &str,
+    role: Role,
+    name: Option<&str>,
+) -> Result<PendingInvitation, ActionError> {
     #[derive(Serialize)]
     struct NewInvitation<'a> {
         email: &'a str,
         role: Role,
+        name: Option<&'a str>,
     }
     let response = send_change(
         Method::POST,
         "/api/v1/invitations",
-        &NewInvitation { email, role },
+        &NewInvitation { email, role, name },
     )
     .await?;
     read_json(response).await.map_err(ActionError::Failed)

@@ -14,7 +14,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::problem::Explanation;
 use crate::validation::FieldError;
-use crate::values::{NAME_MAX_CHARS, TextKind, parse_text};
+use crate::values::{NAME_MAX_CHARS, TextKind, is_blank, parse_text};
 
 /// How long an invitation's link works after it was made.
 pub const INVITATION_VALIDITY: Duration = Duration::days(7);
@@ -179,6 +179,16 @@ pub fn parse_person_name(field: &str, text: &str) -> Result<String, FieldError> 
             "error-person-name",
             &[("max", &NAME_MAX_CHARS.to_string())],
         )),
+    }
+}
+
+/// A name offered for someone who has not chosen their own yet (an invitation's): none
+/// when left blank, else read as [`parse_person_name`] reads it.
+pub fn parse_offered_person_name(field: &str, text: &str) -> Result<Option<String>, FieldError> {
+    if is_blank(text) {
+        Ok(None)
+    } else {
+        parse_person_name(field, text).map(Some)
     }
 }
 
@@ -351,6 +361,22 @@ mod tests {
         );
         assert_eq!(
             parse_person_name("name", "a\nb")
+                .unwrap_err()
+                .code
+                .as_deref(),
+            Some("error-person-name")
+        );
+    }
+
+    #[test]
+    fn an_offered_name_may_be_left_blank_but_not_wrong() {
+        assert_eq!(parse_offered_person_name("name", " \u{200B} "), Ok(None));
+        assert_eq!(
+            parse_offered_person_name("name", " Ines Duarte"),
+            Ok(Some("Ines Duarte".to_owned()))
+        );
+        assert_eq!(
+            parse_offered_person_name("name", "a\nb")
                 .unwrap_err()
                 .code
                 .as_deref(),

@@ -59,6 +59,11 @@ sign-out-discards =
         [one] { $count } Änderung ist noch nicht synchronisiert: Wenn Sie sich jetzt abmelden, geht sie verloren. Stellen Sie zuerst die Verbindung wieder her, um sie zu behalten.
        *[other] { $count } Änderungen sind noch nicht synchronisiert: Wenn Sie sich jetzt abmelden, gehen sie verloren. Stellen Sie zuerst die Verbindung wieder her, um sie zu behalten.
     }
+sign-out-discards-stopped =
+    { $count ->
+        [one] { $count } Änderung konnte nicht übernommen werden und wartet auf der Seite ihrer Empfehlung: Wenn Sie sich jetzt abmelden, geht sie verloren. Öffnen Sie sie zuerst dort, um sie zu behalten.
+       *[other] { $count } Änderungen konnten nicht übernommen werden und warten auf den Seiten ihrer Empfehlungen: Wenn Sie sich jetzt abmelden, gehen sie verloren. Öffnen Sie sie zuerst dort, um sie zu behalten.
+    }
 stay-signed-in = Angemeldet bleiben
 language-label = Sprache
 language-unavailable = Diese Sprache konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.
@@ -69,6 +74,7 @@ app-loading = Referral Desk wird geladen…
 app-load-failed = Referral Desk konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und laden Sie die Seite neu.
 app-load-slow = Referral Desk lädt ungewöhnlich lange. Prüfen Sie Ihre Verbindung oder laden Sie die Seite neu.
 app-start-failed = Referral Desk wurde beim Start durch einen Fehler angehalten. Laden Sie die Seite neu, um es erneut zu versuchen.
+app-stopped = Referral Desk wurde durch einen Fehler angehalten. Laden Sie die Seite neu, um weiterzuarbeiten: Was auf diesem Gerät wartet, bleibt erhalten.
 # The offer of a new build (public/sw-register.js reads these from the page).
 update-available = Eine neue Version ist verfügbar.
 update-reload = Neu laden

@@ -36,6 +36,7 @@ people-revoke-no = Behalten
 people-revoked = Die Einladung für { $email } wurde widerrufen.
 invite-heading = Kollegen einladen
 invite-email = E-Mail
+invite-name = Name (optional)
 invite-role = Rolle
 invite-send = Einladung senden
 invite-sending = Wird gesendet…

@@ -59,6 +59,11 @@ sign-out-discards =
         [one] { $count } change is not synced yet: signing out now discards them. Reconnect first to keep them.
        *[other] { $count } changes are not synced yet: signing out now discards them. Reconnect first to keep them.
     }
+sign-out-discards-stopped =
+    { $count ->
+        [one] { $count } change could not be applied and waits on its referral's page: signing out now discards it. Open it there first to keep it.
+       *[other] { $count } changes could not be applied and wait on their referrals' pages: signing out now discards them. Open them there first to keep them.
+    }
 stay-signed-in = Stay signed in
 language-label = Language
 language-unavailable = This language could not be loaded. Check your connection and try again.
@@ -67,10 +72,11 @@ language-unavailable = This language could not be loaded. Check your connection 
 skip-to-content = Skip to content
 app-loading = Loading Referral Desk…
 # Shown by index.html alone when the app itself did not arrive (a failed or stalled download)
-# or stopped in its start.
+# or stopped: in its start, or later, once it has taken over the page (app-stopped).
 app-load-failed = Referral Desk could not load. Check your connection, then reload the page.
 app-load-slow = Referral Desk is taking a long time to load. Check your connection, or reload the page.
 app-start-failed = Referral Desk stopped on an error while starting. Reload the page to try again.
+app-stopped = Referral Desk stopped on an error. Reload the page to go on: what waits on this device is kept.
 # The offer of a new build (public/sw-register.js reads these from the page).
 update-available = A new version is available.
 update-reload = Reload

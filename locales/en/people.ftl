@@ -36,6 +36,7 @@ people-revoke-no = Keep it
 people-revoked = The invitation for { $email } was revoked.
 invite-heading = Invite a colleague
 invite-email = Email
+invite-name = Name (optional)
 invite-role = Role
 invite-send = Send invitation
 invite-sending = Sending…

@@ -36,6 +36,7 @@ people-revoke-no = Оставить
 people-revoked = Приглашение для { $email } отозвано.
 invite-heading = Пригласить коллегу
 invite-email = Электронная почта
+invite-name = Имя (необязательно)
 invite-role = Роль
 invite-send = Отправить приглашение
 invite-sending = Отправка…

@@ -43,6 +43,7 @@ account-button = 你的帐户：{ $name }
 sign-out = 注销
 sign-out-anyway = 仍然注销
 sign-out-discards = { $count } 项更改尚未同步：现在注销将放弃这些更改。请先重新连接以保留它们。
+sign-out-discards-stopped = { $count } 项更改未能应用，正在其引荐页面上等待：现在注销将放弃这些更改。请先在那里打开它们以保留。
 stay-signed-in = 保持登录
 language-label = 语言
 language-unavailable = 无法加载此语言。请检查网络连接，然后重试。
@@ -53,6 +54,7 @@ app-loading = 正在加载 Referral Desk…
 app-load-failed = 无法加载 Referral Desk。请检查网络连接，然后重新加载页面。
 app-load-slow = Referral Desk 加载时间较长。请检查网络连接，或重新加载页面。
 app-start-failed = Referral Desk 启动时出错而停止。请重新加载页面重试。
+app-stopped = Referral Desk 因出错而停止。请重新加载页面以继续：此设备上等待中的内容会保留。
 # The offer of a new build (public/sw-register.js reads these from the page).
 update-available = 有新版本可用。
 update-reload = 重新加载

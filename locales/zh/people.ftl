@@ -36,6 +36,7 @@ people-revoke-no = 保留
 people-revoked = 已撤销对 { $email } 的邀请。
 invite-heading = 邀请同事
 invite-email = 电子邮件
+invite-name = 姓名（可选）
 invite-role = 角色
 invite-send = 发送邀请
 invite-sending = 正在发送…

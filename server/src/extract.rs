@@ -56,13 +56,20 @@ pub fn page_limit(value: &str, max: usize) -> Result<usize, AppError> {
         })
 }
 
-/// The entity tags of `If-Match` (quotes and `W/` removed); 428 without the header or with
-/// an empty one. A header that names no tag (`""`, `,`) matches no version, so it is a 412
-/// with the current one.
+/// The entity tags of `If-Match` (quotes and `W/` removed); 428 without the header, with
+/// an empty one, or with `*` (any version: the very lost update the header is asked for to
+/// prevent). A header that names no tag (`""`, `,`) matches no version, so it is a 412 with
+/// the current one.
 pub fn if_match(headers: &HeaderMap) -> Result<Vec<String>, AppError> {
     let value = headers
         .get(header::IF_MATCH)
         .filter(|value| !value.as_bytes().trim_ascii().is_empty())
+        .filter(|value| {
+            !value
+                .as_bytes()
+                .split(|b| *b == b',')
+                .any(|tag| tag.trim_ascii() == b"*")
+        })
         .ok_or(AppError::PreconditionRequired)?;
     Ok(String::from_utf8_lossy(value.as_bytes())
         .split(',')

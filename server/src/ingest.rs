@@ -41,7 +41,7 @@ pub async fn take_in(
         .ok_or_else(|| DbError::Corrupt(format!("no organisation {organisation_id:?}")))?;
     let marks = external_id
         .as_deref()
-        .map(Mark::ExternalId)
+        .map(|id| Mark::ExternalId { shape, id })
         .into_iter()
         .chain([Mark::Payload(&fingerprint)]);
     for mark in marks {

@@ -264,6 +264,32 @@ backend_tests! {
         assert_eq!(count(&admin).await, before + 3);
     }
 
+    async fn a_marketplace_lead_id_and_a_referral_id_alike_are_two_leads(app) {
+        let admin = app.sign_in("admin@demo.test").await;
+        let (_, key) = key_of(&admin, "Both").await;
+        let before = count(&admin).await;
+        let referral = send(&app, "/api/v1/ingest/referrals", Some(&key), &contact_me("1001")).await;
+        assert_eq!(referral.status(), StatusCode::CREATED);
+        let referral: Value = referral.json().await.unwrap();
+        let mut lead = marketplace_lead();
+        lead["LeadId"] = json!("1001");
+        let marketplace = send(&app, "/api/v1/ingest/marketplace-leads", Some(&key), &lead).await;
+        assert_eq!(marketplace.status(), StatusCode::CREATED, "another sender's ID, not a resubmission");
+        let marketplace: Value = marketplace.json().await.unwrap();
+        assert_ne!(marketplace["id"], referral["id"]);
+        assert_eq!(marketplace["customerProfile"]["name"], "Fabrikam");
+
+        // Within its own shape the ID still names the lead.
+        let mut again = marketplace_lead();
+        again["LeadId"] = json!("1001");
+        again["Description"] = json!("Sent again, reworded.");
+        let resent = send(&app, "/api/v1/ingest/marketplace-leads", Some(&key), &again).await;
+        assert_eq!(resent.status(), StatusCode::OK);
+        let resent: Value = resent.json().await.unwrap();
+        assert_eq!(resent["id"], marketplace["id"]);
+        assert_eq!(count(&admin).await, before + 2);
+    }
+
     async fn concurrent_resubmissions_store_one_lead(app) {
         let admin = app.sign_in("admin@demo.test").await;
         let (_, key) = key_of(&admin, "CRM").await;

@@ -22,6 +22,21 @@ fn entries(referral: &Value, substatus: &str) -> usize {
         .count()
 }
 
+/// How many referrals of the organisation are in the due queue by `now`.
+async fn due_count(
+    pool: &referral_desk_server::db::Pool,
+    organisation_id: &str,
+    now: chrono::DateTime<Utc>,
+) -> i64 {
+    let (due,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM referrals WHERE organisation_id = $1 AND due_at IS NOT NULL AND due_at <= $2")
+        .bind(organisation_id)
+        .bind(referral_desk_server::db::stored_time(now))
+        .fetch_one(pool)
+        .await
+        .unwrap();
+    due
+}
+
 backend_tests! {
     async fn overdue_leads_expire_once_when_two_instances_run_the_job_at_once(app) {
         let pool = app.pool().await;
@@ -74,6 +89,39 @@ backend_tests! {
         assert_eq!(fed, expected);
         // Running again closes nothing more.
         assert_eq!(jobs::run_once(&pool, &live_a, later).await.unwrap().closed, 0);
+    }
+
+    async fn an_unreadable_due_referral_leaves_the_queue_and_holds_up_none_behind_it(app) {
+        let pool = app.pool().await;
+        let organisation = TestOrganisation::create(&pool).await;
+        let now = Utc::now();
+        // The most overdue row cannot be read; more than a batch is due behind it.
+        let broken = TestReferral::expiring_at(now - Duration::hours(2)).stored(&pool, &organisation).await;
+        sqlx::query("UPDATE referrals SET document = '{\"broken\": true}' WHERE id = $1")
+            .bind(&broken.id)
+            .execute(&pool)
+            .await
+            .unwrap();
+        let mut overdue = Vec::new();
+        for seconds in 0..201 {
+            overdue.push(TestReferral::expiring_at(now - Duration::hours(1) + Duration::seconds(seconds)).stored(&pool, &organisation).await);
+        }
+        assert_eq!(due_count(&pool, &organisation.id, now).await, 202);
+
+        jobs::run_once(&pool, &Live::default(), now).await.unwrap();
+        assert_eq!(due_count(&pool, &organisation.id, now).await, 0, "every readable one closed in one run, the unreadable one set aside");
+        let (expired,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM referrals WHERE organisation_id = $1 AND document LIKE '%\"Expired\"%'")
+            .bind(&organisation.id)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(expired, 201);
+        let (document,): (String,) = sqlx::query_as("SELECT document FROM referrals WHERE id = $1")
+            .bind(&broken.id)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(document, "{\"broken\": true}", "kept as it was, for an operator to look at");
     }
 
     async fn an_expired_leads_contacts_are_gone_from_the_api_the_feed_and_the_export(app) {

@@ -16,7 +16,7 @@ use referral_desk_server::arrivals;
 use referral_desk_server::config::{MailConfig, SmtpTls};
 use referral_desk_server::db::{self, Pool};
 use referral_desk_server::faults::{Fault, Faults};
-use referral_desk_server::jobs::mail::{LEASE, Mailer};
+use referral_desk_server::jobs::mail::{LEASE, MAX_ATTEMPTS, Mailer};
 use referral_desk_server::mail::MailTransport;
 use referral_desk_server::metrics::Metrics;
 use support::builders::{TestOrganisation, TestReferral, TestUser};
@@ -670,5 +670,43 @@ backend_tests! {
         assert!(sent_at.is_some(), "done with, never tried again");
         let content: serde_json::Value = serde_json::from_str(&content).unwrap();
         assert_eq!(content["token"], "", "the link is forgotten");
+    }
+
+    async fn an_invitation_mail_given_up_keeps_no_link(app) {
+        let pool = app.pool().await;
+        let (organisation, admin) = organisation_with_admin(&pool).await;
+        let session = admin.sign_in(&app).await;
+        let invited = format!("ines-{}@unreachable.test", uuid::Uuid::new_v4().simple());
+        let response = session
+            .request(reqwest::Method::POST, "/api/v1/invitations")
+            .json(&serde_json::json!({ "email": invited, "role": "PartnerAdmin" }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 201);
+        // Its earlier tries failed; this is its last, and nothing listens on the port.
+        sqlx::query("UPDATE mail_outbox SET attempts = $1 WHERE organisation_id = $2 AND kind = 'invitation'")
+            .bind(MAX_ATTEMPTS - 1)
+            .bind(&organisation.id)
+            .execute(&pool)
+            .await
+            .unwrap();
+        let nobody = MailConfig {
+            smtp_host: Some("127.0.0.1".to_owned()),
+            smtp_port: Some(unused_port()),
+            smtp_tls: SmtpTls::None,
+            ..MailConfig::default()
+        };
+        let report = mailer(app.pool().await, &nobody, Faults::default()).send_due(Utc::now()).await.unwrap();
+        assert_eq!((report.sent, report.failed), (0, 1));
+        let (content, error): (String, Option<String>) =
+            sqlx::query_as("SELECT content, last_error FROM mail_outbox WHERE organisation_id = $1 AND kind = 'invitation'")
+                .bind(&organisation.id)
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+        assert!(error.is_some(), "the failure is kept for the operator");
+        let content: serde_json::Value = serde_json::from_str(&content).unwrap();
+        assert_eq!(content["token"], "", "a mail given up keeps no link a copy of the database could use");
     }
 }

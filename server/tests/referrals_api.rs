@@ -114,6 +114,38 @@ backend_tests! {
         assert_eq!(unchanged["status"], "New");
     }
 
+    async fn a_role_taken_away_while_an_action_waits_for_its_turn_holds(app) {
+        let session = app.sign_in("referrals@demo.test").await;
+        let referral = inbox_referral(&session).await;
+        let pool = app.pool().await;
+        let (organisation_id,): (String,) = sqlx::query_as("SELECT organisation_id FROM users WHERE email = 'referrals@demo.test'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        // A partner admin's change holds the organisation's writers…
+        let mut admin = pool.begin().await.unwrap();
+        sqlx::query("UPDATE organisations SET last_change = last_change WHERE id = $1")
+            .bind(&organisation_id)
+            .execute(&mut *admin)
+            .await
+            .unwrap();
+        // …while the user's accept (signed in as a Referrals user) waits for its turn; the
+        // change makes them a Viewer and commits.
+        let demotion = async {
+            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+            sqlx::query("UPDATE users SET role = 'Viewer' WHERE email = 'referrals@demo.test'")
+                .execute(&mut *admin)
+                .await
+                .unwrap();
+            admin.commit().await.unwrap();
+        };
+        let (accept_path, version, form) = (path(&referral, "accept"), etag(&referral), accept_form());
+        let (response, ()) = tokio::join!(session.act(&accept_path, &version, &form), demotion);
+        problem(response, StatusCode::FORBIDDEN).await;
+        let unchanged = session.get_json(&format!("/api/v1/referrals/{}", referral["id"].as_str().unwrap())).await;
+        assert_eq!(unchanged["status"], "New", "the role as it is when the action gets its turn decides");
+    }
+
     async fn accepting_with_if_match_moves_the_referral_to_accepted(app) {
         let session = app.sign_in("referrals@demo.test").await;
         let referral = inbox_referral(&session).await;
@@ -159,7 +191,8 @@ backend_tests! {
                 None => request,
             }
         };
-        for if_match in [None, Some("")] {
+        // `*` would match any version: the lost update If-Match is asked for to prevent.
+        for if_match in [None, Some(""), Some("*"), Some("\"v1\", *")] {
             let refused = accept(if_match, "accept-after-428").send().await.unwrap();
             problem(refused, StatusCode::PRECONDITION_REQUIRED).await;
         }

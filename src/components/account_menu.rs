@@ -108,7 +108,10 @@ fn Panel(me: Me, menu: Disclosure) -> impl IntoView {
             class="secondary sign-out"
             disabled=busy
             on:click=move |_| {
-                if store.waiting_count() > 0 && !confirming.get_untracked() {
+                // Changes still to send, or stopped and waiting for the user, are this
+                // device's alone: signing out forgets them, so it is asked first.
+                let unsent = store.waiting_count() + store.stopped_count();
+                if unsent > 0 && !confirming.get_untracked() {
                     confirming.set(true);
                 } else {
                     confirming.set(false);
@@ -120,7 +123,8 @@ fn Panel(me: Me, menu: Disclosure) -> impl IntoView {
         </button>
         {move || confirming.get().then(|| view! {
             <p class="account-error" role="alert">
-                {t_with("sign-out-discards", &[("count", Arg::Count(store.waiting_count() as i64))])}
+                {move || discarded("sign-out-discards", store.waiting_count())}
+                {move || discarded("sign-out-discards-stopped", store.stopped_count())}
                 <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{t("stay-signed-in")}</button>
             </p>
         })}
@@ -128,6 +132,12 @@ fn Panel(me: Me, menu: Disclosure) -> impl IntoView {
             <p class="account-error" role="alert">{error.to_string()}</p>
         })}
     }
+}
+
+/// What signing out would discard, of one kind: `message` with its `count` (a sentence
+/// ending in a space), or nothing when there is none.
+fn discarded(message: &'static str, count: usize) -> Option<String> {
+    (count > 0).then(|| t_with(message, &[("count", Arg::Count(count as i64))]) + " ")
 }
 
 /// The language the app speaks: a button with the current language's tag opening the

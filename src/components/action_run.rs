@@ -14,8 +14,8 @@ use serde::de::DeserializeOwned;
 
 use crate::api::{self, ActionError, ApiError, Me, Session};
 use crate::clock::Clock;
-use crate::components::focus_when_shown;
 use crate::components::form_fields::Bound;
+use crate::components::{focus_when_shown, refocus_if_lost};
 use crate::drafts::{self, Draft};
 use crate::format;
 use crate::i18n::{t, t_with, value};
@@ -269,16 +269,21 @@ impl<F: ActionForm> ActionRun<F> {
                     drafts::clear_key(&draft_key);
                     let _ = self.on_done.try_run(Closed::Queued(shown));
                 }
+                // Where the answer leaves the keyboard: the confirmation that had it is gone
+                // (and a disabled submit button holds it no more).
                 Err(ActionError::Invalid(errors)) => {
                     self.server_errors.try_set(errors);
                     self.step.try_set(Step::Editing);
+                    focus_first_invalid();
                 }
                 Err(ActionError::Conflict(current)) => {
                     self.step.try_set(Step::Conflict(current));
+                    focus_when_shown(".action-panel .conflict button");
                 }
                 Err(ActionError::Failed(error)) => {
                     self.failure.try_set(Some(error.to_string()));
                     self.step.try_set(Step::Editing);
+                    refocus_if_lost(".action-panel button[type=\"submit\"]");
                 }
             }
         });

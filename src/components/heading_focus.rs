@@ -23,12 +23,19 @@ pub fn FocusHeadingOnNavigation() -> impl IntoView {
 /// For a view whose heading is replaced once its data arrives: the heading that had
 /// focus is gone, so focus (which fell back to the page) goes to the new one.
 pub fn refocus_heading_if_lost() {
-    request_animation_frame(|| {
+    refocus_if_lost(PAGE_HEADING);
+}
+
+/// Once the view has updated, moves focus to the first element matching `selector` if
+/// the element that had it is gone (focus fell back to the page); else leaves it.
+pub fn refocus_if_lost(selector: impl Into<String>) {
+    let selector: String = selector.into();
+    request_animation_frame(move || {
         let lost = document()
             .active_element()
             .is_none_or(|active| active.tag_name().eq_ignore_ascii_case("body"));
         if lost {
-            focus_now(PAGE_HEADING);
+            focus_now(&selector);
         }
     });
 }

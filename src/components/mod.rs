@@ -40,7 +40,7 @@ pub use filter_chips::FilterChips;
 pub use filter_panel::FilterPanel;
 pub use form_fields::{Checked, checked_input};
 pub use heading_focus::{
-    FocusHeadingOnNavigation, focus_now, focus_when_shown, refocus_heading_if_lost,
+    FocusHeadingOnNavigation, focus_now, focus_when_shown, refocus_heading_if_lost, refocus_if_lost,
 };
 pub use heart::Heart;
 pub use indicators::{EmailValidityBadge, FlameIcon, PhoneValidityBadge, SpamFlag};

@@ -79,7 +79,8 @@ fn SetPassword(
     // What went wrong, and whether it is that the address has an account already
     // (invitations do not tell the inviter whether it has one in another organisation): its
     // owner is then offered the way to sign in with it.
-    let failure = move || match accept.value().get() {
+    // Nothing while a try is in flight: the last try's answer no longer stands.
+    let failure = move || match accept.value().get().filter(|_| !busy.get()) {
         Some(Err(ActionError::Invalid(_))) | Some(Ok(_)) | None => None,
         Some(Err(error)) => {
             let has_account = matches!(
@@ -138,9 +139,12 @@ fn SetPassword(
             <button type="submit" disabled=busy>
                 {move || if busy.get() { t("invitation-submitting") } else { t("invitation-submit") }}
             </button>
+            // The way to sign in is inside the alert, so that it is announced with it.
             {move || failure().map(|(failure, has_account)| view! {
-                <p class="form-error" role="alert">{failure}</p>
-                <a class="button secondary" href="/sign-in" hidden=!has_account>{t("invitation-sign-in")}</a>
+                <div class="form-error" role="alert">
+                    <p>{failure}</p>
+                    <a class="button secondary" href="/sign-in" hidden=!has_account>{t("invitation-sign-in")}</a>
+                </div>
             })}
         </form>
     }

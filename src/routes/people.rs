@@ -3,8 +3,9 @@
 //! email with a role, and revokes an invitation nobody used yet.
 
 use domain::i18n::Arg;
+use domain::people::parse_offered_person_name;
 use domain::values::Email;
-use domain::{FieldError, Role};
+use domain::{FieldErrors, Role};
 use leptos::prelude::*;
 
 use crate::api::{self, ActionError, PendingInvitation, Person, Session};
@@ -160,23 +161,29 @@ fn role_options(selected: Role) -> impl IntoView {
         .collect_view()
 }
 
-/// Email and role of a colleague to invite; what was typed stays until the invitation is sent.
+/// Email, name and role of a colleague to invite; what was typed stays until the
+/// invitation is sent.
 #[component]
 fn InviteForm(
     /// Told what to announce once an invitation is sent.
     invited: Callback<String>,
 ) -> impl IntoView {
     let email = RwSignal::new(String::new());
+    let name = RwSignal::new(String::new());
     let role = RwSignal::new(Role::ReferralsUser);
-    let typed_error = RwSignal::new(None::<FieldError>);
-    let send = Action::new_local(move |(email, role): &(String, Role)| {
-        let (email, role) = (email.clone(), *role);
-        async move { api::invite(&email, role).await }
-    });
+    // Problems found here as the server finds them, before sending.
+    let typed_errors = RwSignal::new(FieldErrors::new());
+    let send = Action::new_local(
+        move |(email, role, name): &(String, Role, Option<String>)| {
+            let (email, role, name) = (email.clone(), *role, name.clone());
+            async move { api::invite(&email, role, name.as_deref()).await }
+        },
+    );
     let sending = send.pending();
     Effect::new(move |_| {
         if let Some(Ok(invitation)) = send.value().get() {
             email.set(String::new());
+            name.set(String::new());
             invited.run(t_with(
                 "invite-sent",
                 &[("email", Arg::Text(&invitation.email))],
@@ -189,19 +196,26 @@ fn InviteForm(
             .and_then(Result::err)
             .filter(|_| !sending.get())
     };
-    let email_error = move || {
-        if let Some(error) = typed_error.get() {
+    // What the form shows for `field`: this device's finding, else the server's.
+    let field_message = move |field: &'static str| {
+        if let Some(error) = typed_errors.with(|errors| errors.error_for(field).cloned()) {
             return Some(field_error(&error));
         }
         match failure() {
-            Some(ActionError::Invalid(errors)) => errors.error_for("email").map(field_error),
+            Some(ActionError::Invalid(errors)) => errors.error_for(field).map(field_error),
+            _ => None,
+        }
+    };
+    let email_error = move || {
+        field_message("email").or_else(|| match failure() {
             // The address has an account or an open invitation: said at the address.
             Some(ActionError::Failed(error @ api::ApiError::Server { status: 409, .. })) => {
                 Some(api_error(&error))
             }
             _ => None,
-        }
+        })
     };
+    let name_error = move || field_message("name");
     let other_error = move || match failure() {
         Some(ActionError::Failed(api::ApiError::Server { status: 409, .. }))
         | Some(ActionError::Invalid(_))
@@ -213,37 +227,26 @@ fn InviteForm(
         if sending.get_untracked() {
             return;
         }
-        // Checked here as the server checks it, so a typo shows without a round trip.
-        match Email::parse("email", &email.get_untracked()) {
-            Ok(address) => {
-                typed_error.set(None);
-                send.dispatch((address.as_str().to_owned(), role.get_untracked()));
-            }
-            Err(error) => typed_error.set(Some(error)),
+        // Checked here as the server checks them, so a typo shows without a round trip.
+        let mut found = FieldErrors::new();
+        let address = found.collect(Email::parse("email", &email.get_untracked()));
+        let offered = found.collect(parse_offered_person_name("name", &name.get_untracked()));
+        let ready = found.is_empty();
+        typed_errors.set(found);
+        if let (true, Some(address), Some(offered)) = (ready, address, offered) {
+            send.dispatch((address.as_str().to_owned(), role.get_untracked(), offered));
         }
+    };
+    // Typing into a field takes back what was found in it.
+    let retype = move |field: &'static str| {
+        typed_errors.update(|errors| errors.0.retain(|error| error.field != field));
     };
     view! {
         <form class="invite-form" on:submit=submit aria-busy=move || sending.get().to_string() novalidate>
             <h2>{t("invite-heading")}</h2>
             <div class="invite-fields">
-                <div class="field">
-                    <label for="invite-email">{t("invite-email")}</label>
-                    <input
-                        id="invite-email"
-                        name="email"
-                        type="email"
-                        autocomplete="off"
-                        inputmode="email"
-                        aria-describedby="invite-email-error"
-                        aria-invalid=move || email_error().is_some().to_string()
-                        prop:value=move || email.get()
-                        on:input=move |event| {
-                            typed_error.set(None);
-                            email.set(event_target_value(&event));
-                        }
-                    />
-                    <p id="invite-email-error" class="field-error" role="alert">{email_error}</p>
-                </div>
+                {invite_input("email", "email", t("invite-email"), email, email_error, retype)}
+                {invite_input("name", "text", t("invite-name"), name, name_error, retype)}
                 <div class="field">
                     <label for="invite-role">{t("invite-role")}</label>
                     // Only the domain's roles are offered: the server has nothing to refuse here.
@@ -265,6 +268,40 @@ fn InviteForm(
             </button>
             {move || other_error().map(|error| view! { <p class="form-error" role="alert">{error}</p> })}
         </form>
+    }
+}
+
+/// A text field of the invite form: `field` (its API name) bound to `value`, with the
+/// message `error` gives for it; typing into it calls `retype` with its name.
+fn invite_input(
+    field: &'static str,
+    kind: &'static str,
+    label: String,
+    value: RwSignal<String>,
+    error: impl Fn() -> Option<String> + Copy + Send + Sync + 'static,
+    retype: impl Fn(&'static str) + Copy + 'static,
+) -> impl IntoView {
+    let id = format!("invite-{field}");
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                name=field
+                type=kind
+                autocomplete="off"
+                inputmode=(kind == "email").then_some("email")
+                aria-describedby=error_id.clone()
+                aria-invalid=move || error().is_some().to_string()
+                prop:value=move || value.get()
+                on:input=move |event| {
+                    retype(field);
+                    value.set(event_target_value(&event));
+                }
+            />
+            <p id=error_id class="field-error" role="alert">{error}</p>
+        </div>
     }
 }
 

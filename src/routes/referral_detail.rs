@@ -18,6 +18,7 @@ use crate::components::{
 use crate::format;
 use crate::i18n::{t, t_with, value};
 use crate::listing::{Listing, stage_label};
+use crate::store::outbox::Pending;
 use crate::store::{Referrals, is_older};
 
 /// One referral's page. It opens on the store's copy at once and asks the server for
@@ -51,8 +52,13 @@ pub fn ReferralDetailView() -> impl IntoView {
     });
     let on_changed = Callback::new(move |(updated, message): (Referral, Option<String>)| {
         // A queued action's referral is this device's view of it: the store holds it
-        // already, over the server's version it keeps apart.
-        if store.pending_on(&updated.id).is_empty() {
+        // already, over the server's version it keeps apart. A stopped change waiting for
+        // the user is no queued one: the server's answer is stored.
+        if !store
+            .pending_on(&updated.id)
+            .iter()
+            .any(Pending::is_waiting)
+        {
             store.seen(updated.clone());
             changed.set(Some(updated));
         } else {

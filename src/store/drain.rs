@@ -232,6 +232,9 @@ fn landed(store: Referrals, pending: &Pending, updated: Option<domain::Referral>
             ..Changes::default()
         },
     );
+    if let (Some(updated), Change::Act { if_match, .. }) = (&updated, &pending.change) {
+        store.own_version_landed(&pending.referral_id, if_match, &updated.e_tag);
+    }
     match updated {
         Some(updated) => store.seen(updated),
         None => {

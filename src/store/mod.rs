@@ -75,6 +75,11 @@ pub struct Referrals {
     /// The server's own version of each referral that has changes waiting (the shown one
     /// has them applied): what the cache keeps, and what the changes are applied to again.
     confirmed: StoredValue<HashMap<String, Referral>>,
+    /// The versions this device's own queued actions made: (referral, the version an
+    /// action was sent on) to the version the server answered. A form opened on a queued
+    /// action's result (the version it was queued on) is sent on what that action made,
+    /// so the user's own change is not taken for a colleague's.
+    landed_versions: StoredValue<Vec<LandedVersion>>,
     /// Whether the last request reached the server (`navigator.onLine` is only a hint).
     online: RwSignal<bool>,
     /// Why the device could not save the latest changes, if it could not.
@@ -88,6 +93,14 @@ pub struct Referrals {
     colleagues: StoredValue<Option<Vec<Colleague>>>,
     drain: StoredValue<drain::Drain, LocalStorage>,
     tabs: StoredValue<tabs::Tabs, LocalStorage>,
+}
+
+/// An own queued action on a referral, sent on one version, landed as another (a few
+/// per session: a list searched in order is enough).
+struct LandedVersion {
+    referral_id: String,
+    sent_on: String,
+    made: String,
 }
 
 impl Referrals {
@@ -104,6 +117,7 @@ impl Referrals {
             engine: StoredValue::new_local(sync::Engine::default()),
             outbox: RwSignal::new(Vec::new()),
             confirmed: StoredValue::new(HashMap::new()),
+            landed_versions: StoredValue::new(Vec::new()),
             online: RwSignal::new(true),
             storage_trouble: RwSignal::new(None),
             preloaded: StoredValue::new_local(None),
@@ -431,8 +445,9 @@ impl Referrals {
         baseline: serde_json::Value,
         idempotency_key: &str,
     ) -> Result<Acted, ActionError> {
+        let if_match = self.own_newest_version(&referral.id, &referral.e_tag);
         if !self.has_waiting() {
-            let answer = api::act(referral, &request, idempotency_key).await;
+            let answer = api::act_on(&referral.id, &if_match, &request, idempotency_key).await;
             match answer {
                 Ok(updated) => {
                     self.reached();
@@ -448,7 +463,7 @@ impl Referrals {
             &referral.id,
             Change::Act {
                 request: Box::new(request),
-                if_match: referral.e_tag.clone(),
+                if_match,
                 baseline,
             },
             idempotency_key.to_owned(),
@@ -458,6 +473,36 @@ impl Referrals {
             .referral_untracked(&referral.id)
             .unwrap_or_else(|| referral.clone());
         Ok(Acted::Queued(shown))
+    }
+
+    /// An own queued action on `id`, sent on version `sent_on`, landed as `made`.
+    fn own_version_landed(self, id: &str, sent_on: &str, made: &str) {
+        self.landed_versions.update_value(|versions| {
+            versions.push(LandedVersion {
+                referral_id: id.to_owned(),
+                sent_on: sent_on.to_owned(),
+                made: made.to_owned(),
+            });
+        });
+    }
+
+    /// The version of `id` this device's own landed actions made from `e_tag` (itself
+    /// when none did).
+    fn own_newest_version(self, id: &str, e_tag: &str) -> String {
+        self.landed_versions.with_value(|versions| {
+            let mut newest = e_tag.to_owned();
+            // Each step is a newer version; the bound only guards against a cycle.
+            for _ in 0..versions.len() {
+                match versions
+                    .iter()
+                    .find(|landed| landed.referral_id == id && landed.sent_on == newest)
+                {
+                    Some(landed) => newest = landed.made.clone(),
+                    None => break,
+                }
+            }
+            newest
+        })
     }
 
     /// Whether any change waits to be sent (not counting those the server refused).
@@ -520,6 +565,13 @@ impl Referrals {
     pub fn waiting_count(self) -> usize {
         self.outbox
             .with(|outbox| outbox.iter().filter(|p| p.is_waiting()).count())
+    }
+
+    /// How many changes stopped (refused, or run into a colleague's) and wait for the
+    /// user on their referral's page (tracked).
+    pub fn stopped_count(self) -> usize {
+        self.outbox
+            .with(|outbox| outbox.iter().filter(|p| !p.is_waiting()).count())
     }
 
     /// Whether the last request reached the server (tracked).

@@ -1,4 +1,5 @@
-import { test, expect, signIn, listFromApi, answerable, colleague, csrf, EXPECTS_CONSOLE_ERRORS } from './fixtures';
+import { test, expect, signIn, listFromApi, answerable, colleague, csrf, EXPECTS_CONSOLE_ERRORS, roleSetterFor } from './fixtures';
+import { message } from './catalogue';
 
 test('decline with a reason archives the lead as Declined with that reason', async ({ page }) => {
   await signIn(page);
@@ -97,6 +98,8 @@ test('a lead a colleague declined first shows the conflict, and only discarding 
   await page.getByRole('button', { name: 'Yes, decline' }).click();
   const conflict = page.locator('.conflict');
   await expect(conflict).toContainText('Someone changed this referral while you were working on it. It is now Closed / Declined');
+  // The keyboard is taken to the conflict's choices (the confirmation that had it is gone).
+  await expect(conflict.getByRole('button').first()).toBeFocused();
   // Declined is terminal: only discarding is offered.
   await expect(conflict.getByRole('button', { name: 'Decline the current version' })).toHaveCount(0);
   await conflict.getByRole('button', { name: 'Discard my changes' }).click();
@@ -203,4 +206,29 @@ test('a role taken away while a form is open: the server refuses, the app says w
   await page.getByRole('button', { name: 'Close', exact: true }).click();
   await page.getByRole('button', { name: 'Yes, decline' }).click();
   await expect(page.locator('.detail-subtitle')).toContainText('Closed / Declined');
+});
+
+test('a decline the server refuses says why and leaves the keyboard on the form', async ({ page, browser, baseURL }) => {
+  test.info().annotations.push({ type: EXPECTS_CONSOLE_ERRORS }); // the refused request answers 403
+  // This page hears nothing live meanwhile: the refusal is the decline's own answer.
+  await page.route('**/api/v1/sync/events', (route) => route.abort());
+  await signIn(page);
+  const lead = (await answerable(page))[4];
+  await page.goto(`/referrals/${lead.id}`);
+  await page.getByRole('button', { name: 'Decline' }).click();
+  await page.getByLabel('Reason').selectOption({ label: 'Not a customer' });
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+
+  // A partner admin makes the user a Viewer before they confirm.
+  const admin = await roleSetterFor(browser, baseURL!, 'referrals@demo.test');
+  await admin.setRole('Viewer');
+  try {
+    await page.getByRole('button', { name: 'Yes, decline' }).click();
+    await expect(page.locator('.action-panel .form-error')).toContainText(message('en', 'problem-read-only-viewer'));
+    await expect(page.getByRole('button', { name: 'Close', exact: true })).toBeFocused();
+    await expect(page.getByLabel('Reason').locator('option:checked')).toHaveText('Not a customer');
+  } finally {
+    await admin.setRole('ReferralsUser');
+    await admin.close();
+  }
 });

@@ -253,6 +253,53 @@ for (const queued of ['task', 'promise'] as const) {
   });
 }
 
+// Once the app runs, a panic leaves it unable to answer: the page says so and offers a
+// reload, in the language the reader chose, with the keyboard on it.
+for (const queued of ['task', 'promise'] as const) {
+  test(`a panic once the app has taken over (in a ${queued}) says it stopped and offers a reload`, async ({ page }) => {
+    test.info().annotations.push({ type: EXPECTS_CONSOLE_ERRORS }); // the trap, as the browser logs it
+    await page.addInitScript(() => localStorage.setItem('referral-desk-locale', 'de'));
+    await signIn(page);
+    await page.goto('/inbox');
+    await expect(page.locator('#app-skeleton')).toHaveCount(0);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    await expect(page.locator('.app-stopped')).toHaveCount(0);
+    await page.evaluate(
+      async ([bytes, queued]) => {
+        const { instance } = await WebAssembly.instantiate(new Uint8Array(bytes));
+        const start = instance.exports.__wbindgen_start as () => void;
+        if (queued === 'task') setTimeout(start);
+        else void Promise.resolve().then(start);
+      },
+      [[...TRAPPING_WASM], queued] as const,
+    );
+    const stopped = page.locator('.app-stopped');
+    await expect(stopped).toHaveAttribute('role', 'alert');
+    await expect(stopped).toContainText(message('de', 'app-stopped'));
+    const reload = stopped.getByRole('button', { name: message('de', 'update-reload') });
+    await expect(reload).toBeFocused();
+    await expect(stopped).toBeInViewport({ ratio: 1 });
+    await Promise.all([page.waitForEvent('load'), reload.click()]);
+    await expect(page.locator('.result-count')).toBeVisible();
+    await expect(page.locator('.app-stopped')).toHaveCount(0);
+  });
+}
+
+test('an error elsewhere on the page once the app runs is not taken for its stop', async ({ page }) => {
+  test.info().annotations.push({ type: EXPECTS_CONSOLE_ERRORS }); // the errors thrown below
+  await signIn(page);
+  await page.goto('/inbox');
+  await expect(page.locator('#app-skeleton')).toHaveCount(0);
+  await page.evaluate(() => {
+    setTimeout(() => {
+      throw new Error('an error that is not the app');
+    });
+    void Promise.reject(new RangeError('a rejection that is not the app'));
+  });
+  await page.waitForTimeout(500);
+  await expect(page.locator('.app-stopped')).toHaveCount(0);
+});
+
 test('an error elsewhere on the page before the app has arrived is not taken for a failed download', async ({ page }) => {
   test.info().annotations.push({ type: EXPECTS_CONSOLE_ERRORS }); // the errors thrown below
   await page.addInitScript(() => {
@@ -423,7 +470,7 @@ test.describe('a German reader whose language arrives after the app', () => {
     const german = new Promise<void>((resolve) => {
       sendGerman = resolve;
     });
-    await page.route(/\/locales\/de\/[a-z-]+\.ftl$/, async (route) => {
+    await page.route(/\/locales\/de\/[a-z-]+\.ftl(\?build=[0-9a-f]+)?$/, async (route) => {
       await german;
       await route.continue();
     });

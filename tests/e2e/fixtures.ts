@@ -211,6 +211,25 @@ export async function signIn(page: Page, email = 'referrals@demo.test'): Promise
   expect(response.status(), `signing in as ${email}`).toBe(200);
 }
 
+/**
+ * A partner admin in a browser of their own, who gives `email` another role (as the
+ * people screen does); `close` ends their browser.
+ */
+export async function roleSetterFor(browser: Browser, baseURL: string, email: string): Promise<{ setRole: (role: string) => Promise<void>; close: () => Promise<void> }> {
+  const admin = await browser.newContext({ baseURL });
+  await signIn(await admin.newPage(), 'admin@demo.test');
+  const users: { id: string; email: string }[] = await (await admin.request.get('/api/v1/users')).json();
+  const user = users.find((u) => u.email === email)!;
+  return {
+    setRole: async (role: string) => {
+      const me = await (await admin.request.get('/api/v1/me')).json();
+      const changed = await admin.request.patch(`/api/v1/users/${user.id}`, { headers: { 'X-CSRF-Token': me.csrfToken }, data: { role } });
+      expect(changed.status(), await changed.text()).toBe(200);
+    },
+    close: () => admin.close(),
+  };
+}
+
 /** Opens the account menu at the top right (who is signed in, language, settings, sign out) and returns it. */
 export async function openAccountMenu(page: Page): Promise<Locator> {
   await page.getByRole('button', { name: /^Your account: / }).click();

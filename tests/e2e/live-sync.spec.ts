@@ -1,4 +1,4 @@
-import { test, expect, signIn, listFromApi, resultCount, EXPECTS_CONSOLE_ERRORS, acceptWithADeal } from './fixtures';
+import { test, expect, signIn, listFromApi, resultCount, EXPECTS_CONSOLE_ERRORS, acceptWithADeal, roleSetterFor } from './fixtures';
 import type { Browser, Page, Request } from '@playwright/test';
 
 /** How soon a colleague's change must show in every open browser of the organisation. */
@@ -194,14 +194,8 @@ test("a role a partner admin changes applies to the user's open page live: the a
   await page.locator('.customer-link').first().click();
   await expect(page.getByRole('button', { name: 'Decline' })).toBeVisible();
 
-  const admin = await browserOf(browser, baseURL!, 'admin@demo.test', '/inbox');
-  const users: { id: string; email: string }[] = await (await admin.request.get('/api/v1/users')).json();
-  const user = users.find((u) => u.email === 'referrals@demo.test')!;
-  const setRole = async (role: string) => {
-    const me = await (await admin.request.get('/api/v1/me')).json();
-    const changed = await admin.request.patch(`/api/v1/users/${user.id}`, { headers: { 'X-CSRF-Token': me.csrfToken }, data: { role } });
-    expect(changed.status(), await changed.text()).toBe(200);
-  };
+  const admin = await roleSetterFor(browser, baseURL!, 'referrals@demo.test');
+  const setRole = admin.setRole;
 
   await setRole('Viewer');
   await expect(page.getByRole('button', { name: 'Decline' })).toHaveCount(0, { timeout: LIVE });
@@ -210,5 +204,37 @@ test("a role a partner admin changes applies to the user's open page live: the a
 
   await setRole('ReferralsAdmin');
   await expect(page.getByRole('button', { name: 'Decline' })).toBeVisible({ timeout: LIVE });
+  await admin.close();
+});
+
+test("a colleague's change to another lead leaves the keyboard where it was on a lead's page", async ({ page, browser, baseURL }) => {
+  await signIn(page);
+  await page.goto('/inbox?callToAction=ContactMe');
+  await synced(page);
+  const [mine, theirs] = [await idOfRow(page, 1), await idOfRow(page, 2)];
+  await page.goto(`/referrals/${encodeURIComponent(mine)}`);
+  await synced(page);
+
+  // The heart, pressed from the keyboard, keeps the focus.
+  const heart = page.locator('.detail-page .heart');
+  await heart.focus();
+  await page.keyboard.press('Space');
+  await expect(heart).toHaveAttribute('aria-pressed', 'true');
+  await expect(heart).toBeFocused();
+
+  // A colleague declines another lead: the change reaches this page, and the focus stays.
+  const inbox = page.getByRole('link', { name: /^Inbox/ }).locator('.count');
+  const before = Number.parseInt(await inbox.innerText(), 10);
+  const admin = await browserOf(browser, baseURL!, 'admin@demo.test', '/inbox');
+  const me = await (await admin.request.get('/api/v1/me')).json();
+  const current = await admin.request.get(`/api/v1/referrals/${encodeURIComponent(theirs)}`);
+  const declined = await admin.request.post(`/api/v1/referrals/${encodeURIComponent(theirs)}/decline`, {
+    headers: { 'X-CSRF-Token': me.csrfToken, 'If-Match': current.headers()['etag'], 'Idempotency-Key': `focus-${theirs}` },
+    data: { statusReason: 'CustomerDidNotRespond', notes: '' },
+  });
+  expect(declined.status(), await declined.text()).toBe(200);
+  await expect(inbox).toHaveText(String(before - 1), { timeout: LIVE });
+  await expect(heart).toBeFocused();
+  await expect(page.locator('main h1')).not.toBeFocused();
   await admin.context().close();
 });

@@ -203,6 +203,34 @@ async function declineOffline(page: Page, context: BrowserContext, lead: Lead) {
   await expect(page.locator('.pending.waiting')).toContainText('Decline');
 }
 
+test('a form opened on an action still waiting to sync is sent on what that action made, not taken for a colleague\'s change', async ({ page, context }) => {
+  const request = await api();
+  const lead = (await inboxLeads(request))[12];
+  await signInAt(page);
+  await loadOnline(page);
+  await context.setOffline(true);
+  await page.goto(`${server.url}/referrals/${lead.id}`).catch(() => {});
+  await acceptWithADeal(page);
+  await expect(page.locator('.pending.waiting')).toContainText('Accept');
+
+  // On the accepted lead (this device's view), the user starts adding a colleague…
+  await page.getByRole('button', { name: 'Add your employees' }).click();
+  await page.getByLabel('First name', { exact: true }).fill('Kari');
+  await page.getByLabel('Last name', { exact: true }).fill('Holm');
+  await page.getByLabel('Email', { exact: true }).fill('kari.holm@fabrikam.example');
+  // …the connection returns and the accept lands meanwhile…
+  await context.setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await expect(page.locator('.pending')).toHaveCount(0, { timeout: 20_000 });
+  // …and the form goes out on the version the accept made: no conflict.
+  await page.getByRole('button', { name: 'Add to the team' }).click();
+  await expect(page.locator('.team')).toContainText('Kari Holm');
+  await expect(page.locator('.conflict')).toHaveCount(0);
+  const stored: Lead & { team: { email: string }[] } = await (await request.get(`/api/v1/referrals/${lead.id}`)).json();
+  expect(stored.team.some((member) => member.email === 'kari.holm@fabrikam.example')).toBe(true);
+  expect(stored.statusHistory.filter((change) => change.substatus === 'Accepted')).toHaveLength(1);
+});
+
 test('a colleague changing the lead meanwhile opens the conflict view on it', async ({ page, context }) => {
   const request = await api();
   const lead = (await inboxLeads(request))[9];
@@ -223,6 +251,11 @@ test('a colleague changing the lead meanwhile opens the conflict view on it', as
   const stuck = page.locator('.pending.conflict');
   await expect(stuck).toContainText('someone changed this referral before your change arrived', { timeout: 20_000 });
   await expect(page.locator('.detail-subtitle')).toContainText('Closed / Declined');
+  // The stopped change is this device's alone: signing out would discard it, so it asks.
+  await (await openAccountMenu(page)).getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '1 change could not be applied and waits on its referral\'s page' })).toBeVisible();
+  await page.getByRole('button', { name: 'Stay signed in' }).click();
+  await page.keyboard.press('Escape');
   await stuck.getByRole('button', { name: 'Discard my change' }).click();
   await expect(page.locator('.pending')).toHaveCount(0);
   const stored: Lead = await (await request.get(`/api/v1/referrals/${lead.id}`)).json();

@@ -141,6 +141,9 @@ function secondBuild(): { dir: string; css: string } {
   );
   expect(html).toContain(`href="/${css}"`);
   writeFileSync(path.join(dir, 'index.html'), html);
+  // A language's messages change too: their file's name has no hash.
+  const german = path.join(dir, 'locales', 'de', 'app.ftl');
+  writeFileSync(german, `${readFileSync(german, 'utf8')}\n# ${SECOND_BUILD_MARK}\n`);
   // As Trunk's post-build hook does (Trunk.toml).
   execFileSync('node', [path.join(root, 'scripts/precache.mjs'), dir]);
   execFileSync('node', [path.join(root, 'scripts/precompress.mjs'), dir]);
@@ -288,6 +291,21 @@ test('a new build waits for the user: the banner offers it, nothing changes unti
   expect(Object.keys(await cachedFiles(page)).sort()).toEqual([CACHE_PREFIX + first, CACHE_PREFIX + next].sort());
   expect(await page.evaluate(async (css) => (await fetch(css!)).status, firstCss)).toBe(200);
   expect((await page.request.get(firstCss!)).status(), 'the server has only the second build').toBe(404);
+
+  // A tab of the new build opened meanwhile (its page from the network, the first build's
+  // worker still in control) reads the new build's messages, not the first build's copy.
+  const newTab = await context.newPage();
+  await newTab.addInitScript(() => localStorage.setItem('referral-desk-locale', 'de'));
+  const german = newTab.waitForResponse((response) => new URL(response.url()).pathname === '/locales/de/app.ftl');
+  await newTab.goto('/inbox');
+  await expect(newTab.locator('.top-bar .brand')).toBeVisible();
+  expect(await pageBuild(newTab)).toBe(next);
+  expect(new URL((await german).url()).searchParams.get('build')).toBe(next);
+  expect(await (await german).text()).toContain(SECOND_BUILD_MARK);
+  await newTab.evaluate(() => localStorage.removeItem('referral-desk-locale'));
+  await newTab.close();
+  // And the first build's page still reads its own.
+  expect(await page.evaluate(async (build) => (await fetch(`/locales/de/app.ftl?build=${build}`)).text(), first)).not.toContain(SECOND_BUILD_MARK);
 
   // The banner fits a phone and its button is big enough to tap.
   await page.setViewportSize({ width: 390, height: 844 });

@@ -80,19 +80,30 @@ test('a partner admin invites a colleague, whose emailed link sets a password an
   await expect(page.locator('.people-list').first()).toContainText('Umar Usman');
   await expect(page.getByText(message('en', 'people-invitations-empty'))).toBeVisible();
 
-  // A typo is named at the field, and what was typed stays.
+  // A typo is named at its field, each field at once, and what was typed stays.
   const email = page.getByLabel(message('en', 'invite-email'));
+  const name = page.getByLabel(message('en', 'invite-name'));
+  const tooLong = 'Ines '.repeat(41);
   await email.fill('ines.duarte@fabrikam');
+  await name.fill(tooLong);
   await page.getByLabel(message('en', 'invite-role'), { exact: true }).selectOption('ReferralsAdmin');
   await page.getByRole('button', { name: message('en', 'invite-send') }).click();
   await expect(email).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('#invite-email-error')).toHaveText(message('en', 'error-email', { label: message('en', 'field-email') }));
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#invite-name-error')).toHaveText(message('en', 'error-person-name', { max: '200' }));
   await expect(email).toHaveValue('ines.duarte@fabrikam');
+  await expect(name).toHaveValue(tooLong);
 
+  // Fixing one field takes back its message alone.
   await email.fill('ines.duarte@fabrikam.example');
+  await expect(email).toHaveAttribute('aria-invalid', 'false');
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await name.fill('Ines Duarte');
   await page.getByRole('button', { name: message('en', 'invite-send') }).click();
   await expect(page.getByRole('status').filter({ hasText: message('en', 'invite-sent', { email: 'ines.duarte@fabrikam.example' }) })).toBeVisible();
   await expect(email).toHaveValue('');
+  await expect(name).toHaveValue('');
   const pending = page.locator('.invitation', { hasText: 'ines.duarte@fabrikam.example' });
   await expect(pending).toContainText(message('en', 'value-Role-ReferralsAdmin'));
   await expect(pending.getByRole('button', { name: message('en', 'people-revoke') })).toBeVisible();
@@ -110,7 +121,8 @@ test('a partner admin invites a colleague, whose emailed link sets a password an
   await ines.goto(link);
   await expect(ines.getByRole('heading', { level: 1, name: message('en', 'invitation-heading', { organisation: ORGANISATION }) })).toBeVisible();
   await expect(ines.getByText(message('en', 'invitation-intro', { person: 'Ada Adler', email: 'ines.duarte@fabrikam.example', role: message('en', 'value-Role-ReferralsAdmin') }))).toBeVisible();
-  await ines.getByLabel(message('en', 'invitation-name')).fill('Ines Duarte');
+  // The name the inviter offered is there, theirs to change.
+  await expect(ines.getByLabel(message('en', 'invitation-name'))).toHaveValue('Ines Duarte');
   await ines.getByLabel(message('en', 'invitation-password'), { exact: true }).fill('short');
   await ines.getByLabel(message('en', 'invitation-confirm')).fill('shorts');
   await ines.getByRole('button', { name: message('en', 'invitation-submit') }).click();
@@ -156,8 +168,10 @@ test('an invitation to an address with an account in another organisation looks 
   await owner.getByLabel(message('en', 'invitation-password'), { exact: true }).fill('a sunny day in lisbon');
   await owner.getByLabel(message('en', 'invitation-confirm')).fill('a sunny day in lisbon');
   await owner.getByRole('button', { name: message('en', 'invitation-submit') }).click();
-  await expect(owner.locator('.invitation-form [role="alert"]')).toHaveText(message('en', 'problem-email-has-account', { email: 'user@demo.test' }));
-  const signInInstead = owner.getByRole('link', { name: message('en', 'invitation-sign-in') });
+  const refusal = owner.locator('.invitation-form [role="alert"]');
+  await expect(refusal.locator('p')).toHaveText(message('en', 'problem-email-has-account', { email: 'user@demo.test' }));
+  // Inside the alert, so that it is announced with it.
+  const signInInstead = refusal.getByRole('link', { name: message('en', 'invitation-sign-in') });
   await expect(signInInstead).toBeVisible();
 
   // Any other refusal offers no sign-in: here the inviter withdrew the invitation meanwhile.
@@ -165,9 +179,17 @@ test('an invitation to an address with an account in another organisation looks 
   await pending.getByRole('button', { name: message('en', 'people-revoke') }).click();
   await page.getByRole('button', { name: message('en', 'people-revoke-yes') }).click();
   await expect(pending).toHaveCount(0);
+  // While the next try is in flight (held here to be seen), the last one's answer is gone.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  await owner.route('**/api/v1/invitation-links/*/accept', async (route) => { await held; await route.continue(); });
   await owner.getByRole('button', { name: message('en', 'invitation-submit') }).click();
-  await expect(owner.locator('.invitation-form [role="alert"]')).toHaveText(message('en', 'problem-invitation-revoked'));
+  await expect(owner.getByRole('button', { name: message('en', 'invitation-submitting') })).toBeVisible();
+  await expect(refusal).toHaveCount(0);
+  release();
+  await expect(refusal.locator('p')).toHaveText(message('en', 'problem-invitation-revoked'));
   await expect(signInInstead).toBeHidden();
+  await owner.unroute('**/api/v1/invitation-links/*/accept');
   await owner.goto(link);
   await expect(owner.getByRole('heading', { level: 1, name: message('en', 'invitation-unusable-heading') })).toBeVisible();
   await owner.getByRole('link', { name: message('en', 'invitation-sign-in') }).click();

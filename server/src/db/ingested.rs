@@ -13,17 +13,22 @@ pub const SAME_PAYLOAD_WITHIN: Duration = Duration::days(1);
 /// What a resubmission is recognised by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark<'a> {
-    /// The sender's own ID for the lead.
-    ExternalId(&'a str),
-    /// The fingerprint of the payload as sent (its JSON, keys sorted).
+    /// The sender's own ID for the lead, in the intake `shape` it came in: a marketplace's
+    /// lead IDs and a CRM's referral IDs are counted apart, so one never hides the other.
+    ExternalId { shape: &'a str, id: &'a str },
+    /// The fingerprint of the payload as sent (its JSON, keys sorted, with its shape).
     Payload(&'a str),
 }
 
 impl Mark<'_> {
-    fn kind(self) -> &'static str {
+    fn kind(self) -> String {
         match self {
-            Mark::ExternalId(_) => "external",
-            Mark::Payload(_) => "payload",
+            // The referral shape's IDs keep the kind they were first stored under.
+            Mark::ExternalId {
+                shape: "referrals", ..
+            } => "external".to_owned(),
+            Mark::ExternalId { shape, .. } => format!("external:{shape}"),
+            Mark::Payload(_) => "payload".to_owned(),
         }
     }
 }
@@ -39,11 +44,11 @@ pub async fn claim(
     now: DateTime<Utc>,
 ) -> Result<Option<String>, DbError> {
     let value = match mark {
-        Mark::ExternalId(value) | Mark::Payload(value) => value,
+        Mark::ExternalId { id: value, .. } | Mark::Payload(value) => value,
     };
     // No stored time sorts before "": an external ID's claim is never taken over.
     let reclaim_before = match mark {
-        Mark::ExternalId(_) => String::new(),
+        Mark::ExternalId { .. } => String::new(),
         Mark::Payload(_) => stored_time(now - SAME_PAYLOAD_WITHIN),
     };
     let claimed = sqlx::query(

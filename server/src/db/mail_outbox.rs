@@ -326,7 +326,8 @@ pub async fn mark_sent(
 }
 
 /// Records a failed attempt: tried again from `retry_at`, or never again (`None`: its
-/// attempts are set to `max_attempts`, so no sender claims it).
+/// attempts are set to `max_attempts`, so no sender claims it). `forget`, when given,
+/// replaces its content (what a mail given up need not keep).
 pub async fn mark_failed(
     pool: &Pool,
     id: &str,
@@ -334,19 +335,23 @@ pub async fn mark_failed(
     retry_at: Option<DateTime<Utc>>,
     max_attempts: i64,
     error: &str,
+    forget: Option<&str>,
 ) -> Result<(), DbError> {
     let query = match retry_at {
         Some(retry_at) => sqlx::query(
-            "UPDATE mail_outbox SET lease_until = NULL, due_at = $1, last_error = $2 WHERE id = $3 AND lease_until = $4",
+            "UPDATE mail_outbox SET lease_until = NULL, due_at = $1, last_error = $2, content = COALESCE($3, content) \
+             WHERE id = $4 AND lease_until = $5",
         )
         .bind(stored_time(retry_at)),
         None => sqlx::query(
-            "UPDATE mail_outbox SET lease_until = NULL, attempts = $1, last_error = $2 WHERE id = $3 AND lease_until = $4",
+            "UPDATE mail_outbox SET lease_until = NULL, attempts = $1, last_error = $2, content = COALESCE($3, content) \
+             WHERE id = $4 AND lease_until = $5",
         )
         .bind(max_attempts),
     };
     query
         .bind(error)
+        .bind(forget)
         .bind(id)
         .bind(stored_time(lease_until))
         .execute(pool)

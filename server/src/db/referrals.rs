@@ -465,32 +465,57 @@ pub async fn organisations_with_due(
     Ok(rows.into_iter().map(|(id,)| id).collect())
 }
 
-/// Up to `limit` referrals of the organisation that a system job must look at by `now`,
-/// the most overdue first.
+/// Up to `limit` referrals of the organisation due by `now`, most overdue first, and how
+/// many rows that read. A row whose document cannot be read is logged and taken out of
+/// the due queue (its `due_at` cleared), so that it cannot stay at the head of the queue
+/// and hold up every due referral behind it.
 pub async fn due_in_organisation(
     conn: &mut AnyConnection,
     organisation_id: &str,
     now: DateTime<Utc>,
     limit: usize,
-) -> Result<Vec<Referral>, DbError> {
-    let rows: Vec<(String,)> = sqlx::query_as(
-        "SELECT document FROM referrals WHERE organisation_id = $1 AND due_at <= $2 \
+) -> Result<Due, DbError> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT id, document FROM referrals WHERE organisation_id = $1 AND due_at <= $2 \
          ORDER BY due_at, id LIMIT $3",
     )
     .bind(organisation_id)
     .bind(stored_time(now))
     .bind(i64::try_from(limit).unwrap_or(i64::MAX))
-    .fetch_all(conn)
+    .fetch_all(&mut *conn)
     .await?;
-    // An unreadable row must not hold up every other due referral: it is logged and left.
-    Ok(rows
-        .into_iter()
-        .filter_map(|(document,)| {
-            parse(&document)
-                .inspect_err(|error| tracing::error!(%error, "a due referral is unreadable"))
-                .ok()
-        })
-        .collect())
+    let mut due = Due {
+        read: rows.len(),
+        referrals: Vec::with_capacity(rows.len()),
+        set_aside: 0,
+    };
+    for (id, document) in rows {
+        match parse(&document) {
+            Ok(referral) => due.referrals.push(referral),
+            Err(error) => {
+                tracing::error!(%error, %id, "a due referral is unreadable; it leaves the due queue");
+                sqlx::query(
+                    "UPDATE referrals SET due_at = NULL WHERE organisation_id = $1 AND id = $2",
+                )
+                .bind(organisation_id)
+                .bind(&id)
+                .execute(&mut *conn)
+                .await?;
+                due.set_aside += 1;
+            }
+        }
+    }
+    Ok(due)
+}
+
+/// What [`due_in_organisation`] found.
+pub struct Due {
+    /// Rows read, readable or not.
+    pub read: usize,
+    /// The readable ones.
+    pub referrals: Vec<Referral>,
+    /// Unreadable ones taken out of the due queue.
+    pub set_aside: usize,
 }
 
 /// Derives the columns of rows written before the current projection (by an older

@@ -32,6 +32,14 @@ impl UserRecord {
     pub fn is_active(&self) -> bool {
         self.deactivated_at.is_none()
     }
+
+    /// What they may do, as the domain's access rules see them.
+    pub fn member(&self) -> domain::Member<'_> {
+        domain::Member {
+            role: self.role,
+            email: &self.email,
+        }
+    }
 }
 
 pub struct NewUser<'a> {

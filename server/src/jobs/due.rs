@@ -37,8 +37,8 @@ pub async fn close_due(pool: &Pool, live: &Live, now: DateTime<Utc>) -> Result<u
             if let Some(change) = batch.last_change {
                 live.changed(&organisation_id, change);
             }
-            // A full batch may have left more; one that closed nothing would only repeat.
-            if batch.read < BATCH || batch.closed == 0 {
+            // A full batch may have left more; one that changed nothing would only repeat.
+            if batch.read < BATCH || batch.closed + batch.set_aside == 0 {
                 break;
             }
         }
@@ -51,6 +51,8 @@ struct Batch {
     read: usize,
     /// Of those, closed.
     closed: usize,
+    /// Of those, unreadable and taken out of the queue.
+    set_aside: usize,
     last_change: Option<i64>,
 }
 
@@ -68,7 +70,7 @@ async fn close_batch(
         db::referrals::due_in_organisation(&mut transaction, organisation_id, now, BATCH).await?;
     let mut closed = 0;
     let mut last_change = None;
-    for referral in &due {
+    for referral in &due.referrals {
         let Some(next) = domain::lifecycle::close_if_due(referral, now) else {
             continue;
         };
@@ -87,7 +89,7 @@ async fn close_batch(
             last_change = Some(change);
         }
     }
-    if closed == 0 {
+    if closed == 0 && due.set_aside == 0 {
         // Nothing changed (another instance was first): leave the feed's counter as it was,
         // so open apps are not told of a change that is not there.
         transaction.rollback().await?;
@@ -95,8 +97,9 @@ async fn close_batch(
         transaction.commit().await?;
     }
     Ok(Batch {
-        read: due.len(),
+        read: due.read,
         closed,
+        set_aside: due.set_aside,
         last_change,
     })
 }

@@ -67,9 +67,7 @@ impl Mailer {
         lease_until: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> Result<bool, DbError> {
-        let forget = (mail.kind == mail_outbox::MailKind::Invitation)
-            .then(|| invitation::without_link(&mail.content))
-            .flatten();
+        let forget = without_link(mail);
         mail_outbox::mark_sent(&self.pool, &mail.id, lease_until, now, forget.as_deref()).await
     }
 
@@ -127,6 +125,10 @@ impl Mailer {
                         report.sent += 1;
                     }
                     Err(error) => {
+                        // A mail given up keeps no invitation link either: the invitation
+                        // stays open for its week, and the table keeps only its hash.
+                        let given_up = error.permanent || mail.attempts >= MAX_ATTEMPTS;
+                        let forget = if given_up { without_link(&mail) } else { None };
                         let retry_at = if error.permanent {
                             // Refused for good: leave it with its error, tried no more.
                             tracing::error!(mail = %mail.id, %error, "a mail was refused for good");
@@ -142,6 +144,7 @@ impl Mailer {
                             retry_at,
                             MAX_ATTEMPTS,
                             &error.message,
+                            forget.as_deref(),
                         )
                         .await?;
                         self.metrics.mail_sent(false);
@@ -169,6 +172,14 @@ impl Mailer {
             .map_err(|e| unsendable(format!("cannot build the message: {e}")))?;
         self.transport.send(&mail.id, &message).await
     }
+}
+
+/// An invitation mail's content without its link, to keep once the mail is done with
+/// (sent or given up); `None` for any other mail.
+fn without_link(mail: &mail_outbox::OutboxMail) -> Option<String> {
+    (mail.kind == mail_outbox::MailKind::Invitation)
+        .then(|| invitation::without_link(&mail.content))
+        .flatten()
 }
 
 /// How long after its `attempts`-th failure a mail is tried again: 30 s, doubling, at

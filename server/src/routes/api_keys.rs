@@ -6,8 +6,8 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
-use domain::FieldErrors;
 use domain::problem::Explanation;
+use domain::{FieldErrors, Role};
 use serde::{Deserialize, Serialize};
 
 use crate::AppState;
@@ -17,6 +17,16 @@ use crate::db;
 use crate::db::api_keys::{ApiKeyRecord, NewApiKey};
 use crate::error::AppError;
 use crate::extract::JsonBody;
+use crate::routes::users::acting_under_lock;
+
+/// Checked again inside a key's change, after the organisation's lock: a partner admin
+/// demoted or deactivated while the request waited makes no key and revokes none.
+async fn acting_as_manager(
+    conn: &mut sqlx::AnyConnection,
+    user: &CurrentUser,
+) -> Result<(), AppError> {
+    may_manage(acting_under_lock(conn, user).await?.role)
+}
 
 /// A new key's name.
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -63,8 +73,8 @@ impl From<ApiKeyRecord> for ListedKey {
     }
 }
 
-fn may_manage(user: &CurrentUser) -> Result<(), AppError> {
-    if user.role.may_manage_api_keys() {
+fn may_manage(role: Role) -> Result<(), AppError> {
+    if role.may_manage_api_keys() {
         Ok(())
     } else {
         Err(AppError::Forbidden(Explanation::new(
@@ -85,15 +95,16 @@ pub async fn create(
     user: CurrentUser,
     body: JsonBody<NewKey>,
 ) -> Result<(StatusCode, Json<CreatedKey>), AppError> {
-    may_manage(&user)?;
+    may_manage(user.role)?;
     let name = domain::api_keys::parse_api_key_name(&body.value.name)
         .map_err(|error| AppError::Invalid(FieldErrors::from(error)))?;
     let id = uuid::Uuid::new_v4().to_string();
     let key = new_secret();
     let now = Utc::now();
-    let mut conn = state.pool.acquire().await?;
+    let mut transaction = state.pool.begin().await?;
+    acting_as_manager(&mut transaction, &user).await?;
     db::api_keys::insert(
-        &mut conn,
+        &mut transaction,
         NewApiKey {
             id: &id,
             organisation_id: &user.organisation_id,
@@ -104,6 +115,7 @@ pub async fn create(
         now,
     )
     .await?;
+    transaction.commit().await?;
     tracing::info!(key_id = %id, "an API key was created");
     Ok((
         StatusCode::CREATED,
@@ -126,7 +138,7 @@ pub async fn list(
     State(state): State<AppState>,
     user: CurrentUser,
 ) -> Result<Json<Vec<ListedKey>>, AppError> {
-    may_manage(&user)?;
+    may_manage(user.role)?;
     let mut conn = state.pool.acquire().await?;
     let keys = db::api_keys::list_active(&mut conn, &user.organisation_id).await?;
     Ok(Json(keys.into_iter().map(ListedKey::from).collect()))
@@ -144,11 +156,13 @@ pub async fn revoke(
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> Result<StatusCode, AppError> {
-    may_manage(&user)?;
-    let mut conn = state.pool.acquire().await?;
-    if !db::api_keys::revoke(&mut conn, &user.organisation_id, &id, Utc::now()).await? {
+    may_manage(user.role)?;
+    let mut transaction = state.pool.begin().await?;
+    acting_as_manager(&mut transaction, &user).await?;
+    if !db::api_keys::revoke(&mut transaction, &user.organisation_id, &id, Utc::now()).await? {
         return Err(AppError::ApiKeyNotFound);
     }
+    transaction.commit().await?;
     tracing::info!(key_id = %id, "an API key was revoked");
     Ok(StatusCode::NO_CONTENT)
 }

@@ -11,6 +11,7 @@ use domain::{BusinessProfileDraft, StoredBusinessProfile};
 use sqlx::AnyConnection;
 
 use super::business_profiles::{may_edit, profile_response, region_taken};
+use super::users::acting_under_lock;
 use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::db::{self, business_profiles::Replaced};
@@ -41,7 +42,7 @@ pub async fn detail(
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
-    may_edit(&user)?;
+    may_edit(user.member())?;
     let mut conn = state.pool.acquire().await?;
     let stored = db::business_profiles::find(&mut conn, &user.organisation_id, &id)
         .await?
@@ -71,9 +72,10 @@ pub async fn replace(
     headers: HeaderMap,
     body: JsonBody<BusinessProfileDraft>,
 ) -> Result<Response, AppError> {
-    may_edit(&user)?;
+    may_edit(user.member())?;
     let expected = if_match(&headers)?;
     let mut transaction = state.pool.begin().await?;
+    may_edit(acting_under_lock(&mut transaction, &user).await?.member())?;
     let current = current_version(&mut transaction, &user, &id, Some(&expected)).await?;
     // Judged after the version: a stale form is reloaded anyway, whatever its fields.
     let profile = body.value.validate().map_err(AppError::Invalid)?;
@@ -113,12 +115,13 @@ pub async fn delete(
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> Result<StatusCode, AppError> {
-    may_edit(&user)?;
+    may_edit(user.member())?;
     let expected = match headers.get(header::IF_MATCH) {
         Some(_) => Some(if_match(&headers)?),
         None => None,
     };
     let mut transaction = state.pool.begin().await?;
+    may_edit(acting_under_lock(&mut transaction, &user).await?.member())?;
     let current = current_version(&mut transaction, &user, &id, expected.as_deref()).await?;
     db::business_profiles::delete(&mut transaction, &user.organisation_id, &current.id).await?;
     transaction.commit().await?;

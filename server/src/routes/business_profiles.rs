@@ -15,10 +15,11 @@ use crate::auth::CurrentUser;
 use crate::db;
 use crate::error::AppError;
 use crate::extract::JsonBody;
+use crate::routes::users::acting_under_lock;
 
 /// Refuses everyone whose role may not see or edit business profiles.
-pub(super) fn may_edit(user: &CurrentUser) -> Result<(), AppError> {
-    match user.member().business_profile_refusal() {
+pub(super) fn may_edit(member: domain::Member<'_>) -> Result<(), AppError> {
+    match member.business_profile_refusal() {
         None => Ok(()),
         Some(refusal) => Err(AppError::Forbidden(refusal.explanation())),
     }
@@ -50,7 +51,7 @@ pub async fn list(
     State(state): State<AppState>,
     user: CurrentUser,
 ) -> Result<Json<Vec<StoredBusinessProfile>>, AppError> {
-    may_edit(&user)?;
+    may_edit(user.member())?;
     let mut conn = state.pool.acquire().await?;
     Ok(Json(
         db::business_profiles::list(&mut conn, &user.organisation_id).await?,
@@ -73,9 +74,10 @@ pub async fn create(
     user: CurrentUser,
     body: JsonBody<BusinessProfileDraft>,
 ) -> Result<Response, AppError> {
-    may_edit(&user)?;
+    may_edit(user.member())?;
     let profile = body.value.validate().map_err(AppError::Invalid)?;
     let mut transaction = state.pool.begin().await?;
+    may_edit(acting_under_lock(&mut transaction, &user).await?.member())?;
     let stored = db::business_profiles::insert(
         &mut transaction,
         &user.organisation_id,

@@ -6,8 +6,8 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use chrono::{SubsecRound, Utc};
-use domain::people::{Invitation, parse_person_name};
-use domain::values::{Email, is_blank};
+use domain::people::{Invitation, parse_offered_person_name};
+use domain::values::Email;
 use domain::{Explanation, FieldError, FieldErrors, Role};
 use serde::Deserialize;
 
@@ -19,7 +19,7 @@ use crate::error::AppError;
 use crate::extract::JsonBody;
 use crate::mail::invitation::{InvitationContent, queue_invitation};
 use crate::routes::people::{PendingInvitation, may_manage_people};
-use crate::routes::users::acting_now;
+use crate::routes::users::acting_under_lock;
 
 /// Whom to invite, with which role.
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -49,10 +49,10 @@ impl NewInvitationForm {
                 .parse::<Role>()
                 .map_err(|_| FieldError::coded("role", "error-role", &[])),
         );
-        let name = match self.name.as_deref().filter(|name| !is_blank(name)) {
-            Some(name) => errors.collect(parse_person_name("name", name)).map(Some),
-            None => Some(None),
-        };
+        let name = errors.collect(parse_offered_person_name(
+            "name",
+            self.name.as_deref().unwrap_or_default(),
+        ));
         errors.into_result(|| Invitee {
             email: email.map(|e| e.as_str().to_lowercase()).unwrap_or_default(),
             role: role.unwrap_or(Role::Viewer),
@@ -76,7 +76,7 @@ pub async fn create(
     user: CurrentUser,
     body: JsonBody<NewInvitationForm>,
 ) -> Result<(StatusCode, Json<PendingInvitation>), AppError> {
-    may_manage_people(&user)?;
+    may_manage_people(user.member())?;
     let invitee = body.value.parse().map_err(AppError::Invalid)?;
     // As stored: to the microsecond, so the answer says what a later read will.
     let now = Utc::now().trunc_subsecs(6);
@@ -85,16 +85,8 @@ pub async fn create(
     let id = uuid::Uuid::new_v4().to_string();
     let mut transaction = state.pool.begin().await?;
     // First: invitations and the accounts they make, of one organisation, queue here.
-    db::organisations::lock(&mut transaction, &user.organisation_id).await?;
-    let acting = acting_now(&mut transaction, &user).await?;
-    if let Some(refusal) = (domain::Member {
-        role: acting.role,
-        email: &acting.email,
-    })
-    .people_refusal()
-    {
-        return Err(AppError::Forbidden(refusal.explanation()));
-    }
+    let acting = acting_under_lock(&mut transaction, &user).await?;
+    may_manage_people(acting.member())?;
     let conflict = |code: &str| {
         AppError::Conflict(Explanation::new(code).with("email", invitee.email.as_str()))
     };
@@ -171,10 +163,11 @@ pub async fn revoke(
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> Result<StatusCode, AppError> {
-    may_manage_people(&user)?;
+    may_manage_people(user.member())?;
     let mut transaction = state.pool.begin().await?;
-    // Queued with accepts of the organisation's links: an invitation is either used or revoked.
-    db::organisations::lock(&mut transaction, &user.organisation_id).await?;
+    // Queued with accepts of the organisation's links: an invitation is either used or
+    // revoked; and with role changes: a partner admin demoted meanwhile revokes nothing.
+    may_manage_people(acting_under_lock(&mut transaction, &user).await?.member())?;
     let invitation =
         db::invitations::find_in_organisation(&mut transaction, &user.organisation_id, &id)
             .await?

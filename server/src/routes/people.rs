@@ -88,8 +88,8 @@ impl PendingInvitation {
 }
 
 /// Refuses anyone who may not manage the organisation's people.
-pub(super) fn may_manage_people(user: &CurrentUser) -> Result<(), AppError> {
-    match user.member().people_refusal() {
+pub(super) fn may_manage_people(member: domain::Member<'_>) -> Result<(), AppError> {
+    match member.people_refusal() {
         Some(refusal) => Err(AppError::Forbidden(refusal.explanation())),
         None => Ok(()),
     }
@@ -104,7 +104,7 @@ pub async fn list(
     State(state): State<AppState>,
     user: CurrentUser,
 ) -> Result<Json<People>, AppError> {
-    may_manage_people(&user)?;
+    may_manage_people(user.member())?;
     let now = Utc::now();
     let mut conn = state.pool.acquire().await?;
     let people = db::users::list_for_organisation(&mut conn, &user.organisation_id).await?;

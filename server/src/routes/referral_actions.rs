@@ -25,6 +25,7 @@ use crate::error::AppError;
 use crate::extract::{JsonBody, if_match};
 use crate::faults::Fault;
 use crate::routes::referrals::{referral_response, seen_by};
+use crate::routes::users::acting_now;
 
 /// Accepts an Inbox referral: it moves to Accepted.
 #[utoipa::path(post, path = "/api/v1/referrals/{id}/accept", tag = "actions",
@@ -325,6 +326,9 @@ async fn apply(
     let now = Utc::now();
     let mut transaction = state.pool.begin().await?;
     let change = db::feed::next_change(&mut transaction, &user.organisation_id).await?;
+    // The actor as they are now: a partner admin's change of their role, or their
+    // deactivation, committed while this request waited for its turn, holds.
+    let acting = acting_now(&mut transaction, user).await?;
     let current = db::referrals::find(&mut transaction, &user.organisation_id, id)
         .await?
         .ok_or(AppError::ReferralNotFound)?;
@@ -335,7 +339,7 @@ async fn apply(
         }
         .into());
     }
-    if let Some(refusal) = user.member().refusal(&current) {
+    if let Some(refusal) = acting.member().refusal(&current) {
         return Err(AppError::Forbidden(refusal.explanation()).into());
     }
     lifecycle::check(&current, request.action(), now).map_err(lifecycle_error)?;

@@ -118,6 +118,17 @@ pub(super) async fn acting_now(
         .ok_or(AppError::Unauthenticated)
 }
 
+/// The acting person as they are now, with the organisation's writers queued behind this
+/// transaction (`organisations::lock`, taken here first): a role change or a deactivation
+/// committed while the request waited holds for what the transaction goes on to check.
+pub(super) async fn acting_under_lock(
+    conn: &mut sqlx::AnyConnection,
+    user: &CurrentUser,
+) -> Result<UserRecord, AppError> {
+    db::organisations::lock(conn, &user.organisation_id).await?;
+    acting_now(conn, user).await
+}
+
 /// Checked after a change, inside its transaction (which holds the organisation's change
 /// lock): no interleaving can leave the organisation without anyone who can manage it.
 pub(super) async fn keeps_a_partner_admin(
