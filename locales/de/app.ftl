@@ -61,8 +61,8 @@ sign-out-discards =
     }
 sign-out-discards-stopped =
     { $count ->
-        [one] { $count } Änderung konnte nicht übernommen werden und wartet auf der Seite ihrer Empfehlung: Wenn Sie sich jetzt abmelden, geht sie verloren. Öffnen Sie sie zuerst dort, um sie zu behalten.
-       *[other] { $count } Änderungen konnten nicht übernommen werden und warten auf den Seiten ihrer Empfehlungen: Wenn Sie sich jetzt abmelden, gehen sie verloren. Öffnen Sie sie zuerst dort, um sie zu behalten.
+        [one] { $count } Änderung konnte nicht übernommen werden und wartet auf der Seite ihrer Empfehlung: Wenn Sie sich jetzt abmelden, geht sie verloren. Öffnen Sie zuerst ihre Empfehlung, um sie zu prüfen.
+       *[other] { $count } Änderungen konnten nicht übernommen werden und warten auf den Seiten ihrer Empfehlungen: Wenn Sie sich jetzt abmelden, gehen sie verloren. Öffnen Sie zuerst ihre Empfehlungen, um sie zu prüfen.
     }
 stay-signed-in = Angemeldet bleiben
 language-label = Sprache

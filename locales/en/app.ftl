@@ -61,8 +61,8 @@ sign-out-discards =
     }
 sign-out-discards-stopped =
     { $count ->
-        [one] { $count } change could not be applied and waits on its referral's page: signing out now discards it. Open it there first to keep it.
-       *[other] { $count } changes could not be applied and wait on their referrals' pages: signing out now discards them. Open them there first to keep them.
+        [one] { $count } change could not be applied and waits on its referral's page: signing out now discards it. Open its referral to review it first.
+       *[other] { $count } changes could not be applied and wait on their referrals' pages: signing out now discards them. Open their referrals to review them first.
     }
 stay-signed-in = Stay signed in
 language-label = Language

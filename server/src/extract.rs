@@ -56,20 +56,31 @@ pub fn page_limit(value: &str, max: usize) -> Result<usize, AppError> {
         })
 }
 
-/// The entity tags of `If-Match` (quotes and `W/` removed); 428 without the header, with
-/// an empty one, or with `*` (any version: the very lost update the header is asked for to
-/// prevent). A header that names no tag (`""`, `,`) matches no version, so it is a 412 with
-/// the current one.
+/// For a change the header is optional for (a delete): the tags of `If-Match` when it
+/// names versions; `None` without it or with `*` ("whatever version it is at now").
+pub fn if_match_when_sent(headers: &HeaderMap) -> Result<Option<Vec<String>>, AppError> {
+    match headers.get(header::IF_MATCH) {
+        None => Ok(None),
+        Some(value) if names_any_version(value.as_bytes()) => Ok(None),
+        Some(_) => if_match(headers).map(Some),
+    }
+}
+
+/// Whether an `If-Match` value is (or holds) `*`.
+fn names_any_version(value: &[u8]) -> bool {
+    value
+        .split(|b| *b == b',')
+        .any(|tag| tag.trim_ascii() == b"*")
+}
+
+/// The entity tags of `If-Match` (quotes and `W/` removed); 428 without the header or with
+/// an empty one. A header that names no version the client saw (`""`, `,`, or `*`, which
+/// would allow the very lost update the header is asked for to prevent) matches none, so
+/// it is a 412 with the current one.
 pub fn if_match(headers: &HeaderMap) -> Result<Vec<String>, AppError> {
     let value = headers
         .get(header::IF_MATCH)
         .filter(|value| !value.as_bytes().trim_ascii().is_empty())
-        .filter(|value| {
-            !value
-                .as_bytes()
-                .split(|b| *b == b',')
-                .any(|tag| tag.trim_ascii() == b"*")
-        })
         .ok_or(AppError::PreconditionRequired)?;
     Ok(String::from_utf8_lossy(value.as_bytes())
         .split(',')

@@ -249,6 +249,9 @@ backend_tests! {
 
         let without = admin.request(Method::PUT, &format!("{PATH}/{id}")).json(&mine).send().await.unwrap();
         assert_eq!(without.status(), StatusCode::PRECONDITION_REQUIRED);
+        // A replace must name the version it saw: `*` (any) is none, so it is told the current one.
+        let any = admin.request(Method::PUT, &format!("{PATH}/{id}")).header("if-match", "*").json(&mine).send().await.unwrap();
+        assert_eq!(any.status(), StatusCode::PRECONDITION_FAILED);
         let stale_delete = admin
             .request(Method::DELETE, &format!("{PATH}/{id}"))
             .header("if-match", format!("\"{seen}\""))
@@ -264,6 +267,16 @@ backend_tests! {
         let mut statuses = [a.status(), b.status()];
         statuses.sort();
         assert_eq!(statuses, [StatusCode::OK, StatusCode::PRECONDITION_FAILED]);
+
+        // A delete with `*` deletes whatever version it is at, as one without the header.
+        let any_version = admin
+            .request(Method::DELETE, &format!("{PATH}/{id}"))
+            .header("if-match", "*")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(any_version.status(), StatusCode::NO_CONTENT);
+        assert_eq!(admin.get(&format!("{PATH}/{id}")).await.status(), StatusCode::NOT_FOUND);
     }
 
     async fn another_organisations_profile_is_not_found(app) {

@@ -290,6 +290,27 @@ backend_tests! {
         assert_eq!(count(&admin).await, before + 2);
     }
 
+    async fn a_sender_id_stored_before_the_shapes_were_told_apart_still_names_its_lead(app) {
+        let admin = app.sign_in("admin@demo.test").await;
+        let (_, key) = key_of(&admin, "Before").await;
+        let first = send(&app, "/api/v1/ingest/referrals", Some(&key), &contact_me("2002")).await;
+        assert_eq!(first.status(), StatusCode::CREATED);
+        let first: Value = first.json().await.unwrap();
+        // As migration 0012 leaves an ID stored before it.
+        sqlx::query("UPDATE ingested_leads SET kind = 'external:legacy' WHERE kind = 'external:referrals' AND value = '2002'")
+            .execute(&app.pool().await)
+            .await
+            .unwrap();
+        let again = send(&app, "/api/v1/ingest/referrals", Some(&key), &contact_me("2002")).await;
+        assert_eq!(again.status(), StatusCode::OK);
+        assert_eq!(again.json::<Value>().await.unwrap()["id"], first["id"]);
+        let mut lead = marketplace_lead();
+        lead["LeadId"] = json!("2002");
+        let marketplace = send(&app, "/api/v1/ingest/marketplace-leads", Some(&key), &lead).await;
+        assert_eq!(marketplace.status(), StatusCode::OK, "an ID from before keeps its old meaning");
+        assert_eq!(marketplace.json::<Value>().await.unwrap()["id"], first["id"]);
+    }
+
     async fn concurrent_resubmissions_store_one_lead(app) {
         let admin = app.sign_in("admin@demo.test").await;
         let (_, key) = key_of(&admin, "CRM").await;

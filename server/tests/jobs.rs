@@ -196,7 +196,7 @@ backend_tests! {
         let now = Utc::now();
         let ago = |days: i64| stored_time(now - Duration::days(days));
         let org = organisation.id.as_str();
-        for (kind, value, arrived) in [("payload", "old", ago(2)), ("payload", "new", ago(0)), ("external", "crm-1", ago(400))] {
+        for (kind, value, arrived) in [("payload", "old", ago(2)), ("payload", "new", ago(0)), ("external:referrals", "crm-1", ago(400))] {
             sqlx::query("INSERT INTO ingested_leads (organisation_id, kind, value, referral_id, arrived_at) VALUES ($1, $2, $3, $4, $5)")
                 .bind(org).bind(kind).bind(value).bind(&lead.id).bind(arrived)
                 .execute(&pool).await.unwrap();

@@ -709,4 +709,45 @@ backend_tests! {
         let content: serde_json::Value = serde_json::from_str(&content).unwrap();
         assert_eq!(content["token"], "", "a mail given up keeps no link a copy of the database could use");
     }
+
+    async fn an_invitation_mail_whose_sender_died_on_its_last_try_forgets_its_link_at_the_purge(app) {
+        let pool = app.pool().await;
+        let (organisation, admin) = organisation_with_admin(&pool).await;
+        let session = admin.sign_in(&app).await;
+        for who in ["gave-up", "still-trying"] {
+            let response = session
+                .request(reqwest::Method::POST, "/api/v1/invitations")
+                .json(&serde_json::json!({ "email": format!("{who}@unreachable.test"), "role": "ReferralsUser" }))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), 201);
+        }
+        // A sender claimed the last try of one (and the first of the other) and died: their
+        // leases ran out, and nobody marked either failed.
+        let lapsed = referral_desk_server::db::stored_time(Utc::now() - chrono::Duration::minutes(5));
+        for (who, attempts) in [("gave-up", MAX_ATTEMPTS), ("still-trying", 1)] {
+            sqlx::query("UPDATE mail_outbox SET attempts = $1, lease_until = $2 WHERE organisation_id = $3 AND recipient = $4")
+                .bind(attempts)
+                .bind(&lapsed)
+                .bind(&organisation.id)
+                .bind(format!("{who}@unreachable.test"))
+                .execute(&pool)
+                .await
+                .unwrap();
+        }
+
+        referral_desk_server::jobs::purge::purge(&pool, Utc::now()).await.unwrap();
+
+        for (who, keeps_link) in [("gave-up", false), ("still-trying", true)] {
+            let (content,): (String,) = sqlx::query_as("SELECT content FROM mail_outbox WHERE organisation_id = $1 AND recipient = $2")
+                .bind(&organisation.id)
+                .bind(format!("{who}@unreachable.test"))
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+            let content: serde_json::Value = serde_json::from_str(&content).unwrap();
+            assert_eq!(content["token"].as_str().unwrap().is_empty(), !keeps_link, "{who}");
+        }
+    }
 }

@@ -132,7 +132,26 @@ backend_tests! {
         // …while the user's accept (signed in as a Referrals user) waits for its turn; the
         // change makes them a Viewer and commits.
         let demotion = async {
-            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+            // Once the accept waits for its turn: PostgreSQL shows the wait; SQLite does not,
+            // so there a pause stands in (should the accept come later, it is refused on
+            // the role it reads then: the test passes without telling the two apart).
+            let mut probe = pool.acquire().await.unwrap();
+            if probe.backend_name() == "PostgreSQL" {
+                for _ in 0..400 {
+                    let (waiting,): (i64,) = sqlx::query_as(
+                        "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+                    )
+                    .fetch_one(&mut *probe)
+                    .await
+                    .unwrap();
+                    if waiting > 0 {
+                        break;
+                    }
+                    tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+                }
+            } else {
+                tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+            }
             sqlx::query("UPDATE users SET role = 'Viewer' WHERE email = 'referrals@demo.test'")
                 .execute(&mut *admin)
                 .await
@@ -191,17 +210,19 @@ backend_tests! {
                 None => request,
             }
         };
-        // `*` would match any version: the lost update If-Match is asked for to prevent.
-        for if_match in [None, Some(""), Some("*"), Some("\"v1\", *")] {
+        for if_match in [None, Some("")] {
             let refused = accept(if_match, "accept-after-428").send().await.unwrap();
             problem(refused, StatusCode::PRECONDITION_REQUIRED).await;
         }
         let current = format!("\"{}\"", etag(&referral));
         let retried = accept(Some(&current), "accept-after-428").send().await.unwrap();
         assert_eq!(retried.status(), StatusCode::OK, "the retry with If-Match runs, not a replay of the 428");
-        // A header that names no version matches none.
+        // A header that names no version matches none: nor does `*`, which would let the
+        // change overwrite whatever a colleague made.
         let nameless = accept(Some("\"\""), "accept-nameless").send().await.unwrap();
         assert_eq!(problem(nameless, StatusCode::PRECONDITION_FAILED).await["current"]["status"], "Active");
+        let any = accept(Some("*"), "accept-any").send().await.unwrap();
+        assert_eq!(problem(any, StatusCode::PRECONDITION_FAILED).await["current"]["status"], "Active");
         // A key is 1 to 255 visible ASCII characters, as the OpenAPI document says.
         let spaced = accept(Some(&current), "two words").send().await.unwrap();
         assert!(problem(spaced, StatusCode::BAD_REQUEST).await["detail"].as_str().unwrap().contains("Idempotency-Key"));

@@ -232,6 +232,26 @@ pub fn follow_on(outbox: &mut [Pending], referral_id: &str, seen: &str, applied:
     changed
 }
 
+/// The outbox as another tab left it on the device (`read`), with the items this tab
+/// queued after that read began: their write may have come after the read (IndexedDB
+/// orders a read before a later write), so they may be missing from it. `known`: the
+/// last item this tab held when the read began; an item after it that the read lacks is
+/// this tab's, newly queued. Everything else is as read (another tab sent or dropped it).
+pub fn merged_with_newer(
+    mut read: Vec<Pending>,
+    mine: &[Pending],
+    known: Option<u64>,
+) -> Vec<Pending> {
+    for pending in mine {
+        let newer = known.is_none_or(|known| pending.seq > known);
+        if newer && !read.iter().any(|p| p.seq == pending.seq) {
+            read.push(pending.clone());
+        }
+    }
+    read.sort_by_key(|p| p.seq);
+    read
+}
+
 /// How long to wait before the `attempt`-th retry (1 s doubling, at most a minute).
 pub fn backoff(attempt: u32) -> Duration {
     Duration::from_secs(1u64 << attempt.min(6)).min(Duration::from_secs(60))
@@ -283,6 +303,20 @@ mod tests {
         assert!(matches!(&outbox[0].change, Change::Act { if_match, .. } if if_match == "6"));
         assert!(matches!(&outbox[1].change, Change::Act { if_match, .. } if if_match == "5"));
         assert!(matches!(&outbox[2].change, Change::Act { if_match, .. } if if_match == "4"));
+    }
+
+    #[test]
+    fn an_outbox_read_from_the_device_keeps_what_this_tab_queued_after_the_read_began() {
+        let mine = vec![heart(1, "a"), heart(2, "b"), heart(5, "c")];
+        // Read while 5 was being written: 1 was sent by the syncing tab, 3 is another tab's.
+        let read = vec![heart(2, "b"), heart(3, "d")];
+        let seqs = |outbox: Vec<Pending>| outbox.iter().map(|p| p.seq).collect::<Vec<_>>();
+        assert_eq!(
+            seqs(merged_with_newer(read.clone(), &mine, Some(2))),
+            [2, 3, 5]
+        );
+        // Had this tab known 5 when the read began, the read would say it is gone.
+        assert_eq!(seqs(merged_with_newer(read, &mine, Some(5))), [2, 3]);
     }
 
     #[test]

@@ -53,6 +53,14 @@ enum Message {
         at: Option<chrono::DateTime<chrono::Utc>>,
         online: bool,
     },
+    /// A queued action on `referral_id`, sent on version `sent_on`, landed as `made`:
+    /// a form another tab opened on its result is sent on `made`.
+    #[serde(rename_all = "camelCase")]
+    Landed {
+        referral_id: String,
+        sent_on: String,
+        made: String,
+    },
 }
 
 /// A [`Message`] as read: every kind's fields, checked against its `kind` by `TryFrom`
@@ -70,6 +78,9 @@ struct Heard {
     cursor: Option<String>,
     at: Option<chrono::DateTime<chrono::Utc>>,
     online: Option<bool>,
+    referral_id: Option<String>,
+    sent_on: Option<String>,
+    made: Option<String>,
 }
 
 impl TryFrom<Heard> for Message {
@@ -89,6 +100,11 @@ impl TryFrom<Heard> for Message {
             "synced" => Message::Synced {
                 at: heard.at,
                 online: heard.online.ok_or("missing field `online`")?,
+            },
+            "landed" => Message::Landed {
+                referral_id: heard.referral_id.ok_or("missing field `referralId`")?,
+                sent_on: heard.sent_on.ok_or("missing field `sentOn`")?,
+                made: heard.made.ok_or("missing field `made`")?,
             },
             _ => return Err("unknown kind of message"),
         })
@@ -204,6 +220,18 @@ pub(super) fn tell_outbox(store: Referrals) {
     post(store, &Message::Outbox);
 }
 
+/// An own queued action landed (see [`Message::Landed`]).
+pub(super) fn tell_landed(store: Referrals, referral_id: &str, sent_on: &str, made: &str) {
+    post(
+        store,
+        &Message::Landed {
+            referral_id: referral_id.to_owned(),
+            sent_on: sent_on.to_owned(),
+            made: made.to_owned(),
+        },
+    );
+}
+
 /// The cache was filled afresh.
 pub(super) fn tell_reload(store: Referrals) {
     post(store, &Message::Reload);
@@ -239,11 +267,16 @@ fn heard(store: Referrals, message: Message) {
             removed,
             cursor,
         } => store.heard_page(referrals, removed, cursor),
-        Message::Outbox => spawn_local(async move {
-            if let Some(outbox) = cache::load_outbox().await {
-                store.heard_outbox(outbox);
-            }
-        }),
+        Message::Outbox => {
+            let known = store
+                .outbox
+                .with_untracked(|outbox| outbox.iter().map(|p| p.seq).max());
+            spawn_local(async move {
+                if let Some(outbox) = cache::load_outbox().await {
+                    store.heard_outbox(outbox, known);
+                }
+            })
+        }
         Message::Reload => spawn_local(async move {
             if let Some(cached) = cache::open_and_load().await
                 && store.user.get_untracked().as_deref() == Some(cached.me.user.id.as_str())
@@ -268,6 +301,11 @@ fn heard(store: Referrals, message: Message) {
             // Asking the server ends the session here too (it answers 401).
             let _ = crate::api::me().await;
         }),
+        Message::Landed {
+            referral_id,
+            sent_on,
+            made,
+        } => store.own_version_landed(&referral_id, &sent_on, &made),
     }
 }
 
@@ -332,8 +370,12 @@ impl Referrals {
         }
     }
 
-    /// Another tab changed the outbox (queued, sent or dropped a change).
-    fn heard_outbox(self, outbox: Vec<super::outbox::Pending>) {
+    /// Another tab changed the outbox (queued, sent or dropped a change): `outbox` as read
+    /// from the device, when this tab's last item was `known`.
+    fn heard_outbox(self, outbox: Vec<super::outbox::Pending>, known: Option<u64>) {
+        let outbox = self
+            .outbox
+            .with_untracked(|mine| super::outbox::merged_with_newer(outbox, mine, known));
         let mut touched: Vec<String> = self
             .outbox
             .with_untracked(|old| old.iter().map(|p| p.referral_id.clone()).collect());
@@ -376,6 +418,14 @@ mod tests {
             read_back(&Message::Synced { at, online: true }),
             r#"{"kind":"synced","at":"2026-11-30T12:00:00Z","online":true}"#
         );
+        assert_eq!(
+            read_back(&Message::Landed {
+                referral_id: "r1".to_owned(),
+                sent_on: "5".to_owned(),
+                made: "6".to_owned(),
+            }),
+            r#"{"kind":"landed","referralId":"r1","sentOn":"5","made":"6"}"#
+        );
     }
 
     #[test]
@@ -383,6 +433,7 @@ mod tests {
         for text in [
             r#"{"kind":"referrals","cursor":null}"#,
             r#"{"kind":"synced","at":null}"#,
+            r#"{"kind":"landed","referralId":"r1","sentOn":"5"}"#,
             r#"{"kind":"sometimes"}"#,
             r#"{"referrals":[]}"#,
         ] {

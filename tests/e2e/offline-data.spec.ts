@@ -203,32 +203,60 @@ async function declineOffline(page: Page, context: BrowserContext, lead: Lead) {
   await expect(page.locator('.pending.waiting')).toContainText('Decline');
 }
 
+/**
+ * On `tab`, offline: accepts `lead` (the accept waits to sync), then, on the accepted lead
+ * as this device shows it, starts adding `first last` to its team.
+ */
+async function acceptOfflineThenStartAdding(tab: Page, lead: Lead, first: string, last: string) {
+  await tab.goto(`${server.url}/referrals/${lead.id}`).catch(() => {});
+  await acceptWithADeal(tab);
+  await expect(tab.locator('.pending.waiting')).toContainText('Accept');
+  await tab.getByRole('button', { name: 'Add your employees' }).click();
+  await tab.getByLabel('First name', { exact: true }).fill(first);
+  await tab.getByLabel('Last name', { exact: true }).fill(last);
+  await tab.getByLabel('Email', { exact: true }).fill(`${first}.${last}@fabrikam.example`.toLowerCase());
+}
+
+/** Once the accept has landed, `tab` sends its team form: no conflict, the colleague is on the team. */
+async function addsOnWhatTheAcceptMade(tab: Page, first: string, last: string) {
+  await expect(tab.locator('.pending')).toHaveCount(0, { timeout: 20_000 });
+  await tab.getByRole('button', { name: 'Add to the team' }).click();
+  await expect(tab.locator('.team')).toContainText(`${first} ${last}`);
+  await expect(tab.locator('.conflict')).toHaveCount(0);
+}
+
 test('a form opened on an action still waiting to sync is sent on what that action made, not taken for a colleague\'s change', async ({ page, context }) => {
   const request = await api();
   const lead = (await inboxLeads(request))[12];
   await signInAt(page);
   await loadOnline(page);
   await context.setOffline(true);
-  await page.goto(`${server.url}/referrals/${lead.id}`).catch(() => {});
-  await acceptWithADeal(page);
-  await expect(page.locator('.pending.waiting')).toContainText('Accept');
-
-  // On the accepted lead (this device's view), the user starts adding a colleague…
-  await page.getByRole('button', { name: 'Add your employees' }).click();
-  await page.getByLabel('First name', { exact: true }).fill('Kari');
-  await page.getByLabel('Last name', { exact: true }).fill('Holm');
-  await page.getByLabel('Email', { exact: true }).fill('kari.holm@fabrikam.example');
-  // …the connection returns and the accept lands meanwhile…
+  await acceptOfflineThenStartAdding(page, lead, 'Kari', 'Holm');
+  // The connection returns and the accept lands while the form is open.
   await context.setOffline(false);
   await page.evaluate(() => window.dispatchEvent(new Event('online')));
-  await expect(page.locator('.pending')).toHaveCount(0, { timeout: 20_000 });
-  // …and the form goes out on the version the accept made: no conflict.
-  await page.getByRole('button', { name: 'Add to the team' }).click();
-  await expect(page.locator('.team')).toContainText('Kari Holm');
-  await expect(page.locator('.conflict')).toHaveCount(0);
+  await addsOnWhatTheAcceptMade(page, 'Kari', 'Holm');
   const stored: Lead & { team: { email: string }[] } = await (await request.get(`/api/v1/referrals/${lead.id}`)).json();
   expect(stored.team.some((member) => member.email === 'kari.holm@fabrikam.example')).toBe(true);
   expect(stored.statusHistory.filter((change) => change.substatus === 'Accepted')).toHaveLength(1);
+});
+
+test('in a tab that does not sync, a form opened on its own waiting action is sent on what that action made', async ({ page, context }) => {
+  const request = await api();
+  const lead = (await inboxLeads(request))[13];
+  await signInAt(page);
+  // This first tab syncs (it holds the lock); the user works in a second one.
+  await loadOnline(page);
+  const second = await context.newPage();
+  await second.goto(`${server.url}/inbox`);
+  await expect(second.locator('.result-count')).toHaveText(/^\d+ referrals?$/);
+  await context.setOffline(true);
+  await acceptOfflineThenStartAdding(second, lead, 'Liv', 'Berg');
+  // The first tab sends the accept when the connection is back.
+  await context.setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await addsOnWhatTheAcceptMade(second, 'Liv', 'Berg');
+  await second.close();
 });
 
 test('a colleague changing the lead meanwhile opens the conflict view on it', async ({ page, context }) => {

@@ -20,13 +20,13 @@ pub enum Mark<'a> {
     Payload(&'a str),
 }
 
+/// The kind of the sender IDs stored before each shape kept its own (migration 0012):
+/// either shape's ID matches them.
+const LEGACY_SENDER_ID: &str = "external:legacy";
+
 impl Mark<'_> {
     fn kind(self) -> String {
         match self {
-            // The referral shape's IDs keep the kind they were first stored under.
-            Mark::ExternalId {
-                shape: "referrals", ..
-            } => "external".to_owned(),
             Mark::ExternalId { shape, .. } => format!("external:{shape}"),
             Mark::Payload(_) => "payload".to_owned(),
         }
@@ -51,6 +51,21 @@ pub async fn claim(
         Mark::ExternalId { .. } => String::new(),
         Mark::Payload(_) => stored_time(now - SAME_PAYLOAD_WITHIN),
     };
+    if let Mark::ExternalId { id, .. } = mark {
+        // No legacy mark is made any more: reading it before the claim cannot race.
+        let legacy: Option<(String,)> = sqlx::query_as(
+            "SELECT referral_id FROM ingested_leads \
+             WHERE organisation_id = $1 AND kind = $2 AND value = $3",
+        )
+        .bind(organisation_id)
+        .bind(LEGACY_SENDER_ID)
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+        if let Some((holder,)) = legacy {
+            return Ok(Some(holder));
+        }
+    }
     let claimed = sqlx::query(
         "INSERT INTO ingested_leads (organisation_id, kind, value, referral_id, arrived_at) \
          VALUES ($1, $2, $3, $4, $5) \

@@ -359,6 +359,40 @@ pub async fn mark_failed(
     Ok(())
 }
 
+/// Invitation mails given up (`max_attempts` used, none in hand at `now`: a sender
+/// may have died on the last one, so nobody marked it failed) that still hold their
+/// content: their ids and content, for the purge to forget their links.
+pub async fn given_up_invitations(
+    conn: &mut AnyConnection,
+    max_attempts: i64,
+    now: DateTime<Utc>,
+) -> Result<Vec<(String, String)>, DbError> {
+    Ok(sqlx::query_as(
+        "SELECT id, content FROM mail_outbox \
+         WHERE kind = 'invitation' AND sent_at IS NULL AND attempts >= $1 \
+         AND (lease_until IS NULL OR lease_until < $2)",
+    )
+    .bind(max_attempts)
+    .bind(stored_time(now))
+    .fetch_all(conn)
+    .await?)
+}
+
+/// Replaces the content of the unsent row `id` (what a mail given up need not keep).
+pub async fn forget_content(
+    conn: &mut AnyConnection,
+    id: &str,
+    content: &str,
+) -> Result<bool, DbError> {
+    let updated =
+        sqlx::query("UPDATE mail_outbox SET content = $1 WHERE id = $2 AND sent_at IS NULL")
+            .bind(content)
+            .bind(id)
+            .execute(conn)
+            .await?;
+    Ok(updated.rows_affected() == 1)
+}
+
 /// When the next unsent row falls due, so the sender can sleep until then.
 pub async fn next_due(pool: &Pool, max_attempts: i64) -> Result<Option<DateTime<Utc>>, DbError> {
     let row: Option<(Option<String>,)> = sqlx::query_as(

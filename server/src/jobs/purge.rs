@@ -1,11 +1,14 @@
 //! Forgets what no longer counts: expired sessions, failed sign-ins older than their
 //! window, idempotency keys older than their seven days, ingested payload fingerprints
-//! older than their day, mails sent a month ago and notification items read long ago.
+//! older than their day, mails sent a month ago, notification items read long ago, and
+//! the links of invitation mails given up.
 
 use chrono::{DateTime, Duration, Utc};
 
 use crate::auth::FAILED_SIGN_IN_WINDOW;
 use crate::db::{self, DbError, Pool};
+use crate::jobs::mail::MAX_ATTEMPTS;
+use crate::mail::invitation;
 
 /// A sent mail is kept this long: the day's count of single-lead mails (the digest rule)
 /// reads the day's rows, and a month answers "was I sent that?".
@@ -24,5 +27,24 @@ pub async fn purge(pool: &Pool, now: DateTime<Utc>) -> Result<u64, DbError> {
     let marks = db::ingested::purge_payload_marks(&mut conn, now).await?;
     let mails = db::mail_outbox::purge_sent(&mut conn, now - SENT_MAIL_KEPT).await?;
     let items = db::notifications::purge_read(&mut conn, now - READ_ITEM_KEPT).await?;
-    Ok(sessions + failures + keys + marks + mails + items)
+    let links = forget_given_up_links(&mut conn, now).await?;
+    Ok(sessions + failures + keys + marks + mails + items + links)
+}
+
+/// Forgets the link of every invitation mail given up that still holds one: the sender
+/// forgets it when it gives a mail up, but one that died on the last try never did.
+async fn forget_given_up_links(
+    conn: &mut sqlx::AnyConnection,
+    now: DateTime<Utc>,
+) -> Result<u64, DbError> {
+    let mut forgotten = 0;
+    let given_up = db::mail_outbox::given_up_invitations(conn, MAX_ATTEMPTS, now).await?;
+    for (id, content) in given_up {
+        if let Some(without) = invitation::without_link(&content)
+            && db::mail_outbox::forget_content(conn, &id, &without).await?
+        {
+            forgotten += 1;
+        }
+    }
+    Ok(forgotten)
 }

@@ -66,10 +66,14 @@ pub async fn queue_invitation(
     .await
 }
 
-/// The row's content once its mail is sent: the same, without the link's token. `None`
-/// when the content is unreadable (it was never sent either, then).
+/// The row's content once its mail is done with (sent or given up): the same, without
+/// the link's token. `None` when there is no link to forget (none left, or content that
+/// cannot be read: it was never sent either, then).
 pub fn without_link(content: &str) -> Option<String> {
     let mut content = InvitationContent::from_json(content).ok()?;
+    if content.token.is_empty() {
+        return None; // forgotten already
+    }
     content.token.clear();
     Some(content.to_json())
 }

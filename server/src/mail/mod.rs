@@ -9,6 +9,7 @@
 //! servers that de-duplicate by it show it once.
 
 pub mod content;
+pub mod countries;
 pub mod invitation;
 pub mod queue;
 pub mod render;

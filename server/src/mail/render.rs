@@ -188,7 +188,10 @@ fn fields(words: &Words, lead: &LeadLine) -> Vec<(String, String)> {
     if let Some(offer) = &lead.offer {
         fields.push((words.msg("email-field-offer", &[]), offer.clone()));
     }
-    fields.push((words.msg("email-field-country", &[]), lead.country.clone()));
+    fields.push((
+        words.msg("email-field-country", &[]),
+        super::countries::country(words.0.locale(), &lead.country),
+    ));
     if let Some(call_to_action) = lead.call_to_action {
         let value = words.value("CallToAction", call_to_action.as_str());
         fields.push((words.msg("email-field-call-to-action", &[]), value));
@@ -286,6 +289,7 @@ mod tests {
             "New lead: Contoso <script> – ERP <rollout> & more"
         );
         assert!(rendered.text.contains("Customer: Contoso <script>\n"));
+        assert!(rendered.text.contains("Country: Germany (DE)\n"));
         assert!(
             rendered
                 .text
@@ -331,6 +335,10 @@ mod tests {
                 .starts_with("<!DOCTYPE html>\n<html lang=\"ru\">")
         );
         assert!(rendered.text.contains("Связаться со мной"));
+        assert!(
+            rendered.text.contains("Германия (DE)"),
+            "the country by name, in Russian"
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! profile as it is now. Another organisation's profile is not found, never refused.
 
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use chrono::Utc;
 use domain::{BusinessProfileDraft, StoredBusinessProfile};
@@ -16,7 +16,7 @@ use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::db::{self, business_profiles::Replaced};
 use crate::error::AppError;
-use crate::extract::{JsonBody, if_match};
+use crate::extract::{JsonBody, if_match, if_match_when_sent};
 
 /// The request header of a change.
 #[derive(utoipa::IntoParams)]
@@ -108,7 +108,7 @@ pub async fn replace(
         (status = 404, description = "No such profile in the organisation"),
         (status = 412, description = "The profile changed since the `If-Match` version: the problem's `current` is the profile as it is now",
             headers(("ETag" = String, description = "The current version"))),
-        (status = 428, description = "`If-Match` is sent but names nothing")))]
+        (status = 428, description = "`If-Match` is sent but names nothing (`*`, any version, is as if it were not sent)")))]
 pub async fn delete(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -116,10 +116,7 @@ pub async fn delete(
     headers: HeaderMap,
 ) -> Result<StatusCode, AppError> {
     may_edit(user.member())?;
-    let expected = match headers.get(header::IF_MATCH) {
-        Some(_) => Some(if_match(&headers)?),
-        None => None,
-    };
+    let expected = if_match_when_sent(&headers)?;
     let mut transaction = state.pool.begin().await?;
     may_edit(acting_under_lock(&mut transaction, &user).await?.member())?;
     let current = current_version(&mut transaction, &user, &id, expected.as_deref()).await?;

@@ -201,10 +201,16 @@ enum ActionResponses {
 }
 
 /// Whether an action's refusal is stored as the answer to its Idempotency-Key. Not our
-/// own failures (the client's retry may run), and not a stale version: its body is the
-/// referral as it was, and a replay after the lead expired must not hand out its contacts.
+/// own failures (the client's retry may run), not a stale version (its body is the
+/// referral as it was, and a replay after the lead expired must not hand out its
+/// contacts), and not an actor found deactivated while the request waited: once they are
+/// active again and sign in, the same change sent again must run, not end their session.
 fn is_remembered(error: &AppError) -> bool {
-    !error.status().is_server_error() && !matches!(error, AppError::PreconditionFailed { .. })
+    !error.status().is_server_error()
+        && !matches!(
+            error,
+            AppError::PreconditionFailed { .. } | AppError::Unauthenticated
+        )
 }
 
 async fn run(
