@@ -1,21 +1,22 @@
 #!/usr/bin/env node
-// Writes each language's country names for the server's emails (server/countries/<tag>.txt:
-// one "CODE Name" line per country) from the CLDR names Node's ICU carries, the same
-// names a browser's Intl.DisplayNames gives the app (src/format.rs `country`). The codes
-// are the domain's (domain/src/business_profile/region.rs, every country by region, and
-// Antarctica). Run it again when that list changes:  node scripts/country-names.mjs
+// Writes the country names of each language but English for the server's emails
+// (server/countries/<tag>.txt: one "CODE Name" line per country), from the CLDR names
+// Node's ICU carries: the names a browser's Intl.DisplayNames gives the app in those
+// languages (src/format.rs `country`). English keeps the domain's ISO short names
+// (`CountryCode::name`), in the app as in the mails. The codes are the domain's
+// (domain/data/iso3166-1-alpha2.tsv). Run it again when that list changes:
+//   node scripts/country-names.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const LOCALES = ['en', 'de', 'ru', 'zh'];
+const LOCALES = ['de', 'ru', 'zh'];
 
-const regions = readFileSync(path.join(root, 'domain/src/business_profile/region.rs'), 'utf8');
-const table = regions.match(/const COUNTRIES_BY_REGION[\s\S]*?\];/);
-if (!table) throw new Error('domain/src/business_profile/region.rs lacks COUNTRIES_BY_REGION');
-const codes = [...new Set([...table[0].matchAll(/"([^"]*)"/g)].flatMap((m) => m[1].match(/\b[A-Z]{2}\b/g) ?? []))];
-codes.push('AQ');
-codes.sort();
+const codes = readFileSync(path.join(root, 'domain/data/iso3166-1-alpha2.tsv'), 'utf8')
+  .split('\n')
+  .filter((line) => line && !line.startsWith('#'))
+  .map((line) => line.split('\t')[0]);
+if (codes.length !== 249) throw new Error(`expected 249 codes, read ${codes.length}`);
 
 for (const locale of LOCALES) {
   const names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });

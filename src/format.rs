@@ -101,11 +101,7 @@ pub fn country(code: domain::values::CountryCode) -> String {
     } else {
         crate::i18n::intl_country(code.as_str())
     };
-    format!(
-        "{} ({})",
-        name.as_deref().unwrap_or(code.name()),
-        code.as_str()
-    )
+    code.shown(name.as_deref())
 }
 
 /// A time of day in the user's time zone: "09:00".

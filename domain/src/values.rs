@@ -211,6 +211,13 @@ impl CountryCode {
         table_column(COUNTRIES, self.as_str(), 1).unwrap_or_default()
     }
 
+    /// The country as the app and its emails show it: its name in the reader's language
+    /// (`localized`; none in English, or when none is known, gives the English short name)
+    /// and its code: `Germany (DE)`, `Deutschland (DE)`.
+    pub fn shown(&self, localized: Option<&str>) -> String {
+        format!("{} ({})", localized.unwrap_or(self.name()), self.as_str())
+    }
+
     /// Every assigned country, by code (for the Country filter and pickers).
     pub fn all() -> impl Iterator<Item = CountryCode> {
         table_rows(COUNTRIES).map(|(code, _)| {
@@ -772,6 +779,13 @@ mod tests {
         ] {
             assert_eq!(CountryCode::parse("country", code).unwrap().name(), name);
         }
+    }
+
+    #[test]
+    fn a_country_shows_its_name_in_the_readers_language_or_its_iso_name_with_its_code() {
+        let germany = CountryCode::parse("country", "DE").unwrap();
+        assert_eq!(germany.shown(None), "Germany (DE)");
+        assert_eq!(germany.shown(Some("Deutschland")), "Deutschland (DE)");
     }
 
     #[test]

@@ -137,6 +137,7 @@ backend_tests! {
             // the role it reads then: the test passes without telling the two apart).
             let mut probe = pool.acquire().await.unwrap();
             if probe.backend_name() == "PostgreSQL" {
+                let mut seen_waiting = false;
                 for _ in 0..400 {
                     let (waiting,): (i64,) = sqlx::query_as(
                         "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
@@ -145,10 +146,12 @@ backend_tests! {
                     .await
                     .unwrap();
                     if waiting > 0 {
+                        seen_waiting = true;
                         break;
                     }
                     tokio::time::sleep(std::time::Duration::from_millis(25)).await;
                 }
+                assert!(seen_waiting, "the accept waits for the organisation's lock");
             } else {
                 tokio::time::sleep(std::time::Duration::from_millis(500)).await;
             }

@@ -146,6 +146,7 @@ impl Referrals {
             store.sync_state.set(SyncState::default());
             store.outbox.set(Vec::new());
             store.confirmed.set_value(HashMap::new());
+            store.landed_versions.set_value(Vec::new());
             if let Some(user) = &user {
                 store.open_for(user);
             }

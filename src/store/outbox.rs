@@ -232,24 +232,26 @@ pub fn follow_on(outbox: &mut [Pending], referral_id: &str, seen: &str, applied:
     changed
 }
 
-/// The outbox as another tab left it on the device (`read`), with the items this tab
-/// queued after that read began: their write may have come after the read (IndexedDB
-/// orders a read before a later write), so they may be missing from it. `known`: the
-/// last item this tab held when the read began; an item after it that the read lacks is
-/// this tab's, newly queued. Everything else is as read (another tab sent or dropped it).
-pub fn merged_with_newer(
-    mut read: Vec<Pending>,
-    mine: &[Pending],
-    known: Option<u64>,
-) -> Vec<Pending> {
+/// The outbox as another tab left it on the device (`read`), with what this tab did
+/// while the read ran: IndexedDB orders a read before a write made after it began, so
+/// the read may lack an item this tab queued meanwhile, or still hold one it sent and
+/// removed. `held`: the items this tab held when the read began; `mine`: those it holds
+/// now. An item of `mine` not held then is this tab's, newly queued: it stays. An item
+/// held then and gone from `mine` was removed here: it stays gone. Everything else is
+/// as read (another tab queued, sent or dropped it).
+pub fn merged_with_this_tabs(read: Vec<Pending>, mine: &[Pending], held: &[u64]) -> Vec<Pending> {
+    let is_mine = |seq: u64| mine.iter().any(|p| p.seq == seq);
+    let mut merged: Vec<Pending> = read
+        .into_iter()
+        .filter(|p| !held.contains(&p.seq) || is_mine(p.seq))
+        .collect();
     for pending in mine {
-        let newer = known.is_none_or(|known| pending.seq > known);
-        if newer && !read.iter().any(|p| p.seq == pending.seq) {
-            read.push(pending.clone());
+        if !held.contains(&pending.seq) && !merged.iter().any(|p| p.seq == pending.seq) {
+            merged.push(pending.clone());
         }
     }
-    read.sort_by_key(|p| p.seq);
-    read
+    merged.sort_by_key(|p| p.seq);
+    merged
 }
 
 /// How long to wait before the `attempt`-th retry (1 s doubling, at most a minute).
@@ -306,17 +308,15 @@ mod tests {
     }
 
     #[test]
-    fn an_outbox_read_from_the_device_keeps_what_this_tab_queued_after_the_read_began() {
-        let mine = vec![heart(1, "a"), heart(2, "b"), heart(5, "c")];
-        // Read while 5 was being written: 1 was sent by the syncing tab, 3 is another tab's.
-        let read = vec![heart(2, "b"), heart(3, "d")];
+    fn an_outbox_read_from_the_device_keeps_what_this_tab_did_while_the_read_ran() {
         let seqs = |outbox: Vec<Pending>| outbox.iter().map(|p| p.seq).collect::<Vec<_>>();
-        assert_eq!(
-            seqs(merged_with_newer(read.clone(), &mine, Some(2))),
-            [2, 3, 5]
-        );
-        // Had this tab known 5 when the read began, the read would say it is gone.
-        assert_eq!(seqs(merged_with_newer(read, &mine, Some(5))), [2, 3]);
+        // Held when the read began: 1, 2, 4. Since then this tab queued 5 and sent 4.
+        let held = [1, 2, 4];
+        let mine = vec![heart(1, "a"), heart(2, "b"), heart(5, "c")];
+        // The read: 1 sent by another tab, 3 queued by another, 4 not yet deleted, 5 not
+        // yet written.
+        let read = vec![heart(2, "b"), heart(3, "d"), heart(4, "e")];
+        assert_eq!(seqs(merged_with_this_tabs(read, &mine, &held)), [2, 3, 5]);
     }
 
     #[test]

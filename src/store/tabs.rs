@@ -53,10 +53,12 @@ enum Message {
         at: Option<chrono::DateTime<chrono::Utc>>,
         online: bool,
     },
-    /// A queued action on `referral_id`, sent on version `sent_on`, landed as `made`:
-    /// a form another tab opened on its result is sent on `made`.
+    /// A queued action of the user `user_id` on `referral_id`, sent on version `sent_on`,
+    /// landed as `made`: a form another tab of that user opened on its result is sent on
+    /// `made`.
     #[serde(rename_all = "camelCase")]
     Landed {
+        user_id: String,
         referral_id: String,
         sent_on: String,
         made: String,
@@ -78,6 +80,7 @@ struct Heard {
     cursor: Option<String>,
     at: Option<chrono::DateTime<chrono::Utc>>,
     online: Option<bool>,
+    user_id: Option<String>,
     referral_id: Option<String>,
     sent_on: Option<String>,
     made: Option<String>,
@@ -102,6 +105,7 @@ impl TryFrom<Heard> for Message {
                 online: heard.online.ok_or("missing field `online`")?,
             },
             "landed" => Message::Landed {
+                user_id: heard.user_id.ok_or("missing field `userId`")?,
                 referral_id: heard.referral_id.ok_or("missing field `referralId`")?,
                 sent_on: heard.sent_on.ok_or("missing field `sentOn`")?,
                 made: heard.made.ok_or("missing field `made`")?,
@@ -222,9 +226,13 @@ pub(super) fn tell_outbox(store: Referrals) {
 
 /// An own queued action landed (see [`Message::Landed`]).
 pub(super) fn tell_landed(store: Referrals, referral_id: &str, sent_on: &str, made: &str) {
+    let Some(user_id) = store.user.get_untracked() else {
+        return;
+    };
     post(
         store,
         &Message::Landed {
+            user_id,
             referral_id: referral_id.to_owned(),
             sent_on: sent_on.to_owned(),
             made: made.to_owned(),
@@ -268,12 +276,12 @@ fn heard(store: Referrals, message: Message) {
             cursor,
         } => store.heard_page(referrals, removed, cursor),
         Message::Outbox => {
-            let known = store
+            let held: Vec<u64> = store
                 .outbox
-                .with_untracked(|outbox| outbox.iter().map(|p| p.seq).max());
+                .with_untracked(|outbox| outbox.iter().map(|p| p.seq).collect());
             spawn_local(async move {
                 if let Some(outbox) = cache::load_outbox().await {
-                    store.heard_outbox(outbox, known);
+                    store.heard_outbox(outbox, &held);
                 }
             })
         }
@@ -302,10 +310,16 @@ fn heard(store: Referrals, message: Message) {
             let _ = crate::api::me().await;
         }),
         Message::Landed {
+            user_id,
             referral_id,
             sent_on,
             made,
-        } => store.own_version_landed(&referral_id, &sent_on, &made),
+        } => {
+            // Only the versions the same user's actions made.
+            if store.user.get_untracked().as_deref() == Some(user_id.as_str()) {
+                store.own_version_landed(&referral_id, &sent_on, &made);
+            }
+        }
     }
 }
 
@@ -371,11 +385,11 @@ impl Referrals {
     }
 
     /// Another tab changed the outbox (queued, sent or dropped a change): `outbox` as read
-    /// from the device, when this tab's last item was `known`.
-    fn heard_outbox(self, outbox: Vec<super::outbox::Pending>, known: Option<u64>) {
+    /// from the device, begun when this tab held the items `held`.
+    fn heard_outbox(self, outbox: Vec<super::outbox::Pending>, held: &[u64]) {
         let outbox = self
             .outbox
-            .with_untracked(|mine| super::outbox::merged_with_newer(outbox, mine, known));
+            .with_untracked(|mine| super::outbox::merged_with_this_tabs(outbox, mine, held));
         let mut touched: Vec<String> = self
             .outbox
             .with_untracked(|old| old.iter().map(|p| p.referral_id.clone()).collect());
@@ -420,11 +434,12 @@ mod tests {
         );
         assert_eq!(
             read_back(&Message::Landed {
+                user_id: "u1".to_owned(),
                 referral_id: "r1".to_owned(),
                 sent_on: "5".to_owned(),
                 made: "6".to_owned(),
             }),
-            r#"{"kind":"landed","referralId":"r1","sentOn":"5","made":"6"}"#
+            r#"{"kind":"landed","userId":"u1","referralId":"r1","sentOn":"5","made":"6"}"#
         );
     }
 
@@ -433,7 +448,7 @@ mod tests {
         for text in [
             r#"{"kind":"referrals","cursor":null}"#,
             r#"{"kind":"synced","at":null}"#,
-            r#"{"kind":"landed","referralId":"r1","sentOn":"5"}"#,
+            r#"{"kind":"landed","userId":"u1","referralId":"r1","sentOn":"5"}"#,
             r#"{"kind":"sometimes"}"#,
             r#"{"referrals":[]}"#,
         ] {

@@ -246,6 +246,9 @@ test.describe('a German reader', () => {
     });
     await page.goto('/sign-in');
     await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    // The app's own form: a field of the static first paint found just before the app
+    // takes over would be filled after it left, and the app's form sent without it.
+    await expect(page.locator('#app-skeleton')).toHaveCount(0);
     const alert = page.getByRole('alert');
     const attempt = async (password: string, status: number) => {
       await page.getByLabel(message('de', 'sign-in-email'), { exact: true }).fill('profile@demo.test');

@@ -20,9 +20,10 @@ pub enum Mark<'a> {
     Payload(&'a str),
 }
 
-/// The kind of the sender IDs stored before each shape kept its own (migration 0012):
-/// either shape's ID matches them.
-const LEGACY_SENDER_ID: &str = "external:legacy";
+/// The kinds of the sender IDs stored before each shape kept its own: renamed by
+/// migration 0012, or written under the old kind by an instance not yet upgraded while
+/// others were. Either shape's ID matches them.
+const LEGACY_SENDER_IDS: [&str; 2] = ["external:legacy", "external"];
 
 impl Mark<'_> {
     fn kind(self) -> String {
@@ -52,13 +53,16 @@ pub async fn claim(
         Mark::Payload(_) => stored_time(now - SAME_PAYLOAD_WITHIN),
     };
     if let Mark::ExternalId { id, .. } = mark {
-        // No legacy mark is made any more: reading it before the claim cannot race.
+        // No legacy mark is made once every instance is upgraded: until then one made by an
+        // older instance may race this read, as it raced that instance's own claims.
         let legacy: Option<(String,)> = sqlx::query_as(
             "SELECT referral_id FROM ingested_leads \
-             WHERE organisation_id = $1 AND kind = $2 AND value = $3",
+             WHERE organisation_id = $1 AND kind IN ($2, $3) AND value = $4 \
+             ORDER BY arrived_at LIMIT 1",
         )
         .bind(organisation_id)
-        .bind(LEGACY_SENDER_ID)
+        .bind(LEGACY_SENDER_IDS[0])
+        .bind(LEGACY_SENDER_IDS[1])
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?;

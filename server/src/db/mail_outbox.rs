@@ -360,8 +360,9 @@ pub async fn mark_failed(
 }
 
 /// Invitation mails given up (`max_attempts` used, none in hand at `now`: a sender
-/// may have died on the last one, so nobody marked it failed) that still hold their
-/// content: their ids and content, for the purge to forget their links.
+/// may have died on the last one, so nobody marked it failed) whose content still holds
+/// a link (its token is not the empty one `without_link` leaves): their ids and content,
+/// for the purge to forget their links.
 pub async fn given_up_invitations(
     conn: &mut AnyConnection,
     max_attempts: i64,
@@ -370,7 +371,7 @@ pub async fn given_up_invitations(
     Ok(sqlx::query_as(
         "SELECT id, content FROM mail_outbox \
          WHERE kind = 'invitation' AND sent_at IS NULL AND attempts >= $1 \
-         AND (lease_until IS NULL OR lease_until < $2)",
+         AND (lease_until IS NULL OR lease_until < $2) AND content NOT LIKE '%\"token\":\"\"%'",
     )
     .bind(max_attempts)
     .bind(stored_time(now))
