@@ -17,11 +17,20 @@ const TRAPPING_WASM = Buffer.from([
   0x0a, 0x05, 0x01, 0x03, 0x00, 0x00, 0x0b, // its body: unreachable
 ]);
 
+/** A module whose start calls itself until the call stack runs out (a `RangeError`). */
+const OVERFLOWING_WASM = Buffer.from([
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version
+  0x01, 0x04, 0x01, 0x60, 0x00, 0x00, // one type: () -> ()
+  0x03, 0x02, 0x01, 0x00, // one function of that type
+  0x07, 0x14, 0x01, 0x10, ...Buffer.from('__wbindgen_start'), 0x00, 0x00, // exported by that name
+  0x0a, 0x06, 0x01, 0x04, 0x00, 0x10, 0x00, 0x0b, // its body: call itself
+]);
+
 /**
  * Holds the app's wasm until the returned function is called; then it arrives, its
  * download fails as when the connection drops, or a module arrives that stops in its start.
  */
-async function holdTheApp(page: Page, outcome: 'arrives' | 'fails' | 'crashes' = 'arrives'): Promise<() => void> {
+async function holdTheApp(page: Page, outcome: 'arrives' | 'fails' | 'crashes' | 'overflows' = 'arrives'): Promise<() => void> {
   let release!: () => void;
   const held = new Promise<void>((resolve) => {
     release = resolve;
@@ -30,6 +39,7 @@ async function holdTheApp(page: Page, outcome: 'arrives' | 'fails' | 'crashes' =
     await held;
     if (outcome === 'fails') await route.abort('internetdisconnected');
     else if (outcome === 'crashes') await route.fulfill({ contentType: 'application/wasm', body: TRAPPING_WASM });
+    else if (outcome === 'overflows') await route.fulfill({ contentType: 'application/wasm', body: OVERFLOWING_WASM });
     else await route.continue();
   });
   return release;
@@ -227,6 +237,16 @@ test('an app that stops in its own start says it hit an error, not that the conn
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Referral Desk' })).toBeVisible();
 });
 
+test('an app whose start runs out of call stack says it hit an error, not that the connection failed', async ({ page }) => {
+  test.info().annotations.push({ type: EXPECTS_CONSOLE_ERRORS }); // the RangeError, as the browser logs it
+  const overflow = await holdTheApp(page, 'overflows');
+  await page.goto('/inbox');
+  overflow();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(message('en', 'app-start-failed'));
+  await expect(alert).not.toContainText(message('en', 'app-load-failed'));
+});
+
 // The app's own start goes on in tasks it queues after the loader's `init` has returned, so
 // a panic there is a trap the page reports: as an error from a queued task, or as an
 // unhandled rejection from a promise. A trapping module run that way stands in for it.
@@ -275,6 +295,8 @@ for (const queued of ['task', 'promise'] as const) {
     );
     const stopped = page.locator('.app-stopped');
     await expect(stopped).toHaveAttribute('role', 'alert');
+    // A new-build offer would only cover it: it is hidden (its Reload is the same).
+    await expect(page.locator('.update-banner:not(.app-stopped)')).toBeHidden();
     await expect(stopped).toContainText(message('de', 'app-stopped'));
     const reload = stopped.getByRole('button', { name: message('de', 'update-reload') });
     await expect(reload).toBeFocused();
