@@ -1,7 +1,7 @@
 //! How values read on screen: durations, money, dates and the domain's enum values
 //! in words. Presentation only; what the values mean is the domain crate's.
 
-use chrono::{DateTime, Duration, Local, Utc};
+use chrono::{DateTime, Duration, Local, NaiveDate, Utc};
 use domain::Countdown;
 use domain::i18n::{Arg, Locale};
 use domain::referral::{Qualification, ReferralType};
@@ -130,6 +130,15 @@ pub fn date(at: DateTime<Utc>) -> String {
         return crate::i18n::intl_date(at.timestamp_millis() as f64, "date");
     }
     at.with_timezone(&Local).format("%-d %b %Y").to_string()
+}
+
+/// A calendar day (no time of day: a contract's dates, a range's ends) as the language
+/// writes a date ("21 Nov 2026", "21.11.2026"). `date` shows an instant in the viewer's
+/// time zone: noon of that day there is an instant that falls on the same day.
+pub fn day(day: NaiveDate) -> String {
+    day.and_hms_opt(12, 0, 0)
+        .and_then(|noon| noon.and_local_timezone(Local).earliest())
+        .map_or_else(|| day.to_string(), |noon| date(noon.with_timezone(&Utc)))
 }
 
 pub fn qualification(value: Qualification) -> String {

@@ -131,6 +131,22 @@ pub fn refusal_in_words(member: domain::Member<'_>, referral: &domain::Referral)
         .map(|refusal| explained(&refusal.explanation(), None))
 }
 
+/// Why a referral was closed, in the reader's words: a reason the user chose (Decline,
+/// Lost) or the server's own (expiry, an informational lead archived); any other text
+/// (one an integration wrote) as it was given.
+pub fn reason_in_words(reason: &str) -> String {
+    use domain::lifecycle::{DeclineReason, EXPIRED_REASON, INFORMATIONAL_ARCHIVED_REASON};
+    if let Ok(chosen) = DeclineReason::parse("statusReason", reason) {
+        value("DeclineReason", chosen.as_str())
+    } else if reason == EXPIRED_REASON {
+        t("lead-reason-expired")
+    } else if reason == INFORMATIONAL_ARCHIVED_REASON {
+        t("lead-reason-informational-archived")
+    } else {
+        reason.to_owned()
+    }
+}
+
 /// "Active / Accepted": a status and its substatus, each in the reader's words.
 pub fn status_in_words(status: domain::Status, substatus: domain::Substatus) -> String {
     t_with(

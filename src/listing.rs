@@ -123,6 +123,18 @@ impl Listing {
         positions
     }
 
+    /// A lead's own list, for a page opened with no list (a bookmark, the palette, a
+    /// notification): its stage's view, on the tab of its own category.
+    pub fn own(referral: &Referral) -> (Listing, Filter) {
+        (
+            Listing::Stage(referral.stage()),
+            Filter {
+                category: Some(referral.category()),
+                ..Filter::default()
+            },
+        )
+    }
+
     /// The address of a referral's detail page, opened from this list.
     pub fn detail_href(self, referral: &Referral, filter: &Filter) -> String {
         with_query(

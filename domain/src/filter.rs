@@ -8,6 +8,7 @@
 mod entry;
 mod fold;
 mod index;
+mod page_end;
 mod percent;
 mod query;
 mod sort;
@@ -22,6 +23,7 @@ use entry::Listed;
 
 pub use entry::{EntryMatcher, ListEntry, compare_entries};
 pub use fold::{fold, fold_into};
+pub use page_end::PageEnd;
 pub use percent::{encode as percent_encode, pairs as query_pairs};
 pub use query::{FilterError, param};
 pub use sort::{SortDirection, SortKey, compare, email_validity_rank, phone_validity_rank};

@@ -162,7 +162,7 @@ pub async fn sign_in(
     now: DateTime<Utc>,
 ) -> Result<(String, CurrentUser), AppError> {
     let email = normalise_email(email);
-    throttled(pool, &email, client, now).await?;
+    let attempt = Attempt::begin(pool, &email, client, now).await?;
     // No account has an address longer than this; still verify a hash, to take the same time.
     // Each step takes a connection and gives it back: one held across the slow hash while
     // the next step waits for another would let a few sign-ins at once drain the pool.
@@ -176,7 +176,7 @@ pub async fn sign_in(
     let hash = user
         .as_ref()
         .map_or_else(|| DUMMY_HASH.clone(), |u| u.password_hash.clone());
-    let verified = counted_attempt(pool, &email, client, now, hash, password).await?;
+    let verified = attempt.check(pool, hash, password).await?;
     let Some(user) = user.filter(|_| verified) else {
         return Err(AppError::InvalidCredentials);
     };
@@ -196,54 +196,65 @@ pub async fn check_password(
     now: DateTime<Utc>,
 ) -> Result<bool, AppError> {
     let email = normalise_email(&user.email);
-    throttled(pool, &email, client, now).await?;
-    counted_attempt(pool, &email, client, now, hash, password).await
-}
-
-/// Refuses when the account (normalised `email`) or the client has failed too often lately.
-async fn throttled(
-    pool: &Pool,
-    email: &str,
-    client: &str,
-    now: DateTime<Utc>,
-) -> Result<(), AppError> {
-    let (pair, from_client) = db::sessions::failed_sign_ins_since(
-        pool,
-        &account_key(email),
-        client,
-        now - FAILED_SIGN_IN_WINDOW,
-    )
-    .await?;
-    match crate::throttle::wait_until(pair, from_client, now) {
-        Some(until) => {
-            let seconds = (until - now).num_milliseconds().div_euclid(1000) + 1;
-            Err(AppError::TooManySignIns { seconds })
-        }
-        None => Ok(()),
-    }
-}
-
-/// Verifies `password` against `hash` as an attempt on the account (normalised `email`)
-/// from `client`: counted as a failure before the password is checked, so guesses sent in
-/// parallel all count against each other; a success clears it again.
-async fn counted_attempt(
-    pool: &Pool,
-    email: &str,
-    client: &str,
-    now: DateTime<Utc>,
-    hash: String,
-    password: &str,
-) -> Result<bool, AppError> {
-    let account = account_key(email);
-    db::sessions::record_failed_sign_in(pool, &account, client, now).await?;
-    let password = password.to_owned();
-    let verified = tokio::task::spawn_blocking(move || verify_password(&hash, &password))
+    Attempt::begin(pool, &email, client, now)
+        .await?
+        .check(pool, hash, password)
         .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    if verified {
-        db::sessions::clear_failed_sign_ins(pool, &account, client).await?;
+}
+
+/// One try of a password on an account (normalised email) from a client address.
+struct Attempt {
+    account: String,
+    client: String,
+    id: String,
+}
+
+impl Attempt {
+    /// Counts the attempt as a failure first, then lets it go ahead only if the failures
+    /// besides it (those of guesses sent at the same moment included) leave room; a refused
+    /// attempt is taken back, as it was never made. Counted before it is checked, each of
+    /// a burst of guesses sees the ones before it: no more than the allowance go through.
+    async fn begin(
+        pool: &Pool,
+        email: &str,
+        client: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Attempt, AppError> {
+        let attempt = Attempt {
+            account: account_key(email),
+            client: client.to_owned(),
+            id: random_token(),
+        };
+        db::sessions::record_failed_sign_in(pool, &attempt.account, client, &attempt.id, now)
+            .await?;
+        let (pair, from_client) = db::sessions::failed_sign_ins_since(
+            pool,
+            &attempt.account,
+            client,
+            &attempt.id,
+            now - FAILED_SIGN_IN_WINDOW,
+        )
+        .await?;
+        if let Some(until) = crate::throttle::wait_until(pair, from_client, now) {
+            db::sessions::forget_sign_in_attempt(pool, &attempt.id).await?;
+            let seconds = (until - now).num_milliseconds().div_euclid(1000) + 1;
+            return Err(AppError::TooManySignIns { seconds });
+        }
+        Ok(attempt)
     }
-    Ok(verified)
+
+    /// Verifies `password` against `hash`; a success clears the failures of the account
+    /// from this address (this attempt's with them).
+    async fn check(self, pool: &Pool, hash: String, password: &str) -> Result<bool, AppError> {
+        let password = password.to_owned();
+        let verified = tokio::task::spawn_blocking(move || verify_password(&hash, &password))
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+        if verified {
+            db::sessions::clear_failed_sign_ins(pool, &self.account, &self.client).await?;
+        }
+        Ok(verified)
+    }
 }
 
 /// A new session for `user` (the caller knows who they are), written on `conn` (a

@@ -35,9 +35,25 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
                 .map_err(|_| AppError::PayloadTooLarge {
                     limit_kib: BODY_LIMIT_BYTES / 1024,
                 })?;
-        let value =
-            serde_json::from_slice(&raw).map_err(|e| AppError::MalformedBody(e.to_string()))?;
+        let mut reader = serde_json::Deserializer::from_slice(&raw);
+        let value = serde_path_to_error::deserialize(&mut reader).map_err(unreadable)?;
+        reader
+            .end()
+            .map_err(|e| AppError::MalformedBody(e.to_string()))?;
         Ok(JsonBody { value, raw })
+    }
+}
+
+/// Why a body could not be read, naming the field where it went wrong ("details.dealValue:
+/// invalid type: integer `48000`, expected a string at line 1 column 223"), so a sender
+/// can tell which of many fields to fix.
+fn unreadable(error: serde_path_to_error::Error<serde_json::Error>) -> AppError {
+    let field = error.path().to_string();
+    let reason = error.into_inner().to_string();
+    if field.is_empty() || field == "." {
+        AppError::MalformedBody(reason)
+    } else {
+        AppError::MalformedBody(format!("{field}: {reason}"))
     }
 }
 

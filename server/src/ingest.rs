@@ -36,6 +36,13 @@ pub async fn take_in(
     let mut transaction = state.pool.begin().await?;
     // Its first statement takes the change number: the organisation's writers queue there.
     db::referrals::insert(&mut transaction, organisation_id, [&referral]).await?;
+    // The key was checked before this turn; a revoke (which takes the organisation's turn
+    // too) that committed meanwhile holds: once an admin is told a key is revoked, no lead
+    // arrives through it.
+    if !db::api_keys::is_active(&mut transaction, &holder.key_id).await? {
+        transaction.rollback().await?;
+        return Err(AppError::ApiKeyRejected);
+    }
     let change = db::feed::last_change(&mut transaction, organisation_id)
         .await?
         .ok_or_else(|| DbError::Corrupt(format!("no organisation {organisation_id:?}")))?;

@@ -53,6 +53,25 @@ backend_tests! {
         assert_eq!(user.status(), StatusCode::OK, "the account is not locked");
     }
 
+    async fn guesses_sent_at_once_count_against_each_other(app) {
+        behind_proxy(&mut app).await;
+        // Forty wrong passwords for one account from one address, all at once: each is
+        // counted before it is checked, so no more than the five allowed are checked.
+        let guesses = (0..40).map(|n| attempt(&app, "203.0.113.11", "viewer@demo.test", if n % 2 == 0 { "guess" } else { "other guess" }));
+        let answers = futures_util::future::join_all(guesses).await;
+        let checked = answers.iter().filter(|answer| answer.status() == StatusCode::UNAUTHORIZED).count();
+        let refused = answers.iter().filter(|answer| answer.status() == StatusCode::TOO_MANY_REQUESTS).count();
+        assert_eq!(checked + refused, 40);
+        assert!(checked <= 5, "{checked} of 40 guesses sent at once were checked");
+        // The refused ones were never made: five failures are on record, not forty, so
+        // the wait is the first one's (5 s), and the user elsewhere is not held up.
+        let pool = app.pool().await;
+        let (recorded,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM sign_in_failures WHERE client = '203.0.113.11'")
+            .fetch_one(&pool).await.unwrap();
+        assert_eq!(recorded, i64::try_from(checked).unwrap());
+        assert_eq!(attempt(&app, "198.51.100.9", "viewer@demo.test", "demo-password").await.status(), StatusCode::OK);
+    }
+
     async fn one_address_guessing_many_accounts_waits(app) {
         behind_proxy(&mut app).await;
         for n in 0..20 {

@@ -217,6 +217,19 @@ backend_tests! {
             .await
             .unwrap();
         assert_eq!(malformed.status(), StatusCode::BAD_REQUEST);
+        // A value of the wrong JSON type cannot be read, and the answer names its field.
+        let mut wrong_type = contact_me("crm-typed");
+        wrong_type["details"]["dealValue"] = json!(48000);
+        let response = send(&app, "/api/v1/ingest/referrals", Some(&key), &wrong_type).await;
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+        let problem: Value = response.json().await.unwrap();
+        let detail = problem["detail"].as_str().unwrap();
+        assert!(detail.contains("details.dealValue: invalid type: integer `48000`, expected a string"), "{detail}");
+        let mut wrong_type = contact_me("crm-typed");
+        wrong_type["customerProfile"]["team"][0]["firstName"] = json!(["Nora"]);
+        let response = send(&app, "/api/v1/ingest/referrals", Some(&key), &wrong_type).await;
+        let problem: Value = response.json().await.unwrap();
+        assert!(problem["detail"].as_str().unwrap().contains("customerProfile.team[0].firstName: "), "{problem}");
         assert_eq!(count(&admin).await, before, "nothing partial is stored");
     }
 
@@ -362,6 +375,40 @@ backend_tests! {
         let response = send(&app, "/api/v1/ingest/marketplace-leads", Some(&key), &marketplace_lead()).await;
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
         assert_eq!(count(&admin).await, before);
+    }
+
+    async fn a_key_revoked_while_its_lead_waits_for_its_turn_lets_nothing_in(app) {
+        let admin = app.sign_in("admin@demo.test").await;
+        let (id, key) = key_of(&admin, "CRM").await;
+        let before = count(&admin).await;
+        let pool = app.pool().await;
+        let (organisation_id,): (String,) =
+            sqlx::query_as("SELECT organisation_id FROM users WHERE email = 'admin@demo.test'")
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+        // Another writer of the organisation holds its turn…
+        let mut revoke = pool.begin().await.unwrap();
+        sqlx::query("UPDATE organisations SET last_change = last_change WHERE id = $1")
+            .bind(&organisation_id)
+            .execute(&mut *revoke)
+            .await
+            .unwrap();
+        // …while the lead, its key checked, waits for it; the writer revokes the key.
+        let revoking = async {
+            support::until_a_request_waits_for_a_lock(&pool).await;
+            sqlx::query("UPDATE api_keys SET revoked_at = $1 WHERE id = $2")
+                .bind(chrono::Utc::now().to_rfc3339())
+                .bind(&id)
+                .execute(&mut *revoke)
+                .await
+                .unwrap();
+            revoke.commit().await.unwrap();
+        };
+        let lead = contact_me("crm-revoked-meanwhile");
+        let (response, ()) = tokio::join!(send(&app, "/api/v1/ingest/referrals", Some(&key), &lead), revoking);
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(count(&admin).await, before, "no lead arrives through a revoked key");
     }
 
     async fn a_key_writes_only_into_its_own_organisation(app) {

@@ -362,6 +362,67 @@ backend_tests! {
         assert!(made >= ROUNDS / 3, "only {made} of {ROUNDS} rounds changed something");
     }
 
+    async fn a_page_boundary_holds_when_its_last_referral_changes(app) {
+        let session = app.sign_in("referrals@demo.test").await;
+        let query = "stage=Inbox&sort=expiry&dir=asc";
+        let ids = |list: &serde_json::Value| -> Vec<String> {
+            list.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap().to_owned()).collect()
+        };
+        let whole = ids(&session.get_json(&format!("/api/v1/referrals?{query}&limit=1000")).await);
+        let next_link = |response: &reqwest::Response| {
+            let link = response.headers()["link"].to_str().unwrap().to_owned();
+            link[link.find('<').unwrap() + 1..link.find('>').unwrap()].to_owned()
+        };
+        // The first page ends with a lead awaiting an answer; declined, it has no expiry
+        // and sorts last. The next page still starts right after where it was.
+        let first = session.get(&format!("/api/v1/referrals?{query}&limit=3")).await;
+        let next = next_link(&first);
+        let page = ids(&first.json().await.unwrap());
+        assert_eq!(page, whole[..3]);
+        let last = session.get_json(&format!("/api/v1/referrals/{}", page[2])).await;
+        let declined = session
+            .act(&format!("/api/v1/referrals/{}/decline", page[2]), last["eTag"].as_str().unwrap(), &json!({ "statusReason": "CustomerDidNotRespond" }))
+            .await;
+        assert_eq!(declined.status(), 200);
+        let second = ids(&session.get_json(&next).await);
+        assert_eq!(second, whole[3..3 + second.len()], "no lead is skipped");
+        assert_eq!(second.len(), 3);
+
+        // Sorted by the last change, an action moves the page's last referral to the top:
+        // the next page neither repeats the first one nor starts over.
+        let query = "stage=Inbox&sort=updated&dir=desc";
+        let whole = ids(&session.get_json(&format!("/api/v1/referrals?{query}&limit=1000")).await);
+        let first = session.get(&format!("/api/v1/referrals?{query}&limit=2")).await;
+        let next = next_link(&first);
+        let page = ids(&first.json().await.unwrap());
+        let hearted = session.request(Method::PUT, &format!("/api/v1/referrals/{}/favorite", page[1])).send().await.unwrap();
+        assert!(hearted.status().is_success());
+        let last = session.get_json(&format!("/api/v1/referrals/{}", page[1])).await;
+        let declined = session
+            .act(&format!("/api/v1/referrals/{}/decline", page[1]), last["eTag"].as_str().unwrap(), &json!({ "statusReason": "CustomerDidNotRespond" }))
+            .await;
+        assert_eq!(declined.status(), 200);
+        let second = ids(&session.get_json(&next).await);
+        assert_eq!(second, whole[2..4], "the second page follows the first");
+
+        // A favorites-only list goes on after a page whose last referral is un-hearted.
+        for id in &whole[2..4] {
+            let hearted = session.request(Method::PUT, &format!("/api/v1/referrals/{id}/favorite")).send().await.unwrap();
+            assert!(hearted.status().is_success());
+        }
+        let favorites = format!("{query}&favorites=only");
+        let hearts = ids(&session.get_json(&format!("/api/v1/referrals?{favorites}&limit=1000")).await);
+        assert!(hearts.len() >= 2, "{hearts:?}");
+        let first = session.get(&format!("/api/v1/referrals?{favorites}&limit=1")).await;
+        let next = next_link(&first);
+        let page = ids(&first.json().await.unwrap());
+        let removed = session.request(Method::DELETE, &format!("/api/v1/referrals/{}/favorite", page[0])).send().await.unwrap();
+        assert!(removed.status().is_success());
+        let second = session.get(&next).await;
+        assert_eq!(second.status(), 200);
+        assert_eq!(ids(&second.json().await.unwrap())[0], hearts[1]);
+    }
+
     async fn a_cursor_outside_the_list_and_a_bad_limit_are_refused(app) {
         let session = app.sign_in("admin@demo.test").await;
         let unknown = session.get("/api/v1/referrals?cursor=no-such-referral").await;

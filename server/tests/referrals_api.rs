@@ -132,29 +132,8 @@ backend_tests! {
         // …while the user's accept (signed in as a Referrals user) waits for its turn; the
         // change makes them a Viewer and commits.
         let demotion = async {
-            // Once the accept waits for its turn: PostgreSQL shows the wait; SQLite does not,
-            // so there a pause stands in (should the accept come later, it is refused on
-            // the role it reads then: the test passes without telling the two apart).
-            let mut probe = pool.acquire().await.unwrap();
-            if probe.backend_name() == "PostgreSQL" {
-                let mut seen_waiting = false;
-                for _ in 0..400 {
-                    let (waiting,): (i64,) = sqlx::query_as(
-                        "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
-                    )
-                    .fetch_one(&mut *probe)
-                    .await
-                    .unwrap();
-                    if waiting > 0 {
-                        seen_waiting = true;
-                        break;
-                    }
-                    tokio::time::sleep(std::time::Duration::from_millis(25)).await;
-                }
-                assert!(seen_waiting, "the accept waits for the organisation's lock");
-            } else {
-                tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-            }
+            // Once the accept waits for its turn.
+            support::until_a_request_waits_for_a_lock(&pool).await;
             sqlx::query("UPDATE users SET role = 'Viewer' WHERE email = 'referrals@demo.test'")
                 .execute(&mut *admin)
                 .await

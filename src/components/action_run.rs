@@ -138,7 +138,9 @@ impl<F> Copy for ActionRun<F> {}
 impl<F: ActionForm> ActionRun<F> {
     /// The form for `action` on `referral`: the user's saved draft, or `fresh(referral)`.
     /// A draft written against an older version opens on the conflict view, so it is
-    /// never sent as if it were current.
+    /// never sent as if it were current, unless the form starts alike on both versions:
+    /// nothing it shows changed beneath the draft (as when the version is the one the
+    /// user's own queued action made, landed meanwhile), and it opens as it was.
     pub fn new(
         action: Action,
         referral: Referral,
@@ -148,7 +150,7 @@ impl<F: ActionForm> ActionRun<F> {
         let draft = Draft::<F>::new(&referral.id, action);
         let saved = draft.load();
         let (form, baseline, step) = match saved {
-            Some(saved) if saved.e_tag == referral.e_tag => {
+            Some(saved) if saved.e_tag == referral.e_tag || saved.baseline == fresh(&referral) => {
                 (saved.form, fresh(&referral), Step::Editing)
             }
             Some(saved) => (
@@ -242,6 +244,17 @@ impl<F: ActionForm> ActionRun<F> {
         // calls are used once it arrives.
         let draft_key = self.draft.key();
         let store = Referrals::current();
+        // The user's own action landed on this referral since the form opened (in this
+        // tab or another): the form is sent on the version that action made, but only if
+        // it starts alike there. An own change to a field the form writes (a team member
+        // added from another tab, beneath an open Edit) is shown as a conflict instead.
+        if let Some(current) = store.own_change_beneath(&referral)
+            && (self.fresh)(&current) != self.baseline.get_untracked()
+        {
+            self.step.set(Step::Conflict(Box::new(current)));
+            focus_when_shown(".action-panel .conflict button");
+            return;
+        }
         spawn_local(async move {
             let answer = store
                 .act(&referral, request, baseline, &idempotency_key)

@@ -2,9 +2,9 @@
 //! customer or deal name in the referrals on this device (so it works offline) and
 //! any view, and opens it. A combobox over a listbox: arrows move, Enter opens.
 
+use domain::Referral;
 use domain::filter::fold;
 use domain::i18n::Arg;
-use domain::{Filter, Referral};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -44,7 +44,7 @@ struct Choice {
 }
 
 fn lead_choice(referral: &Referral) -> Choice {
-    let listing = Listing::Stage(referral.stage());
+    let (listing, filter) = Listing::own(referral);
     Choice {
         kind: t("keys-palette-kind-lead"),
         title: referral.customer_profile.name.clone(),
@@ -55,7 +55,7 @@ fn lead_choice(referral: &Referral) -> Choice {
                 ("stage", Arg::Text(&listing.label())),
             ],
         ),
-        href: listing.detail_href(referral, &Filter::default()),
+        href: listing.detail_href(referral, &filter),
     }
 }
 
@@ -69,7 +69,6 @@ pub fn CommandPalette(open: RwSignal<bool>) -> impl IntoView {
     let closed = modal(dialog, open);
     let query = RwSignal::new(String::new());
     let active = RwSignal::new(0usize);
-    let option_id = |at: usize| format!("palette-option-{at}");
     // Every opening starts afresh, with the cursor in the search box.
     Effect::new(move |_| {
         if open.get() {
@@ -121,10 +120,12 @@ pub fn CommandPalette(open: RwSignal<bool>) -> impl IntoView {
             "ArrowDown" if count > 0 => {
                 event.prevent_default();
                 active.update(|at| *at = (*at + 1) % count);
+                keep_in_sight(active.get_untracked());
             }
             "ArrowUp" if count > 0 => {
                 event.prevent_default();
                 active.update(|at| *at = (*at + count - 1) % count);
+                keep_in_sight(active.get_untracked());
             }
             "Enter" => {
                 event.prevent_default();
@@ -198,4 +199,32 @@ pub fn CommandPalette(open: RwSignal<bool>) -> impl IntoView {
             </p>
         </dialog>
     }
+}
+
+/// The element id of the `at`-th option (the field names the chosen one by it).
+fn option_id(at: usize) -> String {
+    format!("palette-option-{at}")
+}
+
+/// Scrolls the options just enough to show the `at`-th: focus stays in the field
+/// (`aria-activedescendant`), so the browser does not scroll to the chosen option itself.
+fn keep_in_sight(at: usize) {
+    let Some(option) = document().get_element_by_id(&option_id(at)) else {
+        return;
+    };
+    let Some(list) = option.parent_element() else {
+        return;
+    };
+    let (shown, seen) = (
+        option.get_bounding_client_rect(),
+        list.get_bounding_client_rect(),
+    );
+    let by = if shown.top() < seen.top() {
+        shown.top() - seen.top()
+    } else if shown.bottom() > seen.bottom() {
+        shown.bottom() - seen.bottom()
+    } else {
+        return;
+    };
+    list.set_scroll_top(list.scroll_top() + by.round() as i32);
 }

@@ -15,7 +15,7 @@ pub fn FilterChips(current: Signal<Filter>, set_filter: Callback<Filter>) -> imp
         (!chips.is_empty()).then(|| {
             view! {
                 <div class="filter-chips" role="group" aria-label=t("filter-active")>
-                    {chips.into_iter().map(|chip| {
+                    {chips.into_iter().enumerate().map(|(at, chip)| {
                         let label = chip_label(&chip);
                         view! {
                             <button
@@ -24,7 +24,7 @@ pub fn FilterChips(current: Signal<Filter>, set_filter: Callback<Filter>) -> imp
                                 aria-label=t_with("filter-remove", &[("chip", Arg::Text(&label))])
                                 on:click=move |_| {
                                     set_filter.run(current.get_untracked().without(&chip));
-                                    focus_after_removal();
+                                    focus_after_removal(at);
                                 }
                             >
                                 {label.clone()}
@@ -37,7 +37,7 @@ pub fn FilterChips(current: Signal<Filter>, set_filter: Callback<Filter>) -> imp
                         class="link-button"
                         on:click=move |_| {
                             set_filter.run(current.get_untracked().cleared());
-                            focus_after_removal();
+                            focus_after_removal(0);
                         }
                     >
                         {t("filter-clear")}
@@ -75,12 +75,19 @@ fn chip_label(chip: &Chip) -> String {
     )
 }
 
-/// The chip that had focus is gone: focus the next remaining chip, or the search box
-/// once none is left, rather than dropping to the top of the page.
-fn focus_after_removal() {
-    request_animation_frame(|| {
-        if !focus_now(".filter-chips .chip") {
+/// The chip that had focus (the `at`-th) is gone: focus the chip now in its place (the
+/// next one), else the one before it (it was the last), or the search box once none is
+/// left, rather than dropping to the top of the page.
+fn focus_after_removal(at: usize) {
+    request_animation_frame(move || {
+        let left = document()
+            .query_selector_all(".filter-chips .chip")
+            .map_or(0, |chips| chips.length() as usize);
+        if left == 0 {
             focus_now("#list-search");
+        } else {
+            let chip = at.min(left - 1) + 1;
+            focus_now(&format!(".filter-chips .chip:nth-of-type({chip})"));
         }
     });
 }

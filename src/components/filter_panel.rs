@@ -13,10 +13,14 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::focus_now;
+use crate::components::{focus_now, matches_media};
 use crate::i18n::{t, value};
 use crate::listing::Listing;
 use crate::store::Referrals;
+
+/// The stylesheet's width below which the panel is a slide-over (`style/main.css`,
+/// "max-width: 1023px").
+const SLIDE_OVER: &str = "(max-width: 1023px)";
 
 /// The filter panel.
 #[component]
@@ -40,6 +44,15 @@ pub fn FilterPanel(
             && let Some(button) = close_button.get_untracked()
         {
             let _ = button.focus();
+        }
+    });
+    // A window widened to the desk layout (a tablet turned, a zoom undone) shows the panel
+    // beside the list, where it is no dialog: an open slide-over closes, or its focus trap
+    // and the shortcuts it holds back would stay with no way out on screen.
+    let sheet = matches_media(SLIDE_OVER);
+    Effect::new(move |_| {
+        if !sheet.get() && open.get_untracked() {
+            open.set(false);
         }
     });
     // While the slide-over is open it is modal: Escape closes it, Tab stays inside.

@@ -31,13 +31,17 @@ pub fn refocus_heading_if_lost() {
 pub fn refocus_if_lost(selector: impl Into<String>) {
     let selector: String = selector.into();
     request_animation_frame(move || {
-        let lost = document()
-            .active_element()
-            .is_none_or(|active| active.tag_name().eq_ignore_ascii_case("body"));
-        if lost {
+        if focus_lost() {
             focus_now(&selector);
         }
     });
+}
+
+/// Focus fell back to the page: the element that had it is gone.
+pub fn focus_lost() -> bool {
+    document()
+        .active_element()
+        .is_none_or(|active| active.tag_name().eq_ignore_ascii_case("body"))
 }
 
 /// Once the view has updated, moves focus to the first element matching `selector`

@@ -50,15 +50,29 @@ pub fn keyboard_focus(
     let clock = Clock::current();
     let navigate = use_navigate();
     let address = filter.with_value(|filter| listing.href(filter));
-    // The row last given focus, for when focus has left the list since (a scroll took the row away).
+    // The lead last given focus, and its row then, for when focus has left the list since
+    // (a scroll took the row away). Kept by the lead: a lead added or taken away above it
+    // moves it to another row, and a key must never act on whichever lead is there now.
     // Owned by the table: once it is disposed, the table is gone (callbacks check it).
-    let last = StoredValue::new(None::<usize>);
+    let last = StoredValue::new(None::<(usize, String)>);
     let total = move || positions.with_untracked(|positions| positions.len());
     let referral_at = move |row: usize| {
         let at = positions.with_untracked(|positions| positions.get(row).copied())?;
         store
             .with_snapshot(|snapshot| snapshot.referrals().get(at).cloned())
             .flatten()
+    };
+    // Where the lead `id` is in the list now.
+    let row_of = move |id: &str| {
+        positions.with_untracked(|positions| {
+            store
+                .with_snapshot(|snapshot| {
+                    positions
+                        .iter()
+                        .position(|&at| snapshot.referrals().get(at).is_some_and(|r| r.id == id))
+                })
+                .flatten()
+        })
     };
     // The row of the focused element, if it is one of this table's rows.
     let focused_row = move || -> Option<usize> {
@@ -89,7 +103,7 @@ pub fn keyboard_focus(
     // Focuses the row's lead, scrolling it into the window first if it is not rendered;
     // then runs `then` on the row.
     let focus_row = move |row: usize| {
-        last.set_value(Some(row));
+        last.set_value(referral_at(row).map(|referral| (row, referral.id)));
         let focus = move |element: web_sys::HtmlElement| {
             if let Some(link) = element
                 .query_selector(".customer-link")
@@ -134,11 +148,15 @@ pub fn keyboard_focus(
             }),
         );
     };
+    // The focused lead's row: the focused row, or where the lead last focused is now.
     let current = move || {
         focused_row()
-            .or(last.get_value())
+            .or_else(|| last.with_value(|last| last.as_ref().and_then(|(_, id)| row_of(id))))
             .filter(|row| *row < total())
     };
+    // The row the lead last focused had, when it has left the list since: the lead now
+    // in its place is where `j` goes next.
+    let left_row = move || last.with_value(|last| last.as_ref().map(|(row, _)| *row));
     let open = move |row: usize, referral: &Referral| {
         keyboard.leave_list_at(address.clone(), referral.id.clone(), row);
         let href = filter.with_value(|filter| listing.detail_href(referral, filter));
@@ -151,12 +169,19 @@ pub fn keyboard_focus(
         }
         match command {
             ListCommand::Next => {
-                let row = current().map_or_else(first_on_screen, |row| (row + 1).min(count - 1));
-                focus_row(row);
+                let row = match (current(), left_row()) {
+                    (Some(row), _) => row + 1,
+                    (None, Some(row)) => row,
+                    (None, None) => first_on_screen(),
+                };
+                focus_row(row.min(count - 1));
                 return;
             }
             ListCommand::Previous => {
-                let row = current().map_or_else(first_on_screen, |row| row.saturating_sub(1));
+                let row = match current().or(left_row()) {
+                    Some(row) => row.saturating_sub(1).min(count - 1),
+                    None => first_on_screen(),
+                };
                 focus_row(row);
                 return;
             }
@@ -182,8 +207,14 @@ pub fn keyboard_focus(
                     return;
                 };
                 focus_row(row);
+                let before = store.is_favorite(&referral.id);
                 heart.click();
                 let hearted = store.is_favorite(&referral.id);
+                // The heart ignores a press while its last change is on its way: nothing
+                // changed, so nothing is said.
+                if hearted == before {
+                    return;
+                }
                 let customer = [("customer", Arg::Text(&referral.customer_profile.name))];
                 keyboard.say(if hearted {
                     t_with("keys-added-to-favorites", &customer)
@@ -250,14 +281,7 @@ pub fn keyboard_focus(
                 if total == 0 {
                     return;
                 }
-                let found = positions.with_untracked(|positions| {
-                    store.with_snapshot(|snapshot| {
-                        positions.iter().position(|&at| {
-                            snapshot.referrals().get(at).is_some_and(|r| r.id == id)
-                        })
-                    })
-                });
-                focus_row(found.flatten().unwrap_or(row).min(total - 1));
+                focus_row(row_of(&id).unwrap_or(row).min(total - 1));
             }),
         );
     }

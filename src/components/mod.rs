@@ -16,6 +16,7 @@ mod heading_focus;
 mod heart;
 mod indicators;
 mod keyboard_focus;
+mod media_query;
 mod notification_centre;
 mod page_title;
 mod pending_changes;
@@ -40,11 +41,13 @@ pub use filter_chips::FilterChips;
 pub use filter_panel::FilterPanel;
 pub use form_fields::{Checked, checked_input};
 pub use heading_focus::{
-    FocusHeadingOnNavigation, focus_now, focus_when_shown, refocus_heading_if_lost, refocus_if_lost,
+    FocusHeadingOnNavigation, focus_lost, focus_now, focus_when_shown, refocus_heading_if_lost,
+    refocus_if_lost,
 };
 pub use heart::Heart;
 pub use indicators::{EmailValidityBadge, FlameIcon, PhoneValidityBadge, SpamFlag};
 pub use keyboard_focus::{ListCommand, keyboard_focus};
+pub use media_query::matches_media;
 pub use notification_centre::NotificationCentre;
 pub use page_title::page_title;
 pub use pending_changes::PendingChanges;

@@ -9,13 +9,14 @@ use domain::filter::SortDirection;
 use domain::i18n::Arg;
 use domain::referral::Category;
 use domain::{Filter, FilterError, SortKey};
-use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::api::{ApiError, Session};
-use crate::components::{FilterChips, FilterPanel, ReferralTable, ShortcutsButton, page_title};
+use crate::components::{
+    FilterChips, FilterPanel, ReferralTable, ShortcutsButton, matches_media, page_title,
+};
 use crate::i18n::{t, t_with, value};
 use crate::listing::Listing;
 use crate::store::Referrals;
@@ -101,7 +102,7 @@ pub fn ReferralList(
     let current = Signal::derive(move || filter.get().unwrap_or_default());
     let panel_open = RwSignal::new(false);
     let may_export = move || session.me().is_some_and(|me| me.role.may_export());
-    let phone = phone_layout();
+    let phone = matches_media(PHONE);
     view! {
         <section class="page list-page" aria-labelledby="page-heading">
             <header class="list-header">
@@ -283,27 +284,6 @@ fn SortControl(current: Signal<Filter>, set_filter: Callback<Filter>) -> impl In
             </select>
         </div>
     }
-}
-
-/// Whether the window is phone-wide ([`PHONE`]), following resizes and turns.
-fn phone_layout() -> Signal<bool> {
-    let matches = || {
-        window()
-            .match_media(PHONE)
-            .ok()
-            .flatten()
-            .is_some_and(|query| query.matches())
-    };
-    let phone = RwSignal::new(matches());
-    // A media query's answer changes only when the viewport's size does (zoom included).
-    let on_resize = window_event_listener(ev::resize, move |_| {
-        let now = matches();
-        if phone.get_untracked() != now {
-            phone.set(now);
-        }
-    });
-    on_cleanup(move || on_resize.remove());
-    phone.into()
 }
 
 /// Grey placeholder rows while the first load runs.

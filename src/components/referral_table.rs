@@ -12,10 +12,12 @@ use domain::i18n::Arg;
 use domain::{Filter, Referral, Stage};
 use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::clock::Clock;
 use crate::components::{
-    EmailValidityBadge, FlameIcon, Heart, PhoneValidityBadge, SpamFlag, keyboard_focus,
+    EmailValidityBadge, FlameIcon, Heart, PhoneValidityBadge, SpamFlag, focus_lost, focus_now,
+    keyboard_focus,
 };
 use crate::format;
 use crate::i18n::{t, t_with, value};
@@ -87,17 +89,14 @@ pub fn ReferralTable(
     let filter = StoredValue::new(filter);
     // j/k, Enter, f, a and d act on these rows (src/components/keyboard_focus.rs).
     keyboard_focus(listing, positions, filter, body, stride, measure);
-    // The referrals in the window, each with its row; a changed referral is a new row.
+    // The referrals in the window, in order; a changed referral is a new row.
     let rows = move || {
         let (start, end) = window_rows.get();
         positions.with(|positions| {
             store
                 .with_snapshot(|snapshot| {
                     (start..end.min(positions.len()))
-                        .filter_map(|row| {
-                            let referral = snapshot.referrals().get(positions[row])?;
-                            Some((row, referral.clone()))
-                        })
+                        .filter_map(|row| snapshot.referrals().get(positions[row]).cloned())
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
@@ -118,20 +117,77 @@ pub fn ReferralTable(
                     <th scope="col">{t("list-column-contact")}</th>
                 </tr>
             </thead>
-            <tbody node_ref=body>
+            <tbody node_ref=body on:click=move |event| keep_focus_in_place(&event, body)>
                 <tr class="spacer" aria-hidden="true" style:height=move || spacer(window_rows.get().0)><td colspan="7"></td></tr>
-                <For
+                // Keyed by the lead, not its row: a lead added or taken away above keeps the
+                // rows below (and the keyboard focus on one of them); only their index moves.
+                <ForEnumerate
                     each=rows
-                    key=|(row, referral)| (*row, referral.id.clone(), referral.e_tag.clone())
-                    children=move |(row, referral)| {
+                    key=|referral| (referral.id.clone(), referral.e_tag.clone())
+                    children=move |at, referral| {
                         let href = filter.with_value(|filter| listing.detail_href(&referral, filter));
-                        view! { <ReferralRow listing referral href row_index=row + 2/> }
+                        let row_index = Signal::derive(move || window_rows.get().0 + at.get() + 2);
+                        view! { <ReferralRow listing referral href row_index/> }
                     }
                 />
                 <tr class="spacer" aria-hidden="true" style:height=move || spacer(total.get().saturating_sub(window_rows.get().1))><td colspan="7"></td></tr>
             </tbody>
         </table>
     }
+}
+
+/// A click that took its own row away (a heart pressed off the Favorites view) leaves the
+/// keyboard on the same control of the lead now in its place, or of the last lead when
+/// it was the last, rather than at the top of the page.
+fn keep_focus_in_place(event: &ev::MouseEvent, body: NodeRef<leptos::html::Tbody>) {
+    let Some(clicked) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let Some(row) = clicked.closest("tr.referral-row").ok().flatten() else {
+        return;
+    };
+    let (Some(index), Some(control)) = (
+        row.get_attribute("aria-rowindex"),
+        clicked.closest("button, a").ok().flatten(),
+    ) else {
+        return;
+    };
+    // Told by its first class (`heart`, `customer-link`); the others say its state.
+    let Some(control) = control.class_list().item(0) else {
+        return;
+    };
+    request_animation_frame(move || {
+        if !focus_lost() || row.is_connected() {
+            return;
+        }
+        // The table itself may be gone (the click followed a link to another view).
+        let Some(body) = body.try_get_untracked().flatten() else {
+            return;
+        };
+        let selector = |row: &str| format!("tr.referral-row{row} .{control}");
+        let again = body
+            .query_selector(&selector(&format!("[aria-rowindex=\"{index}\"]")))
+            .ok()
+            .flatten()
+            .or_else(|| {
+                body.query_selector_all(&selector("")).ok().and_then(|all| {
+                    all.item(all.length().checked_sub(1)?)
+                        .and_then(|last| last.dyn_into::<web_sys::Element>().ok())
+                })
+            })
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+        match again {
+            Some(element) => {
+                let _ = element.focus();
+            }
+            None => {
+                focus_now("main h1");
+            }
+        }
+    });
 }
 
 /// The height of one row (or card) as the stylesheet sets it.
@@ -170,7 +226,7 @@ fn ReferralRow(
     /// Its detail page.
     href: String,
     /// Its place in the whole list (the header is row 1), for screen readers.
-    row_index: usize,
+    row_index: Signal<usize>,
 ) -> impl IntoView {
     let clock = Clock::current();
     let lead = [
@@ -281,10 +337,17 @@ fn stage_detail(listing: Listing, referral: &Referral, clock: Clock) -> AnyView 
             }
             .into_any()
         }
-        Stage::Archived => view! {
-            <span class="line">{value("Substatus", referral.substatus.as_str())}</span>
-            <span class="line secondary" title=referral.status_reason.clone()>{referral.status_reason.clone()}</span>
+        Stage::Archived => {
+            let reason = referral
+                .status_reason
+                .as_deref()
+                .map(crate::i18n::reason_in_words);
+            let title = reason.clone();
+            view! {
+                <span class="line">{value("Substatus", referral.substatus.as_str())}</span>
+                <span class="line secondary" title=title>{reason}</span>
+            }
+            .into_any()
         }
-        .into_any(),
     }
 }

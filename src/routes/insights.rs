@@ -2,7 +2,7 @@
 //! be bookmarked and survives a reload), computed by the domain from the referrals the
 //! app holds: offline too, and equal to `GET /api/v1/insights` for the same range.
 
-use chrono::{Duration, Local, NaiveDate, Utc};
+use chrono::Duration;
 use domain::Countdown;
 use domain::i18n::{Arg, group_digits};
 use domain::insights::{FROM, Insights, InsightsRange, TO, Tally, insights};
@@ -28,11 +28,25 @@ pub fn InsightsView() -> impl IntoView {
     let today = Memo::new(move |_| clock.now().date_naive());
     let range =
         Memo::new(move |_| InsightsRange::from_query_string(&location.search.get(), today.get()));
-    // The form shows the URL's range, or the default one while the URL's cannot be read.
+    // The form shows the URL's range; one that cannot be read shows as it was typed
+    // (beside the error that says why), a date left out as the default range's.
     let shown_range = Signal::derive(move || {
-        range
-            .get()
-            .unwrap_or_else(|_| InsightsRange::default_until(today.get()))
+        let default = InsightsRange::default_until(today.get());
+        let (from, to) = match range.get() {
+            Ok(range) => (range.from(), range.to()),
+            Err(_) => (default.from(), default.to()),
+        };
+        let (mut from, mut to) = (from.to_string(), to.to_string());
+        if range.with(Result::is_err) {
+            for (name, value) in domain::filter::query_pairs(&location.search.get()) {
+                if name == FROM {
+                    from = value;
+                } else if name == TO {
+                    to = value;
+                }
+            }
+        }
+        (from, to)
     });
     let figures = Memo::new(move |_| {
         let range = range.get().ok()?;
@@ -66,7 +80,10 @@ pub fn InsightsView() -> impl IntoView {
 
 /// From and to dates; showing them puts them in the URL (a new history entry).
 #[component]
-fn RangePicker(range: Signal<InsightsRange>) -> impl IntoView {
+fn RangePicker(
+    /// The dates the fields show, as the date inputs write them.
+    range: Signal<(String, String)>,
+) -> impl IntoView {
     let from = NodeRef::<leptos::html::Input>::new();
     let to = NodeRef::<leptos::html::Input>::new();
     let navigate = use_navigate();
@@ -86,12 +103,12 @@ fn RangePicker(range: Signal<InsightsRange>) -> impl IntoView {
             <label>
                 {t("insights-from")}
                 <input type="date" name=FROM node_ref=from required
-                    prop:value=move || range.get().from().to_string()/>
+                    prop:value=move || range.get().0/>
             </label>
             <label>
                 {t("insights-to")}
                 <input type="date" name=TO node_ref=to required
-                    prop:value=move || range.get().to().to_string()/>
+                    prop:value=move || range.get().1/>
             </label>
             <button type="submit">{t("insights-show")}</button>
         </form>
@@ -183,8 +200,8 @@ fn Figures(figures: Insights) -> impl IntoView {
     let scope = t_with(
         "insights-scope",
         &[
-            ("from", Arg::Text(&utc_day(figures.from))),
-            ("to", Arg::Text(&utc_day(figures.to))),
+            ("from", Arg::Text(&format::day(figures.from))),
+            ("to", Arg::Text(&format::day(figures.to))),
         ],
     );
     view! {
@@ -219,18 +236,6 @@ fn count_bar(label: String, number: u32) -> Bar {
 /// A count with the language's digit grouping: "1,234", "1.234".
 fn count(number: u32) -> String {
     group_digits(locale(), number.into())
-}
-
-/// A UTC day of the range as the language writes a date ("21 Nov 2026", "21.11.2026").
-/// `format::date` shows an instant in the viewer's time zone: noon of that day there
-/// is an instant that falls on the same day.
-fn utc_day(day: NaiveDate) -> String {
-    day.and_hms_opt(12, 0, 0)
-        .and_then(|noon| noon.and_local_timezone(Local).earliest())
-        .map_or_else(
-            || day.to_string(),
-            |noon| format::date(noon.with_timezone(&Utc)),
-        )
 }
 
 /// A month of the won-value chart ("2026-11", as the API spells it) as the language

@@ -2,7 +2,6 @@
 //! the countdowns on top and previous/next through the list it was opened from.
 
 use domain::i18n::Arg;
-use domain::lifecycle::{DeclineReason, EXPIRED_REASON, INFORMATIONAL_ARCHIVED_REASON};
 use domain::referral::{Actor, Category, Contact, StatusChange};
 use domain::{Action, Filter, Flame, Referral, Stage};
 use leptos::prelude::*;
@@ -146,7 +145,7 @@ fn place_of(referral: &Referral, query: &str, store: Referrals) -> Place {
     let (listing, filter) = Listing::from_full_query(query)
         .ok()
         .flatten()
-        .unwrap_or_else(|| (Listing::Stage(referral.stage()), Filter::default()));
+        .unwrap_or_else(|| Listing::own(referral));
     let mut place = Place {
         listing,
         filter,
@@ -293,7 +292,7 @@ fn Detail(
                 <h2 id="status-heading">{t("lead-status-heading")}</h2>
                 <dl class="fields">
                     {field(t("lead-field-status"), Some(crate::i18n::status_in_words(r.status, r.substatus)))}
-                    {field(t("lead-field-reason"), r.status_reason.as_deref().map(reason_in_words))}
+                    {field(t("lead-field-reason"), r.status_reason.as_deref().map(crate::i18n::reason_in_words))}
                     {field(t("lead-field-reason-notes"), r.status_reason_notes.clone())}
                     {field(t("lead-field-created"), Some(format::date_time(r.created_date_time)))}
                     {field(t("lead-field-updated"), Some(format::date_time(r.updated_date_time)))}
@@ -320,9 +319,9 @@ fn Detail(
                         {field(t("lead-field-registration-submitted"), Some(format::date_time(registration.submitted_date_time)))}
                         {field(t("lead-field-total-contract-value"), Some(format::money(registration.total_contract_value.amount, Some(registration.total_contract_value.currency.as_str()))))}
                         {field(t("lead-field-solution-value"), Some(format::money(registration.solution_value.amount, Some(registration.solution_value.currency.as_str()))))}
-                        {field(t("lead-field-contract-signed"), Some(registration.contract_signed_date.to_string()))}
-                        {field(t("lead-field-contract-start"), Some(registration.contract_start_date.to_string()))}
-                        {field(t("lead-field-contract-end"), Some(registration.contract_end_date.map_or_else(|| t("lead-contract-perpetual"), |d| d.to_string())))}
+                        {field(t("lead-field-contract-signed"), Some(format::day(registration.contract_signed_date)))}
+                        {field(t("lead-field-contract-start"), Some(format::day(registration.contract_start_date)))}
+                        {field(t("lead-field-contract-end"), Some(registration.contract_end_date.map_or_else(|| t("lead-contract-perpetual"), format::day)))}
                     </dl>
                 })}
             </section>
@@ -607,7 +606,7 @@ fn History(created: chrono::DateTime<chrono::Utc>, changes: Vec<StatusChange>) -
                     let text = match change.reason {
                         Some(reason) => t_with("lead-history-change-with-reason", &[
                             ("status", Arg::Text(&status)),
-                            ("reason", Arg::Text(&reason_in_words(&reason))),
+                            ("reason", Arg::Text(&crate::i18n::reason_in_words(&reason))),
                         ]),
                         None => status,
                     };
@@ -643,18 +642,6 @@ fn yes_no(answer: bool) -> String {
 
 /// A status reason in the reader's words: the reasons partners choose from and the
 /// system's own are stored in English words; anything else is shown as written.
-fn reason_in_words(reason: &str) -> String {
-    if let Ok(chosen) = DeclineReason::parse("statusReason", reason) {
-        value("DeclineReason", chosen.as_str())
-    } else if reason == EXPIRED_REASON {
-        t("lead-reason-expired")
-    } else if reason == INFORMATIONAL_ARCHIVED_REASON {
-        t("lead-reason-informational-archived")
-    } else {
-        reason.to_owned()
-    }
-}
-
 fn list(values: &[String]) -> Option<String> {
     (!values.is_empty()).then(|| values.join(", "))
 }

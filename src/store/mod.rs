@@ -487,6 +487,16 @@ impl Referrals {
         });
     }
 
+    /// The referral as it is now, when the user's own landed actions made a newer version
+    /// of it from `referral`'s (a form opened before they landed is sent on that version).
+    pub fn own_change_beneath(self, referral: &Referral) -> Option<Referral> {
+        let newest = self.own_newest_version(&referral.id, &referral.e_tag);
+        if newest == referral.e_tag {
+            return None;
+        }
+        self.referral_untracked(&referral.id)
+    }
+
     /// The version of `id` this device's own landed actions made from `e_tag` (itself
     /// when none did).
     fn own_newest_version(self, id: &str, e_tag: &str) -> String {

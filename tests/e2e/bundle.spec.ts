@@ -19,11 +19,14 @@ import { test, expect } from './fixtures';
  * size cuts of 2026-11-30 (README, "Bundle"), then 635,189 on 2026-12-01 with the
  * fixes of a review (the invite form's name, the sign-out warning for stopped
  * changes, the stopped-app message, a form sent on the version an own queued action
- * made, the messages asked for by build). Until the target is met,
+ * made, the messages asked for by build), then 637,645 with the fixes of the next
+ * review (rows kept by their lead so the keys follow it, the palette kept in sight,
+ * the filter sheet closed on a wider window, focus kept after an un-heart, archived
+ * reasons and contract dates in the reader's language). Until the target is met,
  * this ceiling keeps the bundle from growing unseen; lower it with every cut, down
  * to the target.
  */
-const BUDGET_BYTES = 621 * 1024;
+const BUDGET_BYTES = 623 * 1024;
 
 type Sent = { encoding: string | undefined; vary: string; raw: Buffer };
 

@@ -93,6 +93,19 @@ test('previous and next step through the filtered list the lead was opened from'
   await expect(page).toHaveURL(/\/inbox\?callToAction=ContactMe$/);
 });
 
+test('a Qualified lead opened with no list steps through its own tab, and goes back to it', async ({ page }) => {
+  const qualified = await listFromApi(page.request, 'stage=Inbox&category=Qualified');
+  expect(qualified.length).toBeGreaterThan(2);
+  // A bookmark: the address names the lead alone.
+  await page.goto(`/referrals/${encodeURIComponent(qualified[1].id)}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(qualified[1].customerProfile.name);
+  await expect(page.getByText(`2 of ${qualified.length}`)).toBeVisible();
+  await page.getByRole('link', { name: 'Previous' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(qualified[0].customerProfile.name);
+  await page.getByRole('link', { name: 'Back to Inbox' }).click();
+  await expect(page).toHaveURL(/\/inbox\?category=Qualified$/);
+});
+
 test('the detail page groups every field of the referral', async ({ page }) => {
   const accepted = (await listFromApi(page.request, 'stage=Accepted'))[0];
   await page.goto(`/referrals/${accepted.id}`);

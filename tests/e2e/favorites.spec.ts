@@ -85,4 +85,17 @@ test('Favorites lists hearted leads of both tabs and every stage', async ({ page
   await expect
     .poll(async () => (await listFromApi(page.request, 'favorites=only')).map((r) => r.id).sort())
     .toEqual([marketplace.id, qualified.id, archived.id].sort());
+
+  // Un-hearting from the keyboard takes the row away: the keyboard goes to the heart of
+  // the lead now in its place, then of the one before once the last row goes.
+  const hearts = page.locator('tr.referral-row .heart');
+  const second = (await page.locator('.customer-link').allInnerTexts())[2];
+  await hearts.nth(1).focus();
+  await page.keyboard.press('Space');
+  await expect(page.locator('.result-count')).toHaveText('2 referrals');
+  await expect(page.locator('tr.referral-row:focus-within .customer-link')).toHaveText(second);
+  await expect(hearts.nth(1)).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(page.locator('.result-count')).toHaveText('1 referral');
+  await expect(hearts.nth(0)).toBeFocused();
 });

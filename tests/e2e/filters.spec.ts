@@ -146,10 +146,14 @@ test('filters combine, show as chips, and Back steps through each change', async
   await page.goForward();
   await expectCount(page, withValidEmail.length);
 
-  await page.getByRole('button', { name: 'Remove filter Call to action: Free trial' }).click();
-  await expect(page).toHaveURL(/\/inbox\?callToAction=ContactMe&emailValidity=Valid$/);
-  // Focus moves to a remaining chip, then to the search box once none is left.
-  await expect(page.getByRole('button', { name: 'Remove filter Call to action: Contact me' })).toBeFocused();
+  await page.getByRole('button', { name: 'Remove filter Call to action: Contact me' }).click();
+  await expect(page).toHaveURL(/\/inbox\?callToAction=FreeTrial&emailValidity=Valid$/);
+  // Focus moves to the chip now in the removed one's place (the next), to the one before
+  // it when it was the last, then to the search box once none is left.
+  await expect(page.getByRole('button', { name: 'Remove filter Email: Valid' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/inbox\?callToAction=FreeTrial$/);
+  await expect(page.getByRole('button', { name: 'Remove filter Call to action: Free trial' })).toBeFocused();
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(page).toHaveURL(/\/inbox$/);
   await expect(page.getByRole('searchbox', { name: 'Search' })).toBeFocused();

@@ -135,6 +135,9 @@ test('bad dates in the link say what is wrong, and the picker still works', asyn
   await expect(page.locator('[data-figure="received"]')).toHaveCount(0);
   await page.goto('/insights?from=2026-11-20&to=2026-11-01');
   await expect(page.getByRole('alert')).toContainText('The range starts after it ends');
+  // The dates that do not make a range stay in the fields, beside the error.
+  await expect(page.getByLabel('From', { exact: true })).toHaveValue('2026-11-20');
+  await expect(page.getByLabel('To', { exact: true })).toHaveValue('2026-11-01');
   await page.getByLabel('From', { exact: true }).fill(daysAgo(300));
   await page.getByLabel('To', { exact: true }).fill(daysAgo(0));
   await page.getByRole('button', { name: 'Show' }).click();

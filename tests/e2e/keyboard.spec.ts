@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, signIn, EXPECTS_CONSOLE_ERRORS, listFromApi, answerable, layoutProblems, seriousViolations, type ApiReferral } from './fixtures';
+import { test, expect, signIn, EXPECTS_CONSOLE_ERRORS, listFromApi, answerable, layoutProblems, seriousViolations, csrf, resultCount, type ApiReferral } from './fixtures';
 
 test.beforeEach(async ({ page }) => {
   await signIn(page);
@@ -135,6 +135,48 @@ test('j moves focus past the rendered window: the lead is scrolled to and render
   for (let i = 0; i < rendered; i++) await page.keyboard.press('k');
   await expect.poll(() => focusedLead(page)).toBe(inbox[0].id);
   await expect(page.locator('tr.referral-row:focus-within')).toBeInViewport();
+});
+
+test('a lead taken away above the focused one leaves the keys on the focused lead, and one taken away itself acts on nothing', async ({ page }) => {
+  const inbox = await listFromApi(page.request, 'stage=Inbox&category=Marketplace');
+  const mayDecline = new Set((await answerable(page)).map((r) => r.id));
+  const above = inbox.findIndex((r) => mayDecline.has(r.id));
+  const focused = inbox.findIndex((r, at) => at >= above + 2 && mayDecline.has(r.id));
+  expect(above).toBeGreaterThanOrEqual(0);
+  expect(focused).toBeGreaterThan(above);
+  const declineFromAnotherDevice = async (lead: ApiReferral) => {
+    const current = await page.request.get(`/api/v1/referrals/${encodeURIComponent(lead.id)}`);
+    const declined = await page.request.post(`/api/v1/referrals/${encodeURIComponent(lead.id)}/decline`, {
+      headers: { ...(await csrf(page)), 'If-Match': current.headers()['etag'], 'Idempotency-Key': `keys-shift-${lead.id}` },
+      data: { statusReason: 'CustomerDidNotRespond', notes: '' },
+    });
+    expect(declined.status(), await declined.text()).toBe(200);
+  };
+  await page.goto('/inbox');
+  await listShown(page);
+  const count = await resultCount(page);
+  for (let n = 0; n <= focused; n++) await page.keyboard.press('j');
+  await expect.poll(() => focusedLead(page)).toBe(inbox[focused].id);
+
+  // A lead above it leaves the list (declined on another device): every row below moves
+  // up one, and the focus stays on the same lead, so j, k and d go on from it.
+  await declineFromAnotherDevice(inbox[above]);
+  await expect(page.locator('.result-count')).toHaveText(`${count - 1} referrals`);
+  await expect.poll(() => focusedLead(page)).toBe(inbox[focused].id);
+  await page.keyboard.press('j');
+  await expect.poll(() => focusedLead(page)).toBe(inbox[focused + 1].id);
+  await page.keyboard.press('k');
+  await expect.poll(() => focusedLead(page)).toBe(inbox[focused].id);
+
+  // The focused lead itself leaves: d does not act on the lead now in its row.
+  await declineFromAnotherDevice(inbox[focused]);
+  await expect(page.locator('.result-count')).toHaveText(`${count - 2} referrals`);
+  await page.keyboard.press('d');
+  await expect(page.locator('.kb-status')).toHaveText('Move to a lead first: press j for the next lead or k for the previous one.');
+  await expect(page).toHaveURL(/\/inbox$/);
+  // j moves to the lead now in its place.
+  await page.keyboard.press('j');
+  await expect.poll(() => focusedLead(page)).toBe(inbox[focused + 1].id);
 });
 
 test('shortcuts are inert while typing in a field', async ({ page }) => {
@@ -306,6 +348,38 @@ test('the palette finds a lead by customer and by deal name and opens it; Escape
   await page.keyboard.press('Control+k');
   await expect(box).toHaveValue('');
   await page.keyboard.press('Escape');
+});
+
+test('in a short window the palette scrolls its options to keep the chosen one in sight', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 600 });
+  await page.goto('/inbox');
+  await listShown(page);
+  await page.keyboard.press('Control+k');
+  const dialog = page.getByRole('dialog', { name: 'Search leads and views' });
+  await page.keyboard.type('a');
+  const options = dialog.getByRole('option');
+  await expect(options).not.toHaveCount(0);
+  const count = await options.count();
+  const list = dialog.getByRole('listbox');
+  // More options than the list shows at once.
+  expect(await list.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+  const chosen = dialog.locator('[role="option"][aria-selected="true"]');
+  const inSight = () => chosen.evaluate((option) => {
+    const [o, l] = [option.getBoundingClientRect(), option.parentElement!.getBoundingClientRect()];
+    return o.top >= l.top - 1 && o.bottom <= l.bottom + 1;
+  });
+  for (let n = 1; n < count; n++) {
+    await page.keyboard.press('ArrowDown');
+    await expect(options.nth(n)).toHaveAttribute('aria-selected', 'true');
+    expect(await inSight(), `option ${n + 1} of ${count} in sight`).toBe(true);
+  }
+  // Down from the last wraps to the first, back at the top.
+  await page.keyboard.press('ArrowDown');
+  await expect(options.first()).toHaveAttribute('aria-selected', 'true');
+  expect(await inSight()).toBe(true);
+  await page.keyboard.press('ArrowUp');
+  await expect(options.last()).toHaveAttribute('aria-selected', 'true');
+  expect(await inSight()).toBe(true);
 });
 
 test('the palette searches the referrals on the device while offline', async ({ page, context }) => {

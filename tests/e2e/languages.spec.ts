@@ -192,6 +192,36 @@ test('Russian counts referrals with the right plural form for 1, 3 and 5', async
   expect(new Set(shown).size, shown.join(' / ')).toBe(3);
 });
 
+test('in German, the Archived list gives each lead\'s reason in German, as its page does', async ({ page }) => {
+  await signIn(page);
+  await chooseInAccount(page, 'de');
+  const archived = await listFromApi(page.request, 'stage=Archived&category=Marketplace');
+  // A reason the user chose (a code such as "CustomerDidNotRespond") among the first rows.
+  const at = archived.findIndex((r, n) => n < 8 && /^[A-Z][A-Za-z]+$/.test(r.statusReason ?? ''));
+  expect(at).toBeGreaterThanOrEqual(0);
+  const lead = archived[at];
+  const german = message('de', `value-DeclineReason-${lead.statusReason}`);
+  await page.goto('/archived');
+  await expectLanguage(page, 'de');
+  const row = page.locator('tr.referral-row').nth(at);
+  await expect(row.locator('.customer-link')).toHaveText(lead.customerProfile.name);
+  await expect(row).toContainText(german);
+  await expect(row).not.toContainText(lead.statusReason!);
+  await row.locator('.customer-link').click();
+  await expect(page.locator('main')).toContainText(german);
+
+  // A won deal's registration: its contract's dates as German writes dates.
+  const won = (await (await page.request.get('/api/v1/referrals?stage=Archived&limit=1000')).json() as { id: string; dealRegistration?: { contractSignedDate: string } | null }[])
+    .find((r) => r.dealRegistration);
+  expect(won).toBeTruthy();
+  await page.goto(`/referrals/${won!.id}`);
+  const signed = won!.dealRegistration!.contractSignedDate;
+  const [year, month, day] = signed.split('-');
+  const registration = page.locator('main dl').filter({ hasText: message('de', 'lead-field-contract-signed') });
+  await expect(registration).toContainText(`${day}.${month}.${year}`);
+  await expect(registration).not.toContainText(signed);
+});
+
 test('a German export is headed in German', async ({ page }) => {
   await signIn(page);
   await chooseInAccount(page, 'de');

@@ -1,4 +1,4 @@
-import { test, expect, signIn, listFromApi, resultCount, EXPECTS_CONSOLE_ERRORS, acceptWithADeal, roleSetterFor } from './fixtures';
+import { test, expect, signIn, listFromApi, resultCount, EXPECTS_CONSOLE_ERRORS, acceptWithADeal, roleSetterFor, editBody } from './fixtures';
 import type { Browser, Page, Request } from '@playwright/test';
 
 /** How soon a colleague's change must show in every open browser of the organisation. */
@@ -236,5 +236,40 @@ test("a colleague's change to another lead leaves the keyboard where it was on a
   await expect(inbox).toHaveText(String(before - 1), { timeout: LIVE });
   await expect(heart).toBeFocused();
   await expect(page.locator('main h1')).not.toBeFocused();
+  await admin.context().close();
+});
+
+test("a colleague's change to the open lead itself leaves the keyboard on the same control", async ({ page, browser, baseURL }) => {
+  await signIn(page);
+  const deal = (await listFromApi(page.request, 'stage=Accepted'))[5];
+  await page.goto(`/referrals/${encodeURIComponent(deal.id)}`);
+  await synced(page);
+  const copy = page.locator('.detail-page button.copy').first();
+  await copy.focus();
+
+  // A colleague renames the deal: the page shows the new version, and the copy button
+  // that had the keyboard has it still (not the heading, not the page).
+  const admin = await browserOf(browser, baseURL!, 'admin@demo.test', '/inbox');
+  const me = await (await admin.request.get('/api/v1/me')).json();
+  const current = await admin.request.get(`/api/v1/referrals/${encodeURIComponent(deal.id)}`);
+  const renamed = await admin.request.patch(`/api/v1/referrals/${encodeURIComponent(deal.id)}`, {
+    headers: { 'X-CSRF-Token': me.csrfToken, 'If-Match': current.headers()['etag'], 'Idempotency-Key': `focus-same-${deal.id}` },
+    data: { ...editBody(await current.json()), name: 'Renamed by a colleague' },
+  });
+  expect(renamed.status(), await renamed.text()).toBe(200);
+  await expect(page.locator('.detail-subtitle')).toContainText('Renamed by a colleague', { timeout: LIVE });
+  await expect(copy).toBeFocused();
+  await expect(page.locator('main h1')).not.toBeFocused();
+
+  // A change that takes the focused control away leaves the keyboard on the heading.
+  const lostButton = page.locator('.detail-page .action-buttons').getByRole('button', { name: 'Lost' });
+  await lostButton.focus();
+  const now = await admin.request.get(`/api/v1/referrals/${encodeURIComponent(deal.id)}`);
+  const lost = await admin.request.post(`/api/v1/referrals/${encodeURIComponent(deal.id)}/lost`, {
+    headers: { 'X-CSRF-Token': me.csrfToken, 'If-Match': now.headers()['etag'], 'Idempotency-Key': `focus-lost-${deal.id}` },
+    data: { statusReason: 'CustomerChoseAnotherVendor', notes: '' },
+  });
+  expect(lost.status(), await lost.text()).toBe(200);
+  await expect(page.locator('main h1')).toBeFocused({ timeout: LIVE });
   await admin.context().close();
 });

@@ -241,6 +241,28 @@ test('a form opened on an action still waiting to sync is sent on what that acti
   expect(stored.statusHistory.filter((change) => change.substatus === 'Accepted')).toHaveLength(1);
 });
 
+test('a draft written on an own waiting action, kept through a reload, opens as typed once that action lands', async ({ page }) => {
+  const request = await api();
+  const lead = (await inboxLeads(request))[14];
+  await signInAt(page);
+  await loadOnline(page);
+  // The server goes down: the accept waits, and the form opened on its result is a draft.
+  await stopServer();
+  await acceptOfflineThenStartAdding(page, lead, 'Mia', 'Dahl');
+  await page.reload();
+  await expect(page.locator('.pending.waiting')).toContainText('Accept');
+  // The server is back and the accept lands; the draft is on the version it was queued on.
+  await startAgain();
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await expect(page.locator('.pending')).toHaveCount(0, { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Add your employees' }).click();
+  await expect(page.locator('.conflict')).toHaveCount(0);
+  await expect(page.getByLabel('First name', { exact: true })).toHaveValue('Mia');
+  await addsOnWhatTheAcceptMade(page, 'Mia', 'Dahl');
+  const stored: Lead & { team: { email: string }[] } = await (await request.get(`/api/v1/referrals/${lead.id}`)).json();
+  expect(stored.team.some((member) => member.email === 'mia.dahl@fabrikam.example')).toBe(true);
+});
+
 test('in a tab that does not sync, a form opened on its own waiting action is sent on what that action made', async ({ page, context }) => {
   const request = await api();
   const lead = (await inboxLeads(request))[13];
@@ -256,6 +278,44 @@ test('in a tab that does not sync, a form opened on its own waiting action is se
   await context.setOffline(false);
   await page.evaluate(() => window.dispatchEvent(new Event('online')));
   await addsOnWhatTheAcceptMade(second, 'Liv', 'Berg');
+  await second.close();
+});
+
+test('an own change landing beneath an Edit open in another tab is shown as a conflict, never overwritten', async ({ page, context }) => {
+  const request = await api();
+  const deal: Lead = (await (await request.get('/api/v1/referrals?stage=Accepted&limit=1000')).json())[6];
+  await signInAt(page);
+  await loadOnline(page);
+  await page.goto(`${server.url}/referrals/${deal.id}`);
+  await expect(page.getByRole('button', { name: 'Add your employees' })).toBeVisible();
+  // A second tab opens the Edit form and renames the deal.
+  const second = await context.newPage();
+  await second.goto(`${server.url}/referrals/${deal.id}`);
+  await second.getByRole('button', { name: 'Edit' }).click();
+  await second.getByLabel('Deal name').fill('Renamed in the second tab');
+  // Offline, the first tab adds a colleague to the team: it waits, then lands.
+  await context.setOffline(true);
+  await page.getByRole('button', { name: 'Add your employees' }).click();
+  await page.getByLabel('First name', { exact: true }).fill('Nils');
+  await page.getByLabel('Last name', { exact: true }).fill('Aas');
+  await page.getByLabel('Email', { exact: true }).fill('nils.aas@fabrikam.example');
+  await page.getByRole('button', { name: 'Add to the team' }).click();
+  await expect(page.locator('.pending.waiting')).toHaveCount(1);
+  await context.setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await expect(page.locator('.pending')).toHaveCount(0, { timeout: 20_000 });
+
+  // The Edit was opened before the team changed: sent as it is, it would take Nils off.
+  await second.getByRole('button', { name: 'Save changes' }).click();
+  const conflict = second.locator('.conflict');
+  await expect(conflict).toContainText('Someone changed this referral');
+  await conflict.getByRole('button', { name: 'Edit the current version' }).click();
+  await expect(second.getByLabel('Deal name')).toHaveValue('Renamed in the second tab');
+  await second.getByRole('button', { name: 'Save changes' }).click();
+  await expect(second.locator('.detail-subtitle')).toContainText('Renamed in the second tab');
+  const stored: Lead & { name: string; team: { email: string }[] } = await (await request.get(`/api/v1/referrals/${deal.id}`)).json();
+  expect(stored.name).toBe('Renamed in the second tab');
+  expect(stored.team.some((member) => member.email === 'nils.aas@fabrikam.example')).toBe(true);
   await second.close();
 });
 

@@ -125,6 +125,24 @@ test('on a phone the sort is in the filter sheet, and sorting from there reorder
   await expect(page.getByLabel('Sort by')).toHaveCount(1);
 });
 
+test('a filter sheet open when the window widens to the desk layout closes: no trap is left, the shortcuts work', async ({ page }) => {
+  await signIn(page);
+  await page.setViewportSize({ width: 800, height: 900 });
+  await page.goto('/inbox');
+  await resultCount(page);
+  await page.getByRole('button', { name: 'Filters' }).click();
+  await expect(page.getByRole('dialog', { name: 'Filters' })).toBeVisible();
+  // The tablet turns: the panel now sits beside the list, as no dialog.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(page.getByRole('dialog', { name: 'Filters' })).toHaveCount(0);
+  await expect(page.locator('#filter-panel')).toBeVisible();
+  await expect(page.locator('#filter-panel')).not.toHaveAttribute('aria-modal', 'true');
+  // Single-key shortcuts are no longer held back by a dialog.
+  await page.locator('main h1').click();
+  await page.keyboard.press('j');
+  await expect(page.locator('tr.referral-row:focus-within')).toHaveCount(1);
+});
+
 /** Rows whose content is taller than the card's fixed height (and so cut off). */
 async function clippedRows(page: Page): Promise<number> {
   return page.locator('tr.referral-row').evaluateAll((rows) => rows.filter((row) => row.scrollHeight > row.clientHeight + 1).length);

@@ -196,10 +196,7 @@ impl MarketplaceLead {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let name = match &offer_title {
-            Some(title) => format!("{company} – {title}"),
-            None => company.clone(),
-        };
+        let name = deal_name(&company, offer_title.as_deref());
         Ok(IncomingLead {
             external_id,
             name,
@@ -287,4 +284,19 @@ impl MarketplaceLead {
         }
         Some(meaning)
     }
+}
+
+/// The deal's name, "Company – Offer title", cut to the length any deal name may have
+/// (each part may be that long alone): a name too long to accept or edit as it is would
+/// ask the partner to shorten words they never typed.
+fn deal_name(company: &str, offer_title: Option<&str>) -> String {
+    let name = match offer_title {
+        Some(title) => format!("{company} – {title}"),
+        None => company.to_owned(),
+    };
+    if name.chars().count() <= NAME_MAX_CHARS {
+        return name;
+    }
+    let kept: String = name.chars().take(NAME_MAX_CHARS - 1).collect();
+    format!("{}…", kept.trim_end())
 }

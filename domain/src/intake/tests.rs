@@ -178,6 +178,23 @@ fn a_marketplace_contact_me_lead_maps_to_an_offer_lead() {
 }
 
 #[test]
+fn a_marketplace_deal_name_is_cut_to_what_a_deal_name_may_be() {
+    let mut long = marketplace("AzureMarketplace-PLT|contoso.erp", Some("PLT"));
+    use crate::values::NAME_MAX_CHARS;
+    long.offer_title = Some("Ö".repeat(NAME_MAX_CHARS));
+    if let Some(user) = long.user_details.as_mut() {
+        user.company = Some("Å".repeat(NAME_MAX_CHARS));
+    }
+    let lead = long.parse().unwrap();
+    assert_eq!(lead.name.chars().count(), NAME_MAX_CHARS);
+    assert!(lead.name.starts_with(&"Å".repeat(NAME_MAX_CHARS - 1)));
+    assert!(lead.name.ends_with('…'));
+    assert_eq!(lead.customer_profile.name, "Å".repeat(NAME_MAX_CHARS));
+    // The name passes the rule Accept and Edit check a deal's name by.
+    assert!(crate::values::Name::parse("name", &lead.name).is_ok());
+}
+
+#[test]
 fn marketplace_actions_map_to_calls_to_action() {
     for (source, code, expected) in [
         ("AzureMarketplace-INS|p.o", None, CallToAction::GetItNow),

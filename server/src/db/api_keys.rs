@@ -134,6 +134,16 @@ pub async fn find_active_by_hash(
     .await?)
 }
 
+/// Whether the key `id` is still in force (not revoked).
+pub async fn is_active(conn: &mut AnyConnection, id: &str) -> Result<bool, DbError> {
+    let found: Option<(String,)> =
+        sqlx::query_as("SELECT id FROM api_keys WHERE id = $1 AND revoked_at IS NULL")
+            .bind(id)
+            .fetch_optional(conn)
+            .await?;
+    Ok(found.is_some())
+}
+
 /// Notes that the key was used at `now`.
 pub async fn touch(conn: &mut AnyConnection, id: &str, now: DateTime<Utc>) -> Result<(), DbError> {
     sqlx::query("UPDATE api_keys SET last_used_at = $1 WHERE id = $2")

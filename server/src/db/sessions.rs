@@ -112,40 +112,56 @@ pub async fn record_failed_sign_in(
     pool: &Pool,
     account_key: &str,
     client: &str,
+    attempt: &str,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
     sqlx::query(
-        "INSERT INTO sign_in_failures (account_key, client, failed_at) VALUES ($1, $2, $3)",
+        "INSERT INTO sign_in_failures (account_key, client, attempt, failed_at) VALUES ($1, $2, $3, $4)",
     )
     .bind(account_key)
     .bind(client)
+    .bind(attempt)
     .bind(stored_time(now))
     .execute(pool)
     .await?;
     Ok(())
 }
 
-/// Failed sign-ins since `since` of the account from the client, and from the client overall.
+/// Takes back an attempt recorded as failed that was refused before it was made.
+pub async fn forget_sign_in_attempt(pool: &Pool, attempt: &str) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM sign_in_failures WHERE attempt = $1")
+        .bind(attempt)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// Failed sign-ins since `since` of the account from the client, and from the client
+/// overall, besides `attempt` (the one asking).
 pub async fn failed_sign_ins_since(
     pool: &Pool,
     account_key: &str,
     client: &str,
+    attempt: &str,
     since: DateTime<Utc>,
 ) -> Result<(Failures, Failures), DbError> {
     let pair: (i64, Option<String>) = sqlx::query_as(
         "SELECT COUNT(*), MAX(failed_at) FROM sign_in_failures \
-         WHERE account_key = $1 AND client = $2 AND failed_at > $3",
+         WHERE account_key = $1 AND client = $2 AND failed_at > $3 AND attempt <> $4",
     )
     .bind(account_key)
     .bind(client)
     .bind(stored_time(since))
+    .bind(attempt)
     .fetch_one(pool)
     .await?;
     let from_client: (i64, Option<String>) = sqlx::query_as(
-        "SELECT COUNT(*), MAX(failed_at) FROM sign_in_failures WHERE client = $1 AND failed_at > $2",
+        "SELECT COUNT(*), MAX(failed_at) FROM sign_in_failures \
+         WHERE client = $1 AND failed_at > $2 AND attempt <> $3",
     )
     .bind(client)
     .bind(stored_time(since))
+    .bind(attempt)
     .fetch_one(pool)
     .await?;
     Ok((failures(pair)?, failures(from_client)?))

@@ -13,7 +13,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
-use domain::filter::{ListEntry, compare_entries};
+use domain::filter::{ListEntry, PageEnd, compare_entries};
 use domain::{Filter, Referral, SortDirection, SortKey};
 use futures_util::TryStreamExt as _;
 
@@ -94,7 +94,7 @@ pub struct Query<'a> {
     pub filter: &'a Filter,
     pub user_id: &'a str,
     pub favorites_only: bool,
-    /// The referral the previous page ended with.
+    /// The previous page's cursor: where it ended (see `PageEnd`).
     pub after: Option<&'a str>,
     pub limit: usize,
 }
@@ -105,8 +105,8 @@ pub struct Page {
     pub total: usize,
     /// The page's referrals as this user sees them, in list order: a JSON array.
     pub json: Vec<u8>,
-    /// The id of the page's last referral.
-    pub last: Option<String>,
+    /// The next page's cursor: where this one ended.
+    pub next: Option<String>,
     /// Whether more pages follow.
     pub more: bool,
 }
@@ -115,8 +115,9 @@ pub struct Page {
 pub enum ListError {
     #[error(transparent)]
     Database(#[from] DbError),
-    /// The cursor names a referral that is not (or no longer) in the list.
-    #[error("the page cursor's referral is not in the list")]
+    /// The cursor is none this list handed out (or names, as cursors did before they held
+    /// their place, a referral that is not, or no longer, in the list).
+    #[error("the page cursor is not one of this list's")]
     UnknownCursor,
 }
 
@@ -151,7 +152,7 @@ impl Listings {
             organisation
                 .bring_up_to(pool, organisation_id, query.user_id, head)
                 .await?;
-            let (total, described, more) = organisation.select(query)?;
+            let (total, described, more, next) = organisation.select(query)?;
             let mut parts: Vec<Option<Arc<[u8]>>> = described
                 .iter()
                 .map(|(id, version, favorite)| organisation.rendered.json(id, *version, *favorite))
@@ -189,7 +190,7 @@ impl Listings {
                 return Ok(Page {
                     total,
                     json: json_array(parts.into_iter().flatten()),
-                    last: described.last().map(|(id, _, _)| id.to_string()),
+                    next,
                     more,
                 });
             }
@@ -259,9 +260,13 @@ impl OrganisationList {
                 .is_some_and(|(at, _)| *at >= head)
     }
 
-    /// The number matching, one page (each referral's id, version and heart), and whether
-    /// more follow: all read under one lock, so a refresh meanwhile cannot mix two states.
-    fn select(&self, query: &Query<'_>) -> Result<(usize, Vec<Described>, bool), ListError> {
+    /// The number matching, one page (each referral's id, version and heart), whether
+    /// more follow, and the cursor of the next: all read under one lock, so a refresh
+    /// meanwhile cannot mix two states.
+    fn select(
+        &self,
+        query: &Query<'_>,
+    ) -> Result<(usize, Vec<Described>, bool, Option<String>), ListError> {
         let (sort, direction) = (query.filter.sort, query.filter.direction);
         self.ensure_order(sort, direction);
         let list = self.read();
@@ -289,25 +294,48 @@ impl OrganisationList {
         };
         let start = match query.after {
             None => 0,
-            Some(after) => {
-                // Keyset paging: continue after where the cursor's referral sorts now,
-                // even if it no longer matches the filter.
-                let anchor = list
-                    .slot(after)
-                    .filter(|slot| !query.favorites_only || list.is_favorite(query.user_id, *slot))
-                    .ok_or(ListError::UnknownCursor)?;
-                let anchor = &list.entries[anchor as usize];
-                matching.partition_point(|slot| {
-                    compare_entries(sort, direction, &list.entries[*slot as usize], anchor).is_le()
-                })
-            }
+            // Keyset paging: continue after the place the last page ended at, whatever
+            // happened to its last referral since (changed, gone from the filter).
+            Some(after) => match PageEnd::from_cursor(after, sort, direction) {
+                Some(end) => {
+                    matching.partition_point(|slot| !end.is_before(&list.entries[*slot as usize]))
+                }
+                None => self.legacy_start(&list, query, &matching, after)?,
+            },
         };
         let end = (start + query.limit).min(matching.len());
+        let next = end
+            .checked_sub(1)
+            .filter(|last| *last >= start)
+            .map(|last| {
+                PageEnd::at(&list.entries[matching[last] as usize], sort, direction).to_cursor()
+            });
         Ok((
             matching.len(),
             list.described(query.user_id, &matching[start..end]),
             end < matching.len(),
+            next,
         ))
+    }
+
+    /// Where a cursor handed out before cursors held their place starts (a referral's id):
+    /// after where that referral sorts now, even if it no longer matches the filter.
+    fn legacy_start(
+        &self,
+        list: &List,
+        query: &Query<'_>,
+        matching: &[Slot],
+        after: &str,
+    ) -> Result<usize, ListError> {
+        let (sort, direction) = (query.filter.sort, query.filter.direction);
+        let anchor = list
+            .slot(after)
+            .filter(|slot| !query.favorites_only || list.is_favorite(query.user_id, *slot))
+            .ok_or(ListError::UnknownCursor)?;
+        let anchor = &list.entries[anchor as usize];
+        Ok(matching.partition_point(|slot| {
+            compare_entries(sort, direction, &list.entries[*slot as usize], anchor).is_le()
+        }))
     }
 
     /// Sorts every slot by a key and direction the first time they are asked for.

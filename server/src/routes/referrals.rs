@@ -64,10 +64,10 @@ pub async fn list(
     let headers = response.headers_mut();
     headers.insert("x-total-count", HeaderValue::from(listed.total));
     if listed.more
-        && let Some(last) = &listed.last
+        && let Some(next) = &listed.next
         && let Ok(link) = HeaderValue::from_str(&format!(
             "</api/v1/referrals?{}>; rel=\"next\"",
-            next_page_query(&query, last)
+            next_page_query(&query, next)
         ))
     {
         headers.insert(header::LINK, link);
@@ -348,7 +348,7 @@ impl PageRequest {
     }
 }
 
-/// The same query with `cursor` set to `after`.
+/// The same query with `cursor` set to `next`.
 fn next_page_query(query: &str, after: &str) -> String {
     query
         .split('&')

@@ -290,6 +290,31 @@ impl Session {
     }
 }
 
+/// Returns once a request waits for a lock another transaction of the test holds (the
+/// organisation's turn): PostgreSQL shows the wait in `pg_stat_activity`; SQLite shows
+/// none, so there a pause stands in (a request that comes later still meets the state
+/// the test made meanwhile: such a test passes without telling the two apart).
+pub async fn until_a_request_waits_for_a_lock(pool: &referral_desk_server::db::Pool) {
+    let mut probe = pool.acquire().await.unwrap();
+    if probe.backend_name() != "PostgreSQL" {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        return;
+    }
+    for _ in 0..400 {
+        let (waiting,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+        )
+        .fetch_one(&mut *probe)
+        .await
+        .unwrap();
+        if waiting > 0 {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("no request waits for the lock");
+}
+
 pub async fn create_postgres_database() -> Option<String> {
     let admin_url = postgres_admin_url();
     let connected =
