@@ -57,6 +57,20 @@ pub fn reminders_due(referral: &Referral, now: DateTime<Utc>) -> Vec<Notificatio
     due
 }
 
+/// The reminders that are no longer true of `referral`: once it awaits no answer
+/// (answered, expired) nobody is still waiting and it no longer expires soon. Its new-lead
+/// item stays as it is: the lead did arrive.
+pub fn settled_reminders(referral: &Referral) -> &'static [NotificationKind] {
+    if referral.awaits_answer() {
+        &[]
+    } else {
+        &[
+            NotificationKind::FlameNotContacted,
+            NotificationKind::ExpiringSoon,
+        ]
+    }
+}
+
 /// Whether a person with `role` gets the organisation's lead items. Every role reads all of
 /// the organisation's referrals, so every one hears of them; a new role must decide here.
 pub fn is_notified(role: Role) -> bool {

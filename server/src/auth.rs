@@ -210,10 +210,12 @@ struct Attempt {
 }
 
 impl Attempt {
-    /// Counts the attempt as a failure first, then lets it go ahead only if the failures
-    /// besides it (those of guesses sent at the same moment included) leave room; a refused
-    /// attempt is taken back, as it was never made. Counted before it is checked, each of
-    /// a burst of guesses sees the ones before it: no more than the allowance go through.
+    /// Lets the attempt go ahead only if the failures on record leave room. One already
+    /// over the limit is refused with two reads and no write (a flood of refused guesses
+    /// never holds SQLite's one writer). Otherwise it is counted as a failure first and
+    /// the failures besides it counted again: each of a burst of guesses sent at once
+    /// sees those recorded before it, so no more than the allowance go through; one
+    /// refused then is taken back, as it was never made.
     async fn begin(
         pool: &Pool,
         email: &str,
@@ -225,22 +227,35 @@ impl Attempt {
             client: client.to_owned(),
             id: random_token(),
         };
+        // No row has the new attempt's id yet: this counts every failure on record.
+        attempt.refuse_if_throttled(pool, now).await?;
         db::sessions::record_failed_sign_in(pool, &attempt.account, client, &attempt.id, now)
             .await?;
+        if let Err(throttled) = attempt.refuse_if_throttled(pool, now).await {
+            db::sessions::forget_sign_in_attempt(pool, &attempt.account, client, &attempt.id)
+                .await?;
+            return Err(throttled);
+        }
+        Ok(attempt)
+    }
+
+    /// `429` when the failures on record besides this attempt's own are too many.
+    async fn refuse_if_throttled(&self, pool: &Pool, now: DateTime<Utc>) -> Result<(), AppError> {
         let (pair, from_client) = db::sessions::failed_sign_ins_since(
             pool,
-            &attempt.account,
-            client,
-            &attempt.id,
+            &self.account,
+            &self.client,
+            &self.id,
             now - FAILED_SIGN_IN_WINDOW,
         )
         .await?;
-        if let Some(until) = crate::throttle::wait_until(pair, from_client, now) {
-            db::sessions::forget_sign_in_attempt(pool, &attempt.id).await?;
-            let seconds = (until - now).num_milliseconds().div_euclid(1000) + 1;
-            return Err(AppError::TooManySignIns { seconds });
+        match crate::throttle::wait_until(pair, from_client, now) {
+            Some(until) => {
+                let seconds = (until - now).num_milliseconds().div_euclid(1000) + 1;
+                Err(AppError::TooManySignIns { seconds })
+            }
+            None => Ok(()),
         }
-        Ok(attempt)
     }
 
     /// Verifies `password` against `hash`; a success clears the failures of the account

@@ -187,6 +187,42 @@ backend_tests! {
         assert!(a.unwrap().reminded + b.unwrap().reminded >= 2, "one for each of the two people");
     }
 
+    async fn reminders_are_read_for_everyone_once_their_lead_is_answered_or_expired(app) {
+        let pool = app.pool().await;
+        let organisation = TestOrganisation::create(&pool).await;
+        let admin = TestUser::new(Role::PartnerAdmin).in_organisation(&organisation).create(&pool).await;
+        let user = TestUser::new(Role::ReferralsUser).in_organisation(&organisation).create(&pool).await;
+        let now = Utc::now();
+        let mut answered = TestReferral::expiring_at(now + Duration::hours(10)).build();
+        answered.details.customer_requested_contact = true;
+        let expires = TestReferral::expiring_at(now + Duration::hours(10)).build();
+        db::referrals::insert_many(&pool, &organisation.id, [&answered, &expires]).await.unwrap();
+        let live = Live::default();
+        jobs::run_once(&pool, &live, now).await.unwrap();
+        let reader = user.sign_in(&app).await;
+        assert_eq!(notifications(&reader).await["unread"], 3);
+
+        // The admin declines one: its "still waiting" and "expires soon" are over, for everyone.
+        let acting = admin.sign_in(&app).await;
+        let current = acting.get_json(&format!("/api/v1/referrals/{}", answered.id)).await;
+        let declined = acting
+            .act(&format!("/api/v1/referrals/{}/decline", answered.id), current["eTag"].as_str().unwrap(), &serde_json::json!({ "statusReason": "CustomerDidNotRespond" }))
+            .await;
+        assert_eq!(declined.status(), 200);
+        let page = notifications(&reader).await;
+        assert_eq!(page["unread"], 1);
+        for item in page["items"].as_array().unwrap() {
+            let settled = item["referralId"] == answered.id.as_str();
+            assert_eq!(item["readAt"].is_string(), settled, "{item}");
+        }
+
+        // The other expires unanswered: its reminder is over too.
+        let later = now + Duration::hours(11);
+        jobs::run_once(&pool, &live, later).await.unwrap();
+        assert_eq!(notifications(&reader).await["unread"], 0);
+        assert_eq!(notifications(&acting).await["unread"], 0);
+    }
+
     async fn items_are_read_one_at_a_time_or_all_at_once_per_person(app) {
         let pool = app.pool().await;
         let organisation = TestOrganisation::create(&pool).await;

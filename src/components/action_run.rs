@@ -138,9 +138,9 @@ impl<F> Copy for ActionRun<F> {}
 impl<F: ActionForm> ActionRun<F> {
     /// The form for `action` on `referral`: the user's saved draft, or `fresh(referral)`.
     /// A draft written against an older version opens on the conflict view, so it is
-    /// never sent as if it were current, unless the form starts alike on both versions:
-    /// nothing it shows changed beneath the draft (as when the version is the one the
-    /// user's own queued action made, landed meanwhile), and it opens as it was.
+    /// never sent as if it were current, unless that version is the one the user's own
+    /// queued action made from the draft's (it landed meanwhile) and the form starts
+    /// alike on both: then it opens as it was.
     pub fn new(
         action: Action,
         referral: Referral,
@@ -149,8 +149,12 @@ impl<F: ActionForm> ActionRun<F> {
     ) -> Self {
         let draft = Draft::<F>::new(&referral.id, action);
         let saved = draft.load();
+        let own_landing = |saved: &drafts::Saved<F>| {
+            Referrals::current().own_newest_version(&referral.id, &saved.e_tag) == referral.e_tag
+                && saved.baseline == fresh(&referral)
+        };
         let (form, baseline, step) = match saved {
-            Some(saved) if saved.e_tag == referral.e_tag || saved.baseline == fresh(&referral) => {
+            Some(saved) if saved.e_tag == referral.e_tag || own_landing(&saved) => {
                 (saved.form, fresh(&referral), Step::Editing)
             }
             Some(saved) => (

@@ -154,6 +154,20 @@ pub fn keyboard_focus(
             .or_else(|| last.with_value(|last| last.as_ref().and_then(|(_, id)| row_of(id))))
             .filter(|row| *row < total())
     };
+    // While the lead last focused is in the list, its row follows it (a lead above it
+    // came or went): should it leave the list later, its place is where it was last.
+    Effect::new(move |_| {
+        positions.track();
+        let moved = last.with_value(|last| {
+            let (row, id) = last.as_ref()?;
+            row_of(id)
+                .filter(|now| now != row)
+                .map(|now| (now, id.clone()))
+        });
+        if moved.is_some() {
+            last.set_value(moved);
+        }
+    });
     // The row the lead last focused had, when it has left the list since: the lead now
     // in its place is where `j` goes next.
     let left_row = move || last.with_value(|last| last.as_ref().map(|(row, _)| *row));

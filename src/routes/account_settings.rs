@@ -5,7 +5,7 @@ use domain::{FieldError, FieldErrors};
 use leptos::prelude::*;
 
 use crate::api::{self, ActionError, Session};
-use crate::components::{Checked, checked_input};
+use crate::components::{Checked, checked_input, focus_when_shown};
 use crate::i18n::{t, t_with};
 
 /// The signed-in user's account settings: where lead emails go (DOMAIN.md §7: a preferred
@@ -37,7 +37,10 @@ pub fn AccountSettingsView() -> impl IntoView {
             invalid.set(None);
             saved.set(true);
         }
-        Some(Err(ActionError::Invalid(errors))) => invalid.set(errors.0.into_iter().next()),
+        Some(Err(ActionError::Invalid(errors))) => {
+            invalid.set(errors.0.into_iter().next());
+            focus_when_shown("#notification-email");
+        }
         _ => {}
     });
     let failure = move || match save.value().get() {
@@ -64,14 +67,18 @@ pub fn AccountSettingsView() -> impl IntoView {
                     invalid.set(None);
                     save.dispatch(Some(email.as_str().to_owned()));
                 }
-                Err(error) => invalid.set(Some(error)),
+                Err(error) => {
+                    invalid.set(Some(error));
+                    focus_when_shown("#notification-email");
+                }
             }
         }
     };
+    // The field empties once the server has taken it (the save clears what was typed): a
+    // refusal leaves the address that is still in force on screen.
     let use_sign_in_address = move |_| {
         saved.set(false);
         invalid.set(None);
-        typed.set(Some(String::new()));
         save.dispatch(None);
     };
     let error_text = move || invalid.get().map(|error| crate::i18n::field_error(&error));
@@ -146,7 +153,10 @@ fn ChangePassword() -> impl IntoView {
             problems.set(FieldErrors::new());
             changed.set(true);
         }
-        Some(Err(ActionError::Invalid(errors))) => problems.set(errors),
+        Some(Err(ActionError::Invalid(errors))) => {
+            problems.set(errors);
+            focus_when_shown(".password-change [aria-invalid=\"true\"]");
+        }
         _ => {}
     });
     let failure = move || match change.value().get() {
@@ -173,6 +183,8 @@ fn ChangePassword() -> impl IntoView {
         problems.set(found);
         if ready {
             change.dispatch((current.get_untracked(), typed));
+        } else {
+            focus_when_shown(".password-change [aria-invalid=\"true\"]");
         }
     };
     let hint = t_with(

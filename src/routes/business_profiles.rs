@@ -83,6 +83,12 @@ fn Profiles() -> impl IntoView {
             .map(|list| list.iter().map(|p| p.profile.region).collect())
             .unwrap_or_default()
     };
+    // Made once for the whole list: a card's delete may answer after its card was drawn
+    // again (Add or Edit pressed meanwhile), and must still say so and read the list again.
+    let deleted = Callback::new(move |said: String| {
+        notice.set(Some(said));
+        version.update(|n| *n += 1);
+    });
     view! {
         <p class="settings-notice" role="status">{move || notice.get()}</p>
         {move || match editing.get() {
@@ -122,10 +128,6 @@ fn Profiles() -> impl IntoView {
                                         let edit = Callback::new({
                                             let id = stored.id.clone();
                                             move |_| { notice.set(None); editing.set(Editing::Existing(id.clone())); }
-                                        });
-                                        let deleted = Callback::new(move |said: String| {
-                                            notice.set(Some(said));
-                                            version.update(|n| *n += 1);
                                         });
                                         let locked = Signal::derive(move || editing.get() != Editing::Nothing);
                                         view! { <ProfileCard stored=stored.clone() edit deleted locked/> }.into_any()
@@ -353,6 +355,8 @@ fn ProfileForm(
     );
     // The version the form changes: a colleague's newer one replaces it only when asked.
     let base = RwSignal::new(existing);
+    // The button that opened the form is gone: the keyboard starts at the form's heading.
+    focus_when_shown("#profile-form-heading");
     let conflict = RwSignal::new(None::<StoredBusinessProfile>);
     let sending = RwSignal::new(false);
     let failure = RwSignal::new(None::<String>);

@@ -11,9 +11,12 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::api::{self, ActionError, InvitationLink};
-use crate::components::{Checked, checked_input, page_title};
+use crate::components::{Checked, checked_input, focus_when_shown, page_title};
 use crate::format;
 use crate::i18n::{api_error, t, t_with, value};
+
+/// The first field the form's check or the server's found wrong.
+const FIRST_INVALID: &str = ".invitation-form [aria-invalid=\"true\"]";
 
 /// Where a new colleague starts.
 const HOME: &str = "/inbox";
@@ -73,7 +76,10 @@ fn SetPassword(
                 ..Default::default()
             },
         ),
-        Some(Err(ActionError::Invalid(errors))) => problems.set(errors),
+        Some(Err(ActionError::Invalid(errors))) => {
+            problems.set(errors);
+            focus_when_shown(FIRST_INVALID);
+        }
         _ => {}
     });
     // What went wrong, and whether it is that the address has an account already
@@ -106,8 +112,12 @@ fn SetPassword(
         ));
         let ready = found.is_empty();
         problems.set(found);
-        if let (true, Some(chosen_name)) = (ready, chosen_name) {
-            accept.dispatch((chosen_name, typed));
+        match (ready, chosen_name) {
+            (true, Some(chosen_name)) => {
+                accept.dispatch((chosen_name, typed));
+            }
+            // The keyboard goes to the first field to fix, whose message is read with it.
+            _ => focus_when_shown(FIRST_INVALID),
         }
     };
     let intro = t_with(

@@ -173,6 +173,8 @@ fn InviteForm(
     let role = RwSignal::new(Role::ReferralsUser);
     // Problems found here as the server finds them, before sending.
     let typed_errors = RwSignal::new(FieldErrors::new());
+    // Fields typed into since the server's last answer: its refusal no longer speaks of them.
+    let retyped = RwSignal::new(Vec::<&'static str>::new());
     let send = Action::new_local(
         move |(email, role, name): &(String, Role, Option<String>)| {
             let (email, role, name) = (email.clone(), *role, name.clone());
@@ -201,13 +203,17 @@ fn InviteForm(
         if let Some(error) = typed_errors.with(|errors| errors.error_for(field).cloned()) {
             return Some(field_error(&error));
         }
+        if retyped.with(|fields| fields.contains(&field)) {
+            return None;
+        }
         match failure() {
             Some(ActionError::Invalid(errors)) => errors.error_for(field).map(field_error),
             _ => None,
         }
     };
     let email_error = move || {
-        field_message("email").or_else(|| match failure() {
+        let answered = !retyped.with(|fields| fields.contains(&"email"));
+        field_message("email").or_else(|| match failure().filter(|_| answered) {
             // The address has an account or an open invitation: said at the address.
             Some(ActionError::Failed(error @ api::ApiError::Server { status: 409, .. })) => {
                 Some(api_error(&error))
@@ -233,6 +239,7 @@ fn InviteForm(
         let offered = found.collect(parse_offered_person_name("name", &name.get_untracked()));
         let ready = found.is_empty();
         typed_errors.set(found);
+        retyped.set(Vec::new());
         if let (true, Some(address), Some(offered)) = (ready, address, offered) {
             send.dispatch((address.as_str().to_owned(), role.get_untracked(), offered));
         }
@@ -240,6 +247,9 @@ fn InviteForm(
     // Typing into a field takes back what was found in it.
     let retype = move |field: &'static str| {
         typed_errors.update(|errors| errors.0.retain(|error| error.field != field));
+        if !retyped.with_untracked(|fields| fields.contains(&field)) {
+            retyped.update(|fields| fields.push(field));
+        }
     };
     view! {
         <form class="invite-form" on:submit=submit aria-busy=move || sending.get().to_string() novalidate>

@@ -640,8 +640,6 @@ fn yes_no(answer: bool) -> String {
     if answer { t("lead-yes") } else { t("lead-no") }
 }
 
-/// A status reason in the reader's words: the reasons partners choose from and the
-/// system's own are stored in English words; anything else is shown as written.
 fn list(values: &[String]) -> Option<String> {
     (!values.is_empty()).then(|| values.join(", "))
 }

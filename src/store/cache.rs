@@ -21,6 +21,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 
+use super::LandedVersion;
 use super::notifications::SavedNotifications;
 use super::outbox::Pending;
 use crate::api::{Colleague, Me};
@@ -35,6 +36,8 @@ const META: &str = "meta";
 const DRAFTS: &str = "drafts";
 /// The key of the bell's items in `meta` (wiped with the rest on sign-out).
 const NOTIFICATIONS: &str = "notifications";
+/// The meta store's key of the versions own queued actions made.
+const LANDED_VERSIONS: &str = "landedVersions";
 const STORES: [&str; 4] = [REFERRALS, OUTBOX, META, DRAFTS];
 
 thread_local! {
@@ -54,6 +57,8 @@ pub struct Cached {
     pub last_synced: Option<DateTime<Utc>>,
     /// Drafts of forms: (key, JSON text).
     pub drafts: Vec<(String, String)>,
+    /// The versions this device's own queued actions made.
+    pub landed_versions: Vec<LandedVersion>,
 }
 
 /// Opens the database (once per page) and reads what it holds; `None` when there is no
@@ -71,6 +76,7 @@ pub async fn open_and_load() -> Option<Cached> {
     let referrals = all(&transaction, REFERRALS).await?;
     let outbox = all(&transaction, OUTBOX).await?;
     let drafts = all(&transaction, DRAFTS).await.unwrap_or_default();
+    let landed_versions = get(&transaction, LANDED_VERSIONS).await.unwrap_or_default();
     Some(Cached {
         me,
         referrals,
@@ -80,6 +86,7 @@ pub async fn open_and_load() -> Option<Cached> {
         rates,
         last_synced,
         drafts,
+        landed_versions,
     })
 }
 
@@ -136,6 +143,8 @@ pub struct Changes {
     pub drafts_removed: Vec<String>,
     /// The bell's items and the reads not yet sent.
     pub notifications: Option<SavedNotifications>,
+    /// Every version own queued actions made that is still kept.
+    pub landed_versions: Option<Vec<LandedVersion>>,
 }
 
 /// Writes `changes` in one transaction, queued behind earlier writes; resolves when it is
@@ -292,6 +301,9 @@ fn stage(transaction: &Transaction, changes: Changes) -> Result<(), idb::Error> 
     }
     if let Some(notifications) = &changes.notifications {
         put(&meta, NOTIFICATIONS, notifications)?;
+    }
+    if let Some(versions) = &changes.landed_versions {
+        put(&meta, LANDED_VERSIONS, versions)?;
     }
     Ok(())
 }

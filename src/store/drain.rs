@@ -234,6 +234,7 @@ fn landed(store: Referrals, pending: &Pending, updated: Option<domain::Referral>
     );
     if let (Some(updated), Change::Act { if_match, .. }) = (&updated, &pending.change) {
         store.own_version_landed(&pending.referral_id, if_match, &updated.e_tag);
+        store.keep_landed_versions();
         tabs::tell_landed(store, &pending.referral_id, if_match, &updated.e_tag);
     }
     match updated {

@@ -93,11 +93,19 @@ pub struct Referrals {
     colleagues: StoredValue<Option<Vec<Colleague>>>,
     drain: StoredValue<drain::Drain, LocalStorage>,
     tabs: StoredValue<tabs::Tabs, LocalStorage>,
+    /// Another tab changed the bell on the device (see `notifications`).
+    bell_told: Trigger,
 }
 
-/// An own queued action on a referral, sent on one version, landed as another (a few
-/// per session: a list searched in order is enough).
-struct LandedVersion {
+/// How many [`LandedVersion`]s are kept.
+const LANDED_VERSIONS_KEPT: usize = 100;
+
+/// An own queued action on a referral, sent on one version, landed as another (a few at
+/// a time: a list searched in order is enough). Kept on the device, so a draft written on
+/// a queued action's result still opens as typed after a reload once that action landed.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LandedVersion {
     referral_id: String,
     sent_on: String,
     made: String,
@@ -126,6 +134,7 @@ impl Referrals {
             colleagues: StoredValue::new(None),
             drain: StoredValue::new_local(drain::Drain::default()),
             tabs: StoredValue::new_local(tabs::Tabs::default()),
+            bell_told: Trigger::new(),
         };
         provide_context(store);
         cache::report_trouble_to(store.storage_trouble);
@@ -228,6 +237,7 @@ impl Referrals {
         self.sync_state
             .update(|state| state.last_synced = cached.last_synced);
         self.outbox.set(cached.outbox);
+        self.landed_versions.set_value(cached.landed_versions);
         let mut snapshot = Snapshot::default();
         for referral in cached.referrals {
             snapshot.upsert(self.overlaid(referral));
@@ -484,6 +494,17 @@ impl Referrals {
                 sent_on: sent_on.to_owned(),
                 made: made.to_owned(),
             });
+            // The oldest go first: a draft that old has long been sent or stopped.
+            let over = versions.len().saturating_sub(LANDED_VERSIONS_KEPT);
+            versions.drain(..over);
+        });
+    }
+
+    /// Puts the versions own actions made on the device (the tab that sent them does).
+    fn keep_landed_versions(self) {
+        cache::write_soon(Changes {
+            landed_versions: Some(self.landed_versions.get_value()),
+            ..Changes::default()
         });
     }
 
@@ -499,7 +520,7 @@ impl Referrals {
 
     /// The version of `id` this device's own landed actions made from `e_tag` (itself
     /// when none did).
-    fn own_newest_version(self, id: &str, e_tag: &str) -> String {
+    pub fn own_newest_version(self, id: &str, e_tag: &str) -> String {
         self.landed_versions.with_value(|versions| {
             let mut newest = e_tag.to_owned();
             // Each step is a newer version; the bound only guards against a cycle.

@@ -103,6 +103,27 @@ impl Notifications {
             }
             user
         });
+        // Another tab read an item or fetched them: what it kept on the device shows here
+        // too, so the count agrees across tabs and its waiting reads are not written over.
+        Effect::new(move |first: Option<()>| {
+            referrals.bell_told.track();
+            if first.is_none() {
+                return;
+            }
+            let Some(user) = referrals.user.get_untracked() else {
+                return;
+            };
+            let generation = bell.generation.get_value();
+            spawn_local(async move {
+                if let Some(saved) = cache::load_notifications(&user).await
+                    && bell.generation.get_value() == generation
+                {
+                    bell.pending.set(saved.pending);
+                    bell.read_all_through.set(saved.read_all_through);
+                    bell.page.set(Some(saved.page));
+                }
+            });
+        });
         // A pull succeeded: when it found the feed moved, the items may have too.
         Effect::new(move |_| {
             let pulled = referrals
@@ -424,13 +445,20 @@ impl Notifications {
         {
             return;
         }
-        cache::write_soon(Changes {
+        let changes = Changes {
             notifications: Some(SavedNotifications {
                 page,
                 pending: self.pending.get_untracked(),
                 read_all_through: self.read_all_through.get_untracked(),
             }),
             ..Changes::default()
+        };
+        let referrals = self.referrals;
+        spawn_local(async move {
+            // Once on disk, where the other tabs read it.
+            if cache::write(changes).await.is_ok() {
+                super::tabs::tell_bell(referrals);
+            }
         });
     }
 }

@@ -47,6 +47,8 @@ enum Message {
     Outbox,
     Reload,
     SignedOut,
+    /// The bell's items or reads on the device changed (a read in another tab).
+    Bell,
     /// How the syncing tab's last pull went.
     #[serde(rename_all = "camelCase")]
     Synced {
@@ -100,6 +102,7 @@ impl TryFrom<Heard> for Message {
             "outbox" => Message::Outbox,
             "reload" => Message::Reload,
             "signedOut" => Message::SignedOut,
+            "bell" => Message::Bell,
             "synced" => Message::Synced {
                 at: heard.at,
                 online: heard.online.ok_or("missing field `online`")?,
@@ -240,6 +243,11 @@ pub(super) fn tell_landed(store: Referrals, referral_id: &str, sent_on: &str, ma
     );
 }
 
+/// The bell's state on the device changed: the other tabs read it back.
+pub(super) fn tell_bell(store: Referrals) {
+    post(store, &Message::Bell);
+}
+
 /// The cache was filled afresh.
 pub(super) fn tell_reload(store: Referrals) {
     post(store, &Message::Reload);
@@ -305,6 +313,7 @@ fn heard(store: Referrals, message: Message) {
                 });
             }
         }
+        Message::Bell => store.bell_told.notify(),
         Message::SignedOut => spawn_local(async move {
             // Asking the server ends the session here too (it answers 401).
             let _ = crate::api::me().await;

@@ -66,11 +66,22 @@ test('a partner admin makes a key shown once, a lead sent with it appears in the
   // Revoked after confirming: the next lead is refused.
   await page.goto('/settings/api-keys');
   await expect(page.locator('.api-key-list')).toContainText('Last used');
-  await page.getByRole('button', { name: 'Revoke', exact: true }).click();
+  // The keyboard follows the question: onto it, back to Revoke on "Keep it", and to the
+  // page's heading once the key's row is gone.
+  const revoke = page.getByRole('button', { name: 'Revoke', exact: true });
+  await revoke.focus();
+  await page.keyboard.press('Enter');
+  const question = page.getByRole('alertdialog', { name: 'Revoke “E2E connector”? Systems that use it can no longer send leads.' });
+  await expect(question).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Revoke key' })).toBeFocused();
+  await page.getByRole('button', { name: 'Keep it' }).click();
+  await expect(revoke).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByText('Revoke “E2E connector”?')).toBeVisible();
-  await page.getByRole('button', { name: 'Revoke key' }).click();
+  await page.keyboard.press('Enter');
   await expect(page.getByText('Key “E2E connector” was revoked.')).toBeVisible();
   await expect(page.getByText('No API keys yet.')).toBeVisible();
+  await expect(page.locator('main h1')).toBeFocused();
   const refused = await request.post('/api/v1/ingest/referrals', {
     headers: { Authorization: `Bearer ${key}` },
     data: contactMe(`${customer} again`),

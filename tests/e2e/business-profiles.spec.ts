@@ -160,3 +160,32 @@ test('the business profiles screen and its form fit a phone', async ({ page }) =
   await expect(location(page, 3).getByLabel('Contact email')).toBeVisible();
   expect(await layoutProblems(page)).toEqual([]);
 });
+
+test('a delete that answers after Add was pressed still says so, and the app goes on', async ({ page }) => {
+  await signIn(page, 'profile@demo.test');
+  const made = await page.request.post('/api/v1/business-profiles', {
+    headers: await csrf(page),
+    data: { region: 'Africa', locations: [{ country: 'ZA', contact: { name: 'Thabo', email: 'jhb@partner.example' } }] },
+  });
+  expect(made.status(), await made.text()).toBe(201);
+  await page.goto('/settings/business-profiles');
+  const africa = card(page, 'Africa');
+  // The delete is held on its way until Add has been pressed.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/v1/business-profiles/*', async (route) => {
+    if (route.request().method() === 'DELETE') await held;
+    await route.continue();
+  });
+  await africa.getByRole('button', { name: 'Delete' }).click();
+  await africa.getByRole('button', { name: 'Delete profile' }).click();
+  await page.getByRole('button', { name: 'Add a business profile' }).click();
+  await expect(page.locator('.profile-form')).toBeVisible();
+  // The button that opened the form is gone: the keyboard starts at the form.
+  await expect(page.locator('#profile-form-heading')).toBeFocused();
+  release();
+  await expect(page.getByRole('status').filter({ hasText: 'The Africa profile was deleted.' })).toBeVisible();
+  await expect(card(page, 'Africa')).toHaveCount(0);
+  await expect(page.locator('.profile-form')).toBeVisible();
+  await expect(page.locator('.update-banner.app-stopped')).toHaveCount(0);
+});

@@ -1,4 +1,4 @@
-import { test, expect, signIn, listFromApi, answerable, colleague, csrf, EXPECTS_CONSOLE_ERRORS, roleSetterFor } from './fixtures';
+import { test, expect, signIn, listFromApi, answerable, colleague, csrf, editBody, EXPECTS_CONSOLE_ERRORS, roleSetterFor } from './fixtures';
 import { message } from './catalogue';
 
 test('decline with a reason archives the lead as Declined with that reason', async ({ page }) => {
@@ -228,7 +228,33 @@ test('a decline the server refuses says why and leaves the keyboard on the form'
     await expect(page.getByRole('button', { name: 'Close', exact: true })).toBeFocused();
     await expect(page.getByLabel('Reason').locator('option:checked')).toHaveText('Not a customer');
   } finally {
-    await admin.setRole('ReferralsUser');
+    // Back to the demo's role for this user, for the tests after this one.
+    await admin.setRole('ReferralsAdmin');
     await admin.close();
   }
+});
+
+test("a Lost draft with a colleague's change beneath it opens on the conflict view, never sent as current", async ({ page }) => {
+  await signIn(page);
+  const deal = (await listFromApi(page.request, 'stage=Accepted'))[2];
+  await page.goto(`/referrals/${deal.id}`);
+  await page.getByRole('button', { name: 'Lost' }).click();
+  await page.getByLabel('Reason').selectOption({ label: 'Others' });
+  await page.getByLabel(/^Notes/).fill('Merged into a bigger deal.');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  // A colleague renames the deal meanwhile: the Lost form takes nothing from the deal,
+  // but the draft was written on the version before, so the user sees what changed.
+  const current = await page.request.get(`/api/v1/referrals/${deal.id}`);
+  const referral = await current.json();
+  const renamed = await page.request.patch(`/api/v1/referrals/${deal.id}`, {
+    headers: { ...(await csrf(page)), 'If-Match': current.headers()['etag'], 'Idempotency-Key': `lost-draft-${deal.id}` },
+    data: { ...editBody(referral), name: 'Renamed by a colleague' },
+  });
+  expect(renamed.status(), await renamed.text()).toBe(200);
+
+  await page.reload();
+  await expect(page.locator('.detail-subtitle')).toContainText('Renamed by a colleague');
+  await page.getByRole('button', { name: 'Lost' }).click();
+  await expect(page.locator('.conflict')).toContainText('Someone changed this referral');
 });

@@ -130,6 +130,24 @@ test('a colleague hears of the same reminders; reading is per person', async ({ 
   await context.close();
 });
 
+test('a read in one tab shows in the same user\'s other tab at once', async ({ page, context }) => {
+  await signInAt(page);
+  await openInbox(page);
+  const second = await context.newPage();
+  await second.goto(`${server.url}/inbox`);
+  await expect(second.locator('.result-count')).toHaveText(/^\d+ referrals?$/);
+  await runJobsOnAnotherInstance();
+  const unread = (await remindersWritten(page)).unread;
+  await expect(bell(page)).toHaveAccessibleName(`Notifications, ${unread} unread`, { timeout: 15_000 });
+  await expect(bell(second)).toHaveAccessibleName(`Notifications, ${unread} unread`, { timeout: 15_000 });
+  // Read everything in the first tab: the second, which moved no feed, follows.
+  await bell(page).click();
+  await page.getByRole('button', { name: 'Mark all as read' }).click();
+  await expect(bell(page)).toHaveAccessibleName('Notifications');
+  await expect(bell(second)).toHaveAccessibleName('Notifications', { timeout: 5_000 });
+  await second.close();
+});
+
 test('the items show offline from the device; an item read and "Mark all as read" offline reach the server once it is back', async ({ page }) => {
   test.info().annotations.push({ type: EXPECTS_CONSOLE_ERRORS }); // requests fail while offline
   await signInAt(page);

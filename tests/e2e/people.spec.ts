@@ -113,6 +113,10 @@ test('a partner admin invites a colleague, whose emailed link sets a password an
   await page.getByRole('button', { name: message('en', 'invite-send') }).click();
   await expect(page.locator('#invite-email-error')).toHaveText(message('en', 'problem-invitation-open', { email: 'ines.duarte@fabrikam.example' }));
   await expect(email).toHaveValue('ines.duarte@fabrikam.example');
+  // Typing another address takes the refusal of the last one back.
+  await email.fill('someone.else@fabrikam.example');
+  await expect(page.locator('#invite-email-error')).toHaveText('');
+  await expect(email).toHaveAttribute('aria-invalid', 'false');
 
   // The invited colleague opens the emailed link on a device of their own.
   const link = await invitationLink('ines.duarte@fabrikam.example');
@@ -128,6 +132,7 @@ test('a partner admin invites a colleague, whose emailed link sets a password an
   await ines.getByRole('button', { name: message('en', 'invitation-submit') }).click();
   await expect(ines.locator('#invitation-password-error')).toHaveText(message('en', 'error-password-too-short', { min: '12' }));
   await expect(ines.locator('#invitation-confirmation-error')).toHaveText(message('en', 'error-password-confirmation'));
+  await expect(ines.getByLabel(message('en', 'invitation-password'), { exact: true })).toBeFocused();
   await expect(ines.getByLabel(message('en', 'invitation-name'))).toHaveValue('Ines Duarte');
   await ines.getByLabel(message('en', 'invitation-password'), { exact: true }).fill('a sunny day in lisbon');
   await ines.getByLabel(message('en', 'invitation-confirm')).fill('a sunny day in lisbon');
@@ -264,6 +269,8 @@ test('a person changes their password and signs in with the new one', async ({ p
   await page.getByRole('button', { name: message('en', 'password-change') }).click();
   await expect(page.locator('#password-current-error')).toHaveText(message('en', 'error-current-password'));
   await expect(current).toHaveAttribute('aria-invalid', 'true');
+  // The keyboard is taken to the field to fix, so a screen reader reads its message.
+  await expect(current).toBeFocused();
   await expect(fresh).toHaveValue('rainy evenings in porto');
 
   await current.fill(DEMO_PASSWORD);

@@ -194,6 +194,33 @@ pub async fn mark_read(
     Ok(updated.rows_affected() == 1)
 }
 
+/// Marks read, for everyone in the organisation, the unread items of `kinds` about the
+/// referral (reminders its change made untrue); returns how many. In the caller's
+/// transaction: the change that settles them.
+pub async fn settle(
+    conn: &mut AnyConnection,
+    organisation_id: &str,
+    referral_id: &str,
+    kinds: &[NotificationKind],
+    now: DateTime<Utc>,
+) -> Result<u64, DbError> {
+    let mut settled = 0;
+    for kind in kinds {
+        settled += sqlx::query(
+            "UPDATE notification_items SET read_at = $1 \
+             WHERE organisation_id = $2 AND referral_id = $3 AND kind = $4 AND read_at IS NULL",
+        )
+        .bind(stored_time(now))
+        .bind(organisation_id)
+        .bind(referral_id)
+        .bind(kind.as_str())
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    }
+    Ok(settled)
+}
+
 /// Marks the user's unread items read, all of them or those up to and including
 /// `through` (an item the user saw: later ones they have not); returns how many.
 pub async fn mark_all_read(

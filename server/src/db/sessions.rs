@@ -127,12 +127,22 @@ pub async fn record_failed_sign_in(
     Ok(())
 }
 
-/// Takes back an attempt recorded as failed that was refused before it was made.
-pub async fn forget_sign_in_attempt(pool: &Pool, attempt: &str) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM sign_in_failures WHERE attempt = $1")
-        .bind(attempt)
-        .execute(pool)
-        .await?;
+/// Takes back an attempt recorded as failed that was refused before it was made (found
+/// through the account and client's index).
+pub async fn forget_sign_in_attempt(
+    pool: &Pool,
+    account_key: &str,
+    client: &str,
+    attempt: &str,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "DELETE FROM sign_in_failures WHERE account_key = $1 AND client = $2 AND attempt = $3",
+    )
+    .bind(account_key)
+    .bind(client)
+    .bind(attempt)
+    .execute(pool)
+    .await?;
     Ok(())
 }
 

@@ -84,7 +84,10 @@ async fn close_batch(
         let stored =
             db::referrals::update(&mut transaction, organisation_id, &next, version, change)
                 .await?;
-        if stored.is_some() {
+        if let Some(stored) = stored {
+            let settled = domain::notification_centre::settled_reminders(&stored);
+            db::notifications::settle(&mut transaction, organisation_id, &stored.id, settled, now)
+                .await?;
             closed += 1;
             last_change = Some(change);
         }

@@ -366,6 +366,16 @@ async fn apply(
     .await?
     // The organisation's change number is taken first, so nobody can write in between.
     .ok_or_else(|| AppError::Internal(format!("referral {id} changed under its lock")))?;
+    // "Still waiting" and "expires soon" are over for everyone once the lead is answered.
+    let settled = domain::notification_centre::settled_reminders(&stored);
+    db::notifications::settle(
+        &mut transaction,
+        &user.organisation_id,
+        &stored.id,
+        settled,
+        now,
+    )
+    .await?;
     let seen = seen_by(&mut transaction, user, stored).await?;
     let (response, stored_response) = remember(referral_response(StatusCode::OK, &seen)).await?;
     if let Some(lease) = lease
