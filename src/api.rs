@@ -949,15 +949,28 @@ fn cancel_on_cleanup() -> Option<SendWrapper<web_sys::AbortSignal>> {
     Some(signal)
 }
 
-/// A request with the headers every call needs; state-changing ones prove they come from the app.
+/// How long a change may wait for its answer before it counts as not sent. A connection
+/// that stalls (a captive portal, a dying mobile link) never answers: without a bound the
+/// outbox would wait behind it for good. A change cut off is sent again with its
+/// idempotency key, so one the server did apply is not applied twice.
+const CHANGE_TIMEOUT_MS: u32 = 30_000;
+
+/// A request with the headers every call needs; state-changing ones prove they come from
+/// the app, and give up after [`CHANGE_TIMEOUT_MS`].
 fn request(method: Method, path: &str) -> RequestBuilder {
     let is_safe = matches!(method, Method::GET | Method::HEAD);
     let request = RequestBuilder::new(path)
         .method(method)
         .header("Accept", "application/json");
+    if is_safe {
+        return request;
+    }
+    let request = request.abort_signal(Some(&web_sys::AbortSignal::timeout_with_u32(
+        CHANGE_TIMEOUT_MS,
+    )));
     match Session::current().csrf_token() {
-        Some(token) if !is_safe => request.header(CSRF_HEADER, &token),
-        _ => request,
+        Some(token) => request.header(CSRF_HEADER, &token),
+        None => request,
     }
 }
 

@@ -141,6 +141,13 @@ pub fn day(day: NaiveDate) -> String {
         .map_or_else(|| day.to_string(), |noon| date(noon.with_timezone(&Utc)))
 }
 
+/// An estimated closing date: a calendar day, kept as midnight UTC (DOMAIN.md), shown as
+/// that day wherever the reader is (as a date it would be the day before west of UTC,
+/// and the Edit form, which shows the day, would disagree).
+pub fn closing_day(at: DateTime<Utc>) -> String {
+    day(at.date_naive())
+}
+
 pub fn qualification(value: Qualification) -> String {
     value_words("Qualification", value.as_str())
 }

@@ -12,8 +12,11 @@
 //!   not demanded, so a missing rate never blocks marking a deal as won.
 //! - **Money**: the total contract value and the solution value are in the deal's currency.
 //! - **Dates** are calendar dates (`YYYY-MM-DD`, or an RFC 3339 timestamp taken as its
-//!   UTC date) in the years 2000 to 2100 ([`CalendarDate`]), compared with `now`'s UTC
-//!   date: "at most 60 days ago" accepts exactly 60 days ago and rejects 61.
+//!   UTC date) in the years 2000 to 2100 ([`CalendarDate`]). "Today" is the user's own
+//!   date, which the domain does not know, so no one's today is refused: "in the future"
+//!   means after the latest date on Earth ([`latest_today`], UTC+14), and "at most 60
+//!   days ago" counts from the earliest ([`earliest_today`], UTC−12), accepting exactly
+//!   60 days ago and rejecting 61.
 //! - **Tenant type and pricing model**: the source names the questions, not the
 //!   choices; [`TenantType`] and [`PricingModel`] list the choices we offer.
 
@@ -25,7 +28,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::referral::Referral;
 use crate::validation::{FieldError, FieldErrors};
-use crate::values::{CalendarDate, CurrencyCode, Money, is_blank};
+use crate::values::{CalendarDate, CurrencyCode, Money, earliest_today, is_blank, latest_today};
 
 /// Deals worth at least this many US dollars can be registered.
 pub const REGISTRATION_MIN_DEAL_USD: i64 = 25_000;
@@ -345,7 +348,8 @@ impl RegistrationForm {
         now: DateTime<Utc>,
     ) -> Result<DealRegistration, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let today = now.date_naive();
+        // Everyone's today lies between these two dates.
+        let (first_today, last_today) = (earliest_today(now), latest_today(now));
 
         let marketplace = answered(
             &mut errors,
@@ -427,9 +431,10 @@ impl RegistrationForm {
             &self.contract_signed_date,
         );
         if let Some(signed) = signed {
-            let created = referral.created_date_time.date_naive();
-            let earliest = days_before(today, CONTRACT_SIGNED_AT_MOST_DAYS_AGO);
-            let problem = if signed > today {
+            // The earliest date it was anywhere when the referral arrived.
+            let created = earliest_today(referral.created_date_time);
+            let earliest = days_before(first_today, CONTRACT_SIGNED_AT_MOST_DAYS_AGO);
+            let problem = if signed > last_today {
                 Some("Contract signed date must not be in the future.".to_owned())
             } else if signed < earliest {
                 Some(format!(
@@ -449,7 +454,7 @@ impl RegistrationForm {
 
         let start = date(&mut errors, "contractStartDate", &self.contract_start_date);
         if let Some(start) = start {
-            let earliest = days_before(today, CONTRACT_START_AT_MOST_DAYS_AGO);
+            let earliest = days_before(first_today, CONTRACT_START_AT_MOST_DAYS_AGO);
             if start < earliest {
                 errors.push(FieldError::new(
                     path("contractStartDate"),
@@ -772,15 +777,59 @@ mod tests {
     }
 
     #[test]
-    fn the_contract_signed_date_must_not_be_in_the_future() {
+    fn the_contract_signed_date_must_not_be_in_the_future_anywhere() {
+        // At 12:00 UTC it is already tomorrow in Kiribati (UTC+14), but nowhere the day after.
         let mut form = registration_form();
-        form.contract_signed_date = days_ago(-1);
+        form.contract_signed_date = days_ago(-2);
         assert_eq!(
             error_of(&form, &old_referral(), "contractSignedDate").as_deref(),
             Some("Contract signed date must not be in the future.")
         );
-        form.contract_signed_date = days_ago(0);
-        assert!(form.parse(&old_referral(), now()).is_ok());
+        for today_somewhere in [days_ago(-1), days_ago(0)] {
+            form.contract_signed_date = today_somewhere;
+            assert!(form.parse(&old_referral(), now()).is_ok());
+        }
+    }
+
+    #[test]
+    fn a_contract_signed_today_in_auckland_is_not_in_the_future_at_13_00_utc() {
+        let at = DateTime::parse_from_rfc3339("2026-12-01T13:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let mut form = registration_form();
+        // 02:00 on 2 December in Auckland, 03:00 in Kiribati.
+        form.contract_signed_date = "2026-12-02".to_owned();
+        assert!(form.parse(&old_referral(), at).is_ok());
+        form.contract_signed_date = "2026-12-03".to_owned();
+        let errors = form.parse(&old_referral(), at).unwrap_err();
+        assert_eq!(
+            errors.for_field("dealRegistration.contractSignedDate"),
+            Some("Contract signed date must not be in the future.")
+        );
+    }
+
+    #[test]
+    fn the_day_limits_count_from_the_earliest_today_on_earth() {
+        // 03:00 UTC on 2 December is 19:00 on 1 December in Los Angeles: 60 days before
+        // the 1st is 2 October, which a partner there may still enter.
+        let at = DateTime::parse_from_rfc3339("2026-12-02T03:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let mut form = registration_form();
+        form.contract_signed_date = "2026-10-02".to_owned();
+        form.contract_start_date = "2026-09-02".to_owned();
+        assert!(form.parse(&old_referral(), at).is_ok());
+        form.contract_signed_date = "2026-10-01".to_owned();
+        form.contract_start_date = "2026-09-01".to_owned();
+        let errors = form.parse(&old_referral(), at).unwrap_err();
+        assert_eq!(
+            errors.for_field("dealRegistration.contractSignedDate"),
+            Some("Contract signed date must be at most 60 days ago (on or after 2026-10-02).")
+        );
+        assert_eq!(
+            errors.for_field("dealRegistration.contractStartDate"),
+            Some("Contract start date must be at most 90 days ago (on or after 2026-09-02).")
+        );
     }
 
     #[test]
@@ -807,6 +856,15 @@ mod tests {
         );
         form.contract_signed_date = days_ago(10);
         assert!(form.parse(&referral, now()).is_ok());
+        // Arrived at 02:00 UTC on 10 November: still 9 November in Los Angeles.
+        referral.created_date_time = now() - Duration::days(10) - Duration::hours(10);
+        form.contract_signed_date = days_ago(11);
+        assert!(form.parse(&referral, now()).is_ok());
+        form.contract_signed_date = days_ago(12);
+        assert_eq!(
+            error_of(&form, &referral, "contractSignedDate").as_deref(),
+            Some("Contract signed date must not be before the referral was created (2026-11-09).")
+        );
     }
 
     #[test]

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::validation::FieldError;
 
-pub use date::{CalendarDate, EARLIEST_YEAR, LATEST_YEAR};
+pub use date::{CalendarDate, EARLIEST_YEAR, LATEST_YEAR, earliest_today, latest_today};
 pub use text::{TextKind, is_blank, is_direction_control, is_invisible, parse_text};
 
 /// Longest deal, customer or person name.
@@ -297,14 +297,23 @@ pub struct Money {
 
 impl Money {
     /// Parses an amount typed by a user (`25000`, `25000.50`, `25,000.50`) in `currency`,
-    /// exactly: it is never rounded.
+    /// exactly: it is never rounded, and never read at another magnitude than meant.
     ///
+    /// - A point is the decimal point; a comma only separates thousands, before any point
+    ///   (`25,000`, `1,234,567.89`). Any other comma (`48,50`, `1,23,456`, `1.000,50`) is
+    ///   refused, not guessed at: it may be a decimal comma.
+    /// - `48.500` or `1.000` (one point, then exactly three digits, no comma) is refused as
+    ///   ambiguous when the currency has fewer than three minor units: it is 48500 in much
+    ///   of Europe and 48.50 elsewhere. With a comma the point is a decimal point
+    ///   (`1,010.500` EUR is `1010.50`). In a currency with three or more (BHD), `48.500`
+    ///   is `48.500`, but `48,500` is ambiguous instead: 48500, or 48.500 written with a
+    ///   decimal comma.
     /// - At most the currency's minor units of decimals (2 for EUR, 0 for JPY): `1.005`
     ///   EUR is refused, not rounded; zeros beyond them say nothing and are dropped
-    ///   (`10.500` EUR is `10.50`, `1000.00` JPY is `1000`).
+    ///   (`10.5000` EUR is `10.50`, `1000.00` JPY is `1000`).
     /// - Below 10^15 whole units ([`MONEY_MAX_WHOLE_DIGITS`]): a larger amount is "too
     ///   large", never "not a number".
-    /// - Zero or more; `-0` is zero.
+    /// - Zero or more; `-0` is zero. Spaces and `_` are ignored.
     pub fn parse(field: &str, amount: &str, currency: CurrencyCode) -> Result<Money, FieldError> {
         if is_blank(amount) {
             return Err(FieldError::coded(field, "error-required", &[]));
@@ -312,26 +321,61 @@ impl Money {
         let cleaned: String = amount
             .trim()
             .chars()
-            .filter(|c| *c != ',' && *c != '_' && !c.is_whitespace())
+            .filter(|c| *c != '_' && !c.is_whitespace())
             .collect();
         let not_a_number = || FieldError::coded(field, "error-number", &[]);
         let (negative, unsigned) = match cleaned.strip_prefix('-') {
             Some(rest) => (true, rest),
             None => (false, cleaned.strip_prefix('+').unwrap_or(&cleaned)),
         };
-        let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
-        let digits_only = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
-        if whole.len() + fraction.len() == 0 || !digits_only(whole) || !digits_only(fraction) {
+        let is_separator = |b: u8| b == b',' || b == b'.';
+        if !unsigned
+            .bytes()
+            .all(|b| b.is_ascii_digit() || is_separator(b))
+            || !unsigned.bytes().any(|b| b.is_ascii_digit())
+        {
             return Err(not_a_number());
         }
-        // Only significant digits count: `007` is 7, and `1.50` has one decimal.
-        let significant_whole = whole.trim_start_matches('0');
-        let significant_fraction = fraction.trim_end_matches('0');
-        let is_zero = significant_whole.is_empty() && significant_fraction.is_empty();
+        // Whichever way the separators are meant, only zeros make zero.
+        let is_zero = unsigned.bytes().all(|b| b == b'0' || is_separator(b));
         if negative && !is_zero {
             return Err(FieldError::coded(field, "error-not-negative", &[]));
         }
         let minor_units = currency.minor_units() as usize;
+        let (grouped, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+        if fraction.contains('.') && !unsigned.contains(',') {
+            return Err(not_a_number());
+        }
+        let whole = if grouped.contains(',') || fraction.contains(',') {
+            if fraction.contains([',', '.']) || !is_thousands_grouping(grouped) {
+                return Err(FieldError::coded(field, "error-amount-decimal-comma", &[]));
+            }
+            let whole = grouped.replace(',', "");
+            // `48,500` in a currency of three decimals may be 48.500 with a decimal comma.
+            if minor_units >= 3
+                && !unsigned.contains('.')
+                && let Some((thousands, rest)) = grouped.split_once(',')
+                && !rest.contains(',')
+            {
+                return Err(ambiguous(field, &cleaned, thousands, rest, minor_units));
+            }
+            whole
+        } else {
+            // `48.500` (a point after one to three digits, then three digits) is also
+            // 48500 written with a thousands point.
+            let thousands_point =
+                fraction.len() == 3 && is_thousands_grouping(&format!("{grouped},{fraction}"));
+            if minor_units < 3 && thousands_point {
+                let decimals = fraction.trim_end_matches('0');
+                if decimals.len() <= minor_units {
+                    return Err(ambiguous(field, &cleaned, grouped, fraction, minor_units));
+                }
+            }
+            grouped.to_owned()
+        };
+        // Only significant digits count: `007` is 7, and `1.50` has one decimal.
+        let significant_whole = whole.trim_start_matches('0');
+        let significant_fraction = fraction.trim_end_matches('0');
         if significant_whole.len() > MONEY_MAX_WHOLE_DIGITS {
             return Err(FieldError::coded(
                 field,
@@ -381,6 +425,40 @@ impl Money {
             format!("{whole}.{}", "9".repeat(minor_units))
         }
     }
+}
+
+/// Whether `whole` is digits grouped by commas into thousands: one to three digits, not
+/// starting with 0, then groups of exactly three (`1`, `48,500`, `1,234,567`).
+fn is_thousands_grouping(whole: &str) -> bool {
+    let mut groups = whole.split(',');
+    let lead = groups.next().unwrap_or_default();
+    let digits = |group: &str| group.bytes().all(|b| b.is_ascii_digit());
+    (1..=3).contains(&lead.len())
+        && !lead.starts_with('0')
+        && digits(lead)
+        && groups.all(|group| group.len() == 3 && digits(group))
+}
+
+/// `typed` separates `whole` from three more digits, `rest`, by a mark that may be a
+/// thousands separator or a decimal point: the error shows both readings, each written
+/// so that no one can misread it (`48500`, `48.50`).
+fn ambiguous(field: &str, typed: &str, whole: &str, rest: &str, minor_units: usize) -> FieldError {
+    let as_thousands = format!("{whole}{rest}");
+    let decimals = &rest[..rest.len().min(minor_units)];
+    let as_decimal = if decimals.is_empty() {
+        whole.to_owned()
+    } else {
+        format!("{whole}.{decimals}")
+    };
+    FieldError::coded(
+        field,
+        "error-amount-ambiguous",
+        &[
+            ("typed", typed),
+            ("asThousands", &as_thousands),
+            ("asDecimal", &as_decimal),
+        ],
+    )
 }
 
 /// The catalogue's id of a field's label (`field-dealValue`): its last API name segment,
@@ -1021,23 +1099,131 @@ mod tests {
             ("0.00", "0.00"),
             ("-0.000", "0.00"),
         ] {
-            assert_eq!(
-                Money::parse("dealValue", typed, eur())
-                    .unwrap()
-                    .amount
-                    .to_string(),
-                kept,
-                "{typed:?}"
-            );
+            assert_eq!(amount_read(typed, eur()), kept, "{typed:?}");
         }
     }
 
     #[test]
     fn trailing_zeros_beyond_the_minor_unit_are_dropped_not_rejected() {
-        let yen = Money::parse("dealValue", "1000.00", jpy()).unwrap();
-        assert_eq!(yen.amount.to_string(), "1000");
-        let euro = Money::parse("dealValue", "10.500", eur()).unwrap();
-        assert_eq!(euro.amount.to_string(), "10.50");
+        for (typed, currency, kept) in [
+            ("1000.00", jpy(), "1000"),
+            ("10.5000", eur(), "10.50"),
+            ("1,010.500", eur(), "1010.50"),
+            ("1234.500", eur(), "1234.50"),
+            ("0.500", eur(), "0.50"),
+        ] {
+            assert_eq!(amount_read(typed, currency), kept, "{typed:?}");
+        }
+    }
+
+    /// The amount `typed` in `currency` reads as, which must be readable.
+    fn amount_read(typed: &str, currency: CurrencyCode) -> String {
+        Money::parse("dealValue", typed, currency)
+            .unwrap()
+            .amount
+            .to_string()
+    }
+
+    fn bhd() -> CurrencyCode {
+        CurrencyCode::parse("currency", "BHD").unwrap()
+    }
+
+    #[test]
+    fn commas_group_thousands_before_the_decimal_point() {
+        for (typed, currency, kept) in [
+            ("25,000", eur(), "25000"),
+            ("25,000.50", eur(), "25000.50"),
+            ("1,234,567.89", eur(), "1234567.89"),
+            ("999,999", jpy(), "999999"),
+            ("1,000.500", bhd(), "1000.500"),
+            ("1,000,000", bhd(), "1000000"),
+        ] {
+            assert_eq!(amount_read(typed, currency), kept, "{typed:?}");
+        }
+    }
+
+    #[test]
+    fn a_decimal_comma_is_refused_never_read_as_a_thousands_separator() {
+        let use_a_point = "Estimated deal value must use a point for decimals and a comma only between thousands, like 48500.50 or 48,500.50.";
+        for text in [
+            "48,50",
+            "4,5",
+            "1,23,456",
+            "1.000,50",
+            "1.000.000,50",
+            "0,500",
+            "48,500,5",
+            ",500",
+            "1,,000",
+            "1234,567",
+            "48,",
+        ] {
+            let error = Money::parse("details.dealValue", text, eur()).unwrap_err();
+            assert_eq!(error.message, use_a_point, "{text:?}");
+            assert_eq!(error.code.as_deref(), Some("error-amount-decimal-comma"));
+        }
+        // Below zero whichever way it is meant.
+        assert_eq!(
+            message(Money::parse("details.dealValue", "-48,50", eur())),
+            "Estimated deal value must be zero or more."
+        );
+    }
+
+    #[test]
+    fn a_point_before_three_digits_is_ambiguous_when_the_currency_has_fewer_decimals() {
+        let error = Money::parse("details.dealValue", " 48.500 ", eur()).unwrap_err();
+        assert_eq!(
+            error.message,
+            "Estimated deal value is unclear: 48.500 could mean 48500 or 48.50. Type the one you mean."
+        );
+        assert_eq!(error.code.as_deref(), Some("error-amount-ambiguous"));
+        assert_eq!(
+            message(Money::parse("details.dealValue", "1.000", eur())),
+            "Estimated deal value is unclear: 1.000 could mean 1000 or 1.00. Type the one you mean."
+        );
+        assert_eq!(
+            message(Money::parse("details.dealValue", "1.000", jpy())),
+            "Estimated deal value is unclear: 1.000 could mean 1000 or 1. Type the one you mean."
+        );
+        assert_eq!(
+            message(Money::parse("details.dealValue", "10.500", eur())),
+            "Estimated deal value is unclear: 10.500 could mean 10500 or 10.50. Type the one you mean."
+        );
+        // Where only one reading is an amount of the currency, the usual rules speak.
+        assert_eq!(
+            message(Money::parse("details.dealValue", "48.500", jpy())),
+            "Estimated deal value must be a whole number for JPY (no decimal places)."
+        );
+        // In a currency of three decimals the point is a decimal point, and a lone
+        // comma before three digits is the ambiguous mark.
+        assert_eq!(
+            Money::parse("dealValue", "48.500", bhd())
+                .unwrap()
+                .amount
+                .to_string(),
+            "48.500"
+        );
+        assert_eq!(
+            message(Money::parse("details.dealValue", "48,500", bhd())),
+            "Estimated deal value is unclear: 48,500 could mean 48500 or 48.500. Type the one you mean."
+        );
+        // Both readings are below zero.
+        assert_eq!(
+            message(Money::parse("details.dealValue", "-48.500", eur())),
+            "Estimated deal value must be zero or more."
+        );
+    }
+
+    #[test]
+    fn each_reading_of_an_ambiguous_amount_is_accepted_as_written_in_the_message() {
+        let error = Money::parse("dealValue", "48.500", eur()).unwrap_err();
+        for param in ["asThousands", "asDecimal"] {
+            let reading = &error.params[param];
+            assert!(
+                Money::parse("dealValue", reading, eur()).is_ok(),
+                "{reading}"
+            );
+        }
     }
 
     #[test]
@@ -1095,6 +1281,48 @@ mod tests {
             let typed = format!("{whole}.{}1", "0".repeat(decimals as usize - 1));
             let error = Money::parse("dealValue", &typed, currency).unwrap_err();
             proptest::prop_assert!(error.message.contains("decimal places"), "{}", error.message);
+        }
+
+        #[test]
+        fn an_amount_written_with_thousands_commas_and_its_minor_units_reads_back_as_itself(
+            units in 0u64..1_000_000_000_000_000,
+            cents in 0u64..10_000,
+            code in proptest::sample::select(vec!["EUR", "JPY", "BHD", "CLF", "MGA"]),
+        ) {
+            let currency = CurrencyCode::parse("currency", code).unwrap();
+            let minor_units = currency.minor_units() as usize;
+            let digits = units.to_string();
+            let mut grouped = String::new();
+            for (i, digit) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i) % 3 == 0 {
+                    grouped.push(',');
+                }
+                grouped.push(digit);
+            }
+            let fraction = format!("{cents:04}");
+            let typed = match minor_units {
+                0 => grouped,
+                n => format!("{grouped}.{}", &fraction[..n]),
+            };
+            let money = Money::parse("dealValue", &typed, currency).unwrap();
+            let plain = typed.replace(',', "");
+            proptest::prop_assert_eq!(money.amount, Decimal::from_str_exact(&plain).unwrap());
+        }
+
+        #[test]
+        fn a_thousands_point_is_never_silently_read_as_a_decimal_point(
+            whole in 1u64..1_000,
+            rest in 0u64..1_000,
+            code in proptest::sample::select(vec!["EUR", "JPY", "USD", "MGA"]),
+        ) {
+            let currency = CurrencyCode::parse("currency", code).unwrap();
+            let typed = format!("{whole}.{rest:03}");
+            let error = Money::parse("dealValue", &typed, currency).unwrap_err();
+            let code = error.code.as_deref().unwrap_or_default();
+            proptest::prop_assert!(
+                ["error-amount-ambiguous", "error-decimal-places", "error-whole-number"].contains(&code),
+                "{}: {}", typed, error.message
+            );
         }
 
         #[test]

@@ -43,6 +43,7 @@ action-currency = Währung
 action-currency-choose = Währung auswählen
 action-closing-date = Geschätztes Abschlussdatum
 action-team-members = Teammitglieder
+action-team-member-name = Vollständiger Name von { $email } für diesen Deal
 action-colleagues-loading = Ihre Kollegen werden geladen…
 action-deal-notes = Notizen (dringend empfohlen)
 action-deal-notes-hint = Was hat der Kunde angefragt, und wie geht es weiter? Notizen helfen Ihrem Team, den Deal zu übernehmen.

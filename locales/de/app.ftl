@@ -91,6 +91,17 @@ sign-in = Anmelden
 sign-in-heading = Bei Referral Desk anmelden
 sign-in-email = E-Mail
 sign-in-password = Kennwort
+sign-in-unsent =
+    { $count ->
+        [one] { $name } ({ $email }) hat auf diesem Gerät { $count } Änderung vorgenommen, die noch nicht synchronisiert ist. Melden Sie sich als { $email } an, um sie zu synchronisieren.
+       *[other] { $name } ({ $email }) hat auf diesem Gerät { $count } Änderungen vorgenommen, die noch nicht synchronisiert sind. Melden Sie sich als { $email } an, um sie zu synchronisieren.
+    }
+sign-in-unsent-discard =
+    { $count ->
+        [one] Wenn Sie sich als jemand anderes anmelden, wird die noch nicht synchronisierte Änderung von { $name } ({ $email }) verworfen. Drücken Sie „Anmelden und verwerfen“, um fortzufahren, oder melden Sie sich als { $email } an, um sie zu behalten.
+       *[other] Wenn Sie sich als jemand anderes anmelden, werden die { $count } noch nicht synchronisierten Änderungen von { $name } ({ $email }) verworfen. Drücken Sie „Anmelden und verwerfen“, um fortzufahren, oder melden Sie sich als { $email } an, um sie zu behalten.
+    }
+sign-in-discarding = Anmelden und verwerfen
 signing-in = Anmeldung läuft…
 
 ## The device's storage and the outbox (src/store/)

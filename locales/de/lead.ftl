@@ -162,6 +162,7 @@ lead-history-by-system = Referral Desk (automatisch)
 lead-pending-label = Noch nicht synchronisierte Änderungen
 lead-pending-waiting = Wartet auf Synchronisierung
 lead-pending-waiting-text = { $change } – um { $time } auf diesem Gerät gespeichert; wird gesendet, sobald die Verbindung wieder besteht.
+lead-pending-cancel = Diese Änderung zurücknehmen
 lead-pending-refused = Nicht übernommen
 lead-pending-refused-text = { $change }: { $message }
 lead-pending-dismiss = Ausblenden

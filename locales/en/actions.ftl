@@ -43,6 +43,8 @@ action-currency = Currency
 action-currency-choose = Choose a currency
 action-closing-date = Estimated closing date
 action-team-members = Team members
+# A ticked colleague whose account name is one word: the deal's team needs both names.
+action-team-member-name = Full name of { $email } on this deal
 action-colleagues-loading = Loading your colleagues…
 action-deal-notes = Notes (strongly encouraged)
 action-deal-notes-hint = What did the customer ask for, and what happens next? Notes help your team pick the deal up.

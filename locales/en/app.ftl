@@ -93,6 +93,18 @@ sign-in = Sign in
 sign-in-heading = Sign in to Referral Desk
 sign-in-email = Email
 sign-in-password = Password
+# The device holds changes a user made that never reached the server (their session ended).
+sign-in-unsent =
+    { $count ->
+        [one] { $name } ({ $email }) made { $count } change on this device that is not synced yet. Sign in as { $email } to sync it.
+       *[other] { $name } ({ $email }) made { $count } changes on this device that are not synced yet. Sign in as { $email } to sync them.
+    }
+sign-in-unsent-discard =
+    { $count ->
+        [one] Signing in as someone else discards the change { $name } ({ $email }) has not synced yet. Press "Sign in and discard" to go on, or sign in as { $email } to keep it.
+       *[other] Signing in as someone else discards the { $count } changes { $name } ({ $email }) has not synced yet. Press "Sign in and discard" to go on, or sign in as { $email } to keep them.
+    }
+sign-in-discarding = Sign in and discard
 signing-in = Signing in…
 
 ## The device's storage and the outbox (src/store/)

@@ -162,6 +162,7 @@ lead-history-by-system = Referral Desk (automatic)
 lead-pending-label = Changes not yet synced
 lead-pending-waiting = Waiting to sync
 lead-pending-waiting-text = { $change } — saved on this device at { $time }; sent when the connection is back.
+lead-pending-cancel = Cancel this change
 lead-pending-refused = Not applied
 lead-pending-refused-text = { $change }: { $message }
 lead-pending-dismiss = Dismiss

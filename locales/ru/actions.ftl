@@ -43,6 +43,7 @@ action-currency = Валюта
 action-currency-choose = Выберите валюту
 action-closing-date = Предполагаемая дата закрытия
 action-team-members = Участники команды
+action-team-member-name = Полное имя { $email } для этой сделки
 action-colleagues-loading = Загрузка списка коллег…
 action-deal-notes = Примечания (настоятельно рекомендуется)
 action-deal-notes-hint = Что запросил клиент и какой следующий шаг? Примечания помогут вашей команде подхватить сделку.

@@ -162,6 +162,7 @@ lead-history-by-system = Referral Desk (автоматически)
 lead-pending-label = Несинхронизированные изменения
 lead-pending-waiting = Ожидает синхронизации
 lead-pending-waiting-text = «{ $change }» — сохранено на этом устройстве в { $time }; будет отправлено, когда подключение восстановится.
+lead-pending-cancel = Отменить это изменение
 lead-pending-refused = Не применено
 lead-pending-refused-text = «{ $change }»: { $message }
 lead-pending-dismiss = Скрыть

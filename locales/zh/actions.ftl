@@ -43,6 +43,7 @@ action-currency = 货币
 action-currency-choose = 选择货币
 action-closing-date = 预计成交日期
 action-team-members = 团队成员
+action-team-member-name = { $email } 在此交易中的全名
 action-colleagues-loading = 正在加载你的同事…
 action-deal-notes = 备注（强烈建议填写）
 action-deal-notes-hint = 客户需要什么？下一步是什么？备注有助于你的团队接手此交易。

@@ -71,6 +71,9 @@ sign-in = 登录
 sign-in-heading = 登录 Referral Desk
 sign-in-email = 电子邮件
 sign-in-password = 密码
+sign-in-unsent = { $name }（{ $email }）在此设备上有 { $count } 项更改尚未同步。以 { $email } 登录即可同步。
+sign-in-unsent-discard = 以其他身份登录将丢弃 { $name }（{ $email }）尚未同步的 { $count } 项更改。按“登录并丢弃”继续，或以 { $email } 登录以保留这些更改。
+sign-in-discarding = 登录并丢弃
 signing-in = 正在登录…
 
 ## The device's storage and the outbox (src/store/)

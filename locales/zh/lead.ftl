@@ -162,6 +162,7 @@ lead-history-by-system = Referral Desk（自动）
 lead-pending-label = 尚未同步的更改
 lead-pending-waiting = 等待同步
 lead-pending-waiting-text = “{ $change }”——已于 { $time } 保存在此设备上；连接恢复后将发送。
+lead-pending-cancel = 撤销此更改
 lead-pending-refused = 未应用
 lead-pending-refused-text = “{ $change }”：{ $message }
 lead-pending-dismiss = 忽略

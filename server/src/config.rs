@@ -113,6 +113,11 @@ pub struct MailConfig {
     #[arg(long, env = "RD_SMTP_PASSWORD", hide_env_values = true)]
     pub smtp_password: Option<String>,
 
+    /// Seconds one SMTP conversation may take, from connecting to the server's last
+    /// answer; at most 60, so the outbox's lease (3 minutes) outlasts it.
+    #[arg(long = "smtp-timeout", env = "RD_SMTP_TIMEOUT", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=60))]
+    pub smtp_timeout_secs: u64,
+
     /// The emails' sender, e.g. `Referral Desk <referrals@example.com>`.
     #[arg(
         long,
@@ -152,6 +157,7 @@ impl Default for MailConfig {
             smtp_tls: SmtpTls::Starttls,
             smtp_username: None,
             smtp_password: None,
+            smtp_timeout_secs: 60,
             mail_from: "Referral Desk <notifications@referral-desk.localhost>".to_owned(),
             mail_dir: PathBuf::from("data/mail"),
             mail_interval_secs: 5,

@@ -142,8 +142,26 @@ impl std::error::Error for AppError {
 
 impl From<crate::db::DbError> for AppError {
     fn from(error: crate::db::DbError) -> Self {
+        if is_unstorable_text(&error) {
+            // What the sender wrote, not a fault of ours: a 400, where SQLite would have
+            // stored it or found nothing. The guards (`db::may_be_stored`, the domain's text
+            // rules) keep it from here; this only keeps a guard missed from being a 500.
+            return AppError::MalformedBody(
+                "text must not contain the character U+0000 (NUL): remove it".to_owned(),
+            );
+        }
         AppError::Database(error)
     }
+}
+
+/// Whether PostgreSQL refused text it cannot hold (SQLSTATE 22021, "character not in
+/// repertoire": a U+0000 in a parameter).
+fn is_unstorable_text(error: &crate::db::DbError) -> bool {
+    matches!(
+        error,
+        crate::db::DbError::Database(sqlx::Error::Database(refusal))
+            if refusal.code().as_deref() == Some("22021")
+    )
 }
 
 /// An RFC 9457 problem document: every error answer of the API.
@@ -291,6 +309,6 @@ impl IntoResponse for AppError {
 
 impl From<sqlx::Error> for AppError {
     fn from(error: sqlx::Error) -> Self {
-        AppError::Database(crate::db::DbError::from(error))
+        AppError::from(crate::db::DbError::from(error))
     }
 }

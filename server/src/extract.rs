@@ -1,7 +1,8 @@
 //! Request extractors whose rejections are problem documents too.
 
 use axum::body::Bytes;
-use axum::extract::{FromRequest, Request};
+use axum::extract::{FromRequest, FromRequestParts, Path, Request};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, header};
 use serde::de::DeserializeOwned;
 
@@ -55,6 +56,42 @@ fn unreadable(error: serde_path_to_error::Error<serde_json::Error>) -> AppError 
     } else {
         AppError::MalformedBody(format!("{field}: {reason}"))
     }
+}
+
+/// Declares extractors of a path's `{id}`, each answering an id no row can have (one
+/// with U+0000, see `db::may_be_stored`, or not UTF-8 once decoded) as its resource's 404
+/// before any query, the same on both databases.
+macro_rules! path_ids {
+    ($($(#[$doc:meta])* $name:ident => $missing:expr;)*) => {$(
+        $(#[$doc])*
+        pub struct $name(pub String);
+
+        impl<S: Send + Sync> FromRequestParts<S> for $name {
+            type Rejection = AppError;
+
+            async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
+                match Path::<String>::from_request_parts(parts, state).await {
+                    Ok(Path(id)) if crate::db::may_be_stored(&id) => Ok($name(id)),
+                    _ => Err($missing),
+                }
+            }
+        }
+    )*};
+}
+
+path_ids! {
+    /// A referral's id in the path.
+    ReferralId => AppError::ReferralNotFound;
+    /// A user's id in the path.
+    UserId => AppError::UserNotFound;
+    /// An API key's id in the path.
+    ApiKeyId => AppError::ApiKeyNotFound;
+    /// A business profile's id in the path.
+    BusinessProfileId => AppError::BusinessProfileNotFound;
+    /// An invitation's id in the path.
+    InvitationId => AppError::InvitationNotFound;
+    /// A notification-centre item's id in the path.
+    NotificationId => AppError::NotificationNotFound;
 }
 
 /// A `limit` query value: a whole number from 1 to `max`, else a 400 naming both.

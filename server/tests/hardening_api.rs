@@ -174,6 +174,77 @@ backend_tests! {
         assert_eq!(own.status(), StatusCode::NO_CONTENT);
     }
 
+    async fn an_id_with_a_nul_is_not_found_and_a_sign_in_with_one_is_refused_alike_on_both_databases(app) {
+        let session = app.sign_in("admin@demo.test").await;
+        let reason = json!({ "statusReason": "NotACustomer", "notes": "" });
+        let member = json!({ "firstName": "Kari", "lastName": "Holm", "email": "kari@fabrikam.example", "phoneNumber": "" });
+        let profile = json!({ "region": "Europe", "locations": [] });
+        // What SQLite answers, having found no such row; PostgreSQL refused the text (500).
+        let probes = [
+            (Method::GET, "/api/v1/referrals/a%00b", Value::Null, "referral-not-found"),
+            (Method::PATCH, "/api/v1/referrals/a%00b", json!({}), "referral-not-found"),
+            (Method::POST, "/api/v1/referrals/a%00b/accept", support::accept_form(), "referral-not-found"),
+            (Method::POST, "/api/v1/referrals/a%00b/decline", reason.clone(), "referral-not-found"),
+            (Method::POST, "/api/v1/referrals/a%00b/lost", reason, "referral-not-found"),
+            (Method::POST, "/api/v1/referrals/a%00b/won", json!({}), "referral-not-found"),
+            (Method::POST, "/api/v1/referrals/a%00b/team", member, "referral-not-found"),
+            (Method::PUT, "/api/v1/referrals/a%00b/favorite", Value::Null, "referral-not-found"),
+            (Method::DELETE, "/api/v1/referrals/a%00b/favorite", Value::Null, "referral-not-found"),
+            (Method::DELETE, "/api/v1/api-keys/%00", Value::Null, "api-key-not-found"),
+            (Method::GET, "/api/v1/business-profiles/%00", Value::Null, "business-profile-not-found"),
+            (Method::PUT, "/api/v1/business-profiles/%00", profile, "business-profile-not-found"),
+            (Method::DELETE, "/api/v1/business-profiles/%00", Value::Null, "business-profile-not-found"),
+            (Method::DELETE, "/api/v1/invitations/%00", Value::Null, "invitation-not-found"),
+            (Method::POST, "/api/v1/notifications/%00/read", Value::Null, "notification-not-found"),
+            (Method::PATCH, "/api/v1/users/%00", json!({ "role": "Viewer" }), "user-not-found"),
+            (Method::POST, "/api/v1/users/%00/deactivate", Value::Null, "user-not-found"),
+            (Method::POST, "/api/v1/users/%00/reactivate", Value::Null, "user-not-found"),
+        ];
+        for (method, path, body, code) in probes {
+            let mut request = session.request(method.clone(), path).header("if-match", "\"1\"");
+            if !body.is_null() {
+                request = request.json(&body);
+            }
+            let response = request.send().await.unwrap();
+            assert_eq!(response.status(), StatusCode::NOT_FOUND, "{method} {path}");
+            let problem: Value = response.json().await.unwrap();
+            assert_eq!(problem["code"], code, "{method} {path}");
+        }
+        // Notification cursors: not one of the user's items.
+        for (method, path, code) in [
+            (Method::GET, "/api/v1/notifications?before=%00", "notifications-before-unknown"),
+            (Method::POST, "/api/v1/notifications/read-all?through=a%00", "notifications-through-unknown"),
+        ] {
+            let response = session.request(method.clone(), path).send().await.unwrap();
+            assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{method} {path}");
+            let problem: Value = response.json().await.unwrap();
+            assert_eq!(problem["code"], code, "{method} {path}");
+        }
+        // No account has such an address: the answer of an unknown email.
+        let response = app.post_json("/api/v1/session", &json!({ "email": "a\0@b.c", "password": "x" })).await;
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(detail(response).await, "The email address or password is incorrect.");
+    }
+
+    async fn text_postgresql_cannot_store_is_the_senders_400_not_a_500(app) {
+        let pool = app.pool().await;
+        let postgres = pool.acquire().await.unwrap().backend_name() == "PostgreSQL";
+        let found = sqlx::query_as::<_, (String,)>("SELECT id FROM referrals WHERE id = $1")
+            .bind("a\0b")
+            .fetch_optional(&pool)
+            .await;
+        match found {
+            Ok(row) => assert!(!postgres && row.is_none(), "SQLite finds nothing: {row:?}"),
+            Err(refused) => {
+                assert!(postgres, "only PostgreSQL refuses the text: {refused}");
+                let error = referral_desk_server::error::AppError::from(refused);
+                assert_eq!(error.status(), StatusCode::BAD_REQUEST, "{error}");
+                assert_eq!(error.explanation().code, "malformed-body");
+                assert!(error.to_string().contains("U+0000"), "{error}");
+            }
+        }
+    }
+
     async fn health_and_metrics_answer(app) {
         assert_eq!(app.get("/health/live").await.status(), StatusCode::OK);
         let ready = app.get("/health/ready").await;

@@ -58,6 +58,36 @@ async fn accepted_entries(session: &Session, referral: &Value) -> (Value, usize)
 }
 
 backend_tests! {
+    async fn a_client_that_gives_up_waiting_does_not_leave_its_key_in_progress(app) {
+        let session = app.sign_in("referrals@demo.test").await;
+        let referral = inbox_referral(&session).await;
+        // Another writer holds the organisation (on PostgreSQL its counter row, on SQLite
+        // the database), so the accept waits inside its run, its key claimed (PostgreSQL).
+        let pool = app.pool().await;
+        let mut holder = pool.begin().await.unwrap();
+        sqlx::query("UPDATE organisations SET last_change = last_change WHERE id = (SELECT organisation_id FROM referrals WHERE id = $1)")
+            .bind(referral["id"].as_str().unwrap())
+            .execute(&mut *holder)
+            .await
+            .unwrap();
+        let impatient = tokio::time::timeout(Duration::from_millis(800), accept_with_key(&session, &referral, "gave-up")).await;
+        assert!(impatient.is_err(), "no answer while the organisation is held: {impatient:?}");
+        holder.commit().await.unwrap();
+        // The action ran to its end all the same: its retry is answered at once with what
+        // it did, not "in progress" until the claim's lease (a minute) runs out.
+        let mut answer = accept_with_key(&session, &referral, "gave-up").await.unwrap();
+        for _ in 0..50 {
+            if answer.status() != StatusCode::CONFLICT {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            answer = accept_with_key(&session, &referral, "gave-up").await.unwrap();
+        }
+        assert_eq!(answer.status(), StatusCode::OK);
+        let (_, accepted) = accepted_entries(&session, &referral).await;
+        assert_eq!(accepted, 1, "applied once");
+    }
+
     async fn a_request_that_dies_after_its_commit_is_answered_from_the_store_after_a_restart(app) {
         let session = app.sign_in("referrals@demo.test").await;
         let referral = inbox_referral(&session).await;

@@ -113,6 +113,20 @@ fn unused_port() -> u16 {
     }
 }
 
+/// A server that takes connections and never says a word, as a stalled SMTP server does;
+/// it holds each connection open until the test ends.
+async fn silent_server() -> u16 {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((stream, _)) = listener.accept().await {
+            held.push(stream);
+        }
+    });
+    port
+}
+
 /// A received mail, decoded.
 #[derive(Debug, Clone, PartialEq)]
 struct Mail {
@@ -529,6 +543,49 @@ backend_tests! {
         assert_eq!(mails[0].subject, mails[1].subject);
         assert_eq!(mails[0].text, mails[1].text);
         assert_eq!(mails[0].html, mails[1].html);
+    }
+
+    async fn a_server_that_accepts_and_then_says_nothing_fails_the_send_in_time_and_the_next_mail_goes(app) {
+        let pool = app.pool().await;
+        let (organisation, _admin) = organisation_with_admin(&pool).await;
+        let stalled_lead = lead("Contoso", CallToAction::ContactMe, at(20, 9, 0));
+        arrive(&pool, &organisation, &stalled_lead, stalled_lead.created_date_time).await;
+
+        let silent = MailConfig {
+            smtp_host: Some("127.0.0.1".to_owned()),
+            smtp_port: Some(silent_server().await),
+            smtp_tls: SmtpTls::None,
+            smtp_timeout_secs: 1,
+            ..MailConfig::default()
+        };
+        let sender = mailer(app.pool().await, &silent, Faults::default());
+        let report = tokio::time::timeout(Duration::from_secs(15), sender.send_due(at(20, 9, 1)))
+            .await
+            .expect("a stalled SMTP server ends the send within its timeout, not never")
+            .unwrap();
+        assert_eq!((report.sent, report.failed), (0, 1));
+        let (attempts, error, due_at): (i64, Option<String>, String) =
+            sqlx::query_as("SELECT attempts, last_error, due_at FROM mail_outbox WHERE organisation_id = $1")
+                .bind(&organisation.id)
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+        assert_eq!(attempts, 1);
+        assert!(error.as_deref().unwrap_or_default().contains("did not finish within 1 s"), "{error:?}");
+        assert!(due_at > db::stored_time(at(20, 9, 1)), "a temporary failure, tried again later: {due_at}");
+
+        // The next mail goes to a working server, and the stalled one after its back-off.
+        let seconds_later = |seconds| at(20, 9, 1) + chrono::Duration::seconds(seconds);
+        let next_lead = lead("Fabrikam", CallToAction::ContactMe, seconds_later(5));
+        arrive(&pool, &organisation, &next_lead, next_lead.created_date_time).await;
+        let smtp = SmtpServer::start().await;
+        let working = mailer(app.pool().await, &smtp.config(), Faults::default());
+        assert_eq!(working.send_due(seconds_later(10)).await.unwrap().sent, 1);
+        let mails = smtp.received();
+        assert_eq!(mails.len(), 1);
+        assert!(mails[0].text.contains(next_lead.id.as_str()));
+        assert_eq!(working.send_due(at(20, 9, 5)).await.unwrap().sent, 1);
+        assert!(smtp.received().iter().any(|mail| mail.text.contains(stalled_lead.id.as_str())));
     }
 
     async fn without_smtp_the_running_server_writes_eml_files_named_by_the_outbox_row(app) {

@@ -223,6 +223,40 @@ backend_tests! {
         assert_eq!(notifications(&acting).await["unread"], 0);
     }
 
+    async fn a_lead_accepted_between_the_jobs_read_and_its_write_gets_no_reminder(app) {
+        let pool = app.pool().await;
+        let organisation = TestOrganisation::create(&pool).await;
+        let admin = TestUser::new(Role::PartnerAdmin).in_organisation(&organisation).create(&pool).await;
+        let now = Utc::now();
+        let mut accepted = TestReferral::expiring_at(now + Duration::hours(10)).build();
+        accepted.details.customer_requested_contact = true;
+        let waiting = TestReferral::expiring_at(now + Duration::hours(10)).build();
+        db::referrals::insert_many(&pool, &organisation.id, [&accepted, &waiting]).await.unwrap();
+
+        // The job reads its candidates, outside any lock…
+        let candidates = jobs::reminders::candidates(&pool, &organisation.id, now, "").await.unwrap();
+        let mut ids: Vec<&str> = candidates.iter().map(|referral| referral.id.as_str()).collect();
+        ids.sort_unstable();
+        let mut both = [accepted.id.as_str(), waiting.id.as_str()];
+        both.sort_unstable();
+        assert_eq!(ids, both, "both leads still wait for an answer");
+
+        // …someone accepts one of them before the job writes…
+        let session = admin.sign_in(&app).await;
+        let current = session.get_json(&format!("/api/v1/referrals/{}", accepted.id)).await;
+        let answer = session
+            .act(&format!("/api/v1/referrals/{}/accept", accepted.id), current["eTag"].as_str().unwrap(), &support::accept_form())
+            .await;
+        assert_eq!(answer.status(), 200);
+
+        // …and the job writes: nothing about the accepted lead, which nobody waits for now.
+        let written = jobs::reminders::write_batch(&pool, &Live::default(), &organisation.id, &ids, now).await.unwrap();
+        assert_eq!(written, 1, "one person, one reminder: the waiting lead's expiring item");
+        let page = notifications(&session).await;
+        assert_eq!(kinds_and_leads(&page), vec![("ExpiringSoon".to_owned(), waiting.id.clone())]);
+        assert_eq!(page["unread"], 1);
+    }
+
     async fn items_are_read_one_at_a_time_or_all_at_once_per_person(app) {
         let pool = app.pool().await;
         let organisation = TestOrganisation::create(&pool).await;

@@ -39,7 +39,15 @@ pub fn AcceptAction(referral: Referral, on_done: Callback<Closed>) -> impl IntoV
 pub fn EditAction(referral: Referral, on_done: Callback<Closed>) -> impl IntoView {
     let clock = Clock::current();
     let run = ActionRun::new(Action::Edit, referral, EditForm::prefilled, on_done);
-    let errors = Memo::new(move |_| run.form.get().parse(clock.now()).err().unwrap_or_default());
+    // Against the version being edited: a closing date it already has may have passed.
+    let errors = Memo::new(move |_| {
+        let referral = run.referral().get();
+        run.form
+            .get()
+            .parse_for(&referral, clock.now())
+            .err()
+            .unwrap_or_default()
+    });
     let bound = bound(run, errors);
     view! {
         <section class="action-panel" aria-labelledby="action-heading">

@@ -9,7 +9,8 @@ use leptos::prelude::*;
 use crate::api::Colleague;
 use crate::components::Difference;
 use crate::components::form_fields::{Bound, input, select, textarea};
-use crate::i18n::t;
+use crate::i18n::{t, t_with};
+use domain::i18n::Arg;
 
 /// The deal fields of a form `F` whose deal part `deal` reaches.
 pub fn deal_fields<F: Clone + Send + Sync + 'static>(
@@ -78,6 +79,25 @@ fn TeamPicker<F: Clone + Send + Sync + 'static>(
         });
         bound.leave.run("team".to_owned());
     };
+    // The ticked members (by place on the team) whose name must be completed here; a
+    // memo, so typing a name does not rebuild the fields being typed in.
+    let incomplete = Memo::new(move |_| {
+        let people = colleagues.get().and_then(Result::ok).unwrap_or_default();
+        team()
+            .iter()
+            .enumerate()
+            .filter(|(_, member)| {
+                people.iter().any(|person| {
+                    person
+                        .email
+                        .trim()
+                        .eq_ignore_ascii_case(member.email.trim())
+                        && lacks_a_name_part(person)
+                })
+            })
+            .map(|(i, member)| (i, member.email.clone()))
+            .collect::<Vec<_>>()
+    });
     view! {
         <fieldset class="field team-picker" aria-describedby="team-error">
             <legend>{t("action-team-members")}</legend>
@@ -108,8 +128,44 @@ fn TeamPicker<F: Clone + Send + Sync + 'static>(
                 }
             }}
             <p id="team-error" class="field-error">{error}</p>
+            {move || incomplete.get().into_iter().map(|(i, email)| member_name(bound, deal, i, email)).collect_view()}
         </fieldset>
     }
+}
+
+/// Fields completing the name of team member `i` (`email`), whose account's name lacks
+/// the first or last name a team member needs: ticked, they would otherwise block the
+/// form with a problem no field shows.
+fn member_name<F: Clone + Send + Sync + 'static>(
+    bound: Bound<F>,
+    deal: fn(&mut F) -> &mut DealForm,
+    i: usize,
+    email: String,
+) -> impl IntoView {
+    let member = move |f: &F| {
+        deal(&mut f.clone())
+            .team
+            .get(i)
+            .cloned()
+            .unwrap_or_default()
+    };
+    view! {
+        <fieldset class="team-member-name">
+            <legend>{t_with("action-team-member-name", &[("email", Arg::Text(&email))])}</legend>
+            <div class="field-pair">
+                {input(bound, format!("team-{i}-first-name"), t("action-first-name"), "text", format!("team[{i}].firstName"),
+                    move |f| member(f).first_name, move |f, v| if let Some(m) = deal(f).team.get_mut(i) { m.first_name = v })}
+                {input(bound, format!("team-{i}-last-name"), t("action-last-name"), "text", format!("team[{i}].lastName"),
+                    move |f| member(f).last_name, move |f, v| if let Some(m) = deal(f).team.get_mut(i) { m.last_name = v })}
+            </div>
+        </fieldset>
+    }
+}
+
+/// Whether a colleague's account name gives no first and last name (one word, or none).
+fn lacks_a_name_part(colleague: &Colleague) -> bool {
+    let member = as_member(colleague.clone());
+    member.first_name.trim().is_empty() || member.last_name.trim().is_empty()
 }
 
 /// The organisation's people, then anyone on the team who is not one of them

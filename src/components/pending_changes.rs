@@ -1,5 +1,5 @@
-//! The user's changes to one lead that the server has not confirmed: waiting to sync,
-//! or stopped with why — a refusal (dismiss it), or a colleague's change first (review
+//! The user's changes to one lead that the server has not confirmed: waiting to sync
+//! (the user may cancel one), or stopped with why — a refusal (dismiss it), or a colleague's change first (review
 //! it in the action's conflict view, where the user re-applies or discards).
 
 use domain::Action;
@@ -51,6 +51,11 @@ fn PendingItem(item: Pending, review: RwSignal<Option<Action>>) -> impl IntoView
             <li class="pending waiting">
                 <span class="pending-badge">{t("lead-pending-waiting")}</span>
                 {t_with("lead-pending-waiting-text", &[("change", label), ("time", Arg::Text(&queued))])}
+                // Taken back before it is sent: one already on its way may still arrive,
+                // and the lead then shows it as the server has it.
+                <button type="button" class="secondary" on:click=move |_| {
+                    store.drop_pending(seq);
+                }>{t("lead-pending-cancel")}</button>
             </li>
         }
         .into_any(),

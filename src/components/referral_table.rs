@@ -327,10 +327,12 @@ fn stage_detail(listing: Listing, referral: &Referral, clock: Clock) -> AnyView 
                 .deal_value
                 .map(|value| format::money(value, referral.details.currency.as_deref()))
                 .unwrap_or_else(|| t("list-no-deal-value"));
-            let closing = referral
-                .details
-                .closing_date_time
-                .map(|at| t_with("list-closing", &[("date", Arg::Text(&format::date(at)))]));
+            let closing = referral.details.closing_date_time.map(|at| {
+                t_with(
+                    "list-closing",
+                    &[("date", Arg::Text(&format::closing_day(at)))],
+                )
+            });
             view! {
                 <span class="line">{value}</span>
                 <span class="line secondary">{closing}</span>

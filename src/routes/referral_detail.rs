@@ -246,7 +246,7 @@ fn Detail(
                     {field(t("lead-field-deal-name"), Some(r.name.clone()))}
                     {field(t("lead-field-estimated-value"), r.details.deal_value.map(|v| format::money(v, r.details.currency.as_deref())))}
                     {field(t("lead-field-currency"), r.details.currency.clone())}
-                    {field(t("lead-field-closing-date"), r.details.closing_date_time.map(format::date))}
+                    {field(t("lead-field-closing-date"), r.details.closing_date_time.map(format::closing_day))}
                     {field(t("lead-field-contact-requested"), Some(yes_no(r.details.customer_requested_contact)))}
                     {field(t("lead-field-notes"), r.details.notes.clone())}
                     {field(t("lead-field-industries"), list(&r.details.requirements.industries))}

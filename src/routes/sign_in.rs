@@ -7,7 +7,8 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use crate::api::{self, Session};
 use crate::components::focus_when_shown;
 use crate::first_paint;
-use crate::i18n::t;
+use crate::i18n::{t, t_with};
+use domain::i18n::Arg;
 
 /// Where the app goes after sign-in when nobody asked for a page.
 const HOME: &str = "/inbox";
@@ -98,11 +99,47 @@ pub fn SignInView() -> impl IntoView {
         sign_in.dispatch((email.get_untracked(), password.get_untracked()));
     }
 
+    // Changes someone made on this device that never reached the server (their session
+    // ended first) are theirs alone: signing in as anyone else forgets them, so that is
+    // said before, and asked once more when it is about to happen.
+    let unsent = LocalResource::new(crate::store::cache::unsent);
+    let unsent = move || unsent.get().flatten();
+    let discarding = RwSignal::new(false);
+    let someone_elses = move |typed: &str| {
+        unsent().is_some_and(|(me, _)| !me.user.email.trim().eq_ignore_ascii_case(typed.trim()))
+    };
+    Effect::new(move |_| {
+        if !someone_elses(&email.get()) {
+            discarding.set(false);
+        }
+    });
+
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        if !busy.get_untracked() {
-            sign_in.dispatch((email.get_untracked(), password.get_untracked()));
+        if busy.get_untracked() {
+            return;
         }
+        if someone_elses(&email.get_untracked()) && !discarding.get_untracked() {
+            discarding.set(true);
+            focus_when_shown("#sign-in-discards");
+            return;
+        }
+        sign_in.dispatch((email.get_untracked(), password.get_untracked()));
+    };
+    let unsent_notice = move || {
+        unsent().map(|(me, count)| {
+            let args = [
+                ("count", Arg::Count(count as i64)),
+                ("name", Arg::Text(&me.user.name)),
+                ("email", Arg::Text(&me.user.email)),
+            ];
+            let (id, class, role) = if discarding.get() {
+                ("sign-in-unsent-discard", "form-error", "alert")
+            } else {
+                ("sign-in-unsent", "confirm", "status")
+            };
+            view! { <p id="sign-in-discards" class=class role=role tabindex="-1">{t_with(id, &args)}</p> }
+        })
     };
 
     view! {
@@ -112,6 +149,7 @@ pub fn SignInView() -> impl IntoView {
                 {move || error().map(|error| view! {
                     <p class="form-error" role="alert">{crate::i18n::api_error(&error)}</p>
                 })}
+                {unsent_notice}
                 <div class="field">
                     <label for=first_paint::EMAIL_FIELD>{t("sign-in-email")}</label>
                     <input
@@ -137,7 +175,13 @@ pub fn SignInView() -> impl IntoView {
                     />
                 </div>
                 <button type="submit" disabled=busy>
-                    {move || if busy.get() { t("signing-in") } else { t("sign-in") }}
+                    {move || if busy.get() {
+                        t("signing-in")
+                    } else if discarding.get() {
+                        t("sign-in-discarding")
+                    } else {
+                        t("sign-in")
+                    }}
                 </button>
             </form>
         </section>

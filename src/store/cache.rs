@@ -90,6 +90,18 @@ pub async fn open_and_load() -> Option<Cached> {
     })
 }
 
+/// Who made the changes this device holds that were never sent, and how many there are
+/// (`None`: none). The sign-in form reads it: signing in as anyone else forgets them.
+pub async fn unsent() -> Option<(Me, usize)> {
+    let database = open().await.ok()?;
+    let transaction = database
+        .transaction(&[META, OUTBOX], TransactionMode::ReadOnly)
+        .ok()?;
+    let me: Me = get(&transaction, "me").await?;
+    let outbox: Vec<Pending> = all(&transaction, OUTBOX).await?;
+    (!outbox.is_empty()).then_some((me, outbox.len()))
+}
+
 /// Whether this device holds someone's cache, where index.html's first paint can read it
 /// before the app (and IndexedDB) is at hand: a signed-out visit with a cache may still
 /// open the cached lists (offline), so it is not shown the static sign-in form. Set once

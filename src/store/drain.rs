@@ -2,9 +2,11 @@
 //!
 //! A change that did not reach the server (offline, the server down or failing, or an
 //! earlier try still being processed) is sent again after a pause that grows (1 s
-//! doubling, at most a minute), and at once when the browser says it is online again or
-//! a pull reaches the server. The `Idempotency-Key` it was queued with goes every time,
-//! so a change whose answer was lost is applied once. Any other refusal stops that change
+//! doubling, at most a minute). When the try did not reach the server at all, the pause
+//! ends at once when the browser says it is online again or a pull reaches the server,
+//! even when that happens while the try is still failing; a failure the server answered
+//! (busy, or an error of its own) waits its pause out. The `Idempotency-Key` it was
+//! queued with goes every time, so a change whose answer was lost is applied once. Any other refusal stops that change
 //! with the server's reason (the lead's page shows it); a colleague's change first stops
 //! it with the referral as it is now, for the conflict view. Nothing is dropped unasked.
 
@@ -28,6 +30,9 @@ pub(super) struct Drain {
     /// Failed tries in a row, for the pause before the next.
     attempt: u32,
     retry: Option<TimeoutHandle>,
+    /// The pause under way may end early: the last try did not reach the server. A try
+    /// the server answered with a failure (it is busy or failing) waits its pause out.
+    pause_cut_short: bool,
     on_online: Option<WindowListenerHandle>,
     /// Bumped on sign-out: a send under way for the last user is not recorded.
     generation: u64,
@@ -74,7 +79,7 @@ pub(super) fn request(store: Referrals) {
     let start = store
         .drain
         .try_update_value(|drain| {
-            if !drain.leading {
+            if !drain.leading || (drain.retry.is_some() && !drain.pause_cut_short) {
                 return false;
             }
             if let Some(retry) = drain.retry.take() {
@@ -97,9 +102,13 @@ pub(super) fn request(store: Referrals) {
 async fn run(store: Referrals) {
     let generation = store.drain.with_value(|drain| drain.generation);
     loop {
-        let next = store
-            .outbox
-            .with_untracked(|queue| outbox::sendable(queue).cloned());
+        let busy: Vec<String> = store
+            .hearts_in_flight
+            .with_value(|hearts| hearts.keys().cloned().collect());
+        let next = store.outbox.with_untracked(|queue| {
+            let busy: Vec<&str> = busy.iter().map(String::as_str).collect();
+            outbox::sendable(queue, &busy).cloned()
+        });
         let Some(pending) = next else {
             let again = store
                 .drain
@@ -112,6 +121,18 @@ async fn run(store: Referrals) {
         };
         let outcome = send(&pending).await;
         if store.drain.try_with_value(|drain| drain.generation) != Some(generation) {
+            // Signed out (or another tab took over) meanwhile: this answer is not recorded.
+            // Whoever signed in since may have asked for a send while this one ran.
+            let asked = store
+                .drain
+                .try_update_value(|drain| {
+                    drain.running = false;
+                    drain.leading && std::mem::take(&mut drain.again)
+                })
+                .unwrap_or(false);
+            if asked {
+                request(store);
+            }
             return;
         }
         match outcome {
@@ -130,7 +151,19 @@ async fn run(store: Referrals) {
                     break;
                 }
                 store.failed(&error);
-                retry_later(store);
+                // Asked again while this try could not reach the server (the browser came
+                // back online, or a pull got through): the way may be open now, so try once
+                // more at once rather than wait out the pause. A failure the server itself
+                // answered keeps its pause, however often a pull asks.
+                let unreachable = error == ApiError::Unreachable;
+                let again = store
+                    .drain
+                    .try_update_value(|drain| std::mem::take(&mut drain.again))
+                    .unwrap_or(false);
+                if again && unreachable {
+                    continue;
+                }
+                retry_later(store, unreachable);
                 break;
             }
         }
@@ -274,10 +307,20 @@ fn stopped(store: Referrals, pending: &Pending, stuck: Stuck) {
     }
 }
 
-fn retry_later(store: Referrals) {
+/// Sends again after a pause; `cut_short` lets a sign of the connection coming back
+/// ([`request`]) end the pause at once.
+fn retry_later(store: Referrals, cut_short: bool) {
     let _ = store.drain.try_update_value(|drain| {
+        drain.pause_cut_short = cut_short;
         let wait = outbox::backoff(drain.attempt);
         drain.attempt = drain.attempt.saturating_add(1);
-        drain.retry = set_timeout_with_handle(move || request(store), wait).ok();
+        drain.retry = set_timeout_with_handle(
+            move || {
+                let _ = store.drain.try_update_value(|drain| drain.retry = None);
+                request(store);
+            },
+            wait,
+        )
+        .ok();
     });
 }

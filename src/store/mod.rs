@@ -406,7 +406,7 @@ impl Referrals {
                 snapshot
                     .referrals()
                     .iter()
-                    .filter_map(|referral| domain::lifecycle::close_if_due(referral, now))
+                    .filter_map(|referral| closed_now(referral, now))
                     .collect()
             })
         });
@@ -616,8 +616,8 @@ impl Referrals {
         self.storage_trouble.get()
     }
 
-    /// The user drops a change the server refused or that met a colleague's change
-    /// (the referral shows as the server has it). An action's form comes back as a
+    /// The user drops a change: one waiting to be sent, or one the server refused or that
+    /// met a colleague's change (the referral shows as the server has it). An action's form comes back as a
     /// draft when `keep_as_draft`, opening on the conflict view.
     pub fn drop_pending(self, seq: u64) -> Option<Pending> {
         let dropped = self.outbox.try_update(|outbox| {
@@ -720,7 +720,13 @@ impl Referrals {
         favorite: bool,
         done: impl FnOnce(Result<(), ApiError>) + 'static,
     ) {
-        if self.has_waiting() {
+        // Behind earlier changes, or behind this referral's heart still on its way (from
+        // another view of it): queued, which the drain sends once that one has answered,
+        // so the server ends with the user's last choice.
+        let in_flight = self
+            .hearts_in_flight
+            .with_value(|hearts| hearts.contains_key(&id));
+        if self.has_waiting() || in_flight {
             let queued = self.queue(
                 &id,
                 Change::Favorite { favorite },
@@ -741,6 +747,12 @@ impl Referrals {
             self.hearts_in_flight.update_value(|hearts| {
                 hearts.remove(&id);
             });
+            // A later choice queued meanwhile supersedes this one, whatever its answer.
+            let superseded = self.outbox.with_untracked(|queue| {
+                queue.iter().any(|pending| {
+                    pending.referral_id == id && matches!(pending.change, Change::Favorite { .. })
+                })
+            });
             match answer {
                 Ok(()) => {
                     self.reached();
@@ -749,19 +761,25 @@ impl Referrals {
                 }
                 Err(error) if drain::is_retryable(&error) => {
                     self.failed(&error);
-                    let queued = self.queue(
-                        &id,
-                        Change::Favorite { favorite },
-                        api::new_idempotency_key(),
-                    );
-                    let _ = queued.await;
+                    if !superseded {
+                        let queued = self.queue(
+                            &id,
+                            Change::Favorite { favorite },
+                            api::new_idempotency_key(),
+                        );
+                        let _ = queued.await;
+                    }
                     done(Ok(()));
                 }
                 Err(error) => {
-                    self.mark(&id, !favorite);
+                    if !superseded {
+                        self.mark(&id, !favorite);
+                    }
                     done(Err(error));
                 }
             }
+            // What was queued behind this heart may go now.
+            drain::request(self);
         });
     }
 
@@ -821,5 +839,11 @@ impl Referrals {
 
 /// `referral` as the system's job will have closed it by `now`, if it is due.
 fn closed_if_due(referral: Referral, now: DateTime<Utc>) -> Referral {
-    domain::lifecycle::close_if_due(&referral, now).unwrap_or(referral)
+    closed_now(&referral, now).unwrap_or(referral)
+}
+
+/// The referral as the server will hand it out once its job has closed it: an Expired
+/// one without its contacts (shown, searched and exported alike).
+fn closed_now(referral: &Referral, now: DateTime<Utc>) -> Option<Referral> {
+    domain::lifecycle::close_if_due(referral, now).map(Referral::redacted)
 }

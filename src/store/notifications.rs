@@ -61,6 +61,15 @@ pub struct Notifications {
     generation: StoredValue<u64>,
 }
 
+/// When the items kept on the device replace those shown.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    /// Another tab changed them: always.
+    Always,
+    /// The user changed: only if nothing is shown yet.
+    OnlyWhenEmpty,
+}
+
 impl Notifications {
     /// Creates the bell's state and provides it; it follows the signed-in user.
     pub fn provide(referrals: Referrals) -> Notifications {
@@ -89,17 +98,7 @@ impl Notifications {
             bell.read_all_through.set(None);
             bell.fetched_at.set_value(None);
             if let Some(user) = user.clone() {
-                let generation = bell.generation.get_value();
-                spawn_local(async move {
-                    if let Some(saved) = cache::load_notifications(&user).await
-                        && bell.generation.get_value() == generation
-                        && bell.page.with_untracked(Option::is_none)
-                    {
-                        bell.pending.set(saved.pending);
-                        bell.read_all_through.set(saved.read_all_through);
-                        bell.page.set(Some(saved.page));
-                    }
-                });
+                bell.show_saved(user, Shown::OnlyWhenEmpty);
             }
             user
         });
@@ -110,19 +109,9 @@ impl Notifications {
             if first.is_none() {
                 return;
             }
-            let Some(user) = referrals.user.get_untracked() else {
-                return;
-            };
-            let generation = bell.generation.get_value();
-            spawn_local(async move {
-                if let Some(saved) = cache::load_notifications(&user).await
-                    && bell.generation.get_value() == generation
-                {
-                    bell.pending.set(saved.pending);
-                    bell.read_all_through.set(saved.read_all_through);
-                    bell.page.set(Some(saved.page));
-                }
-            });
+            if let Some(user) = referrals.user.get_untracked() {
+                bell.show_saved(user, Shown::Always);
+            }
         });
         // A pull succeeded: when it found the feed moved, the items may have too.
         Effect::new(move |_| {
@@ -137,6 +126,22 @@ impl Notifications {
             }
         });
         bell
+    }
+
+    /// Shows `user`'s items as kept on the device, unless the user changed meanwhile (or,
+    /// `OnlyWhenEmpty`, the server's answer came first).
+    fn show_saved(self, user: String, when: Shown) {
+        let generation = self.generation.get_value();
+        spawn_local(async move {
+            if let Some(saved) = cache::load_notifications(&user).await
+                && self.generation.get_value() == generation
+                && (when == Shown::Always || self.page.with_untracked(Option::is_none))
+            {
+                self.pending.set(saved.pending);
+                self.read_all_through.set(saved.read_all_through);
+                self.page.set(Some(saved.page));
+            }
+        });
     }
 
     /// The bell provided by [`Notifications::provide`].

@@ -200,9 +200,10 @@ pub fn next_seq(last: Option<u64>, now_ms: f64, random: u64) -> u64 {
 }
 
 /// Which waiting items may be sent now, in order: an item on a referral that has an
-/// earlier stuck item waits for the user to resolve that one first.
-pub fn sendable(outbox: &[Pending]) -> Option<&Pending> {
-    let mut blocked: Vec<&str> = Vec::new();
+/// earlier stuck item waits for the user to resolve that one first, and one on a
+/// referral in `busy` (a heart sent outside the outbox, not answered yet) waits for it.
+pub fn sendable<'a>(outbox: &'a [Pending], busy: &[&'a str]) -> Option<&'a Pending> {
+    let mut blocked: Vec<&str> = busy.to_vec();
     for pending in outbox {
         if pending.stuck.is_some() {
             blocked.push(&pending.referral_id);
@@ -234,19 +235,32 @@ pub fn follow_on(outbox: &mut [Pending], referral_id: &str, seen: &str, applied:
 
 /// The outbox as another tab left it on the device (`read`), with what this tab did
 /// while the read ran: IndexedDB orders a read before a write made after it began, so
-/// the read may lack an item this tab queued meanwhile, or still hold one it sent and
-/// removed. `held`: the items this tab held when the read began; `mine`: those it holds
-/// now. An item of `mine` not held then is this tab's, newly queued: it stays. An item
-/// held then and gone from `mine` was removed here: it stays gone. Everything else is
-/// as read (another tab queued, sent or dropped it).
-pub fn merged_with_this_tabs(read: Vec<Pending>, mine: &[Pending], held: &[u64]) -> Vec<Pending> {
-    let is_mine = |seq: u64| mine.iter().any(|p| p.seq == seq);
+/// the read may lack an item this tab queued meanwhile, still hold one it sent and
+/// removed, or hold an older form of one it changed (a later action following on the
+/// version an earlier one made). `held`: the items as this tab held them when the read
+/// began; `mine`: as it holds them now. An item of `mine` not held then is this tab's,
+/// newly queued: it stays. An item held then and gone from `mine` was removed here: it
+/// stays gone. An item this tab changed since is kept as changed. Everything else is
+/// as read (another tab queued, sent, changed or dropped it).
+pub fn merged_with_this_tabs(
+    read: Vec<Pending>,
+    mine: &[Pending],
+    held: &[Pending],
+) -> Vec<Pending> {
+    let held_then = |seq: u64| held.iter().find(|p| p.seq == seq);
     let mut merged: Vec<Pending> = read
         .into_iter()
-        .filter(|p| !held.contains(&p.seq) || is_mine(p.seq))
+        .filter_map(
+            |p| match (held_then(p.seq), mine.iter().find(|m| m.seq == p.seq)) {
+                (None, _) => Some(p),
+                (Some(_), None) => None,
+                (Some(then), Some(now)) if then != now => Some(now.clone()),
+                (Some(_), Some(_)) => Some(p),
+            },
+        )
         .collect();
     for pending in mine {
-        if !held.contains(&pending.seq) && !merged.iter().any(|p| p.seq == pending.seq) {
+        if held_then(pending.seq).is_none() && !merged.iter().any(|p| p.seq == pending.seq) {
             merged.push(pending.clone());
         }
     }
@@ -288,14 +302,20 @@ mod tests {
     #[test]
     fn items_are_sent_in_order_and_a_stuck_one_holds_back_only_its_own_referral() {
         let mut outbox = vec![heart(1, "a"), heart(2, "b"), heart(3, "a")];
-        assert_eq!(sendable(&outbox).map(|p| p.seq), Some(1));
+        assert_eq!(sendable(&outbox, &[]).map(|p| p.seq), Some(1));
         outbox[0].stuck = Some(Stuck::Refused {
             message: "no".to_owned(),
             why: Some(StuckReason::NoLongerApplies),
         });
-        assert_eq!(sendable(&outbox).map(|p| p.seq), Some(2));
+        assert_eq!(sendable(&outbox, &[]).map(|p| p.seq), Some(2));
         outbox.remove(1);
-        assert_eq!(sendable(&outbox), None, "3 waits behind the stuck 1");
+        assert_eq!(sendable(&outbox, &[]), None, "3 waits behind the stuck 1");
+        let outbox = vec![heart(1, "a"), heart(2, "b")];
+        assert_eq!(
+            sendable(&outbox, &["a"]).map(|p| p.seq),
+            Some(2),
+            "1 waits for a's heart on its way"
+        );
     }
 
     #[test]
@@ -311,12 +331,31 @@ mod tests {
     fn an_outbox_read_from_the_device_keeps_what_this_tab_did_while_the_read_ran() {
         let seqs = |outbox: Vec<Pending>| outbox.iter().map(|p| p.seq).collect::<Vec<_>>();
         // Held when the read began: 1, 2, 4. Since then this tab queued 5 and sent 4.
-        let held = [1, 2, 4];
+        let held = [heart(1, "a"), heart(2, "b"), heart(4, "e")];
         let mine = vec![heart(1, "a"), heart(2, "b"), heart(5, "c")];
         // The read: 1 sent by another tab, 3 queued by another, 4 not yet deleted, 5 not
         // yet written.
         let read = vec![heart(2, "b"), heart(3, "d"), heart(4, "e")];
         assert_eq!(seqs(merged_with_this_tabs(read, &mine, &held)), [2, 3, 5]);
+    }
+
+    #[test]
+    fn an_item_this_tab_changed_while_the_read_ran_is_kept_as_changed() {
+        let act = |seq: u64, if_match: &str| act(seq, "a", if_match);
+        // 2 followed on the version 1 made (5 → 6) after the read began; 3 was marked
+        // stuck by another tab.
+        let held = [act(2, "5"), act(3, "5")];
+        let mine = vec![act(2, "6"), act(3, "5")];
+        let mut stuck = act(3, "5");
+        stuck.stuck = Some(Stuck::Refused {
+            message: "no".to_owned(),
+            why: None,
+        });
+        let read = vec![act(2, "5"), stuck.clone()];
+        assert_eq!(
+            merged_with_this_tabs(read, &mine, &held),
+            vec![act(2, "6"), stuck]
+        );
     }
 
     #[test]

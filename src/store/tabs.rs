@@ -284,9 +284,7 @@ fn heard(store: Referrals, message: Message) {
             cursor,
         } => store.heard_page(referrals, removed, cursor),
         Message::Outbox => {
-            let held: Vec<u64> = store
-                .outbox
-                .with_untracked(|outbox| outbox.iter().map(|p| p.seq).collect());
+            let held = store.outbox.get_untracked();
             spawn_local(async move {
                 if let Some(outbox) = cache::load_outbox().await {
                     store.heard_outbox(outbox, &held);
@@ -395,7 +393,7 @@ impl Referrals {
 
     /// Another tab changed the outbox (queued, sent or dropped a change): `outbox` as read
     /// from the device, begun when this tab held the items `held`.
-    fn heard_outbox(self, outbox: Vec<super::outbox::Pending>, held: &[u64]) {
+    fn heard_outbox(self, outbox: Vec<super::outbox::Pending>, held: &[super::outbox::Pending]) {
         let outbox = self
             .outbox
             .with_untracked(|mine| super::outbox::merged_with_this_tabs(outbox, mine, held));

@@ -104,6 +104,47 @@ test('edit an accepted deal and add an employee', async ({ page }) => {
   expect(stored.team.some((m: { email: string }) => m.email === 'kari.holm@fabrikam.example')).toBeTruthy();
 });
 
+test('an edit keeps a closing date that has passed, refuses a changed one in the past, and asks what 48.500 means', async ({ page }) => {
+  await signIn(page);
+  const passed = (await listFromApi(page.request, 'stage=Accepted')).find((d) =>
+    d.details.closingDateTime && Date.parse(d.details.closingDateTime) < Date.now() - 2 * 86_400_000);
+  expect(passed, 'the demo data holds a deal whose estimated closing date has passed').toBeTruthy();
+  const deal = passed!;
+  const closing = deal.details.closingDateTime!.slice(0, 10);
+  let sent = 0;
+  page.on('request', (request) => { if (request.method() === 'PATCH' && request.url().endsWith(deal.id)) sent++; });
+  await page.goto(`/referrals/${deal.id}`);
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await expect(page.getByLabel('Estimated closing date')).toHaveValue(closing);
+  await page.getByLabel('Currency').selectOption('EUR');
+  // German and Russian write 48.500 for forty-eight thousand five hundred: never guessed.
+  const value = page.getByLabel('Estimated deal value');
+  await value.fill('48.500');
+  await value.blur();
+  await expect(page.locator('#deal-value-error')).toHaveText('Estimated deal value is unclear: 48.500 could mean 48500 or 48.50. Type the one you mean.');
+  await value.fill('48,50');
+  await value.blur();
+  await expect(page.locator('#deal-value-error')).toHaveText('Estimated deal value must use a point for decimals and a comma only between thousands, like 48500.50 or 48,500.50.');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(value).toBeFocused();
+  expect(sent).toBe(0);
+  // The passed estimate stays as it is while the rest changes.
+  await value.fill('48,500');
+  await expect(page.locator('#closing-date-error')).toHaveText('');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved:' })).toBeVisible();
+  const stored = await (await page.request.get(`/api/v1/referrals/${deal.id}`)).json();
+  expect(stored.details.dealValue).toBe('48500');
+  expect(stored.details.currency).toBe('EUR');
+  expect(stored.details.closingDateTime.slice(0, 10)).toBe(closing);
+  // A new estimate is a new promise: it must be today or later.
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByLabel('Estimated closing date').fill(new Date(Date.parse(closing) - 86_400_000).toISOString().slice(0, 10));
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.locator('#closing-date-error')).toContainText('Estimated closing date must be today or later');
+  expect(sent).toBe(1);
+});
+
 /** Presses Tab until `target` has focus (at most `limit` times). */
 async function tabTo(page: Page, target: import('@playwright/test').Locator, limit = 60) {
   for (let i = 0; i < limit && !(await target.evaluate((el) => el === document.activeElement)); i++) {

@@ -123,3 +123,20 @@ test('an unknown referral says so', async ({ page }) => {
   await page.goto('/referrals/no-such-referral');
   await expect(page.getByRole('heading', { level: 1, name: 'Referral not found' })).toBeVisible();
 });
+
+test.describe('west of UTC', () => {
+  test.use({ timezoneId: 'America/Los_Angeles' });
+
+  test('an estimated closing date shows as the day it is, on the lead page and in the list', async ({ page }) => {
+    const accepted = await listFromApi(page.request, 'stage=Accepted');
+    const lead = accepted.find((r) => r.details.closingDateTime);
+    expect(lead, 'the demo has an accepted lead with a closing date').toBeDefined();
+    // Kept as midnight UTC: in Los Angeles that instant is still the day before.
+    const day = new Date(lead!.details.closingDateTime!);
+    const shown = `${day.getUTCDate()} ${day.toLocaleString('en', { month: 'short', timeZone: 'UTC' })} ${day.getUTCFullYear()}`;
+    await page.goto(`/referrals/${lead!.id}`);
+    await expect(page.locator('.fields').filter({ hasText: 'Estimated closing date' }).first()).toContainText(shown);
+    await page.goto(`/accepted?q=${encodeURIComponent(lead!.customerProfile.name)}`);
+    await expect(page.locator('tr', { has: page.locator(`a.customer-link[href^="/referrals/${lead!.id}"]`) })).toContainText(shown);
+  });
+});

@@ -99,3 +99,37 @@ test('Favorites lists hearted leads of both tabs and every stage', async ({ page
   await expect(page.locator('.result-count')).toHaveText('1 referral');
   await expect(hearts.nth(0)).toBeFocused();
 });
+
+test('a lead hearted in the list and un-hearted on its page before the first answer ends un-hearted', async ({ page }) => {
+  await page.goto('/inbox');
+  const firstRow = page.getByRole('row').nth(1);
+  const customer = firstRow.locator('.customer-link');
+  const id = (await customer.getAttribute('href'))!.split('/').pop()!;
+  // The heart's request is held on its way (a slow connection).
+  const order: string[] = [];
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  await page.route(/\/favorite$/, async (route) => {
+    const method = route.request().method();
+    order.push(`${method} sent`);
+    if (method === 'PUT') await held;
+    await route.continue();
+    order.push(`${method} answered`);
+  });
+  await firstRow.getByRole('button', { name: 'Add to favorites' }).click();
+  await expect.poll(() => order).toEqual(['PUT sent']);
+  // The lead's own page: its heart shows the choice, and takes it back.
+  await customer.click();
+  const heart = page.locator('.detail-page').getByRole('button', { name: 'Remove from favorites' });
+  await heart.click();
+  await expect(page.locator('.detail-page').getByRole('button', { name: 'Add to favorites' })).toHaveAttribute('aria-pressed', 'false');
+  await page.waitForTimeout(300);
+  expect(order, 'the un-heart waits for the heart on its way').toEqual(['PUT sent']);
+  release();
+  await expect.poll(() => order).toContain('DELETE answered');
+  expect(order.filter((step) => step.endsWith('sent'))).toEqual(['PUT sent', 'DELETE sent']);
+  // The server ends with the user's last choice.
+  const stored = await (await page.request.get(`/api/v1/referrals/${id}`)).json();
+  expect(stored.favorite).toBe(false);
+  await expect(page.locator('.waiting-count')).toHaveText('');
+});

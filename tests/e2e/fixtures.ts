@@ -154,7 +154,7 @@ export type ApiReferral = {
     address: { country: string };
     team: { firstName: string; lastName: string; email: string | null; phoneNumber: string | null }[];
   };
-  details: { customerRequestedContact: boolean };
+  details: { customerRequestedContact: boolean; closingDateTime?: string | null };
 };
 
 /**

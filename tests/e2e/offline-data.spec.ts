@@ -190,6 +190,51 @@ test('a server stopped in the middle of sending applies every queued action exac
   }
 });
 
+test('coming back online while a send is failing sends again at once, not after the pause', async ({ page, context }) => {
+  const request = await api();
+  const lead = (await inboxLeads(request))[9];
+  await declineOffline(page, context, lead);
+  // Sends that fail while offline make the pause before the next one long (it doubles
+  // from 1 s each time, up to a minute): each `online` here sends at once, and fails.
+  for (let i = 0; i < 6; i++) {
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page.waitForTimeout(150);
+  }
+
+  // The live stream stays shut, so that its reconnection's pull (which asks for a send
+  // too) cannot come after the failure below and hide what this test looks at.
+  await page.route('**/api/v1/sync/events', (route) => route.abort('connectionrefused'));
+  // Back online, the first send is held; meanwhile the browser says it is online and the
+  // pull that follows reaches the server. Then that send fails after all.
+  let sends = 0;
+  let releaseFirst: () => void = () => {};
+  let firstHeld: () => void = () => {};
+  const held = new Promise<void>((resolve) => { firstHeld = resolve; });
+  await page.route('**/decline', async (route) => {
+    sends++;
+    if (sends > 1) {
+      await route.continue();
+      return;
+    }
+    firstHeld();
+    await new Promise<void>((release) => { releaseFirst = release; });
+    await route.abort('internetdisconnected');
+  });
+  await context.setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await held;
+  const pulled = page.waitForResponse((response) => response.url().includes('/api/v1/sync') && response.ok());
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await pulled;
+  releaseFirst();
+
+  // Sent again at once, well before the long pause would have ended.
+  await expect(page.locator('.waiting-count')).toHaveText('', { timeout: 10_000 });
+  expect(sends).toBe(2);
+  const stored: Lead = await (await request.get(`/api/v1/referrals/${lead.id}`)).json();
+  expect(stored.substatus).toBe('Declined');
+});
+
 /** Signed in and loaded online, then offline: declines `lead`, which waits to sync. */
 async function declineOffline(page: Page, context: BrowserContext, lead: Lead) {
   await signInAt(page);
@@ -482,11 +527,27 @@ test('on the device clock, a lead past its 14 days shows as expired offline and 
   await expect(page.locator('.detail-page h1')).toHaveText(lead.customerProfile.name);
   await expect(page.locator('.detail-subtitle')).toContainText('Closed / Expired');
   await expect(page.getByRole('button', { name: 'Accept' })).toHaveCount(0);
+  // Its contacts are withheld, as the server withholds an Expired lead's.
+  const contact = (lead as unknown as { customerProfile: { team: { email: string }[] } }).customerProfile.team[0].email;
+  expect(contact).toBeTruthy();
+  await expect(page.locator('main')).not.toContainText(contact);
   await page.getByRole('link', { name: /^Inbox/ }).click();
   await page.getByRole('searchbox', { name: 'Search' }).fill(lead.customerProfile.name);
   await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
   await expect(page.locator('.result-count')).toHaveText(/^\d+ referrals?$/);
   await expect(page.locator(`a.customer-link[href^="/referrals/${lead.id}"]`)).toHaveCount(0);
+  // Archived (in either category), it is found by its name but no longer by its contact's address.
+  const archivedRows = async (query: string) => {
+    let rows = 0;
+    for (const category of ['', 'category=Qualified&']) {
+      await page.goto(`${server.url}/archived?${category}q=${encodeURIComponent(query)}`).catch(() => {});
+      await expect(page.locator('.result-count')).toHaveText(/^\d+ referrals?$/);
+      rows += await page.locator(`a.customer-link[href^="/referrals/${lead.id}"]`).count();
+    }
+    return rows;
+  };
+  expect(await archivedRows(lead.customerProfile.name)).toBe(1);
+  expect(await archivedRows(contact)).toBe(0);
 });
 
 test('a device out of storage says so, and a change made meanwhile still waits and lands', async ({ page, context }) => {
@@ -527,6 +588,141 @@ test('a change waiting when the session ran out is sent once the same user signs
   await expect(page.locator('.waiting-count')).toHaveText('', { timeout: 20_000 });
   const stored: Lead = await (await page.request.get(`${server.url}/api/v1/referrals/${id}`)).json();
   expect(stored.favorite).toBe(true);
+});
+
+test('a change whose send met the end of the session is sent once the same user signs in again, without a reload', async ({ page, context }) => {
+  const request = await api();
+  const lead = (await inboxLeads(request))[10];
+  await declineOffline(page, context, lead);
+  // The session ends while the device is offline; back online, the decline's send is
+  // what finds out (its answer comes while the app is already leaving for the sign-in page).
+  await context.clearCookies();
+  await context.setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await expect(page.getByRole('heading', { name: 'Sign in to Referral Desk' })).toBeVisible();
+  await page.getByLabel('Email').fill('referrals@demo.test');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  // Back where the decline was made.
+  await expect(page.locator('.detail-page h1')).toHaveText(lead.customerProfile.name);
+  await expect.poll(async () => ((await (await request.get(`/api/v1/referrals/${lead.id}`)).json()) as Lead).substatus, { timeout: 20_000 }).toBe('Declined');
+  await expect(page.locator('.waiting-count')).toHaveText('');
+});
+
+test('signing in as someone else while another user\'s changes wait says whose they are, and asks before they are discarded', async ({ page, context }) => {
+  const request = await api();
+  const owner = (await (await request.get('/api/v1/me')).json()).user as { name: string; email: string };
+  const lead = (await inboxLeads(request))[16];
+  await declineOffline(page, context, lead);
+  await context.clearCookies();
+  await context.setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await expect(page.getByRole('heading', { name: 'Sign in to Referral Desk' })).toBeVisible();
+  const said = { count: 1, name: owner.name, email: owner.email };
+  const notice = page.locator('#sign-in-discards');
+  await expect(notice).toHaveText(message('en', 'sign-in-unsent', said));
+  // Someone else signs in: asked first, with nothing signed in or discarded yet.
+  await page.getByLabel('Email').fill('admin@demo.test');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(notice).toHaveText(message('en', 'sign-in-unsent-discard', said));
+  await expect(notice).toHaveAttribute('role', 'alert');
+  await expect(notice).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Sign in to Referral Desk' })).toBeVisible();
+  // Typing the owner's address takes the question back; another address asks again.
+  await page.getByLabel('Email').fill(owner.email.toUpperCase());
+  await expect(notice).toHaveText(message('en', 'sign-in-unsent', said));
+  await page.getByLabel('Email').fill('admin@demo.test');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('button', { name: message('en', 'sign-in-discarding') }).click();
+  // Signed in as the other user, whose device holds none of the first one's changes.
+  await expect(page.locator('.detail-page h1')).toHaveText(lead.customerProfile.name);
+  await expect(page.locator('.pending')).toHaveCount(0);
+  await expect(page.locator('.waiting-count')).toHaveText('');
+  await expect.poll(async () => (await cacheCounts(page)).outbox).toBe(0);
+  const stored: Lead = await (await request.get(`/api/v1/referrals/${lead.id}`)).json();
+  expect(stored.substatus).toBe(lead.substatus);
+});
+
+test('a send that never gets an answer is given up after a while and sent again, landing once', async ({ page }) => {
+  test.setTimeout(120_000);
+  const request = await api();
+  const lead = (await inboxLeads(request))[17];
+  await signInAt(page);
+  await loadOnline(page);
+  // The first send's connection stalls: the request is held and never answered.
+  let sends = 0;
+  await page.route('**/decline', async (route) => {
+    sends++;
+    if (sends > 1) await route.continue();
+  });
+  await page.goto(`${server.url}/referrals/${lead.id}`);
+  await page.getByRole('button', { name: 'Decline' }).click();
+  await page.getByLabel('Reason').selectOption({ label: 'Not a customer' });
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await page.getByRole('button', { name: 'Yes, decline' }).click();
+  await expect.poll(() => sends, { timeout: 75_000 }).toBe(2);
+  await expect(page.locator('.waiting-count')).toHaveText('', { timeout: 15_000 });
+  const stored: Lead = await (await request.get(`/api/v1/referrals/${lead.id}`)).json();
+  expect(stored.statusHistory.filter((change) => change.substatus === 'Declined')).toHaveLength(1);
+});
+
+test('a change waiting to sync can be cancelled before it is sent, and is never sent', async ({ page, context }) => {
+  const request = await api();
+  const lead = (await inboxLeads(request))[18];
+  await declineOffline(page, context, lead);
+  await expect(page.locator('.detail-subtitle')).toContainText('Closed / Declined');
+  await page.getByRole('button', { name: message('en', 'lead-pending-cancel') }).click();
+  // The lead is as the device last had it from the server, with nothing waiting.
+  await expect(page.locator('.pending')).toHaveCount(0);
+  await expect(page.locator('.waiting-count')).toHaveText('');
+  await expect(page.locator('.detail-subtitle')).not.toContainText('Declined');
+  await expect.poll(async () => (await cacheCounts(page)).outbox).toBe(0);
+  // Back online, nothing goes.
+  let sends = 0;
+  await page.route('**/decline', (route) => { sends++; return route.continue(); });
+  await context.setOffline(false);
+  const pulled = page.waitForResponse((response) => response.url().includes('/api/v1/sync?') && response.ok());
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await pulled;
+  await page.waitForTimeout(500);
+  expect(sends).toBe(0);
+  const stored: Lead = await (await request.get(`/api/v1/referrals/${lead.id}`)).json();
+  expect(stored.substatus).toBe(lead.substatus);
+});
+
+test('a send the server refuses with an error of its own waits out its pause, however often the app pulls', async ({ page, context }) => {
+  const request = await api();
+  const lead = (await inboxLeads(request))[11];
+  await signInAt(page);
+  await loadOnline(page);
+  // The server fails the first three sends (pauses of 1 s and 2 s between them, then 4 s).
+  let sends = 0;
+  await page.route('**/decline', async (route) => {
+    sends++;
+    if (sends <= 3) await route.fulfill({ status: 500, contentType: 'application/problem+json', body: JSON.stringify({ title: 'Internal Server Error', status: 500 }) });
+    else await route.continue();
+  });
+  await page.goto(`${server.url}/referrals/${lead.id}`);
+  await page.getByRole('button', { name: 'Decline' }).click();
+  await page.getByLabel('Reason').selectOption({ label: 'Not a customer' });
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await page.getByRole('button', { name: 'Yes, decline' }).click();
+  await expect.poll(() => sends, { timeout: 15_000 }).toBe(3);
+  // Pulls that reach the server (here two, as after the browser's online event) do not
+  // cut the pause short: the server is there, and failing.
+  for (let i = 0; i < 2; i++) {
+    const pulled = page.waitForResponse((response) => response.url().includes('/api/v1/sync?') && response.ok());
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await pulled;
+  }
+  await page.waitForTimeout(300);
+  expect(sends).toBe(3);
+  // After the pause, it goes, once.
+  await expect(page.locator('.waiting-count')).toHaveText('', { timeout: 15_000 });
+  expect(sends).toBe(4);
+  const stored: Lead = await (await request.get(`/api/v1/referrals/${lead.id}`)).json();
+  expect(stored.statusHistory.filter((change) => change.substatus === 'Declined')).toHaveLength(1);
 });
 
 test('signing out empties the device, after a warning when changes wait', async ({ page, context }) => {

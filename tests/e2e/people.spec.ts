@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { test, expect, startServer, DEMO_PASSWORD, EXPECTS_CONSOLE_ERRORS, layoutProblems, type Running, openAccountMenu } from './fixtures';
+import { test, expect, startServer, DEMO_PASSWORD, EXPECTS_CONSOLE_ERRORS, layoutProblems, type Running, openAccountMenu, answerable, csrf } from './fixtures';
 import { message } from './catalogue';
 
 // People against a server of each test's own (deactivations and new accounts change its
@@ -354,4 +354,43 @@ test('an API key made by a partner admin who was deactivated since is flagged on
   // The new lead sets the open app syncing: let it finish before the server stops.
   await expect(page.locator('.sync-status [role="status"]')).toHaveText(/^Synced/);
   await page.goto('about:blank');
+});
+
+test('a colleague whose name is one word gets their full name on the deal\'s team, not a refusal no field shows', async ({ browser }) => {
+  // An account named by one word: the name its owner chose when accepting the invitation.
+  const admin = await device(browser, 'admin@demo.test');
+  const invited = await admin.request.post('/api/v1/invitations', { headers: await csrf(admin), data: { email: 'cher@fabrikam.example', role: 'ReferralsUser' } });
+  expect(invited.status()).toBe(201);
+  const token = (await invitationLink('cher@fabrikam.example')).split('/').pop();
+  const invitee = await device(browser);
+  const joined = await invitee.request.post(`/api/v1/invitation-links/${token}/accept`, { data: { name: 'Cher', password: 'a sunny day in lisbon' } });
+  expect(joined.ok(), await joined.text()).toBe(true);
+
+  const page = await device(browser, 'referrals@demo.test');
+  const lead = (await answerable(page))[0];
+  await page.goto(`/referrals/${lead.id}`);
+  await page.getByRole('button', { name: 'Accept' }).click();
+  await page.getByLabel('Estimated deal value').fill('12000');
+  await page.getByLabel('Currency').selectOption('EUR');
+  await page.getByLabel('Estimated closing date').fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
+  const team = page.getByRole('group', { name: 'Team members' });
+  await team.getByRole('checkbox', { name: /cher@fabrikam\.example/ }).check();
+  // Their name as far as the account gives it, and a place for the part it lacks.
+  const name = team.getByRole('group', { name: message('en', 'action-team-member-name', { email: 'cher@fabrikam.example' }) });
+  await expect(name.getByLabel('First name')).toHaveValue('Cher');
+  await expect(name.getByLabel('Last name')).toHaveValue('');
+  await page.getByRole('button', { name: 'Next: move to Accepted' }).click();
+  // Refused where the user can see why and fix it, with focus on it.
+  await expect(name.getByLabel('Last name')).toBeFocused();
+  await expect(name.getByLabel('Last name')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#team-0-last-name-error')).not.toHaveText('');
+  expect((await (await page.request.get(`/api/v1/referrals/${lead.id}`)).json()).status).toBe(lead.status);
+  // Typing keeps the field (and its focus) in place.
+  await name.getByLabel('Last name').pressSequentially('Sarkisian');
+  await expect(name.getByLabel('Last name')).toBeFocused();
+  await page.getByRole('button', { name: 'Next: move to Accepted' }).click();
+  await expect(page.locator('.detail-subtitle')).toContainText('Active / Accepted');
+  const stored = await (await page.request.get(`/api/v1/referrals/${lead.id}`)).json();
+  expect(stored.team).toContainEqual(expect.objectContaining({ firstName: 'Cher', lastName: 'Sarkisian', email: 'cher@fabrikam.example' }));
+  for (const open of [admin, invitee, page]) await open.context().close();
 });

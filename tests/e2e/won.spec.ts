@@ -61,7 +61,9 @@ test('an eligible deal is registered: the domain refuses wrong dates and values 
     const age = Date.now() - Date.parse(d.createdDateTime);
     return eligible(d) && age > 3 * DAY && age < 55 * DAY;
   })!;
-  const created = daysAgo(0, Date.parse(deal.createdDateTime));
+  // "Today" and a day's date are the earliest anywhere (UTC−12), so nobody's own is refused.
+  const earliest = (at: number) => at - 12 * 3600_000;
+  const created = daysAgo(0, earliest(Date.parse(deal.createdDateTime)));
   const sent = wonRequests(page);
   await page.goto(`/referrals/${deal.id}`);
   await page.getByRole('button', { name: 'Won' }).click();
@@ -73,18 +75,18 @@ test('an eligible deal is registered: the domain refuses wrong dates and values 
     await expect(error(page, field)).toHaveText(message);
     await expect(page.locator(`#registration-${field}`)).toHaveAttribute('aria-invalid', 'true');
   };
-  await signed.fill(daysAgo(-1));
+  await signed.fill(daysAgo(-2));
   await signed.blur();
   await expectRefused('contractSignedDate', 'Contract signed date must not be in the future.');
-  await signed.fill(daysAgo(61));
-  await expectRefused('contractSignedDate', `Contract signed date must be at most 60 days ago (on or after ${daysAgo(60)}).`);
+  await signed.fill(daysAgo(62));
+  await expectRefused('contractSignedDate', `Contract signed date must be at most 60 days ago (on or after ${daysAgo(60, earliest(Date.now()))}).`);
   await signed.fill(daysAgo(1, Date.parse(`${created}T00:00:00Z`)));
   await expectRefused('contractSignedDate', `Contract signed date must not be before the referral was created (${created}).`);
 
   const start = page.getByLabel('Contract start date');
-  await start.fill(daysAgo(91));
+  await start.fill(daysAgo(92));
   await start.blur();
-  await expectRefused('contractStartDate', `Contract start date must be at most 90 days ago (on or after ${daysAgo(90)}).`);
+  await expectRefused('contractStartDate', `Contract start date must be at most 90 days ago (on or after ${daysAgo(90, earliest(Date.now()))}).`);
 
   await question(page, 'Is the contract perpetual?').getByLabel('No').check();
   await start.fill(daysAgo(2));

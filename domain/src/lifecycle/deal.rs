@@ -1,14 +1,14 @@
 //! The deal fields that Accept and Edit both ask for, as typed and as validated, with
 //! the people typed into them: the partner's team members and the customer's contacts.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::referral::{Contact, Referral};
 use crate::validation::{FieldError, FieldErrors};
 use crate::values::{
     CalendarDate, CurrencyCode, Email, Money, NAME_MAX_CHARS, Name, Notes, PhoneNumber, TextKind,
-    is_blank, parse_text,
+    earliest_today, is_blank, parse_text,
 };
 
 /// A person as typed: a team member or an additional customer contact.
@@ -295,15 +295,29 @@ impl DealForm {
 
     /// Validates every field at `now` (the closing date must not be in the past).
     pub fn parse(&self, now: DateTime<Utc>) -> Result<Deal, FieldErrors> {
+        self.parse_with(now, PastClosingDate::Refused)
+    }
+
+    /// Validates every field at `now`, letting a closing date in the past through as `past` says.
+    pub(super) fn parse_with(
+        &self,
+        now: DateTime<Utc>,
+        past: PastClosingDate,
+    ) -> Result<Deal, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let deal = self.parse_into(&mut errors, now);
+        let deal = self.parse_into(&mut errors, now, past);
         match deal {
             Some(deal) if errors.is_empty() => Ok(deal),
             _ => Err(errors),
         }
     }
 
-    pub(super) fn parse_into(&self, errors: &mut FieldErrors, now: DateTime<Utc>) -> Option<Deal> {
+    pub(super) fn parse_into(
+        &self,
+        errors: &mut FieldErrors,
+        now: DateTime<Utc>,
+        past: PastClosingDate,
+    ) -> Option<Deal> {
         let name = errors.collect(Name::parse("name", &self.name));
         let currency = if self.currency.trim().is_empty() {
             errors.push(FieldError::coded(
@@ -322,7 +336,7 @@ impl DealForm {
             &self.deal_value,
             currency.unwrap_or(fallback),
         ));
-        let closing_date = errors.collect(parse_closing_date(&self.closing_date, now));
+        let closing_date = errors.collect(parse_closing_date(&self.closing_date, now, past));
         let team = self.parse_team(errors);
         let notes = errors.collect(Notes::parse("details.notes", &self.notes));
         let external_reference_id =
@@ -359,17 +373,53 @@ impl DealForm {
     }
 }
 
-/// The closing date as a [`CalendarDate`] (in the years 2000 to 2100), today or later.
-fn parse_closing_date(text: &str, now: DateTime<Utc>) -> Result<CalendarDate, FieldError> {
-    const FIELD: &str = "details.closingDateTime";
-    let date = CalendarDate::parse(FIELD, text)?;
-    if date.date() < now.date_naive() {
-        return Err(FieldError::coded(
-            FIELD,
-            "error-closing-date-past",
-            &[("today", &now.date_naive().to_string())],
-        ));
+/// Which closing dates before today a deal form lets through. "Today" is the earliest
+/// date anywhere on Earth ([`earliest_today`]), so no partner's own today is past.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum PastClosingDate {
+    /// None: Accept sets the estimate, so it must be today or later.
+    Refused,
+    /// Only the date the referral already has: an Edit that leaves an estimate which has
+    /// passed (accepted a month ago, closing last week) is no new promise, so changing the
+    /// notes or the team must not force a new date.
+    Kept(Option<NaiveDate>),
+}
+
+impl PastClosingDate {
+    /// The closing date `referral` has now, which an Edit may keep.
+    pub(super) fn kept_by(referral: &Referral) -> PastClosingDate {
+        PastClosingDate::Kept(referral.details.closing_date_time.map(|d| d.date_naive()))
     }
+
+    /// Refuses `date` when it is past and this rule does not let it through.
+    pub(super) fn check(self, date: CalendarDate, now: DateTime<Utc>) -> Result<(), FieldError> {
+        let today = earliest_today(now);
+        let let_through = match self {
+            PastClosingDate::Refused => false,
+            PastClosingDate::Kept(kept) => kept == Some(date.date()),
+        };
+        if date.date() < today && !let_through {
+            return Err(FieldError::coded(
+                CLOSING_DATE,
+                "error-closing-date-past",
+                &[("today", &today.to_string())],
+            ));
+        }
+        Ok(())
+    }
+}
+
+const CLOSING_DATE: &str = "details.closingDateTime";
+
+/// The closing date as a [`CalendarDate`] (in the years 2000 to 2100), today or later
+/// unless `past` lets it through.
+fn parse_closing_date(
+    text: &str,
+    now: DateTime<Utc>,
+    past: PastClosingDate,
+) -> Result<CalendarDate, FieldError> {
+    let date = CalendarDate::parse(CLOSING_DATE, text)?;
+    past.check(date, now)?;
     Ok(date)
 }
 
@@ -387,6 +437,22 @@ mod tests {
         assert_eq!(
             errors_of(form.parse(now())).for_field("details.closingDateTime"),
             Some("Estimated closing date must be today or later (not before 2026-11-20).")
+        );
+    }
+
+    #[test]
+    fn the_closing_date_may_be_today_anywhere_on_earth() {
+        // 03:00 UTC on 2 December is still 1 December (19:00) in Los Angeles.
+        let at = DateTime::parse_from_rfc3339("2026-12-02T03:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let mut form = deal_form("100", "USD");
+        form.closing_date = "2026-12-01".to_owned();
+        assert!(form.parse(at).is_ok());
+        form.closing_date = "2026-11-30".to_owned();
+        assert_eq!(
+            errors_of(form.parse(at)).for_field("details.closingDateTime"),
+            Some("Estimated closing date must be today or later (not before 2026-12-01).")
         );
     }
 

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::deal::{ContactForm, CustomerContact, Deal, DealForm, TeamMember};
+use super::deal::{ContactForm, CustomerContact, Deal, DealForm, PastClosingDate, TeamMember};
 use crate::referral::Referral;
 use crate::registration::{
     DealRegistration, ExchangeRates, RegistrationForm, registration_eligibility,
@@ -42,7 +42,9 @@ impl AcceptForm {
 
     pub fn parse(&self, now: DateTime<Utc>) -> Result<Accept, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let deal = self.deal.parse_into(&mut errors, now);
+        let deal = self
+            .deal
+            .parse_into(&mut errors, now, PastClosingDate::Refused);
         let contacts: Vec<Option<CustomerContact>> = self
             .customer_contacts
             .iter()
@@ -84,8 +86,12 @@ impl EditForm {
         }
     }
 
-    pub fn parse(&self, now: DateTime<Utc>) -> Result<Edit, FieldErrors> {
-        self.deal.parse(now).map(|deal| Edit { deal })
+    /// Validates the edit of `referral` at `now`. The closing date may stay as it is even
+    /// when it has passed; one the edit changes must be today or later.
+    pub fn parse_for(&self, referral: &Referral, now: DateTime<Utc>) -> Result<Edit, FieldErrors> {
+        self.deal
+            .parse_with(now, PastClosingDate::kept_by(referral))
+            .map(|deal| Edit { deal })
     }
 }
 

@@ -56,7 +56,7 @@ impl ActionRequest {
                 transitions::decline(referral, reason, actor, now)
             }
             ActionRequest::Edit(form) => {
-                let command = form.parse(now).map_err(invalid)?;
+                let command = form.parse_for(referral, now).map_err(invalid)?;
                 transitions::edit(referral, command, actor, now)
             }
             ActionRequest::AddTeamMember(form) => {

@@ -41,7 +41,7 @@ fn attempt_at(
             EditForm {
                 deal: deal_form("200", "USD"),
             }
-            .parse(now())
+            .parse_for(referral, now())
             .unwrap(),
             &actor,
             at,

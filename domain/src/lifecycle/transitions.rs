@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::deal::{CustomerContact, Deal, TeamMember};
+use super::deal::{CustomerContact, Deal, PastClosingDate, TeamMember};
 use super::forms::{Accept, Edit, Won};
 use super::reason::Reason;
 use super::{Action, LifecycleError, permit};
@@ -110,7 +110,8 @@ pub fn decline(
 }
 
 /// Changes the deal of an accepted referral; it stays Active/Accepted (no status change,
-/// so the actor is not recorded here; the signature matches the other actions).
+/// so the actor is not recorded here; the signature matches the other actions). The
+/// closing date may stay as it is when it has passed; a changed one must be today or later.
 pub fn edit(
     referral: &Referral,
     command: Edit,
@@ -118,6 +119,9 @@ pub fn edit(
     now: DateTime<Utc>,
 ) -> Result<Referral, LifecycleError> {
     permit(referral, Action::Edit, Some(now))?;
+    PastClosingDate::kept_by(referral)
+        .check(command.deal.closing_date, now)
+        .map_err(FieldErrors::from)?;
     let mut next = referral.clone();
     write_deal(&mut next, command.deal);
     next.updated_date_time = now;
@@ -269,11 +273,20 @@ mod tests {
     fn edit_changes_the_deal_and_stays_accepted() {
         let referral = accepted_referral("30000");
         let mut form = EditForm::prefilled(&referral);
-        assert!(form.parse(now()).is_ok(), "the prefilled form is valid");
+        assert!(
+            form.parse_for(&referral, now()).is_ok(),
+            "the prefilled form is valid"
+        );
         form.deal.name = "Contoso ERP phase 2".to_owned();
         form.deal.deal_value = "45000".to_owned();
         form.deal.external_reference_id = "CRM-9".to_owned();
-        let next = edit(&referral, form.parse(now()).unwrap(), &user(), now()).unwrap();
+        let next = edit(
+            &referral,
+            form.parse_for(&referral, now()).unwrap(),
+            &user(),
+            now(),
+        )
+        .unwrap();
         assert_eq!(
             (next.status, next.substatus),
             (Status::Active, Substatus::Accepted)
@@ -287,6 +300,106 @@ mod tests {
             next.status_history, referral.status_history,
             "no status change"
         );
+    }
+
+    /// Accepted a month before [`now`], with a closing date that passed a week ago.
+    fn accepted_with_a_passed_closing_date() -> Referral {
+        let mut referral = accepted_referral("30000");
+        referral.accepted_date_time = Some(now() - Duration::days(30));
+        referral.details.closing_date_time = Some(
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 13)
+                .unwrap()
+                .and_hms_opt(0, 0, 0)
+                .unwrap()
+                .and_utc(),
+        );
+        referral
+    }
+
+    fn closing_date_error(result: Result<Referral, LifecycleError>) -> Option<String> {
+        match result {
+            Err(LifecycleError::Invalid { errors }) => errors
+                .for_field("details.closingDateTime")
+                .map(str::to_owned),
+            other => panic!("expected a field error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_edit_of_other_fields_keeps_a_closing_date_that_has_passed() {
+        let referral = accepted_with_a_passed_closing_date();
+        let mut form = EditForm::prefilled(&referral);
+        assert_eq!(form.deal.closing_date, "2026-11-13");
+        form.deal.notes = "Budget approved".to_owned();
+        form.deal.deal_value = "35000".to_owned();
+        form.deal.team.push(ContactForm {
+            first_name: "Lea".to_owned(),
+            last_name: "Braun".to_owned(),
+            email: "lea@fabrikam.example".to_owned(),
+            phone_number: String::new(),
+        });
+        let command = form.parse_for(&referral, now()).unwrap();
+        let next = edit(&referral, command, &user(), now()).unwrap();
+        assert_eq!(next.details.notes.as_deref(), Some("Budget approved"));
+        assert_eq!(next.team.len(), 2);
+        assert_eq!(
+            next.details.closing_date_time,
+            referral.details.closing_date_time
+        );
+        // The same date as an API client may send it is no change either.
+        form.deal.closing_date = "2026-11-13T09:00:00+02:00".to_owned();
+        let request = crate::ActionRequest::Edit(form);
+        assert!(
+            request
+                .apply(&referral, &user(), now(), &ExchangeRates::default())
+                .is_ok()
+        );
+    }
+
+    #[test]
+    fn an_edit_that_changes_the_closing_date_must_set_today_or_later() {
+        let referral = accepted_with_a_passed_closing_date();
+        let mut form = EditForm::prefilled(&referral);
+        form.deal.closing_date = "2026-11-19".to_owned();
+        let refused = Some(
+            "Estimated closing date must be today or later (not before 2026-11-20).".to_owned(),
+        );
+        assert_eq!(
+            errors_of(form.parse_for(&referral, now()))
+                .for_field("details.closingDateTime")
+                .map(str::to_owned),
+            refused
+        );
+        let request = crate::ActionRequest::Edit(form.clone());
+        assert_eq!(
+            closing_date_error(request.apply(&referral, &user(), now(), &ExchangeRates::default())),
+            refused
+        );
+        form.deal.closing_date = "2026-11-20".to_owned();
+        let next = edit(
+            &referral,
+            form.parse_for(&referral, now()).unwrap(),
+            &user(),
+            now(),
+        );
+        assert!(next.is_ok(), "today is no longer past");
+    }
+
+    #[test]
+    fn accept_refuses_a_closing_date_in_the_past() {
+        let referral = inbox_referral(Duration::days(1));
+        let mut form = AcceptForm::prefilled(&referral);
+        form.deal = deal_form("30000", "USD");
+        form.deal.closing_date = "2026-11-13".to_owned();
+        assert_eq!(
+            errors_of(form.parse(now())).for_field("details.closingDateTime"),
+            Some("Estimated closing date must be today or later (not before 2026-11-20).")
+        );
+        let request = crate::ActionRequest::Accept(form);
+        assert!(matches!(
+            request.apply(&referral, &user(), now(), &ExchangeRates::default()),
+            Err(LifecycleError::Invalid { .. })
+        ));
     }
 
     #[test]

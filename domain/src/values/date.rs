@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta, Utc};
 
 use crate::validation::FieldError;
 use crate::values::is_blank;
@@ -12,6 +12,25 @@ use crate::values::is_blank;
 pub const EARLIEST_YEAR: i32 = 2000;
 /// The last year a typed date may fall in.
 pub const LATEST_YEAR: i32 = 2100;
+
+/// The earliest calendar date anywhere on Earth at `now`: the date at UTC−12 (Baker
+/// Island). The domain knows no user's time zone, and "today" is each user's own date,
+/// so a date is past only when it is past for everyone: a partner in Los Angeles at 19:00
+/// (already tomorrow in UTC) may still pick their today.
+pub fn earliest_today(now: DateTime<Utc>) -> NaiveDate {
+    now.checked_sub_signed(TimeDelta::hours(12))
+        .unwrap_or(now)
+        .date_naive()
+}
+
+/// The latest calendar date anywhere on Earth at `now`: the date at UTC+14 (Kiribati's
+/// Line Islands). A date is in the future only when it is in the future for everyone:
+/// a contract signed this morning in Auckland may already be dated tomorrow in UTC.
+pub fn latest_today(now: DateTime<Utc>) -> NaiveDate {
+    now.checked_add_signed(TimeDelta::hours(14))
+        .unwrap_or(now)
+        .date_naive()
+}
 
 /// A calendar date typed as `YYYY-MM-DD`, or as an RFC 3339 timestamp with any offset
 /// (API clients send those), which counts as its date in UTC.
@@ -94,6 +113,43 @@ mod tests {
             .expect("a date")
             .start_utc()
             .to_rfc3339_opts(SecondsFormat::Secs, true)
+    }
+
+    fn at(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text)
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn today_spans_the_dates_from_utc_minus_12_to_utc_plus_14() {
+        // 03:00 UTC: still yesterday evening in Los Angeles, already afternoon in Kiribati.
+        assert_eq!(
+            earliest_today(at("2026-12-02T03:00:00Z")),
+            day("2026-12-01")
+        );
+        assert_eq!(latest_today(at("2026-12-02T03:00:00Z")), day("2026-12-02"));
+        // 13:00 UTC: already tomorrow in Auckland and Kiribati.
+        assert_eq!(
+            earliest_today(at("2026-12-01T13:00:00Z")),
+            day("2026-12-01")
+        );
+        assert_eq!(latest_today(at("2026-12-01T13:00:00Z")), day("2026-12-02"));
+        // The edges: the last hours of a day at UTC−12, the first at UTC+14.
+        assert_eq!(
+            earliest_today(at("2026-12-02T11:59:59Z")),
+            day("2026-12-01")
+        );
+        assert_eq!(
+            earliest_today(at("2026-12-02T12:00:00Z")),
+            day("2026-12-02")
+        );
+        assert_eq!(latest_today(at("2026-12-01T09:59:59Z")), day("2026-12-01"));
+        assert_eq!(latest_today(at("2026-12-01T10:00:00Z")), day("2026-12-02"));
     }
 
     #[test]
@@ -185,6 +241,19 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn every_users_own_today_lies_between_the_earliest_and_the_latest_today(
+            seconds in 946_684_800i64..4_133_980_799,
+            offset_minutes in -(12 * 60)..=(14 * 60i32),
+        ) {
+            let now = DateTime::from_timestamp(seconds, 0).unwrap();
+            let own = now
+                .with_timezone(&chrono::FixedOffset::east_opt(offset_minutes * 60).unwrap())
+                .date_naive();
+            prop_assert!(earliest_today(now) <= own && own <= latest_today(now));
+            prop_assert!(latest_today(now) - earliest_today(now) <= TimeDelta::days(2));
+        }
+
         #[test]
         fn an_accepted_date_is_rfc_3339_that_reads_back_equal_and_lies_in_range(
             text in prop_oneof![timestamps(), timestamps().prop_map(|t| t[..10].to_owned()), any::<String>()],

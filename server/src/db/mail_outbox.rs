@@ -325,7 +325,8 @@ pub async fn mark_sent(
     Ok(updated.rows_affected() == 1)
 }
 
-/// Records a failed attempt: tried again from `retry_at`, or never again (`None`: its
+/// Records a failed attempt (only by the holder of its lease, `lease_until`; `false`
+/// when the lease was lost): tried again from `retry_at`, or never again (`None`: its
 /// attempts are set to `max_attempts`, so no sender claims it). `forget`, when given,
 /// replaces its content (what a mail given up need not keep).
 pub async fn mark_failed(
@@ -336,7 +337,7 @@ pub async fn mark_failed(
     max_attempts: i64,
     error: &str,
     forget: Option<&str>,
-) -> Result<(), DbError> {
+) -> Result<bool, DbError> {
     let query = match retry_at {
         Some(retry_at) => sqlx::query(
             "UPDATE mail_outbox SET lease_until = NULL, due_at = $1, last_error = $2, content = COALESCE($3, content) \
@@ -349,14 +350,14 @@ pub async fn mark_failed(
         )
         .bind(max_attempts),
     };
-    query
+    let updated = query
         .bind(error)
         .bind(forget)
         .bind(id)
         .bind(stored_time(lease_until))
         .execute(pool)
         .await?;
-    Ok(())
+    Ok(updated.rows_affected() == 1)
 }
 
 /// Invitation mails given up (`max_attempts` used, none in hand at `now`: a sender

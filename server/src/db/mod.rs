@@ -117,6 +117,13 @@ fn prepare_sqlite_file(url: &str) -> Result<String, DbError> {
     })
 }
 
+/// Whether some stored text could equal `text`. PostgreSQL's text cannot hold U+0000
+/// (it refuses the query, SQLSTATE 22021, where SQLite would just find nothing), and
+/// nothing with one is ever stored: a lookup of such text is answered "none" unasked.
+pub fn may_be_stored(text: &str) -> bool {
+    !text.contains('\0')
+}
+
 /// The stored form of an instant: fixed-width RFC 3339 in UTC, so text order is time order.
 pub fn stored_time(instant: DateTime<Utc>) -> String {
     instant.to_rfc3339_opts(SecondsFormat::Micros, true)

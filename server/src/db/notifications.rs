@@ -83,6 +83,9 @@ pub async fn before(
     user_id: &str,
     id: &str,
 ) -> Result<Option<Before>, DbError> {
+    if !super::may_be_stored(id) {
+        return Ok(None);
+    }
     let row: Option<(String,)> =
         sqlx::query_as("SELECT created_at FROM notification_items WHERE user_id = $1 AND id = $2")
             .bind(user_id)

@@ -144,6 +144,9 @@ pub async fn find_active_by_email(
     conn: &mut AnyConnection,
     email: &str,
 ) -> Result<Option<UserRecord>, DbError> {
+    if !super::may_be_stored(email) {
+        return Ok(None);
+    }
     let row = sqlx::query(&format!(
         "{} WHERE u.email = $1 AND u.deactivated_at IS NULL",
         select_user()

@@ -15,8 +15,9 @@ use crate::mail::render::{message, render_outbox};
 use crate::mail::{MailTransport, invitation, transport::SMTP_TIMEOUT};
 use crate::metrics::Metrics;
 
-/// How long a sender holds a claimed row: longer than an SMTP conversation may take,
-/// so a row is taken again only when its sender died.
+/// How long a sender holds a claimed row: three times the longest an SMTP conversation
+/// may take (the transport cuts it off there), so a row is taken again only when its
+/// sender died.
 pub const LEASE: Duration = Duration::from_secs(SMTP_TIMEOUT.as_secs() * 3);
 /// Attempts before a mail is given up (its last error stays on the row).
 pub const MAX_ATTEMPTS: i64 = 10;
@@ -114,13 +115,17 @@ impl Mailer {
                 if self.invitation_withdrawn(&mail, now).await? {
                     // Revoked (or used, or run out) since it was queued: telling a
                     // mistyped address of the organisation would serve nobody.
-                    self.done_with(&mail, lease_until, now).await?;
+                    if !self.done_with(&mail, lease_until, now).await? {
+                        lease_lost(&mail, "withdrawn");
+                    }
                     continue;
                 }
                 match self.send(&mail).await {
                     Ok(()) => {
                         self.faults.trip(Fault::MailSent);
-                        self.done_with(&mail, lease_until, now).await?;
+                        if !self.done_with(&mail, lease_until, now).await? {
+                            lease_lost(&mail, "sent");
+                        }
                         self.metrics.mail_sent(true);
                         report.sent += 1;
                     }
@@ -137,7 +142,7 @@ impl Mailer {
                             tracing::warn!(mail = %mail.id, attempts = mail.attempts, %error, "a mail could not be sent; trying again later");
                             Some(now + backoff(mail.attempts))
                         };
-                        mail_outbox::mark_failed(
+                        let recorded = mail_outbox::mark_failed(
                             &self.pool,
                             &mail.id,
                             lease_until,
@@ -147,6 +152,9 @@ impl Mailer {
                             forget.as_deref(),
                         )
                         .await?;
+                        if !recorded {
+                            lease_lost(&mail, "failed");
+                        }
                         self.metrics.mail_sent(false);
                         report.failed += 1;
                     }
@@ -172,6 +180,16 @@ impl Mailer {
             .map_err(|e| unsendable(format!("cannot build the message: {e}")))?;
         self.transport.send(&mail.id, &message).await
     }
+}
+
+/// Says that `mail`'s outcome was not recorded: its lease ran out first (a send that
+/// outlasted it, a clock jump), so another sender may have taken the row and send it too.
+fn lease_lost(mail: &mail_outbox::OutboxMail, outcome: &str) {
+    tracing::warn!(
+        mail = %mail.id,
+        outcome,
+        "the mail's lease ran out before its outcome was recorded; another sender may send it again"
+    );
 }
 
 /// An invitation mail's content without its link, to keep once the mail is done with
@@ -240,7 +258,7 @@ mod tests {
     }
 
     #[test]
-    fn the_lease_outlasts_an_smtp_conversation() {
-        assert!(LEASE > SMTP_TIMEOUT);
+    fn the_lease_outlasts_an_smtp_conversation_comfortably() {
+        assert!(LEASE >= SMTP_TIMEOUT * 3);
     }
 }

@@ -46,29 +46,17 @@ async fn remind_organisation(
     organisation_id: &str,
     now: DateTime<Utc>,
 ) -> Result<u64, DbError> {
-    let expiring_by = now + domain::notification_centre::EXPIRING_WITHIN;
     let mut after = String::new();
     let mut written = 0;
     loop {
-        let candidates = {
-            let mut conn = pool.acquire().await?;
-            db::notifications::reminder_candidates(
-                &mut conn,
-                organisation_id,
-                now,
-                expiring_by,
-                &after,
-                BATCH,
-            )
-            .await?
-        };
-        let due: Vec<_> = candidates
+        let candidates = candidates(pool, organisation_id, now, &after).await?;
+        // A batch with nothing due takes no lock; `write_batch` decides again under it.
+        let due: Vec<&str> = candidates
             .iter()
-            .flat_map(|referral| {
-                domain::notification_centre::reminders_due(referral, now)
-                    .into_iter()
-                    .map(|kind| (referral.id.as_str(), kind))
+            .filter(|referral| {
+                !domain::notification_centre::reminders_due(referral, now).is_empty()
             })
+            .map(|referral| referral.id.as_str())
             .collect();
         if !due.is_empty() {
             written += write_batch(pool, live, organisation_id, &due, now).await?;
@@ -80,30 +68,60 @@ async fn remind_organisation(
     }
 }
 
-/// One transaction: the items of one batch, and a feed move if any was new.
-async fn write_batch(
+/// The job's first step: up to a batch of the organisation's leads after `after` (by
+/// id) that may still lack a reminder at `now`. Read outside any lock, so a lead may be
+/// answered or expire before [`write_batch`] writes about it (which is why that step
+/// reads them again); public so a test can make that happen in between.
+pub async fn candidates(
+    pool: &Pool,
+    organisation_id: &str,
+    now: DateTime<Utc>,
+    after: &str,
+) -> Result<Vec<domain::Referral>, DbError> {
+    let expiring_by = now + domain::notification_centre::EXPIRING_WITHIN;
+    let mut conn = pool.acquire().await?;
+    db::notifications::reminder_candidates(
+        &mut conn,
+        organisation_id,
+        now,
+        expiring_by,
+        after,
+        BATCH,
+    )
+    .await
+}
+
+/// The job's second step, one transaction: the reminders still due at `now` about the
+/// leads `referral_ids`, and a feed move if any was new. The leads are read again under
+/// the organisation's lock, which every change to them takes too: one answered or
+/// expired since the candidates were read gets no reminder (nobody would settle it).
+pub async fn write_batch(
     pool: &Pool,
     live: &Live,
     organisation_id: &str,
-    due: &[(&str, domain::NotificationKind)],
+    referral_ids: &[&str],
     now: DateTime<Utc>,
 ) -> Result<u64, DbError> {
     let mut transaction = pool.begin().await?;
     // The organisation's counter first, as every writer takes it (see `db::feed`).
     let change = db::feed::next_change(&mut transaction, organisation_id).await?;
+    let current = db::referrals::find_many(&mut transaction, organisation_id, referral_ids).await?;
     let mut written = 0;
-    for (referral_id, kind) in due {
-        written += db::notifications::give_organisation(
-            &mut transaction,
-            organisation_id,
-            referral_id,
-            *kind,
-            now,
-        )
-        .await?;
+    for referral in &current {
+        for kind in domain::notification_centre::reminders_due(referral, now) {
+            written += db::notifications::give_organisation(
+                &mut transaction,
+                organisation_id,
+                &referral.id,
+                kind,
+                now,
+            )
+            .await?;
+        }
     }
     if written == 0 {
-        // Another instance was first: no feed move for a change that is not there.
+        // Another instance was first, or the leads were answered meanwhile: no feed move
+        // for a change that is not there.
         transaction.rollback().await?;
     } else {
         transaction.commit().await?;

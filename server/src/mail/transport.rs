@@ -10,11 +10,16 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::config::{MailConfig, SmtpTls};
 
-/// How long one SMTP conversation may take; the outbox lease is longer.
+/// The longest one SMTP conversation may take (`--smtp-timeout` may shorten it); the
+/// outbox lease is longer.
 pub const SMTP_TIMEOUT: Duration = Duration::from_secs(60);
 
 pub enum MailTransport {
-    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    Smtp {
+        smtp: AsyncSmtpTransport<Tokio1Executor>,
+        /// How long one whole send may take.
+        timeout: Duration,
+    },
     Files(PathBuf),
 }
 
@@ -44,7 +49,9 @@ impl MailTransport {
             SmtpTls::Starttls => 587,
             SmtpTls::Tls => 465,
         });
-        let mut builder = builder.port(port).timeout(Some(SMTP_TIMEOUT));
+        let timeout = Duration::from_secs(config.smtp_timeout_secs)
+            .clamp(Duration::from_secs(1), SMTP_TIMEOUT);
+        let mut builder = builder.port(port).timeout(Some(timeout));
         match (&config.smtp_username, &config.smtp_password) {
             (Some(user), Some(password)) => {
                 builder = builder.credentials(Credentials::new(user.clone(), password.clone()));
@@ -52,13 +59,16 @@ impl MailTransport {
             (None, None) => {}
             _ => return Err("give both --smtp-username and --smtp-password, or neither".into()),
         }
-        Ok(MailTransport::Smtp(builder.build()))
+        Ok(MailTransport::Smtp {
+            smtp: builder.build(),
+            timeout,
+        })
     }
 
     /// Where mails go, for the start-up log (never the credentials).
     pub fn describe(&self) -> String {
         match self {
-            MailTransport::Smtp(_) => "SMTP".to_owned(),
+            MailTransport::Smtp { .. } => "SMTP".to_owned(),
             MailTransport::Files(dir) => format!(".eml files in {}", dir.display()),
         }
     }
@@ -66,14 +76,22 @@ impl MailTransport {
     /// Hands `message` (outbox row `id`) over.
     pub async fn send(&self, id: &str, message: &Message) -> Result<(), SendError> {
         match self {
-            MailTransport::Smtp(smtp) => {
-                smtp.send(message.clone())
-                    .await
-                    .map(drop)
-                    .map_err(|e| SendError {
+            MailTransport::Smtp { smtp, timeout } => {
+                // lettre's own timeout bounds only the connect: a server that accepts and
+                // then stalls would hold the sender, and the whole outbox, for good.
+                match tokio::time::timeout(*timeout, smtp.send(message.clone())).await {
+                    Ok(sent) => sent.map(drop).map_err(|e| SendError {
                         permanent: e.is_permanent(),
                         message: e.to_string(),
-                    })
+                    }),
+                    Err(_) => Err(SendError {
+                        message: format!(
+                            "the SMTP server did not finish within {} s",
+                            timeout.as_secs()
+                        ),
+                        permanent: false,
+                    }),
+                }
             }
             MailTransport::Files(dir) => {
                 write_file(dir, id, &message.formatted())

@@ -3,7 +3,7 @@
 //! revokes one.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use domain::problem::Explanation;
@@ -16,7 +16,7 @@ use crate::auth::CurrentUser;
 use crate::db;
 use crate::db::api_keys::{ApiKeyRecord, NewApiKey};
 use crate::error::AppError;
-use crate::extract::JsonBody;
+use crate::extract::{ApiKeyId, JsonBody};
 use crate::routes::users::acting_under_lock;
 
 /// Checked again inside a key's change, after the organisation's lock: a partner admin
@@ -154,7 +154,7 @@ pub async fn list(
 pub async fn revoke(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    ApiKeyId(id): ApiKeyId,
 ) -> Result<StatusCode, AppError> {
     may_manage(user.role)?;
     let mut transaction = state.pool.begin().await?;

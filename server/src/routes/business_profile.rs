@@ -3,7 +3,7 @@
 //! so two admins never silently overwrite each other: the second gets a 412 with the
 //! profile as it is now. Another organisation's profile is not found, never refused.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use chrono::Utc;
@@ -16,7 +16,7 @@ use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::db::{self, business_profiles::Replaced};
 use crate::error::AppError;
-use crate::extract::{JsonBody, if_match, if_match_when_sent};
+use crate::extract::{BusinessProfileId, JsonBody, if_match, if_match_when_sent};
 
 /// The request header of a change.
 #[derive(utoipa::IntoParams)]
@@ -40,7 +40,7 @@ struct ProfileVersion {
 pub async fn detail(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    BusinessProfileId(id): BusinessProfileId,
 ) -> Result<Response, AppError> {
     may_edit(user.member())?;
     let mut conn = state.pool.acquire().await?;
@@ -68,7 +68,7 @@ pub async fn detail(
 pub async fn replace(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    BusinessProfileId(id): BusinessProfileId,
     headers: HeaderMap,
     body: JsonBody<BusinessProfileDraft>,
 ) -> Result<Response, AppError> {
@@ -112,7 +112,7 @@ pub async fn replace(
 pub async fn delete(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    BusinessProfileId(id): BusinessProfileId,
     headers: HeaderMap,
 ) -> Result<StatusCode, AppError> {
     may_edit(user.member())?;

@@ -1,6 +1,6 @@
 //! `PUT` / `DELETE /api/v1/referrals/{id}/favorite`: the heart, per user.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::Utc;
 
@@ -8,6 +8,7 @@ use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::db;
 use crate::error::AppError;
+use crate::extract::ReferralId;
 
 /// Adds the referral to the user's favorites (idempotent by nature).
 #[utoipa::path(put, path = "/api/v1/referrals/{id}/favorite", tag = "favorites",
@@ -15,7 +16,7 @@ use crate::error::AppError;
 pub async fn add(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    ReferralId(id): ReferralId,
 ) -> Result<StatusCode, AppError> {
     set(&state, &user, &id, true).await
 }
@@ -26,7 +27,7 @@ pub async fn add(
 pub async fn remove(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    ReferralId(id): ReferralId,
 ) -> Result<StatusCode, AppError> {
     set(&state, &user, &id, false).await
 }

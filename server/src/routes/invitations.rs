@@ -3,7 +3,7 @@
 //! `DELETE /api/v1/invitations/{id}` revokes one whose link was not used yet.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use chrono::{SubsecRound, Utc};
 use domain::people::{Invitation, parse_offered_person_name};
@@ -16,7 +16,7 @@ use crate::auth::{self, CurrentUser};
 use crate::db;
 use crate::db::invitations::{InvitationRecord, NewInvitation};
 use crate::error::AppError;
-use crate::extract::JsonBody;
+use crate::extract::{InvitationId, JsonBody};
 use crate::mail::invitation::{InvitationContent, queue_invitation};
 use crate::routes::people::{PendingInvitation, may_manage_people};
 use crate::routes::users::acting_under_lock;
@@ -161,7 +161,7 @@ pub async fn create(
 pub async fn revoke(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    InvitationId(id): InvitationId,
 ) -> Result<StatusCode, AppError> {
     may_manage_people(user.member())?;
     let mut transaction = state.pool.begin().await?;

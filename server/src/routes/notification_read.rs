@@ -1,6 +1,6 @@
 //! `POST /api/v1/notifications/{id}/read`: the user read one of their items.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::Utc;
 
@@ -8,6 +8,7 @@ use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::db;
 use crate::error::AppError;
+use crate::extract::NotificationId;
 
 /// Marks the item read; reading it again keeps the first time. Another user's item is
 /// answered as unknown.
@@ -20,7 +21,7 @@ use crate::error::AppError;
 pub async fn read(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    NotificationId(id): NotificationId,
 ) -> Result<StatusCode, AppError> {
     let mut conn = state.pool.acquire().await?;
     let found =

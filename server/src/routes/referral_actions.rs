@@ -6,7 +6,7 @@
 //! check, validation and transition → a versioned write and the stored response.
 
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
@@ -22,7 +22,7 @@ use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::db::{self, DbError, idempotency};
 use crate::error::AppError;
-use crate::extract::{JsonBody, if_match};
+use crate::extract::{JsonBody, ReferralId, if_match};
 use crate::faults::Fault;
 use crate::routes::referrals::{referral_response, seen_by};
 use crate::routes::users::acting_now;
@@ -34,7 +34,7 @@ use crate::routes::users::acting_now;
 pub async fn accept(
     state: State<AppState>,
     user: CurrentUser,
-    id: Path<String>,
+    id: ReferralId,
     headers: HeaderMap,
     body: JsonBody<AcceptForm>,
 ) -> Result<Response, AppError> {
@@ -56,7 +56,7 @@ pub async fn accept(
 pub async fn decline(
     state: State<AppState>,
     user: CurrentUser,
-    id: Path<String>,
+    id: ReferralId,
     headers: HeaderMap,
     body: JsonBody<DeclineForm>,
 ) -> Result<Response, AppError> {
@@ -78,7 +78,7 @@ pub async fn decline(
 pub async fn edit(
     state: State<AppState>,
     user: CurrentUser,
-    id: Path<String>,
+    id: ReferralId,
     headers: HeaderMap,
     body: JsonBody<EditForm>,
 ) -> Result<Response, AppError> {
@@ -100,7 +100,7 @@ pub async fn edit(
 pub async fn add_team_member(
     state: State<AppState>,
     user: CurrentUser,
-    id: Path<String>,
+    id: ReferralId,
     headers: HeaderMap,
     body: JsonBody<NewTeamMember>,
 ) -> Result<Response, AppError> {
@@ -122,7 +122,7 @@ pub async fn add_team_member(
 pub async fn won(
     state: State<AppState>,
     user: CurrentUser,
-    id: Path<String>,
+    id: ReferralId,
     headers: HeaderMap,
     body: JsonBody<WonForm>,
 ) -> Result<Response, AppError> {
@@ -144,7 +144,7 @@ pub async fn won(
 pub async fn lost(
     state: State<AppState>,
     user: CurrentUser,
-    id: Path<String>,
+    id: ReferralId,
     headers: HeaderMap,
     body: JsonBody<LostForm>,
 ) -> Result<Response, AppError> {
@@ -216,7 +216,26 @@ fn is_remembered(error: &AppError) -> bool {
 async fn run(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    ReferralId(id): ReferralId,
+    headers: HeaderMap,
+    raw: Bytes,
+    request: ActionRequest,
+) -> Result<Response, AppError> {
+    // A client that goes away (a dropped connection, a send the app gave up waiting for)
+    // drops this handler. Cut off between claiming its key and recording the outcome, the
+    // claim would answer "in progress" to every retry until its lease ran out; so the
+    // action runs to its end on a task of its own, whoever still waits for the answer.
+    let action = tokio::spawn(run_to_the_end(state, user, id, headers, raw, request));
+    match action.await {
+        Ok(answer) => answer,
+        Err(failure) => std::panic::resume_unwind(failure.into_panic()),
+    }
+}
+
+async fn run_to_the_end(
+    state: AppState,
+    user: CurrentUser,
+    id: String,
     headers: HeaderMap,
     raw: Bytes,
     request: ActionRequest,

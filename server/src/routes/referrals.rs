@@ -1,7 +1,7 @@
 //! `GET /api/v1/referrals` (filtered, sorted, paged) and `GET /api/v1/referrals/{id}`.
 
 use axum::Json;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{RawQuery, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use domain::{Explanation, Filter, Referral};
@@ -11,6 +11,7 @@ use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::db;
 use crate::error::AppError;
+use crate::extract::ReferralId;
 use crate::listing::{self, ListError};
 
 /// Referrals per page unless `limit` says otherwise, and the most a page may hold.
@@ -83,7 +84,7 @@ pub async fn list(
 pub async fn detail(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    ReferralId(id): ReferralId,
 ) -> Result<Response, AppError> {
     let mut conn = state.pool.acquire().await?;
     let (referral, favorite) =

@@ -3,7 +3,7 @@
 //! can no longer sign in. `POST /api/v1/users/{id}/reactivate` lets them sign in again.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use chrono::{DateTime, Utc};
 
 use crate::AppState;
@@ -11,6 +11,7 @@ use crate::auth::CurrentUser;
 use crate::db;
 use crate::db::users::UserRecord;
 use crate::error::AppError;
+use crate::extract::UserId;
 use crate::routes::people::Person;
 use crate::routes::users::{acting_now, keeps_a_partner_admin};
 
@@ -26,7 +27,7 @@ use crate::routes::users::{acting_now, keeps_a_partner_admin};
 pub async fn deactivate(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    UserId(id): UserId,
 ) -> Result<Json<Person>, AppError> {
     set_active(&state, &user, &id, Some(Utc::now())).await
 }
@@ -41,7 +42,7 @@ pub async fn deactivate(
 pub async fn reactivate(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    UserId(id): UserId,
 ) -> Result<Json<Person>, AppError> {
     set_active(&state, &user, &id, None).await
 }

@@ -3,7 +3,7 @@
 //! partner admin to give a colleague another role.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use domain::{FieldError, FieldErrors, Member, Role, UnknownValue};
 use serde::{Deserialize, Serialize};
 
@@ -12,7 +12,7 @@ use crate::auth::CurrentUser;
 use crate::db;
 use crate::db::users::UserRecord;
 use crate::error::AppError;
-use crate::extract::JsonBody;
+use crate::extract::{JsonBody, UserId};
 
 /// A colleague as the team pickers show them.
 #[derive(Serialize, utoipa::ToSchema)]
@@ -75,7 +75,7 @@ pub struct RoleChange {
 pub async fn change_role(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    UserId(id): UserId,
     body: JsonBody<RoleChange>,
 ) -> Result<Json<Colleague>, AppError> {
     let role: Role = body.value.role.parse().map_err(|error: UnknownValue| {
