@@ -153,7 +153,7 @@ pub async fn act_on(
         Action::Won => (Method::POST, format!("/api/v1/referrals/{id}/won")),
         Action::Lost => (Method::POST, format!("/api/v1/referrals/{id}/lost")),
     };
-    let request = request(method, &path)
+    let request = given_up_when_stalled(request(method, &path))
         .header("If-Match", &format!("\"{if_match}\""))
         .header("Idempotency-Key", idempotency_key)
         .json(&body)
@@ -540,7 +540,7 @@ pub async fn set_favorite(referral_id: &str, favorite: bool) -> Result<(), ApiEr
         Method::DELETE
     };
     let path = format!("/api/v1/referrals/{referral_id}/favorite");
-    let response = send(request(method, &path)).await?;
+    let response = send(given_up_when_stalled(request(method, &path))).await?;
     if response.ok() {
         Ok(())
     } else {
@@ -949,29 +949,33 @@ fn cancel_on_cleanup() -> Option<SendWrapper<web_sys::AbortSignal>> {
     Some(signal)
 }
 
-/// How long a change may wait for its answer before it counts as not sent. A connection
-/// that stalls (a captive portal, a dying mobile link) never answers: without a bound the
-/// outbox would wait behind it for good. A change cut off is sent again with its
-/// idempotency key, so one the server did apply is not applied twice.
-const CHANGE_TIMEOUT_MS: u32 = 30_000;
-
-/// A request with the headers every call needs; state-changing ones prove they come from
-/// the app, and give up after [`CHANGE_TIMEOUT_MS`].
+/// A request with the headers every call needs; state-changing ones prove they come from the app.
 fn request(method: Method, path: &str) -> RequestBuilder {
     let is_safe = matches!(method, Method::GET | Method::HEAD);
     let request = RequestBuilder::new(path)
         .method(method)
         .header("Accept", "application/json");
-    if is_safe {
-        return request;
-    }
-    let request = request.abort_signal(Some(&web_sys::AbortSignal::timeout_with_u32(
-        CHANGE_TIMEOUT_MS,
-    )));
     match Session::current().csrf_token() {
-        Some(token) => request.header(CSRF_HEADER, &token),
-        None => request,
+        Some(token) if !is_safe => request.header(CSRF_HEADER, &token),
+        _ => request,
     }
+}
+
+/// How long a change from the outbox may wait for its answer before it counts as not
+/// sent. A connection that stalls (a captive portal, a dying mobile link) never answers:
+/// without a bound the outbox would wait behind it for good. The change goes again
+/// with its idempotency key, so one the server did apply is not applied twice.
+const OUTBOX_SEND_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// `request`, aborted if it has not finished within [`OUTBOX_SEND_TIMEOUT`].
+fn given_up_when_stalled(request: RequestBuilder) -> RequestBuilder {
+    let Ok(controller) = web_sys::AbortController::new() else {
+        return request;
+    };
+    let request = request.abort_signal(Some(&controller.signal()));
+    let controller = SendWrapper::new(controller);
+    set_timeout(move || controller.abort(), OUTBOX_SEND_TIMEOUT);
+    request
 }
 
 /// Sends a request; a 401 means the session has ended.

@@ -344,7 +344,12 @@ impl Money {
         let minor_units = currency.minor_units() as usize;
         let (grouped, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
         if fraction.contains('.') && !unsigned.contains(',') {
-            return Err(not_a_number());
+            // `1.000.000`: points between thousands, as much of Europe writes them.
+            return Err(if is_thousands_grouping(&unsigned.replace('.', ",")) {
+                FieldError::coded(field, "error-amount-decimal-comma", &[])
+            } else {
+                not_a_number()
+            });
         }
         let whole = if grouped.contains(',') || fraction.contains(',') {
             if fraction.contains([',', '.']) || !is_thousands_grouping(grouped) {
@@ -1151,6 +1156,7 @@ mod tests {
             "1,23,456",
             "1.000,50",
             "1.000.000,50",
+            "1.000.000",
             "0,500",
             "48,500,5",
             ",500",

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::api::Session;
 use crate::clock::Clock;
+use crate::components::refocus_heading_if_lost;
 use crate::drafts;
 use crate::format;
 use crate::i18n::{t, t_with, value};
@@ -50,11 +51,15 @@ fn PendingItem(item: Pending, review: RwSignal<Option<Action>>) -> impl IntoView
         None => view! {
             <li class="pending waiting">
                 <span class="pending-badge">{t("lead-pending-waiting")}</span>
-                {t_with("lead-pending-waiting-text", &[("change", label), ("time", Arg::Text(&queued))])}
+                <span id=format!("pending-{seq}")>
+                    {t_with("lead-pending-waiting-text", &[("change", label), ("time", Arg::Text(&queued))])}
+                </span>
                 // Taken back before it is sent: one already on its way may still arrive,
-                // and the lead then shows it as the server has it.
-                <button type="button" class="secondary" on:click=move |_| {
+                // and the lead then shows it as the server has it. Focus, gone with the
+                // button, goes to the page's heading.
+                <button type="button" class="secondary" aria-describedby=format!("pending-{seq}") on:click=move |_| {
                     store.drop_pending(seq);
+                    refocus_heading_if_lost();
                 }>{t("lead-pending-cancel")}</button>
             </li>
         }

@@ -102,8 +102,8 @@ pub fn SignInView() -> impl IntoView {
     // Changes someone made on this device that never reached the server (their session
     // ended first) are theirs alone: signing in as anyone else forgets them, so that is
     // said before, and asked once more when it is about to happen.
-    let unsent = LocalResource::new(crate::store::cache::unsent);
-    let unsent = move || unsent.get().flatten();
+    let unsent_read = LocalResource::new(crate::store::cache::unsent);
+    let unsent = move || unsent_read.get().flatten();
     let discarding = RwSignal::new(false);
     let someone_elses = move |typed: &str| {
         unsent().is_some_and(|(me, _)| !me.user.email.trim().eq_ignore_ascii_case(typed.trim()))
@@ -114,17 +114,42 @@ pub fn SignInView() -> impl IntoView {
         }
     });
 
-    let submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
+    let go_on = move || {
         if someone_elses(&email.get_untracked()) && !discarding.get_untracked() {
             discarding.set(true);
             focus_when_shown("#sign-in-discards");
             return;
         }
         sign_in.dispatch((email.get_untracked(), password.get_untracked()));
+    };
+    // Sent before the device was read (a quick Enter): it goes on once it has been.
+    let sent_early = RwSignal::new(false);
+    Effect::new(move |_| {
+        if sent_early.get() && unsent_read.get().is_some() {
+            sent_early.set(false);
+            go_on();
+        }
+    });
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        if unsent_read.get_untracked().is_none() {
+            sent_early.set(true);
+            // A device whose storage does not answer keeps nobody from signing in.
+            set_timeout(
+                move || {
+                    if sent_early.get_untracked() {
+                        sent_early.set(false);
+                        go_on();
+                    }
+                },
+                std::time::Duration::from_secs(2),
+            );
+        } else {
+            go_on();
+        }
     };
     let unsent_notice = move || {
         unsent().map(|(me, count)| {

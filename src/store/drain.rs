@@ -5,10 +5,12 @@
 //! doubling, at most a minute). When the try did not reach the server at all, the pause
 //! ends at once when the browser says it is online again or a pull reaches the server,
 //! even when that happens while the try is still failing; a failure the server answered
-//! (busy, or an error of its own) waits its pause out. The `Idempotency-Key` it was
-//! queued with goes every time, so a change whose answer was lost is applied once. Any other refusal stops that change
-//! with the server's reason (the lead's page shows it); a colleague's change first stops
-//! it with the referral as it is now, for the conflict view. Nothing is dropped unasked.
+//! (busy, or an error of its own) waits its pause out. A change the server failed with
+//! an error of its own is set aside for the round, so other leads' changes go meanwhile.
+//! The `Idempotency-Key` it was queued with goes every time, so a change whose answer
+//! was lost is applied once. Any other refusal stops that change with the server's
+//! reason (the lead's page shows it); a colleague's change first stops it with the
+//! referral as it is now, for the conflict view. Nothing is dropped unasked.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -34,6 +36,10 @@ pub(super) struct Drain {
     /// the server answered with a failure (it is busy or failing) waits its pause out.
     pause_cut_short: bool,
     on_online: Option<WindowListenerHandle>,
+    /// Referrals whose first waiting change the server failed (an error of its own) in
+    /// this round: their changes wait for the pause, while other referrals' go on, so
+    /// one change the server cannot take holds up no other lead.
+    set_aside: Vec<String>,
     /// Bumped on sign-out: a send under way for the last user is not recorded.
     generation: u64,
 }
@@ -59,12 +65,21 @@ pub(super) fn start(store: Referrals) {
     request(store);
 }
 
+/// Whether this tab syncs (sends the outbox).
+pub(super) fn is_leading(store: Referrals) -> bool {
+    store
+        .drain
+        .try_with_value(|drain| drain.leading)
+        .unwrap_or(false)
+}
+
 /// Signed out, or another tab syncs now.
 pub(super) fn stop(store: Referrals) {
     let _ = store.drain.try_update_value(|drain| {
         drain.leading = false;
         drain.generation += 1;
         drain.again = false;
+        drain.set_aside.clear();
         if let Some(retry) = drain.retry.take() {
             retry.clear();
         }
@@ -102,9 +117,12 @@ pub(super) fn request(store: Referrals) {
 async fn run(store: Referrals) {
     let generation = store.drain.with_value(|drain| drain.generation);
     loop {
-        let busy: Vec<String> = store
+        let mut busy: Vec<String> = store
             .hearts_in_flight
             .with_value(|hearts| hearts.keys().cloned().collect());
+        store
+            .drain
+            .with_value(|drain| busy.extend(drain.set_aside.iter().cloned()));
         let next = store.outbox.with_untracked(|queue| {
             let busy: Vec<&str> = busy.iter().map(String::as_str).collect();
             outbox::sendable(queue, &busy).cloned()
@@ -116,6 +134,10 @@ async fn run(store: Referrals) {
                 .unwrap_or(false);
             if again {
                 continue;
+            }
+            // The others have gone: what the server failed waits out a pause.
+            if store.drain.with_value(|drain| !drain.set_aside.is_empty()) {
+                retry_later(store, false);
             }
             break;
         };
@@ -151,6 +173,13 @@ async fn run(store: Referrals) {
                     break;
                 }
                 store.failed(&error);
+                if matches!(error, ApiError::Server { status: 500.., .. }) {
+                    // The server is there but failed this change: the next lead's go first.
+                    store
+                        .drain
+                        .update_value(|drain| drain.set_aside.push(pending.referral_id.clone()));
+                    continue;
+                }
                 // Asked again while this try could not reach the server (the browser came
                 // back online, or a pull got through): the way may be open now, so try once
                 // more at once rather than wait out the pause. A failure the server itself
@@ -289,18 +318,23 @@ fn stopped(store: Referrals, pending: &Pending, stuck: Stuck) {
     };
     let mut kept = pending.clone();
     kept.stuck = Some(stuck);
+    let mut cancelled = true;
     store.outbox.update(|queue| {
         if let Some(item) = queue.iter_mut().find(|p| p.seq == pending.seq) {
             *item = kept.clone();
+            cancelled = false;
         }
     });
-    tabs::write_outbox(
-        store,
-        Changes {
-            outbox_put: vec![kept],
-            ..Changes::default()
-        },
-    );
+    // Cancelled by the user while it was on its way: it stays gone, here and on the device.
+    if !cancelled {
+        tabs::write_outbox(
+            store,
+            Changes {
+                outbox_put: vec![kept],
+                ..Changes::default()
+            },
+        );
+    }
     match current {
         Some(current) => store.seen(current),
         None => store.reapply(&pending.referral_id),
@@ -316,7 +350,10 @@ fn retry_later(store: Referrals, cut_short: bool) {
         drain.attempt = drain.attempt.saturating_add(1);
         drain.retry = set_timeout_with_handle(
             move || {
-                let _ = store.drain.try_update_value(|drain| drain.retry = None);
+                let _ = store.drain.try_update_value(|drain| {
+                    drain.retry = None;
+                    drain.set_aside.clear();
+                });
                 request(store);
             },
             wait,

@@ -722,11 +722,12 @@ impl Referrals {
     ) {
         // Behind earlier changes, or behind this referral's heart still on its way (from
         // another view of it): queued, which the drain sends once that one has answered,
-        // so the server ends with the user's last choice.
+        // so the server ends with the user's last choice. A tab that does not sync
+        // queues every heart: only the tab that does knows every heart on its way.
         let in_flight = self
             .hearts_in_flight
             .with_value(|hearts| hearts.contains_key(&id));
-        if self.has_waiting() || in_flight {
+        if self.has_waiting() || in_flight || !drain::is_leading(self) {
             let queued = self.queue(
                 &id,
                 Change::Favorite { favorite },

@@ -133,3 +133,28 @@ test('a lead hearted in the list and un-hearted on its page before the first ans
   expect(stored.favorite).toBe(false);
   await expect(page.locator('.waiting-count')).toHaveText('');
 });
+
+test('in a second tab, a heart and its quick un-heart end un-hearted, whatever the first send meets', async ({ page, context }) => {
+  // The first tab syncs; the second shows the same list.
+  await page.goto('/inbox');
+  await expect(page.getByRole('row').nth(1)).toBeVisible();
+  const second = await context.newPage();
+  await second.goto('/inbox');
+  const row = second.getByRole('row').nth(1);
+  const id = (await row.locator('.customer-link').getAttribute('href'))!.split('/').pop()!;
+  // Anything the second tab sends for the heart itself is held on its way (a slow link).
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  await second.route(/\/favorite$/, async (route) => { await held; await route.continue(); });
+  await row.getByRole('button', { name: 'Add to favorites' }).click();
+  await row.getByRole('button', { name: 'Remove from favorites' }).click();
+  await expect(row.getByRole('button', { name: 'Add to favorites' })).toHaveAttribute('aria-pressed', 'false');
+  // Both changes go from the tab that syncs, in the order they were made.
+  await expect(page.locator('.waiting-count')).toHaveText('', { timeout: 15_000 });
+  await expect(second.locator('.waiting-count')).toHaveText('', { timeout: 15_000 });
+  release();
+  await second.waitForTimeout(500);
+  const stored = await (await page.request.get(`/api/v1/referrals/${id}`)).json();
+  expect(stored.favorite).toBe(false);
+  await second.close();
+});

@@ -160,15 +160,7 @@ test('a server stopped in the middle of sending applies every queued action exac
   await signInAt(page);
   await loadOnline(page);
   await context.setOffline(true);
-  for (const lead of leads) {
-    await page.goto(`${server.url}/referrals/${lead.id}`).catch(() => {});
-    await expect(page.locator('.detail-page h1')).toHaveText(lead.customerProfile.name);
-    await page.getByRole('button', { name: 'Decline' }).click();
-    await page.getByLabel('Reason').selectOption({ label: 'Not a customer' });
-    await page.getByRole('button', { name: 'Close', exact: true }).click();
-    await page.getByRole('button', { name: 'Yes, decline' }).click();
-    await expect(page.locator('.pending.waiting')).toContainText('Decline');
-  }
+  for (const lead of leads) await declineWhileOffline(page, lead);
   await expect(page.locator('.waiting-count')).toHaveText(`${leads.length} changes wait to sync`);
 
   // Back online; the server goes down as soon as the first decline has landed.
@@ -240,7 +232,13 @@ async function declineOffline(page: Page, context: BrowserContext, lead: Lead) {
   await signInAt(page);
   await loadOnline(page);
   await context.setOffline(true);
+  await declineWhileOffline(page, lead);
+}
+
+/** Opens `lead` (from the device: the app is offline) and declines it: the decline waits. */
+async function declineWhileOffline(page: Page, lead: Lead) {
   await page.goto(`${server.url}/referrals/${lead.id}`).catch(() => {});
+  await expect(page.locator('.detail-page h1')).toHaveText(lead.customerProfile.name);
   await page.getByRole('button', { name: 'Decline' }).click();
   await page.getByLabel('Reason').selectOption({ label: 'Not a customer' });
   await page.getByRole('button', { name: 'Close', exact: true }).click();
@@ -672,9 +670,13 @@ test('a change waiting to sync can be cancelled before it is sent, and is never 
   const lead = (await inboxLeads(request))[18];
   await declineOffline(page, context, lead);
   await expect(page.locator('.detail-subtitle')).toContainText('Closed / Declined');
-  await page.getByRole('button', { name: message('en', 'lead-pending-cancel') }).click();
-  // The lead is as the device last had it from the server, with nothing waiting.
+  const cancel = page.getByRole('button', { name: message('en', 'lead-pending-cancel') });
+  await expect(cancel).toHaveAccessibleDescription(/Decline/);
+  await cancel.click();
+  // The lead is as the device last had it from the server, with nothing waiting; focus
+  // goes to the page's heading.
   await expect(page.locator('.pending')).toHaveCount(0);
+  await expect(page.locator('#page-heading')).toBeFocused();
   await expect(page.locator('.waiting-count')).toHaveText('');
   await expect(page.locator('.detail-subtitle')).not.toContainText('Declined');
   await expect.poll(async () => (await cacheCounts(page)).outbox).toBe(0);
@@ -689,6 +691,34 @@ test('a change waiting to sync can be cancelled before it is sent, and is never 
   expect(sends).toBe(0);
   const stored: Lead = await (await request.get(`/api/v1/referrals/${lead.id}`)).json();
   expect(stored.substatus).toBe(lead.substatus);
+});
+
+test('a change the server keeps failing holds up no other lead\'s change', async ({ page, context }) => {
+  test.slow();
+  const request = await api();
+  const [failing, next] = (await inboxLeads(request)).slice(19, 21);
+  await signInAt(page);
+  await loadOnline(page);
+  await context.setOffline(true);
+  for (const lead of [failing, next]) await declineWhileOffline(page, lead);
+  // The server fails the first lead's decline, every time, until told otherwise.
+  let failed = 0;
+  const failingUrl = `**/referrals/${failing.id}/decline`;
+  await page.route(failingUrl, (route) => {
+    failed++;
+    return route.fulfill({ status: 500, contentType: 'application/problem+json', body: JSON.stringify({ title: 'Internal Server Error', status: 500 }) });
+  });
+  await context.setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  // The second lead's decline goes meanwhile; the first still waits.
+  await expect.poll(async () => ((await (await request.get(`/api/v1/referrals/${next.id}`)).json()) as Lead).substatus, { timeout: 20_000 }).toBe('Declined');
+  expect(failed).toBeGreaterThan(0);
+  await expect(page.locator('.waiting-count')).toHaveText('1 change waits to sync');
+  // The server recovers: the first lands after its pause, once.
+  await page.unroute(failingUrl);
+  await expect(page.locator('.waiting-count')).toHaveText('', { timeout: 60_000 });
+  const stored: Lead = await (await request.get(`/api/v1/referrals/${failing.id}`)).json();
+  expect(stored.statusHistory.filter((change) => change.substatus === 'Declined')).toHaveLength(1);
 });
 
 test('a send the server refuses with an error of its own waits out its pause, however often the app pulls', async ({ page, context }) => {

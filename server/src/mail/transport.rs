@@ -78,7 +78,10 @@ impl MailTransport {
         match self {
             MailTransport::Smtp { smtp, timeout } => {
                 // lettre's own timeout bounds only the connect: a server that accepts and
-                // then stalls would hold the sender, and the whole outbox, for good.
+                // then stalls would hold the sender, and the whole outbox, for good. A send
+                // cut off here drops its connection: lettre's pool is not built in, as a
+                // pooled connection given back mid-conversation would read the cut-off
+                // mail's late answer as the next mail's.
                 match tokio::time::timeout(*timeout, smtp.send(message.clone())).await {
                     Ok(sent) => sent.map(drop).map_err(|e| SendError {
                         permanent: e.is_permanent(),
