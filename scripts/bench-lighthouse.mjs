@@ -4,7 +4,11 @@
 // scripts/bench.sh, which builds the release app and server first; alone:
 //
 //   node scripts/bench-lighthouse.mjs --dist target/bench-dist \
-//     --server target/release/referral-desk-server [--runs 5] [--scale 1]
+//     --server target/release/referral-desk-server [--runs 5] [--scale 1] [--pages inbox] [--reports DIR]
+//
+// `--pages sign-in` or `--pages inbox` audits only that page; `--reports DIR` keeps
+// each run's whole Lighthouse result there as JSON (where the time went: its
+// `mainthread-work-breakdown`, `bootup-time` and `network-requests` audits).
 //
 // One release server with a fresh SQLite file seeded with the demo (`--demo-scale 1`:
 // 358 referrals per organisation, as `scripts/run.sh` seeds). Each run launches a
@@ -18,7 +22,7 @@
 import lighthouse from 'lighthouse';
 import puppeteer from 'puppeteer-core';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -31,19 +35,25 @@ const { values: options } = parseArgs({
     server: { type: 'string', default: path.join(root, 'target/release/referral-desk-server') },
     runs: { type: 'string', default: '5' },
     scale: { type: 'string', default: '1' },
+    pages: { type: 'string', default: 'sign-in,inbox' },
+    reports: { type: 'string' },
   },
 });
 const runs = Number(options.runs);
 const scale = Number(options.scale);
 if (!(runs >= 1) || !(scale >= 1 && scale <= 300)) {
-  console.error('usage: bench-lighthouse.mjs [--runs 5] [--scale 1] [--dist DIR] [--server BIN]');
+  console.error('usage: bench-lighthouse.mjs [--runs 5] [--scale 1] [--dist DIR] [--server BIN] [--pages sign-in,inbox] [--reports DIR]');
   process.exit(2);
 }
 
 const PAGES = [
-  { name: 'Sign-in page', path: '/sign-in', signedIn: false },
-  { name: 'Inbox (signed in)', path: '/inbox', signedIn: true },
-];
+  { id: 'sign-in', name: 'Sign-in page', path: '/sign-in', signedIn: false },
+  { id: 'inbox', name: 'Inbox (signed in)', path: '/inbox', signedIn: true },
+].filter((page) => options.pages.split(',').includes(page.id));
+if (PAGES.length === 0) {
+  console.error('--pages: sign-in, inbox or both (comma-separated)');
+  process.exit(2);
+}
 
 /** Each figure: how to read it from a Lighthouse result, how to print it, and its target (issue 13). */
 const FIGURES = [
@@ -178,6 +188,10 @@ async function main() {
         if (landed !== page.path) progress(`WARNING: ${page.name}: the page ended at ${landed}, not ${page.path}${page.signedIn ? ' (was the session cookie refused?)' : ''}`);
         for (const warning of lhr.runWarnings ?? []) progress(`${page.name}: Lighthouse warns: ${warning}`);
         results.get(page.name).push(lhr);
+        if (options.reports) {
+          mkdirSync(options.reports, { recursive: true });
+          writeFileSync(path.join(options.reports, `${page.id}-${run}.json`), JSON.stringify(lhr));
+        }
         const figures = FIGURES.slice(0, 6).map((figure) => `${figure.name} ${format(figure, figure.read(lhr))}`).join(', ');
         progress(`run ${run}/${runs}: ${page.name}: ${figures} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
       }

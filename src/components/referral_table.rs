@@ -45,7 +45,9 @@ pub fn ReferralTable(
     let total = Memo::new(move |_| positions.with(|positions| positions.len()));
     let body = NodeRef::<leptos::html::Tbody>::new();
     let stride = RwSignal::new(FALLBACK_STRIDE);
-    let window_rows = RwSignal::new((0, total.get_untracked().min(40)));
+    // Before any row is measured, as many as a screen could show at the fallback height:
+    // every row built here and then dropped by the first measuring is the phone's time.
+    let window_rows = RwSignal::new((0, total.get_untracked().min(rows_to_fill(FALLBACK_STRIDE))));
 
     let measure = move || {
         let Some(body) = body.get_untracked() else {
@@ -54,16 +56,10 @@ pub fn ReferralTable(
         let total = total.get_untracked();
         let row_stride = row_stride(&body);
         let top = body.get_bounding_client_rect().top();
-        let screen = window()
-            .inner_height()
-            .ok()
-            .and_then(|height| height.as_f64())
-            .unwrap_or(800.0);
         // Rows above the screen's top edge, and how many fit on the screen.
         let first = (-top / row_stride).floor().max(0.0) as usize;
-        let fit = (screen / row_stride).ceil() as usize + 1;
         let start = first.saturating_sub(OVERSCAN).min(total);
-        let end = (first + fit + OVERSCAN).min(total);
+        let end = (first + rows_to_fill(row_stride)).min(total);
         if stride.get_untracked() != row_stride {
             stride.set(row_stride);
         }
@@ -190,7 +186,16 @@ fn keep_focus_in_place(event: &ev::MouseEvent, body: NodeRef<leptos::html::Tbody
     });
 }
 
-/// The height of one row (or card) as the stylesheet sets it.
+/// Rows of `row_stride` pixels that fill the screen, with the overscan below it.
+fn rows_to_fill(row_stride: f64) -> usize {
+    let screen = window()
+        .inner_height()
+        .ok()
+        .and_then(|height| height.as_f64())
+        .unwrap_or(800.0);
+    (screen / row_stride).ceil() as usize + 1 + OVERSCAN
+}
+
 /// The height of one row (or card, with the gap below it), measured on a rendered
 /// row: the stylesheet sets it in rem, so it follows the user's font size.
 fn row_stride(body: &web_sys::HtmlTableSectionElement) -> f64 {

@@ -27,13 +27,15 @@ import { test, expect } from './fixtures';
  * confirmation and form error, versions own actions made kept on the device), then
  * 648,340 on 2026-12-02 with the next review's fixes (a colleague's one-word name
  * completed on the deal's team, the sign-in warning about another user's unsent
- * changes, cancelling a waiting change, amounts and dates read without guessing). A clean
+ * changes, cancelling a waiting change, amounts and dates read without guessing), then
+ * 651,016 with the feed and the user asked for by index.html beside the app's download
+ * and a fill written to the device in batches, each in a task of its own. A clean
  * clone's build came out 0.5 KiB larger than the working copy's (623.2 against 622.7),
  * so the ceiling keeps about 1.5 KiB above the measured size. Until the target is met,
  * this ceiling keeps the bundle from growing unseen; lower it with every cut, down
  * to the target.
  */
-const BUDGET_BYTES = 635 * 1024;
+const BUDGET_BYTES = 637.5 * 1024;
 
 type Sent = { encoding: string | undefined; vary: string; raw: Buffer };
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, signIn, openAccountMenu, DEMO_PASSWORD, EXPECTS_CONSOLE_ERRORS } from './fixtures';
+import { test, expect, signIn, openAccountMenu, resultCount, DEMO_PASSWORD, EXPECTS_CONSOLE_ERRORS } from './fixtures';
 import { message } from './catalogue';
 
 // index.html paints the app's shell before the wasm module has arrived (a phone on
@@ -437,6 +437,42 @@ test('a signed-in Inbox opens from the static shell without shifting', async ({ 
   await page.goto('/inbox');
   await expect(page.locator('.customer-link').first()).toBeVisible();
   expect(await shifted(page)).toBeLessThanOrEqual(0.05);
+});
+
+// The app's first two questions (who is signed in, then the feed) are asked by index.html
+// beside the app's download instead of after it and one after the other; the app takes
+// their answers instead of asking again (src/api/early.rs).
+test('a signed-in visit with nothing on the device asks for the user and the feed while the app downloads, once each', async ({ page }) => {
+  await signIn(page);
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname === '/api/v1/me' || url.pathname === '/api/v1/sync') asked.push(url.pathname + url.search);
+  });
+  const release = await holdTheApp(page);
+  await page.goto('/inbox');
+  await expect(page.getByRole('status')).toHaveText('Loading Referral Desk…');
+  await expect.poll(() => asked).toEqual(['/api/v1/me', '/api/v1/sync?limit=1000']);
+  release();
+  await expect(page.locator('.customer-link').first()).toBeVisible();
+  expect(await resultCount(page)).toBeGreaterThan(0);
+  // The rows came from the early answers: neither was asked for again.
+  expect(asked).toEqual(['/api/v1/me', '/api/v1/sync?limit=1000']);
+});
+
+test('the early answers of a session that had already ended are not used after signing in', async ({ page, baseURL }) => {
+  test.info().annotations.push({ type: EXPECTS_CONSOLE_ERRORS }); // the early requests' 401s, as the browser logs them
+  // The hint of a session that has ended elsewhere: both early answers say nobody.
+  await page.context().addCookies([{ name: 'rd_signed_in', value: '1', url: baseURL! }]);
+  await page.goto('/inbox');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Referral Desk' })).toBeVisible();
+  await page.getByLabel('Email', { exact: true }).fill('referrals@demo.test');
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  // The feed is asked for anew, for this session: the early 401 would sign the user out again.
+  await expect(page.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
+  expect(await resultCount(page)).toBeGreaterThan(0);
+  await expect(page).toHaveURL(/\/inbox$/);
 });
 
 // The static shell speaks the reader's language before the app (and its catalogue) has
