@@ -2,6 +2,10 @@ import { test, expect, signIn, DEMO_PASSWORD, EXPECTS_CONSOLE_ERRORS, openAccoun
 import type { Page } from '@playwright/test';
 
 async function fillSignInForm(page: Page, email: string, password: string) {
+  // Into the app's own form: a field of index.html's static form can be replaced by the
+  // app's between Playwright finding it and typing into it (first-paint.spec.ts tests
+  // typing into the static form while the app arrives).
+  await expect(page.locator('#app-skeleton')).toHaveCount(0);
   await page.getByLabel('Email', { exact: true }).fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
 }
