@@ -378,14 +378,9 @@ pub async fn me() -> Result<Option<Me>, ApiError> {
 
 /// Asks the server who is signed in, without recording it (see [`take_me`]).
 pub async fn ask_me() -> Result<Option<Me>, ApiError> {
-    const PATH: &str = "/api/v1/me";
-    let response = match early::answer(PATH).await {
-        Some(response) => response,
-        None => request(Method::GET, PATH)
-            .send()
-            .await
-            .map_err(|_| ApiError::Unreachable)?,
-    };
+    let response = get_or_early("/api/v1/me")
+        .await
+        .map_err(|_| ApiError::Unreachable)?;
     match read_json::<Me>(response).await {
         Ok(me) => Ok(Some(me)),
         Err(error) if error.is_unauthenticated() => {
@@ -504,13 +499,7 @@ pub async fn sync(since: Option<&str>, limit: usize) -> Result<SyncPage, ApiErro
         path.push_str("&since=");
         path.push_str(&domain::filter::percent_encode(since));
     }
-    let sent = async {
-        match early::answer(&path).await {
-            Some(response) => Ok(response),
-            None => request(Method::GET, &path).send().await,
-        }
-    };
-    let page: SyncPage = read_json(answered(sent).await?).await?;
+    let page: SyncPage = read_json(answered(get_or_early(&path)).await?).await?;
     if let Some(me) = &page.me {
         Session::current().account_changed(me.clone());
     }
@@ -972,6 +961,15 @@ fn request(method: Method, path: &str) -> RequestBuilder {
     match Session::current().csrf_token() {
         Some(token) if !is_safe => request.header(CSRF_HEADER, &token),
         _ => request,
+    }
+}
+
+/// `GET path`, or the answer index.html already asked for it, when one is waiting
+/// (see [`early`]).
+async fn get_or_early(path: &str) -> Result<Response, gloo_net::Error> {
+    match early::answer(path).await {
+        Some(response) => Ok(response),
+        None => request(Method::GET, path).send().await,
     }
 }
 

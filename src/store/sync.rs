@@ -22,6 +22,8 @@ use super::{Referrals, Snapshot, SyncState, Upserted, drain, tabs};
 use crate::api::{self, ApiError, SyncPage};
 
 /// The most referrals per page the server hands out: fewer round trips for a fill.
+/// index.html asks for a fill's first page with the same limit before the app arrives
+/// (src/api/early.rs): the two must stay equal for the app to take that answer.
 const PAGE_LIMIT: usize = 1000;
 /// A pull even when nothing announced one (a missed event, a stream that cannot connect).
 const EVERY: Duration = Duration::from_secs(60);
