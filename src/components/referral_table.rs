@@ -14,7 +14,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::clock::Clock;
+use crate::clock::{self, Clock};
 use crate::components::{
     EmailValidityBadge, FlameIcon, Heart, PhoneValidityBadge, SpamFlag, focus_lost, focus_now,
     keyboard_focus,
@@ -44,10 +44,16 @@ pub fn ReferralTable(
     let store = Referrals::current();
     let total = Memo::new(move |_| positions.with(|positions| positions.len()));
     let body = NodeRef::<leptos::html::Tbody>::new();
-    let stride = RwSignal::new(FALLBACK_STRIDE);
-    // Before any row is measured, as many as a screen could show at the fallback height:
-    // every row built here and then dropped by the first measuring is the phone's time.
-    let window_rows = RwSignal::new((0, total.get_untracked().min(rows_to_fill(FALLBACK_STRIDE))));
+    let stride = RwSignal::new(stylesheet_stride().unwrap_or(FALLBACK_STRIDE));
+    // At first only the rows a screen shows: the overscan below it is built after the
+    // first paint (by the first measuring), in a task of its own, not in the one a phone
+    // waits on to see its leads.
+    let window_rows = RwSignal::new((
+        0,
+        total
+            .get_untracked()
+            .min(rows_on_screen(stride.get_untracked())),
+    ));
 
     let measure = move || {
         let Some(body) = body.get_untracked() else {
@@ -74,12 +80,25 @@ pub fn ReferralTable(
         on_scroll.remove();
         on_resize.remove();
     });
-    // Measured once the rows are in the page, and again whenever the list grows or shrinks.
-    Effect::new(move |_| {
+    // Measured once the rows are in the page (the first time after they are painted), and
+    // again whenever the list grows or shrinks.
+    Effect::new(move |measured: Option<bool>| {
         total.track();
-        if body.get().is_some() {
-            measure();
+        if body.get().is_none() {
+            return false;
         }
+        if measured == Some(true) {
+            measure();
+        } else {
+            leptos::task::spawn_local(async move {
+                clock::after_paint().await;
+                // The table may be gone meanwhile (another filter, another view).
+                if body.try_get_untracked().flatten().is_some() {
+                    measure();
+                }
+            });
+        }
+        true
     });
 
     let filter = StoredValue::new(filter);
@@ -188,12 +207,29 @@ fn keep_focus_in_place(event: &ev::MouseEvent, body: NodeRef<leptos::html::Tbody
 
 /// Rows of `row_stride` pixels that fill the screen, with the overscan below it.
 fn rows_to_fill(row_stride: f64) -> usize {
+    rows_on_screen(row_stride) + 1 + OVERSCAN
+}
+
+/// Rows of `row_stride` pixels that one screen can show.
+fn rows_on_screen(row_stride: f64) -> usize {
     let screen = window()
         .inner_height()
         .ok()
         .and_then(|height| height.as_f64())
         .unwrap_or(800.0);
-    (screen / row_stride).ceil() as usize + 1 + OVERSCAN
+    (screen / row_stride).ceil() as usize
+}
+
+/// The row height the stylesheet sets for this screen and font size (`--row-stride`
+/// on the root, in rem), read before any row exists to be measured.
+fn stylesheet_stride() -> Option<f64> {
+    let root = document().document_element()?;
+    let style = window().get_computed_style(&root).ok()??;
+    let px = |property: &str, unit: &str| {
+        let value = style.get_property_value(property).ok()?;
+        value.trim().strip_suffix(unit)?.trim().parse::<f64>().ok()
+    };
+    Some(px("--row-stride", "rem")? * px("font-size", "px")?).filter(|stride| *stride > 0.0)
 }
 
 /// The height of one row (or card, with the gap below it), measured on a rendered

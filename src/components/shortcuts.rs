@@ -250,9 +250,18 @@ pub fn KeyboardShortcuts() -> impl IntoView {
         }
     });
     on_cleanup(move || on_key.remove());
+    // The dialogs are built in a task after the first paint: nobody sees them before
+    // asking for one, and a phone waits on the task that first shows the page.
+    let painted = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        crate::clock::after_paint().await;
+        painted.try_set(true);
+    });
     view! {
-        <ShortcutsDialog keyboard/>
-        <CommandPalette open=keyboard.palette/>
+        {move || painted.get().then(|| view! {
+            <ShortcutsDialog keyboard/>
+            <CommandPalette open=keyboard.palette/>
+        })}
         <p class="kb-status" role="status" aria-live="polite">{move || keyboard.status.get()}</p>
     }
 }
