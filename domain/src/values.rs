@@ -162,9 +162,17 @@ fn table_rows(table: &'static str) -> impl Iterator<Item = (&'static str, &'stat
 
 /// Column `column` (1-based after the code) of the row for `code` in a bundled table.
 fn table_column(table: &'static str, code: &str, column: usize) -> Option<&'static str> {
-    table_rows(table)
-        .find(|(row_code, _)| *row_code == code)
-        .and_then(|(_, rest)| rest.split('\t').nth(column - 1))
+    table_row(table, code).and_then(|rest| rest.split('\t').nth(column - 1))
+}
+
+/// The other columns of the row for `code`: one search of the table's text for the line
+/// that starts with it, rather than splitting every line until it comes (the first line
+/// is a comment, so every row follows a line break). Every referral read parses a
+/// country and a currency, and a list of 50,000 is read at once.
+fn table_row(table: &'static str, code: &str) -> Option<&'static str> {
+    let key = format!("\n{code}\t");
+    let rest = &table[table.find(&key)? + key.len()..];
+    rest.lines().next()
 }
 
 /// An ISO 3166-1 alpha-2 country code, upper case, officially assigned.
@@ -574,6 +582,42 @@ mod tests {
 
     fn jpy() -> CurrencyCode {
         CurrencyCode::parse("currency", "JPY").unwrap()
+    }
+
+    // The bundled tables
+
+    #[test]
+    fn the_bundled_tables_start_with_a_comment_and_list_each_code_once() {
+        for table in [COUNTRIES, CURRENCIES] {
+            assert!(table.starts_with('#'), "every row follows a line break");
+            let mut codes: Vec<&str> = table_rows(table).map(|(code, _)| code).collect();
+            let rows = codes.len();
+            codes.sort_unstable();
+            codes.dedup();
+            assert_eq!(codes.len(), rows);
+        }
+    }
+
+    #[test]
+    fn searching_a_table_finds_what_reading_it_through_finds() {
+        let letters = || b'A'..=b'Z';
+        let mut codes: Vec<String> = letters()
+            .flat_map(|a| letters().map(move |b| String::from_utf8(vec![a, b]).unwrap()))
+            .collect();
+        codes.extend(letters().flat_map(|a| {
+            letters().flat_map(move |b| {
+                letters().map(move |c| String::from_utf8(vec![a, b, c]).unwrap())
+            })
+        }));
+        codes.extend(["", "#", "A", "a", "de", "ZZZZ", "Å", "\t"].map(String::from));
+        for table in [COUNTRIES, CURRENCIES] {
+            for code in &codes {
+                let read_through = table_rows(table)
+                    .find(|(row_code, _)| row_code == code)
+                    .map(|(_, rest)| rest);
+                assert_eq!(table_row(table, code), read_through, "{code:?}");
+            }
+        }
     }
 
     // Names
