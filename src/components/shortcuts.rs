@@ -335,6 +335,11 @@ pub(crate) fn modal(
         }
     });
     move || {
+        // The `close` event comes in a task after the dialog closed: a shortcut pressed in
+        // between may have opened it again, and this late event must not close that.
+        if dialog.get_untracked().is_some_and(|dialog| dialog.open()) {
+            return;
+        }
         open.set(false);
         if let Some(element) = returned.get_value()
             && element.is_connected()
