@@ -215,13 +215,22 @@ impl Referrals {
                 // (this tab may not be the one that syncs).
                 let user = user.to_owned();
                 spawn_local(async move {
-                    if let Some(cached) = cache::open_and_load().await
-                        && cached.me.user.id == user
-                        && self.user.get_untracked().as_deref() == Some(user.as_str())
-                        && self.data.with_untracked(Option::is_none)
-                        && !cached.referrals.is_empty()
-                    {
+                    let Some(cached) = cache::open_and_load().await.filter(|cached| {
+                        cached.me.user.id == user
+                            && self.user.get_untracked().as_deref() == Some(user.as_str())
+                    }) else {
+                        return;
+                    };
+                    if self.data.with_untracked(Option::is_none) && !cached.referrals.is_empty() {
                         self.restore(cached);
+                    } else if self.outbox.with_untracked(Vec::is_empty) && !cached.outbox.is_empty()
+                    {
+                        // The feed arrived before the device was read (the same user signing
+                        // in again after the session ended): the changes they left waiting
+                        // still go, or they would be lost.
+                        self.outbox.set(cached.outbox);
+                        self.landed_versions.set_value(cached.landed_versions);
+                        drain::request(self);
                     }
                 });
             }
