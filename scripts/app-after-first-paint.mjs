@@ -2,11 +2,12 @@
 // Orders a built index.html's downloads so that a first paint the reader can already use
 // is not held up by the app. Trunk preloads the wasm module from the head, so on a slow
 // link it shares the line with the style sheets the first paint waits for. When that
-// first paint is the signed-out sign-in form (index.html's inline script shows it; what
-// is typed is kept for the app), the module is better fetched right after it: this
-// moves Trunk's wasm preload into a template, which an inline script in the head puts back
-// at once for every other first paint (the loading line), and makes Trunk's loader wait
-// for one painted frame when the form is shown, and tell the page when the app's
+// first paint is one the reader can use (index.html's inline script shows it: the
+// signed-out sign-in form, whose typing is kept for the app, or a signed-in list's page),
+// the module is better fetched right after it: this moves Trunk's wasm preload into a
+// template, which an inline script in the head puts back at once for every other first
+// paint (the loading line), and makes Trunk's loader wait for one painted frame when such
+// a first paint is shown, and tell the page when the app's
 // download, or its start, fails (index.html says so). Running it again changes nothing. Trunk runs this after every build, after
 // first-paint-words.mjs and before precache.mjs (Trunk.toml, `post_build`); by hand:
 //   node scripts/app-after-first-paint.mjs dist
@@ -25,7 +26,7 @@ const PRELOAD = /<link rel="preload" href="[^"]+_bg\.wasm"[^>]*>/g;
 const TEMPLATE = '<template id="app-wasm-preload"></template>';
 const LOADER = /<script type="module">(\s*import init, \* as bindings from '[^']+';\s*)const wasm = await init\(([^;]*)\);/;
 // After the next painted frame; a hidden tab paints none, so at most 100 ms later.
-const WAIT = "if (document.querySelector('#app-skeleton .sign-in:not([hidden])')) await new Promise((painted) => { requestAnimationFrame(() => setTimeout(painted)); setTimeout(painted, 100); });\n";
+const WAIT = "if (document.documentElement.hasAttribute('data-first-paint')) await new Promise((painted) => { requestAnimationFrame(() => setTimeout(painted)); setTimeout(painted, 100); });\n";
 
 // The page tells a failed download from the app's own start failing by the error.
 const FAILED = (args) => `let wasm;\ntry {\n  wasm = await init(${args});\n} catch (error) {\n  dispatchEvent(new CustomEvent('app-init-failed', { detail: error }));\n  throw error;\n}`;

@@ -143,6 +143,17 @@ impl Listing {
         )
     }
 
+    /// What the list holds and what to do with it, under its heading (index.html's first
+    /// paint shows the same words before the app has arrived).
+    pub fn intro(self) -> String {
+        match self {
+            Listing::Stage(Stage::Inbox) => t("list-intro-inbox"),
+            Listing::Stage(Stage::Accepted) => t("list-intro-accepted"),
+            Listing::Stage(Stage::Archived) => t("list-intro-archived"),
+            Listing::Favorites => t("list-intro-favorites"),
+        }
+    }
+
     /// What the list says when nothing is in it.
     pub fn empty_message(self, filtered: bool) -> String {
         if filtered {

@@ -41,6 +41,11 @@ list-empty-inbox = No new referrals. New leads appear here as soon as they arriv
 list-empty-accepted = No accepted referrals yet. Accept a lead in the Inbox to work on it here.
 list-empty-archived = Nothing archived yet. Won, lost, declined and expired referrals are kept here.
 list-empty-favorites = No favorites yet. Select the heart on any referral to keep it here.
+# Under each list's heading: what the list holds and what to do with it (also in index.html's first paint).
+list-intro-inbox = New referrals waiting for your answer: accept or decline each within a day; unanswered ones expire.
+list-intro-accepted = Referrals you are working on. Keep each one up to date, then mark it won or lost.
+list-intro-archived = Won, lost, declined and expired referrals, kept here to read. No more actions can be taken on them.
+list-intro-favorites = The referrals you marked with a heart, from every stage.
 list-categories = Lead categories
 list-search-label = Search
 list-search-placeholder = Customer, deal, contact or notes

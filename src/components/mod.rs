@@ -3,6 +3,7 @@
 mod accept_action;
 mod account_menu;
 mod action_run;
+mod after_paint;
 mod bar_chart;
 mod command_palette;
 mod confirm_button;
@@ -32,6 +33,7 @@ mod won_action;
 pub use accept_action::{AcceptAction, EditAction};
 pub use account_menu::AccountMenu;
 pub use action_run::{ActionRun, Closed, ConfirmAndSend, ConflictNotice, Difference, Step};
+pub use after_paint::AfterPaint;
 pub use bar_chart::{Bar, BarChart};
 pub use command_palette::CommandPalette;
 pub use confirm_button::ConfirmButton;

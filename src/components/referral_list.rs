@@ -15,7 +15,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::api::{ApiError, Session};
 use crate::components::{
-    FilterChips, FilterPanel, ReferralTable, ShortcutsButton, matches_media, page_title,
+    AfterPaint, FilterChips, FilterPanel, ReferralTable, ShortcutsButton, matches_media, page_title,
 };
 use crate::i18n::{t, t_with, value};
 use crate::listing::Listing;
@@ -124,12 +124,17 @@ pub fn ReferralList(
                     <ShortcutsButton/>
                 </div>
             </header>
+            <p class="list-intro">{listing.intro()}</p>
             {listing.has_tabs().then(|| view! { <CategoryTabs listing current/> })}
             <SearchBox current set_filter/>
             <div class="list-layout">
-                <FilterPanel listing current set_filter open=panel_open>
-                    {move || phone.get().then(|| view! { <SortControl current set_filter/> })}
-                </FilterPanel>
+                // A closed sheet on a phone, a column beside the list at a desk: its many
+                // fields are not what the first frame is waited on for.
+                <AfterPaint>
+                    <FilterPanel listing current set_filter open=panel_open>
+                        {move || phone.get().then(|| view! { <SortControl current set_filter/> })}
+                    </FilterPanel>
+                </AfterPaint>
                 <div class="list-body">
                     <div class="list-toolbar">
                         <p class="result-count" role="status">{move || result_count.get()}</p>

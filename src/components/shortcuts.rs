@@ -14,9 +14,9 @@ use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
 use crate::api::Session;
-use crate::components::CommandPalette;
 use crate::components::heading_focus::focus_now;
 use crate::components::keyboard_focus::ListCommand;
+use crate::components::{AfterPaint, CommandPalette};
 use crate::i18n::t;
 
 /// How long after `g` the second key of a "go to" shortcut is awaited, in milliseconds.
@@ -250,18 +250,12 @@ pub fn KeyboardShortcuts() -> impl IntoView {
         }
     });
     on_cleanup(move || on_key.remove());
-    // The dialogs are built in a task after the first paint: nobody sees them before
-    // asking for one, and a phone waits on the task that first shows the page.
-    let painted = RwSignal::new(false);
-    leptos::task::spawn_local(async move {
-        crate::clock::after_paint().await;
-        painted.try_set(true);
-    });
+    // Nobody sees the dialogs before asking for one.
     view! {
-        {move || painted.get().then(|| view! {
+        <AfterPaint>
             <ShortcutsDialog keyboard/>
             <CommandPalette open=keyboard.palette/>
-        })}
+        </AfterPaint>
         <p class="kb-status" role="status" aria-live="polite">{move || keyboard.status.get()}</p>
     }
 }

@@ -5,7 +5,7 @@ use leptos_router::components::A;
 
 use crate::api::Session;
 use crate::clock::Clock;
-use crate::components::{AccountMenu, NotificationCentre, PaletteButton};
+use crate::components::{AccountMenu, AfterPaint, NotificationCentre, PaletteButton};
 use crate::format;
 use crate::i18n::{t, t_with};
 use crate::store::{Referrals, SyncState};
@@ -30,12 +30,15 @@ pub fn TopBar() -> impl IntoView {
                     <A href="/favorites">{t("nav-favorites")}{move || count(store.favorite_count())}</A>
                     <A href="/insights">{t("nav-insights")}</A>
                 </nav>
-                <div class="top-bar-end">
-                    <PaletteButton/>
-                    <SyncStatus/>
-                    <NotificationCentre/>
-                    <AccountMenu me/>
-                </div>
+                // Menus and buttons at the end of the bar, beside nothing that moves.
+                <AfterPaint>
+                    <div class="top-bar-end">
+                        <PaletteButton/>
+                        <SyncStatus/>
+                        <NotificationCentre/>
+                        <AccountMenu me=me.clone()/>
+                    </div>
+                </AfterPaint>
             })}
         </header>
     }

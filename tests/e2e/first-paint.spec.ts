@@ -439,6 +439,66 @@ test('a signed-in Inbox opens from the static shell without shifting', async ({ 
   expect(await shifted(page)).toBeLessThanOrEqual(0.05);
 });
 
+/** The boxes of the stages, their links, the list's heading and what it holds, as shown. */
+async function listShellBoxes(page: Page) {
+  const nav = page.getByRole('navigation', { name: 'Referral stages' });
+  return Promise.all([
+    page.locator('header.top-bar').boundingBox(),
+    nav.boundingBox(),
+    ...['Inbox', 'Accepted', 'Archived', 'Favorites', 'Insights'].map((stage) => nav.getByRole('link', { name: stage }).boundingBox()),
+    page.getByRole('heading', { level: 1 }).boundingBox(),
+    page.locator('main .list-intro').boundingBox(),
+  ]);
+}
+
+// A phone on a slow link sees the list's page (the stages, its heading and what the list
+// holds) while the app downloads, and the app's own page lands on exactly those places.
+test('a signed-in list shows its stages, heading and what it holds before the app has loaded, where the app puts them', async ({ page }) => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  await signIn(page);
+  await recordShifts(page);
+  const release = await holdTheApp(page);
+  await page.goto('/accepted');
+  await expect(page.locator('#app-skeleton')).toHaveCount(1);
+  await expect(page.getByRole('heading', { level: 1, name: 'Accepted' })).toBeVisible();
+  await expect(page.locator('main .list-intro')).toHaveText(message('en', 'list-intro-accepted'));
+  const nav = page.getByRole('navigation', { name: 'Referral stages' });
+  await expect(nav.getByRole('link', { name: 'Accepted' })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.locator('[aria-current]')).toHaveCount(1);
+  // Screen readers still hear that the app is loading; nobody sees the line.
+  await expect(page.getByRole('status')).toHaveText('Loading Referral Desk…');
+  expect((await page.getByRole('status').boundingBox())?.height ?? 0).toBeLessThanOrEqual(1);
+  // The app is asked for after this first paint, not beside the style sheets it waits for.
+  await expect(wasmPreloads(page)).toHaveCount(0);
+  const before = await listShellBoxes(page);
+
+  release();
+  await expect(page.locator('.customer-link').first()).toBeVisible();
+  await expect(page.locator('#app-skeleton')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: 'Accepted' })).toBeVisible();
+  expect(await listShellBoxes(page)).toEqual(before);
+  expect(await shifted(page)).toBeLessThanOrEqual(0.05);
+});
+
+test.describe('a signed-in German reader', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('sees the Inbox\'s stages, heading and what it holds in German before the app has loaded', async ({ page }) => {
+    await signIn(page);
+    const release = await holdTheApp(page);
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: message('de', 'value-Stage-Inbox') })).toBeVisible();
+    await expect(page.locator('main .list-intro')).toHaveText(message('de', 'list-intro-inbox'));
+    const nav = page.getByRole('navigation', { name: message('de', 'nav-stages') });
+    await expect(nav.getByRole('link', { name: message('de', 'nav-inbox') })).toHaveAttribute('aria-current', 'page');
+    await expect(nav.getByRole('link', { name: message('de', 'nav-insights') })).toBeVisible();
+    release();
+    await expect(page.locator('#app-skeleton')).toHaveCount(0);
+    await expect(page.locator('main .list-intro')).toHaveText(message('de', 'list-intro-inbox'));
+    await expect(page).toHaveURL(/\/inbox$/);
+  });
+});
+
 // The app's first two questions (who is signed in, then the feed) are asked by index.html
 // beside the app's download instead of after it and one after the other; the app takes
 // their answers instead of asking again (src/api/early.rs).
