@@ -29,13 +29,15 @@ import { test, expect } from './fixtures';
  * completed on the deal's team, the sign-in warning about another user's unsent
  * changes, cancelling a waiting change, amounts and dates read without guessing), then
  * 651,016 with the feed and the user asked for by index.html beside the app's download
- * and a fill written to the device in batches, each in a task of its own. A clean
+ * and a fill written to the device in batches, each in a task of its own, then
+ * 652,209 on 2026-12-03 with each list's intro line (the English catalogue) and the
+ * parts of the first frame built after it. A clean
  * clone's build came out 0.5 KiB larger than the working copy's (623.2 against 622.7),
  * so the ceiling keeps about 1.5 KiB above the measured size. Until the target is met,
  * this ceiling keeps the bundle from growing unseen; lower it with every cut, down
  * to the target.
  */
-const BUDGET_BYTES = 637.5 * 1024;
+const BUDGET_BYTES = 638.5 * 1024;
 
 type Sent = { encoding: string | undefined; vary: string; raw: Buffer };
 
