@@ -25,8 +25,9 @@ let shell = readFileSync(file, 'utf8');
 const PRELOAD = /<link rel="preload" href="[^"]+_bg\.wasm"[^>]*>/g;
 const TEMPLATE = '<template id="app-wasm-preload"></template>';
 const LOADER = /<script type="module">(\s*import init, \* as bindings from '[^']+';\s*)const wasm = await init\(([^;]*)\);/;
-// After the next painted frame; a hidden tab paints none, so at most 100 ms later.
-const WAIT = "if (document.documentElement.hasAttribute('data-first-paint')) await new Promise((painted) => { requestAnimationFrame(() => setTimeout(painted)); setTimeout(painted, 100); });\n";
+// After the first paint the reader can use: the promise index.html's head script made for
+// its early requests (resolved at once when there is no such first paint).
+const WAIT = "await window.referralDeskFirstPaint;\n";
 
 // The page tells a failed download from the app's own start failing by the error.
 const FAILED = (args) => `let wasm;\ntry {\n  wasm = await init(${args});\n} catch (error) {\n  dispatchEvent(new CustomEvent('app-init-failed', { detail: error }));\n  throw error;\n}`;

@@ -1012,7 +1012,12 @@ async fn read_json<T: DeserializeOwned>(response: Response) -> Result<T, ApiErro
     if !response.ok() {
         return Err(problem(&response).await);
     }
-    response.json().await.map_err(|_| ApiError::Unreadable)
+    // The body's bytes are copied into the wasm as they are, not decoded to a JS string
+    // and encoded back (a first feed page of hundreds of referrals: a phone feels that).
+    // Read as text: the one JSON reader the rest of the app uses, not a second in the wasm.
+    let body = response.binary().await.map_err(|_| ApiError::Unreadable)?;
+    let text = std::str::from_utf8(&body).map_err(|_| ApiError::Unreadable)?;
+    serde_json::from_str(text).map_err(|_| ApiError::Unreadable)
 }
 
 async fn problem(response: &Response) -> ApiError {

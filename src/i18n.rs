@@ -9,7 +9,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use domain::Explanation;
-use domain::i18n::{Arg, CATALOGUE_FILES, Catalogue, ENGLISH, Locale};
+use domain::i18n::{Arg, CATALOGUE_FILES, Catalogue, Locale};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -33,8 +33,9 @@ thread_local! {
 }
 
 fn english() -> Catalogue {
-    // The compiled-in catalogue parses: a test reads the same files.
-    Catalogue::parse(Locale::English, ENGLISH).unwrap_or_else(|_| Catalogue::empty(Locale::English))
+    // Parsed once, by the domain, which words its errors by it too (the compiled-in
+    // catalogue parses: a test reads the same files).
+    domain::i18n::english().clone()
 }
 
 /// A message of the current language.

@@ -21,6 +21,16 @@ pub use numbers::group_digits;
 pub use plural::{PluralCategory, plural_category};
 pub use sources::{CATALOGUE_FILES, ENGLISH, bundled_sources};
 
+/// The English catalogue, parsed once: coded errors are worded by it, and the app shows it
+/// until (or instead of) the reader's language.
+pub fn english() -> &'static Catalogue {
+    static PARSED: std::sync::OnceLock<Catalogue> = std::sync::OnceLock::new();
+    PARSED.get_or_init(|| {
+        Catalogue::parse(Locale::English, ENGLISH)
+            .unwrap_or_else(|_| Catalogue::empty(Locale::English))
+    })
+}
+
 /// The id of a domain value's words, `value-<Kind>-<Value>` (`locales/*/values.ftl`), e.g.
 /// `value_id("Substatus", "Won")`. Values are stored in the API's spelling and worded only
 /// at the edge, by this id.

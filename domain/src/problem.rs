@@ -90,7 +90,7 @@ impl Explanation {
 
     /// In English, as the API's `detail` says it.
     pub fn english(&self) -> String {
-        self.in_words(crate::validation::english())
+        self.in_words(crate::i18n::english())
             .unwrap_or_else(|| self.message_id())
     }
 }

@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::{Arg, Catalogue, Locale};
+use crate::i18n::{Arg, Catalogue, english};
 
 /// One field's problem, worded for the person who typed it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,15 +68,6 @@ impl FieldError {
             _ => self.message.clone(),
         }
     }
-}
-
-/// The English catalogue, parsed once, that coded errors are worded by.
-pub(crate) fn english() -> &'static Catalogue {
-    static ENGLISH: std::sync::OnceLock<Catalogue> = std::sync::OnceLock::new();
-    ENGLISH.get_or_init(|| {
-        Catalogue::parse(Locale::English, crate::i18n::ENGLISH)
-            .unwrap_or_else(|_| Catalogue::empty(Locale::English))
-    })
 }
 
 impl fmt::Display for FieldError {

@@ -29,6 +29,9 @@ const FALLBACK_STRIDE: f64 = 80.0;
 /// Rows rendered beyond each edge of the screen, so fast scrolling and Tab never
 /// reach an empty stretch.
 const OVERSCAN: usize = 8;
+/// Overscan rows added per task once the screen's rows are there: building all of them
+/// at once holds a phone's main thread for one long task (each row is a dozen elements).
+const OVERSCAN_STEP: usize = 3;
 
 /// The rows of a list, windowed. The table stays while its filter does: referrals that
 /// change, arrive or leave (the store is kept live) update its rows in place.
@@ -55,6 +58,9 @@ pub fn ReferralTable(
             .min(rows_on_screen(stride.get_untracked())),
     ));
 
+    // Told to measure again in a task of its own while the overscan is still growing.
+    let grow = Trigger::new();
+    let growing = StoredValue::new(false);
     let measure = move || {
         let Some(body) = body.get_untracked() else {
             return;
@@ -69,10 +75,35 @@ pub fn ReferralTable(
         if stride.get_untracked() != row_stride {
             stride.set(row_stride);
         }
-        if window_rows.get_untracked() != (start, end) {
-            window_rows.set((start, end));
+        let shown = window_rows.get_untracked();
+        let next = overscan_step(
+            shown,
+            (start, end),
+            first,
+            rows_on_screen(row_stride),
+            total,
+        );
+        if shown != next {
+            window_rows.set(next);
+        }
+        if next != (start, end) && !growing.get_value() {
+            growing.set_value(true);
+            leptos::task::spawn_local(async move {
+                clock::next_task().await;
+                // Nothing more when the table has gone meanwhile.
+                if growing.try_set_value(false).is_none() {
+                    grow.notify();
+                }
+            });
         }
     };
+    // Not at once: the first measuring waits for the first paint (below).
+    Effect::new(move |told: Option<()>| {
+        grow.track();
+        if told.is_some() {
+            measure();
+        }
+    });
     // The listeners go with the table: a new filter makes a new table.
     let on_scroll = window_event_listener(ev::scroll, move |_| measure());
     let on_resize = window_event_listener(ev::resize, move |_| measure());
@@ -203,6 +234,32 @@ fn keep_focus_in_place(event: &ev::MouseEvent, body: NodeRef<leptos::html::Tbody
             }
         }
     });
+}
+
+/// The window to show on the way from `shown` to `wanted`: the rows on the screen at
+/// once; when `shown` has them all, at most [`OVERSCAN_STEP`] more on each side.
+fn overscan_step(
+    shown: (usize, usize),
+    wanted: (usize, usize),
+    first: usize,
+    on_screen: usize,
+    total: usize,
+) -> (usize, usize) {
+    let screen_end = (first + on_screen).min(total);
+    if shown.0 > first.min(total) || shown.1 < screen_end {
+        return wanted;
+    }
+    let start = if wanted.0 < shown.0 {
+        wanted.0.max(shown.0 - OVERSCAN_STEP)
+    } else {
+        wanted.0
+    };
+    let end = if wanted.1 > shown.1 {
+        wanted.1.min(shown.1 + OVERSCAN_STEP)
+    } else {
+        wanted.1
+    };
+    (start, end)
 }
 
 /// Rows of `row_stride` pixels that fill the screen, with the overscan below it.
@@ -392,5 +449,35 @@ fn stage_detail(listing: Listing, referral: &Referral, clock: Clock) -> AnyView 
             }
             .into_any()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{OVERSCAN_STEP, overscan_step};
+
+    #[test]
+    fn the_rows_on_screen_come_at_once_and_the_overscan_a_step_at_a_time() {
+        // The first frame built the screen's 5 rows; 14 are wanted.
+        assert_eq!(
+            overscan_step((0, 5), (0, 14), 0, 5, 358),
+            (0, 5 + OVERSCAN_STEP)
+        );
+        assert_eq!(overscan_step((0, 11), (0, 14), 0, 5, 358), (0, 14));
+        // Scrolled far past the window: the new screen's rows at once, with all their overscan.
+        assert_eq!(overscan_step((0, 14), (92, 114), 100, 5, 358), (92, 114));
+        // Scrolled a little down: the rows that left above go at once, the new ones below a step.
+        assert_eq!(overscan_step((0, 14), (0, 16), 2, 5, 358), (0, 14 + 2));
+        assert_eq!(
+            overscan_step((0, 20), (2, 24), 10, 5, 358),
+            (2, 20 + OVERSCAN_STEP)
+        );
+        // Scrolled back up: the overscan above grows a step at a time.
+        assert_eq!(
+            overscan_step((20, 40), (12, 35), 20, 5, 358),
+            (20 - OVERSCAN_STEP, 35)
+        );
+        // A list shorter than the screen.
+        assert_eq!(overscan_step((0, 3), (0, 3), 0, 5, 3), (0, 3));
     }
 }

@@ -195,16 +195,17 @@ pub fn write(changes: Changes) -> impl Future<Output = Result<(), String>> {
     }
 }
 
-/// Referrals put in one go. A fill brings hundreds or thousands: each batch is put once
-/// the one before is stored, in a task of its own, so a phone's main thread is never
-/// held for long (about 0.3 ms each on a desktop, four times that on a phone); all in
-/// the one transaction, so the device never holds half a fill.
-const PUT_BATCH: usize = 32;
+/// How long one task puts referrals for. A fill brings hundreds or thousands (a put is
+/// about 0.3 ms on a desktop, four times that on a phone): they are put a slice at a
+/// time, each slice once the one before is stored, in a task of its own, so a phone's
+/// main thread is never held for long; all in the one transaction, so the device never
+/// holds half a fill. A time, not a count: a slower device puts fewer at a time.
+const PUT_SLICE_MS: f64 = 8.0;
 
 /// The rest of a write begun by [`stage_first`], then its commit.
 async fn finish(
     transaction: Transaction,
-    first: Option<PutDone>,
+    first: Option<(usize, PutDone)>,
     changes: Changes,
     holds_user: bool,
 ) -> Result<(), String> {
@@ -212,12 +213,15 @@ async fn finish(
     let raw = web_sys::IdbTransaction::from(transaction);
     let watched = raw.clone();
     let transaction = Transaction::from(raw);
-    if let Some(mut last) = first {
+    if let Some((mut done, mut last)) = first {
         let staged = async {
             let referrals = transaction.object_store(REFERRALS)?;
-            for batch in changes.referrals.chunks(PUT_BATCH).skip(1) {
+            while done < changes.referrals.len() {
                 last.await?;
-                last = put_referrals(&referrals, batch)?;
+                let rest = &changes.referrals[done..];
+                let put = put_slice(&referrals, rest)?;
+                done += put;
+                last = stored(&referrals, &rest[put - 1])?;
             }
             last.await?;
             stage_rest(&transaction, &changes)
@@ -290,15 +294,16 @@ pub async fn clear() -> Result<(), String> {
     .await
 }
 
-/// A batch's answer, which the next batch waits for.
+/// A slice's answer, which the next slice waits for.
 type PutDone = std::pin::Pin<Box<dyn Future<Output = Result<Option<JsValue>, idb::Error>>>>;
 
-/// What a write does in the task that began it: the clears and the first batch of
-/// referrals, and with no more batches all the rest (then `None`: nothing to wait for).
+/// What a write does in the task that began it: the clears and the first slice of
+/// referrals, and with no more slices all the rest (then `None`: nothing to wait for);
+/// else how many referrals were put, and the answer the next slice waits for.
 fn stage_first(
     transaction: &Transaction,
     changes: &Changes,
-) -> Result<Option<PutDone>, idb::Error> {
+) -> Result<Option<(usize, PutDone)>, idb::Error> {
     let referrals = transaction.object_store(REFERRALS)?;
     if changes.wipe {
         transaction.object_store(OUTBOX)?.clear()?;
@@ -308,24 +313,35 @@ fn stage_first(
     if changes.replace_all || changes.wipe {
         referrals.clear()?;
     }
-    if changes.referrals.len() > PUT_BATCH {
-        return put_referrals(&referrals, &changes.referrals[..PUT_BATCH]).map(Some);
-    }
-    for referral in &changes.referrals {
-        put(&referrals, &referral.id, referral)?;
+    let put = put_slice(&referrals, &changes.referrals)?;
+    if put < changes.referrals.len() {
+        return Ok(Some((
+            put,
+            stored(&referrals, &changes.referrals[put - 1])?,
+        )));
     }
     stage_rest(transaction, changes)?;
     Ok(None)
 }
 
-/// Puts `batch`; the answer comes once it is stored (a read of its last referral, which
-/// the database answers after the puts before it).
-fn put_referrals(store: &idb::ObjectStore, batch: &[Referral]) -> Result<PutDone, idb::Error> {
-    for referral in batch {
+/// Puts the first of `referrals` for [`PUT_SLICE_MS`] (at least one); how many it put.
+fn put_slice(store: &idb::ObjectStore, referrals: &[Referral]) -> Result<usize, idb::Error> {
+    let started = js_sys::Date::now();
+    let mut put_so_far = 0;
+    for referral in referrals {
         put(store, &referral.id, referral)?;
+        put_so_far += 1;
+        if js_sys::Date::now() - started >= PUT_SLICE_MS {
+            break;
+        }
     }
-    let last = batch.last().map_or("", |referral| referral.id.as_str());
-    let read = store.get(JsValue::from_str(last))?;
+    Ok(put_so_far)
+}
+
+/// Answers once `last` is stored (a read of it, which the database answers after the
+/// puts before it).
+fn stored(store: &idb::ObjectStore, last: &Referral) -> Result<PutDone, idb::Error> {
+    let read = store.get(JsValue::from_str(&last.id))?;
     Ok(Box::pin(std::future::IntoFuture::into_future(read)))
 }
 
