@@ -10,6 +10,9 @@ render() { # <svg> <size> <png>
     --window-size="$2,$2" --screenshot="$PWD/$3" "file://$PWD/$1" 2>/dev/null
 }
 
+# The tab's icon as a PNG: a browser renders an SVG icon as a whole document on the
+# page's main thread (11–25 ms in a trace of the first load), a PNG it only decodes.
+render public/icons/favicon.svg 32 public/icons/favicon-32.png
 # Rounded corners where the platform shows the icon as drawn (install dialogs, desktop).
 render public/icons/icon.svg 192 public/icons/icon-192.png
 render public/icons/icon.svg 512 public/icons/icon-512.png

@@ -10,9 +10,10 @@ fn main() {
     // The reader's language is in hand before the first render (English at once; another
     // is one fetch, from the offline worker's cache once installed).
     wasm_bindgen_futures::spawn_local(async {
+        // The module's start, the catalogue's parse and the app's build each take a task
+        // of their own: a phone's main thread is held for less at a time.
+        referral_desk::clock::next_task().await;
         referral_desk::i18n::start().await;
-        // The app is built in a task of its own, not in the one that started the module
-        // and read the catalogue: a phone's main thread is held for less at a time.
         referral_desk::clock::next_task().await;
         // index.html's static first paint stays until the app has something to show
         // (referral_desk::first_paint).

@@ -24,7 +24,8 @@ let builds: string[] = [];
 
 test.afterEach(async () => {
   await Promise.all(servers.map((s) => s.stop()));
-  for (const dir of builds) rmSync(dir, { recursive: true, force: true });
+  // A restarted server's database outlives its first server (`restart`).
+  for (const dir of [...builds, ...servers.map((s) => s.dir)]) rmSync(dir, { recursive: true, force: true });
   servers = [];
   builds = [];
 });
@@ -35,11 +36,15 @@ async function serve(options: Parameters<typeof startServer>[0] = {}): Promise<R
   return running;
 }
 
-/** The server down, then a fresh one on the same port (so the same worker), serving `staticDir`. */
+/**
+ * The server down, then up again on the same port (so the same worker) and the same
+ * database, serving `staticDir`: a new build deployed onto the same data, so the open
+ * tabs' sessions stay valid across it.
+ */
 async function restart(running: Running, staticDir = dist): Promise<Running> {
-  await running.stop();
+  await running.stop({ keepDatabase: true });
   servers = servers.filter((s) => s !== running);
-  return serve({ bind: new URL(running.url).host, staticDir });
+  return serve({ bind: new URL(running.url).host, staticDir, dir: running.dir });
 }
 
 type App = { context: BrowserContext; page: Page; errors: string[] };
@@ -277,7 +282,6 @@ test('a new build waits for the user: the banner offers it, nothing changes unti
   expect(next).not.toBe(first);
 
   running = await restart(running, second.dir);
-  await signIn(page);
   // Browsers look for a new worker on page loads and every so often; this open page asks now.
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
   const banner = page.locator(NEW_VERSION_BANNER);
@@ -355,7 +359,6 @@ test('a tab still running the old build keeps its files until it closes', async 
   const next = workerOf(second.dir).build;
 
   running = await restart(running, second.dir);
-  await signIn(page);
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
   await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload' }).click()]);
   expect(await pageBuild(page)).toBe(next);
