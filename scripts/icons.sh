@@ -11,7 +11,7 @@ render() { # <svg> <size> <png>
 }
 
 # The tab's icon as a PNG: a browser renders an SVG icon as a whole document on the
-# page's main thread (11–25 ms in a trace of the first load), a PNG it only decodes.
+# page's main thread (5–25 ms in traces of the first load), a PNG it only decodes.
 render public/icons/favicon.svg 32 public/icons/favicon-32.png
 # Rounded corners where the platform shows the icon as drawn (install dialogs, desktop).
 render public/icons/icon.svg 192 public/icons/icon-192.png
