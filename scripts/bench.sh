@@ -23,7 +23,9 @@
 #                    (scripts/bench-app-vs-baseline.mjs)
 #   server           the release server with 100,240 referrals on SQLite and PostgreSQL: list page,
 #                    detail, sync poll and accept at 1 / 16 / 64 connections, LOAD_SECONDS each
-#                    (default 5); the CSV export's time and peak memory (server/benches/load.rs)
+#                    (default 5); the CSV export's time and peak memory (server/benches/load.rs;
+#                    LOAD_KINDS, LOAD_CONNECTIONS, LOAD_BACKENDS narrow it, and LOAD_SERVER runs
+#                    another build of the server, to compare two side by side)
 #
 # A section is a function `section_<name>` below (dashes as underscores), listed in SECTIONS; it builds
 # what it needs with the `build_*` helpers (each builds once per run).

@@ -8,8 +8,10 @@
 //!     cargo bench -p referral-desk-server --bench load
 //!
 //! Environment: `LOAD_SECONDS` per run (default 5), `LOAD_CONNECTIONS` (default
-//! `1,16,64`), `LOAD_BACKENDS` (default `sqlite,postgres`), `LOAD_DEMO_SCALE` (default
-//! 280: the demo's 358 referrals × 280 = 100,240), `TEST_POSTGRES_URL` as the tests.
+//! `1,16,64`), `LOAD_BACKENDS` (default `sqlite,postgres`), `LOAD_KINDS` (default
+//! `list,detail,poll,accept`), `LOAD_DEMO_SCALE` (default 280: the demo's 358
+//! referrals × 280 = 100,240), `LOAD_SERVER` (another build of the server binary, to
+//! compare two side by side), `TEST_POSTGRES_URL` as the tests.
 
 #[path = "../tests/support/mod.rs"]
 mod support;
@@ -45,6 +47,18 @@ enum Kind {
 }
 
 impl Kind {
+    const ALL: [Kind; 4] = [Kind::List, Kind::Detail, Kind::Poll, Kind::Accept];
+
+    /// The kind's word in `LOAD_KINDS`.
+    fn word(self) -> &'static str {
+        match self {
+            Kind::List => "list",
+            Kind::Detail => "detail",
+            Kind::Poll => "poll",
+            Kind::Accept => "accept",
+        }
+    }
+
     fn name(self) -> &'static str {
         match self {
             Kind::List => "list page (50 rows)",
@@ -97,8 +111,21 @@ async fn main() {
         .collect();
     let backends = std::env::var("LOAD_BACKENDS").unwrap_or_else(|_| "sqlite,postgres".to_owned());
     let scale: u16 = env_or("LOAD_DEMO_SCALE", 280);
+    let kinds: Vec<Kind> = match std::env::var("LOAD_KINDS") {
+        Err(_) => Kind::ALL.to_vec(),
+        Ok(words) => words
+            .split(',')
+            .map(|word| {
+                Kind::ALL
+                    .into_iter()
+                    .find(|kind| kind.word() == word.trim())
+                    .unwrap_or_else(|| panic!("LOAD_KINDS: unknown kind {word:?}"))
+            })
+            .collect(),
+    };
     eprintln!(
-        "load bench: {seconds} s per run, connections {connections:?}, demo scale {scale}, server {SERVER}"
+        "load bench: {seconds} s per run, connections {connections:?}, demo scale {scale}, server {}",
+        std::env::var("LOAD_SERVER").unwrap_or_else(|_| SERVER.to_owned())
     );
     let mut rows = Vec::new();
     let mut notes = Vec::new();
@@ -150,7 +177,7 @@ async fn main() {
             before_export as f64 / 1024.0,
             after_export as f64 / 1024.0,
         ));
-        for kind in [Kind::List, Kind::Detail, Kind::Poll, Kind::Accept] {
+        for &kind in &kinds {
             for &n in &connections {
                 let row = run(backend, kind, n, Duration::from_secs(seconds), &fixture).await;
                 eprintln!(
@@ -189,7 +216,8 @@ async fn start_server(dir: &Path, url: &str, scale: u16, seed: bool) -> (Child, 
     let static_dir = dir.join("dist");
     std::fs::create_dir_all(&static_dir).unwrap();
     std::fs::write(static_dir.join("index.html"), support::INDEX_HTML).unwrap();
-    let mut command = Command::new(SERVER);
+    let server = std::env::var("LOAD_SERVER").unwrap_or_else(|_| SERVER.to_owned());
+    let mut command = Command::new(server);
     command
         .args(["--bind", "127.0.0.1:0", "--database-url", url])
         .arg("--static-dir")

@@ -41,10 +41,18 @@ pub struct CurrentUser {
     /// Where they want lead emails instead of their sign-in address, if anywhere.
     pub notification_email: Option<String>,
     session_id: String,
+    /// The organisation's newest change number as read with the session; `None` for a
+    /// session started by this request.
+    feed_head: Option<i64>,
 }
 
 impl CurrentUser {
-    fn of_session(user: UserRecord, csrf_token: String, session_id: String) -> CurrentUser {
+    fn of_session(
+        user: UserRecord,
+        csrf_token: String,
+        session_id: String,
+        feed_head: Option<i64>,
+    ) -> CurrentUser {
         CurrentUser {
             id: user.id,
             organisation_id: user.organisation_id,
@@ -56,6 +64,7 @@ impl CurrentUser {
             notification_email: user.notification_email,
             csrf_token,
             session_id,
+            feed_head,
         }
     }
 
@@ -68,6 +77,12 @@ impl CurrentUser {
 
     pub fn session_id(&self) -> &str {
         &self.session_id
+    }
+
+    /// Where the organisation's change feed stood when this request's session was read:
+    /// at least every change committed before the request came.
+    pub fn feed_head(&self) -> Option<i64> {
+        self.feed_head
     }
 }
 
@@ -110,6 +125,7 @@ impl FromRequestParts<AppState> for CurrentUser {
             session.user,
             session.csrf_token,
             session_id,
+            Some(session.feed_head),
         ))
     }
 }
@@ -297,7 +313,10 @@ pub async fn start_session(
         // Deactivated, or the password changed, since it was checked.
         return Err(AppError::InvalidCredentials);
     }
-    Ok((token, CurrentUser::of_session(user, csrf_token, session_id)))
+    Ok((
+        token,
+        CurrentUser::of_session(user, csrf_token, session_id, None),
+    ))
 }
 
 /// Hashes `password` on a blocking thread (argon2 is slow on purpose).

@@ -3,8 +3,10 @@
 //! favorites and page sizes, with random changes in between (through this server,
 //! through a second server on the same database, and written straight to the
 //! database as another process would), every page followed through its cursors, and
-//! `X-Total-Count`, equal the domain `Filter` applied to the referrals as stored.
-//! Each case on SQLite and PostgreSQL.
+//! `X-Total-Count`, equal the domain `Filter` applied to the referrals as stored; and
+//! a lead's page (`GET /api/v1/referrals/{id}`), which answers from the same list, equals
+//! the referral as stored, with its heart and its version in `ETag`. Each case on SQLite
+//! and PostgreSQL.
 
 mod support;
 
@@ -332,14 +334,34 @@ backend_tests! {
             let now = stored(&pool, &user_id.0).await;
             hearted.extend(now.iter().filter(|r| r.favorite).map(|r| r.id.clone()));
 
+            // The referrals a change touched (their version moved), and one more in turn.
+            let mut opened: Vec<&Referral> = now
+                .iter()
+                .filter(|r| before.iter().any(|b| b.id == r.id && (b.e_tag != r.e_tag || b.favorite != r.favorite)))
+                .collect();
+            opened.push(&now[round * 37 % now.len()]);
+            // Asked alternately of either server: both must know every change.
+            let server = if round % 2 == 0 { &first } else { &second };
+            for referral in opened {
+                // A lead's page answers from the same list in memory once it was read.
+                let path = format!("/api/v1/referrals/{}", referral.id);
+                let response = server.get(&path).await;
+                assert_eq!(response.status(), 200, "round {round}: GET {path}");
+                assert_eq!(
+                    response.headers()["etag"].to_str().unwrap(),
+                    format!("\"{}\"", referral.e_tag),
+                    "round {round}: GET {path} after {change:?}"
+                );
+                let shown: Referral = response.json().await.unwrap();
+                assert_eq!(&shown, referral, "round {round}: GET {path} after {change:?}");
+            }
+
             let filter = Filter::from_query_string(&request.query).unwrap();
             let narrowed: Vec<Referral> = now
                 .into_iter()
                 .filter(|r| r.favorite || !request.favorites_only)
                 .collect();
             let expected: Vec<&Referral> = filter.apply(&narrowed);
-            // Asked alternately of either server: both must know every change.
-            let server = if round % 2 == 0 { &first } else { &second };
             let (listed, totals) = all_pages(server, &request).await;
             non_empty += usize::from(!listed.is_empty());
             paged += usize::from(totals.len() > 1);

@@ -48,6 +48,10 @@ pub async fn connect_and_migrate(url: &str) -> Result<Pool, DbError> {
     let pool = AnyPoolOptions::new()
         .max_connections(if is_sqlite(&url) { 4 } else { 10 })
         .acquire_timeout(Duration::from_secs(10))
+        // A PostgreSQL connection may have been dropped (a restart, a failover): it is
+        // pinged before use. An SQLite one is a file opened by this process and cannot
+        // hang up, and its ping is one more round trip to its thread on every acquire.
+        .test_before_acquire(!is_sqlite(&url))
         .after_connect(|conn, _meta| {
             Box::pin(async move {
                 if conn.backend_name() == "SQLite" {

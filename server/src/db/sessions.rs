@@ -13,6 +13,8 @@ pub struct SessionRecord {
     pub user: UserRecord,
     pub csrf_token: String,
     pub expires_at: String,
+    /// The organisation's newest change number, read in the same query.
+    pub feed_head: i64,
 }
 
 /// Starts session `id` of `user_id`; `false` (nothing stored) when they were deactivated
@@ -49,14 +51,16 @@ pub async fn create(
     Ok(true)
 }
 
-/// The session with this id, unless it has expired or its user was deactivated.
+/// The session with this id, unless it has expired or its user was deactivated, and
+/// where its organisation's change feed stands (so a request that needs only that reads
+/// nothing else).
 pub async fn find_active(
     pool: &Pool,
     id: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<SessionRecord>, DbError> {
     let query = format!(
-        "SELECT s.csrf_token, s.expires_at, {USER_COLUMNS} \
+        "SELECT s.csrf_token, s.expires_at, o.last_change, {USER_COLUMNS} \
          FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.organisation_id \
          WHERE s.id = $1 AND s.expires_at > $2 AND u.deactivated_at IS NULL"
     );
@@ -71,7 +75,8 @@ pub async fn find_active(
     Ok(Some(SessionRecord {
         csrf_token: row.try_get(0)?,
         expires_at: row.try_get(1)?,
-        user: from_row(&row, 2)?,
+        feed_head: row.try_get(2)?,
+        user: from_row(&row, 3)?,
     }))
 }
 

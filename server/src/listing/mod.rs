@@ -5,10 +5,11 @@
 //! Per organisation: one [`ListEntry`] per referral (the domain's compact row: filter
 //! fields, folded search text, sort keys), the full order for each sort key and
 //! direction asked for so far, each user's hearts, and the last few filters' answers.
-//! Every request first reads the feed's head (one primary-key probe); when it moved,
-//! only the referrals and hearts written since are read. So a change made through
-//! another server sharing the database is in the next answer too. Answers are cached
-//! by feed position: any change makes them stale, never wrong.
+//! Every request first learns the feed's head (read with its session, or by one
+//! primary-key probe); when it moved, only the referrals and hearts written since are
+//! read. So a change made through another server sharing the database is in the next
+//! answer too. Answers are cached by feed position: any change makes them stale, never
+//! wrong.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
@@ -97,6 +98,9 @@ pub struct Query<'a> {
     /// The previous page's cursor: where it ended (see `PageEnd`).
     pub after: Option<&'a str>,
     pub limit: usize,
+    /// The feed's head as this request already read it (with its session), if it did:
+    /// the first attempt then reads no head of its own.
+    pub head: Option<i64>,
 }
 
 /// One page of the list.
@@ -143,11 +147,14 @@ impl Listings {
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let head = {
-                let mut conn = pool.acquire().await?;
-                db::feed::last_change(&mut conn, organisation_id)
-                    .await?
-                    .unwrap_or_default()
+            let head = match query.head.filter(|_| attempt == 1) {
+                Some(head) => head,
+                None => {
+                    let mut conn = pool.acquire().await?;
+                    db::feed::last_change(&mut conn, organisation_id)
+                        .await?
+                        .unwrap_or_default()
+                }
             };
             organisation
                 .bring_up_to(pool, organisation_id, query.user_id, head)
@@ -195,6 +202,58 @@ impl Listings {
                 });
             }
         }
+    }
+
+    /// One referral as the user sees it (its JSON) and its version, from the
+    /// organisation's list: `None` when this server has not read that list yet (one
+    /// referral is not worth reading the whole organisation for), or when the list cannot
+    /// answer at once (the referral is not in it, or it changed since the feed's head).
+    /// The caller then reads it from the database.
+    pub async fn referral(
+        &self,
+        pool: &Pool,
+        organisation_id: &str,
+        user_id: &str,
+        id: &str,
+        head: i64,
+    ) -> Result<Option<(Arc<[u8]>, i64)>, ListError> {
+        let Some(organisation) = lock(&self.organisations)
+            .get(organisation_id)
+            .filter(|organisation| organisation.read().position >= 0)
+            .cloned()
+        else {
+            return Ok(None);
+        };
+        organisation
+            .bring_up_to(pool, organisation_id, user_id, head)
+            .await?;
+        let (version, favorite) = {
+            let list = organisation.read();
+            let Some(slot) = list.slot(id) else {
+                return Ok(None);
+            };
+            (
+                list.versions[slot as usize],
+                list.is_favorite(user_id, slot),
+            )
+        };
+        if let Some(json) = organisation.rendered.json(id, version, favorite) {
+            return Ok(Some((json, version)));
+        }
+        let referral = {
+            let mut conn = pool.acquire().await?;
+            db::referrals::find_many(&mut conn, organisation_id, &[id]).await?
+        };
+        let Some(referral) = referral.into_iter().next() else {
+            return Ok(None);
+        };
+        if db::referrals::version_of(&referral)? != version {
+            return Ok(None);
+        }
+        Ok(Some((
+            organisation.rendered.keep(referral, version, favorite),
+            version,
+        )))
     }
 
     fn organisation(&self, organisation_id: &str) -> Arc<OrganisationList> {

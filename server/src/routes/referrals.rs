@@ -53,13 +53,11 @@ pub async fn list(
                 favorites_only,
                 after: page.cursor.as_deref(),
                 limit: page.limit,
+                head: user.feed_head(),
             },
         )
         .await
-        .map_err(|error| match error {
-            ListError::Database(error) => AppError::from(error),
-            ListError::UnknownCursor => AppError::BadQuery(Explanation::new("page-cursor-invalid")),
-        })?;
+        .map_err(list_error)?;
     // Already JSON: the page's referrals as `Json` would have written them.
     let mut response = ([(header::CONTENT_TYPE, "application/json")], listed.json).into_response();
     let headers = response.headers_mut();
@@ -86,6 +84,17 @@ pub async fn detail(
     user: CurrentUser,
     ReferralId(id): ReferralId,
 ) -> Result<Response, AppError> {
+    // From the list in memory when it can answer: no read, parse or serialising.
+    if let Some(head) = user.feed_head()
+        && let Some((json, version)) = state
+            .listings
+            .referral(&state.pool, &user.organisation_id, &user.id, &id, head)
+            .await
+            .map_err(list_error)?
+    {
+        let response = ([(header::CONTENT_TYPE, "application/json")], json.to_vec());
+        return Ok(with_e_tag(response.into_response(), &version.to_string()));
+    }
     let mut conn = state.pool.acquire().await?;
     let (referral, favorite) =
         db::referrals::find_with_favorite(&mut conn, &user.organisation_id, &user.id, &id)
@@ -116,10 +125,20 @@ pub fn for_user(referral: Referral, favorite: bool) -> Referral {
     .redacted()
 }
 
+fn list_error(error: ListError) -> AppError {
+    match error {
+        ListError::Database(error) => AppError::from(error),
+        ListError::UnknownCursor => AppError::BadQuery(Explanation::new("page-cursor-invalid")),
+    }
+}
+
 /// A referral answer with its version in `ETag`.
 pub fn referral_response(status: StatusCode, referral: &Referral) -> Response {
-    let mut response = (status, Json(referral)).into_response();
-    if let Ok(etag) = HeaderValue::from_str(&format!("\"{}\"", referral.e_tag)) {
+    with_e_tag((status, Json(referral)).into_response(), &referral.e_tag)
+}
+
+fn with_e_tag(mut response: Response, e_tag: &str) -> Response {
+    if let Ok(etag) = HeaderValue::from_str(&format!("\"{e_tag}\"")) {
         response.headers_mut().insert(header::ETAG, etag);
     }
     response

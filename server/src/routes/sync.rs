@@ -52,10 +52,13 @@ pub async fn sync(
     RawQuery(query): RawQuery,
 ) -> Result<Response, AppError> {
     let request = SyncRequest::from_query(query.as_deref().unwrap_or_default())?;
-    let mut conn = state.pool.acquire().await?;
-    let last = db::feed::last_change(&mut conn, &user.organisation_id)
-        .await?
-        .ok_or(AppError::Unauthenticated)?;
+    // Read with the session: a poll with nothing new reads nothing more.
+    let last = match user.feed_head() {
+        Some(head) => head,
+        None => db::feed::last_change(&mut *state.pool.acquire().await?, &user.organisation_id)
+            .await?
+            .ok_or(AppError::Unauthenticated)?,
+    };
     let after = match &request.since {
         None => 0,
         Some(since) => {
@@ -65,7 +68,7 @@ pub async fn sync(
         }
     };
     let page = if after == last {
-        // Nothing new: the counter's primary-key probe above was the only read.
+        // Nothing new: the session's read was the only one.
         SyncPage {
             referrals: Vec::new(),
             removed: Vec::new(),
@@ -75,7 +78,7 @@ pub async fn sync(
         }
     } else {
         let changes = db::feed::changes(
-            &mut conn,
+            &mut *state.pool.acquire().await?,
             &user.organisation_id,
             &user.id,
             after,
