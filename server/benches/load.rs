@@ -125,7 +125,7 @@ async fn main() {
     };
     eprintln!(
         "load bench: {seconds} s per run, connections {connections:?}, demo scale {scale}, server {}",
-        std::env::var("LOAD_SERVER").unwrap_or_else(|_| SERVER.to_owned())
+        server_binary()
     );
     let mut rows = Vec::new();
     let mut notes = Vec::new();
@@ -204,6 +204,11 @@ async fn main() {
     print_table(seconds, scale, &rows, &notes);
 }
 
+/// The server build to measure: `LOAD_SERVER`, else the one cargo built beside this bench.
+fn server_binary() -> String {
+    std::env::var("LOAD_SERVER").unwrap_or_else(|_| SERVER.to_owned())
+}
+
 fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
     std::env::var(name)
         .ok()
@@ -216,8 +221,7 @@ async fn start_server(dir: &Path, url: &str, scale: u16, seed: bool) -> (Child, 
     let static_dir = dir.join("dist");
     std::fs::create_dir_all(&static_dir).unwrap();
     std::fs::write(static_dir.join("index.html"), support::INDEX_HTML).unwrap();
-    let server = std::env::var("LOAD_SERVER").unwrap_or_else(|_| SERVER.to_owned());
-    let mut command = Command::new(server);
+    let mut command = Command::new(server_binary());
     command
         .args(["--bind", "127.0.0.1:0", "--database-url", url])
         .arg("--static-dir")
